@@ -1,0 +1,5 @@
+"""Run the idefx command line as ``python -m idefx``."""
+
+from idefx.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""spaCy components of the idefx pipeline, registered as factories."""

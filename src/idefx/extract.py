@@ -1,0 +1,22 @@
+"""Run the pipeline over source documents and yield document records."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from idefx.document import SourceDocument
+from idefx.records import DocumentRecord
+
+
+def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
+    """Stream records, one per document, in input order."""
+    stream = ((d.text, d) for d in documents)
+    for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        fields = doc._.idefx or {}
+        yield DocumentRecord(
+            id=source.id, path=source.path, sha256=source.sha256,
+            published=fields.get("published") or source.published, title=source.title,
+            **{k: v for k, v in fields.items() if k != "published"},
+        )
