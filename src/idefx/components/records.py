@@ -5,8 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-if not Doc.has_extension("idefx"):
-    Doc.set_extension("idefx", default=None)
+import idefx.entities  # noqa: F401  (declares the Doc extensions)
 
 
 @Language.factory("idefx_records")

@@ -1,0 +1,50 @@
+"""What the idefx components hand to one another on a Doc: the extension attributes and their value types.
+
+- ``doc._.idefx_people``: list of :class:`PersonEntity`, one per person (all mentions merged),
+  set by the people component. Each mention is also a Span in ``doc.spans["idefx_people"]``
+  whose ``kb_id_`` is the person's index in ``doc._.idefx_people``.
+- ``doc._.idefx_published``: ISO publication date or None, set by the dates component.
+- ``doc._.idefx_meetings``: list of :class:`MeetingEntity`, set by the meetings component.
+- ``doc._.idefx``: the record fields (dict), set last by the records component.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc
+
+PEOPLE_SPANS = "idefx_people"
+
+
+@dataclass
+class PersonEntity:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    organization: Optional[str] = None
+    country: Optional[str] = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+
+
+@dataclass
+class MeetingEntity:
+    participants: list[int] = field(default_factory=list)  # indices into doc._.idefx_people
+    hosts: list[int] = field(default_factory=list)
+    guests: list[int] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    mode: str = "in_person"
+    date: Optional[str] = None
+    city: Optional[str] = None
+    country: Optional[str] = None
+    venue: Optional[str] = None
+    event: Optional[str] = None
+    topic: Optional[str] = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # character offsets
+
+
+for _name, _default in (("idefx_people", None), ("idefx_published", None),
+                        ("idefx_meetings", None), ("idefx", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
