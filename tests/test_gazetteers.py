@@ -19,7 +19,7 @@ COMMON_WORDS = {
 }
 
 
-@pytest.mark.parametrize("name", ["countries.jsonl"])
+@pytest.mark.parametrize("name", ["countries.jsonl", "cities.jsonl"])
 def test_jsonl_files_are_valid_objects_with_names(name):
     with data_path(name).open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
@@ -103,3 +103,49 @@ def test_loaders_return_fresh_lists():
     first = gz.countries()
     first.clear()
     assert gz.countries()
+
+
+def test_city_records_have_the_documented_keys():
+    for entry in gz.cities():
+        assert set(entry) >= {"name", "country", "aliases", "population", "capital", "ambiguous"}
+        assert gz.country_name(entry["country"]) is not None
+        assert entry["name"] in entry["aliases"]
+        assert entry["ambiguous"] == ("ambiguous_reason" in entry)
+
+
+def test_every_capital_is_kept():
+    capitals = {c["country"] for c in gz.cities() if c["capital"]}
+    assert {"TR", "NG", "AZ", "US", "GB", "FR", "IN", "JP", "BR", "ZA", "EG", "SA", "AE", "KZ"} <= capitals
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Istanbul", "TR"), ("İstanbul", "TR"), ("istanbul", "TR"), ("Izmir", "TR"), ("Ankara", "TR"),
+        ("Baku", "AZ"), ("Lagos", "NG"), ("Abuja", "NG"), ("Washington", "US"), ("Washington, D.C.", "US"),
+        ("Kiev", "UA"), ("Kyiv", "UA"), ("Bombay", "IN"), ("New Delhi", "IN"), ("Abu Dhabi", "AE"),
+        ("Riyadh", "SA"), ("Cologne", "DE"), ("Köln", "DE"), ("London", "GB"), ("Paris", "FR"),
+    ],
+)
+def test_city_country(name, code):
+    assert gz.city_country(name) == code
+
+
+def test_event_host_towns_below_the_population_floor_are_kept():
+    assert gz.city_country("Farnborough") == "GB"
+    assert gz.city_country("Villepinte") == "FR"
+
+
+@pytest.mark.parametrize("name", ["Mobile", "Reading", "Split", "Surprise", "Of", "Along", "Independence", "Jamaica"])
+def test_common_words_and_country_names_are_not_cities(name):
+    assert gz.city_country(name) is None
+
+
+@pytest.mark.parametrize("name", ["Austin", "Hyderabad", "Hamilton"])
+def test_cities_sharing_a_person_or_another_city_name_are_ambiguous(name):
+    assert gz.city(name)["ambiguous"]
+
+
+def test_no_unambiguous_city_alias_is_a_common_english_word():
+    forms = {gz.fold(form) for entry in gz.cities() if not entry["ambiguous"] for form in entry["aliases"]}
+    assert not forms & COMMON_WORDS
