@@ -38,7 +38,7 @@ def cities() -> list[dict]:
 
 
 def events() -> list[dict]:
-    """events.jsonl: name, aliases, kind, country, city, venue."""
+    """events.jsonl: name (base name, no edition), aliases, kind, country, city, venue, ambiguous."""
     return list(_load("events.jsonl"))
 
 
@@ -48,7 +48,7 @@ def venues() -> list[dict]:
 
 
 def organizations() -> list[dict]:
-    """organizations.jsonl: name, aliases, country, kind."""
+    """organizations.jsonl: name, aliases, country, kind, ambiguous (+ editions or ambiguous_aliases)."""
     return list(_load("organizations.jsonl"))
 
 
