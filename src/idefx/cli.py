@@ -38,6 +38,14 @@ def _err(message: str) -> None:
     typer.echo(f"idefx: {message}", err=True)
 
 
+def _max_bytes(value: str) -> int:
+    from idefx.io import parse_size
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Text files to read; '-' reads one document from stdin."),
@@ -45,28 +53,39 @@ def extract(
                                                help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
 ) -> None:
     """Extract meeting records from press text."""
-    from idefx.document import SourceDocument
+    from idefx.errors import EXIT_INTERRUPTED, EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
     from idefx.extract import extract_records
+    from idefx.io import read_input
     from idefx.output import write_records
     from idefx.pipeline import load_pipeline
 
-    docs = []
-    for p in paths:
-        if p == "-":
-            docs.append(SourceDocument(id="stdin", text=sys.stdin.read()))
-        else:
-            docs.append(SourceDocument(id=Path(p).stem, path=p, text=Path(p).read_text(encoding="utf-8")))
-    if fmt is None:
-        fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-    nlp = load_pipeline(model)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    limit = _max_bytes(max_bytes)
     try:
-        write_records(extract_records(nlp, docs), fmt.value, out)
-    finally:
-        if output:
-            out.close()
+        docs, failed = [], 0
+        for p in paths:
+            try:
+                docs.append(read_input(p, max_bytes=limit))
+            except InputError as exc:
+                _err(str(exc))
+                failed += 1
+        if not docs:
+            raise typer.Exit(EXIT_NOTHING_PROCESSED)
+        if fmt is None:
+            fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
+        nlp = load_pipeline(model)
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+        try:
+            write_records(extract_records(nlp, docs), fmt.value, out)
+        finally:
+            if output:
+                out.close()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    raise typer.Exit(batch_exit_code(processed=len(docs), failed=failed))
 
 
 def main() -> None:
