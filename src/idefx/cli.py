@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -10,6 +12,7 @@ from typing import List, Optional
 import typer
 
 from idefx import __version__
+from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
                   no_args_is_help=True, add_completion=False)
@@ -38,6 +41,25 @@ def _err(message: str) -> None:
     typer.echo(f"idefx: {message}", err=True)
 
 
+@contextmanager
+def _exit_codes():
+    """Turn idefx errors, Ctrl-C and a closed output pipe into one stderr line and the documented exit code."""
+    try:
+        yield
+    except IdefxError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        try:  # nothing more can reach the reader; keep the interpreter's final flush from failing too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
 def _max_bytes(value: str) -> int:
     from idefx.io import parse_size
     try:
@@ -56,14 +78,14 @@ def extract(
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
 ) -> None:
     """Extract meeting records from press text."""
-    from idefx.errors import EXIT_INTERRUPTED, EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
+    from idefx.errors import EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
     from idefx.extract import extract_records
     from idefx.io import read_input
-    from idefx.output import write_records
+    from idefx.output import open_output, write_records
     from idefx.pipeline import load_pipeline
 
     limit = _max_bytes(max_bytes)
-    try:
+    with _exit_codes():
         docs, failed = [], 0
         for p in paths:
             try:
@@ -76,15 +98,8 @@ def extract(
         if fmt is None:
             fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
         nlp = load_pipeline(model)
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-        try:
+        with open_output(output, fmt.value) as out:
             write_records(extract_records(nlp, docs), fmt.value, out)
-        finally:
-            if output:
-                out.close()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
     raise typer.Exit(batch_exit_code(processed=len(docs), failed=failed))
 
 
