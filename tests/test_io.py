@@ -244,7 +244,7 @@ def test_iso_date(value, expected):
 def test_html_page_gives_main_text_title_and_date():
     doc = read_input(FIXTURES / "ministry-readout.html")
     assert doc.metadata["format"] == "html"
-    assert "received the visiting Minister of Defence of Poland" in doc.text
+    assert "received the visiting Minister of Defence of Azerbaijan" in doc.text
     assert "working lunch" in doc.text
     assert "Cookie settings" not in doc.text and "tracking" not in doc.text and "<p>" not in doc.text
     assert doc.title == "Defence ministers discuss industrial cooperation"
@@ -253,7 +253,7 @@ def test_html_page_gives_main_text_title_and_date():
 
 def test_html_is_recognised_by_content_on_stdin():
     doc = read_stdin(stream=io.BytesIO((FIXTURES / "ministry-readout.html").read_bytes()))
-    assert doc.metadata["format"] == "html" and "Poland" in doc.text
+    assert doc.metadata["format"] == "html" and "Azerbaijan" in doc.text
 
 
 def test_html_page_without_main_text_is_refused(tmp_path):
