@@ -310,13 +310,17 @@ def _save_people(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord)
         for form in forms:
             conn.execute("INSERT OR IGNORE INTO person_aliases (person_id, document_id, alias, alias_key, is_name) "
                          "VALUES (?, ?, ?, ?, ?)", (pid, doc_row, form, name_key(form), int(form in names)))
+        roles: dict[tuple, None] = {}
         for person in group:
             org_id = _organisation_id(conn, person.organization, person.country) if person.organization else None
             for title in person.titles or [None]:
-                conn.execute("INSERT INTO person_roles (person_id, document_id, title, title_key, organisation_id, "
-                             "country) VALUES (?, ?, ?, ?, ?, ?)",
-                             (pid, doc_row, title, name_key(title) if title else None, org_id, person.country))
+                roles[(title, org_id, person.country)] = None
             _evidence(conn, doc_row, "person", pid, None, person.mentions)
+        titled = any(title for title, _, _ in roles)
+        conn.executemany("INSERT INTO person_roles (person_id, document_id, title, title_key, organisation_id, "
+                         "country) VALUES (?, ?, ?, ?, ?, ?)",
+                         [(pid, doc_row, title, name_key(title) if title else None, org_id, country)
+                          for title, org_id, country in roles if title or not titled])
         for key in keys:
             by_key.setdefault(key, pid)
     surnames: dict[str, set[int]] = {}
