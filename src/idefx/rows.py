@@ -12,6 +12,7 @@ import json
 from typing import IO, Iterable, Optional
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes)
 
 
 def csv_cell(value) -> str:
@@ -49,8 +50,11 @@ def write_rows(rows: Iterable[dict], columns: list[str], fmt: str, out: IO[str],
 
         table = Table(title=title, title_justify="left")
         for column in columns:
-            table.add_column(column)
+            table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(*(Text(_flat(row[c])) for c in columns))
-        Console(file=out).print(table)
+        console = Console(file=out)
+        if not console.is_terminal:
+            console = Console(file=out, width=PIPE_WIDTH)
+        console.print(table)
     return len(rows)
