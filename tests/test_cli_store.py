@@ -132,7 +132,10 @@ def test_show_in_every_format(db):
     assert len(jsonl(idefx("show", "Bayraktar", "--format", "jsonl", "--db", str(db)))) == 1
     rows = list(csv.DictReader(io.StringIO(idefx("show", "Bayraktar", "--format", "csv", "--db", str(db)).stdout)))
     assert [r["kind"] for r in rows] == ["role", "role", "meeting", "meeting"]
-    assert "titles over time" in idefx("show", "Bayraktar", "--db", str(db)).stdout
+    assert rows[2]["place"] == "Istanbul" and "Haluk Gergin" in rows[2]["participants"]
+    assert rows[3]["place"] == "Ship House, Abuja"
+    table = idefx("show", "Bayraktar", "--db", str(db)).stdout
+    assert "titles over time" in table and "Chief Technology Officer" in table and "{" not in table
 
 
 def test_bad_arguments_are_one_line_errors(db):

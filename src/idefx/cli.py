@@ -220,13 +220,13 @@ def show(
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
     elif fmt == QueryFormat.csv:
         rows = [{"kind": "role", **r} for r in found["roles"]]
-        rows += [{"kind": "meeting", "date": m["date"], "title": "; ".join(m["participants"]),
-                  "organisation": m["event"], "country": m["country"], "document": m["document"]}
+        rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
                  for m in found["meetings"]]
-        _print(rows, ["kind", *queries.ROLE_COLUMNS], fmt, "")
+        _print(rows, ["kind", *queries.ROLE_COLUMNS, "participants", "place", "event"], fmt, "")
     else:
         label = f"{found['name']} ({found['country'] or '?'})"
-        _print([found], ["name", "country", "aliases", "documents", "meetings"], fmt, label)
+        summary = {**found, "documents": len(found["documents"]), "meetings": len(found["meetings"])}
+        _print([summary], queries.PEOPLE_COLUMNS, fmt, label)
         _print(found["roles"], queries.ROLE_COLUMNS, fmt, "titles over time")
         _print(found["meetings"], queries.MEETING_COLUMNS, fmt, "meetings")
         _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents")
