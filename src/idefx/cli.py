@@ -50,7 +50,6 @@ def extract(
     from idefx.document import SourceDocument
     from idefx.extract import extract_records
     from idefx.output import write_records
-    from idefx.pipeline import load_pipeline
 
     docs = []
     for p in paths:
@@ -60,13 +59,60 @@ def extract(
             docs.append(SourceDocument(id=Path(p).stem, path=p, text=Path(p).read_text(encoding="utf-8")))
     if fmt is None:
         fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-    nlp = load_pipeline(model)
+    nlp = _pipeline(model)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         write_records(extract_records(nlp, docs), fmt.value, out)
     finally:
         if output:
             out.close()
+
+
+def _pipeline(model: Optional[str]):
+    """The idefx pipeline, or one clear line and exit status 2 when ``--model`` cannot be loaded."""
+    from idefx.components.statistical import ModelNotFound
+    from idefx.pipeline import load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except ModelNotFound as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+
+
+class EvaluationFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p",
+                                               help="Score these records (JSONL, as extract prints them) "
+                                                    "instead of running extraction."),
+    fmt: EvaluationFormat = typer.Option(EvaluationFormat.table, "--format", "-f", help="Output format."),
+    errors: bool = typer.Option(False, "--errors",
+                                help="Also list each miss and false hit with its document and evidence."),
+    model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+) -> None:
+    """Score extraction against a gold set: precision, recall and F1 per field."""
+    import json
+
+    from idefx.evaluate import GoldSetError, evaluate_folder, extract_folder, load_gold, load_predictions, \
+        print_evaluation
+
+    try:
+        load_gold(gold_dir)
+        records = load_predictions(predictions) if predictions else extract_folder(_pipeline(model), gold_dir)
+        evaluation = evaluate_folder(gold_dir, records)
+    except GoldSetError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    if fmt is EvaluationFormat.json:
+        typer.echo(json.dumps(evaluation.to_dict(with_mistakes=errors), indent=2, ensure_ascii=False))
+    else:
+        print_evaluation(evaluation, sys.stdout, with_mistakes=errors)
 
 
 def main() -> None:
