@@ -177,12 +177,10 @@ def locate(text: Optional[str], forms: Iterable[str]) -> Optional[dict]:
     """Where the first of ``forms`` first occurs in ``text`` (case-insensitive), for gold items the tool missed."""
     if not text:
         return None
-    lowered = text.lower()
     for form in forms:
-        if form:
-            start = lowered.find(form.lower())
-            if start >= 0:
-                return {"start": start, "end": start + len(form), "text": text[start:start + len(form)]}
+        found = re.search(re.escape(form), text, re.IGNORECASE) if form else None
+        if found:
+            return {"start": found.start(), "end": found.end(), "text": found.group()}
     return None
 
 
