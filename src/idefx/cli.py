@@ -99,13 +99,16 @@ def evaluate(
     """Score extraction against a gold set: precision, recall and F1 per field."""
     import json
 
-    from idefx.evaluate import GoldSetError, evaluate_folder, extract_folder, load_gold, load_predictions, \
-        print_evaluation
+    from idefx.evaluate import GoldSetError, extract_folder, load_gold, load_predictions, load_texts, \
+        print_evaluation, score
 
+    if predictions and model:
+        _err("--model applies to extraction, not to --predictions (give one or the other)")
+        raise typer.Exit(2)
     try:
-        load_gold(gold_dir)
+        gold = load_gold(gold_dir)
         records = load_predictions(predictions) if predictions else extract_folder(_pipeline(model), gold_dir)
-        evaluation = evaluate_folder(gold_dir, records)
+        evaluation = score(gold, records, load_texts(gold_dir, gold))
     except GoldSetError as exc:
         _err(str(exc))
         raise typer.Exit(2)

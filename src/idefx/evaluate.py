@@ -480,9 +480,12 @@ def score(gold: dict[str, dict], predictions: dict[str, dict], texts: Optional[d
     per_document = {}
     pair_f1 = []  # per-document pair F1, so one 20-person meeting does not outweigh 20 documents
     for doc_id in gold:
-        scorer = DocumentScorer(doc_id, gold[doc_id], predictions.get(doc_id, {}), texts.get(doc_id),
-                                tallies, ratios, mistakes)
-        per_document[doc_id] = {**scorer.run(), "predicted": doc_id in predictions}
+        try:
+            scorer = DocumentScorer(doc_id, gold[doc_id], predictions.get(doc_id, {}), texts.get(doc_id),
+                                    tallies, ratios, mistakes)
+            per_document[doc_id] = {**scorer.run(), "predicted": doc_id in predictions}
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise GoldSetError(f"{doc_id}: malformed gold annotation or prediction ({type(exc).__name__}: {exc})") from exc
         if scorer.has_pairs:
             pair_f1.append(per_document[doc_id]["pairs_f1"])
     report = {"documents": len(gold), "predicted": sum(1 for d in per_document.values() if d["predicted"])}
