@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from idefx.cli import app
+from idefx.errors import EXIT_NOTHING_PROCESSED, EXIT_USAGE
 from idefx.evaluate import evaluate_folder, load_gold, read_predictions, score, soft_match
 
 runner = CliRunner()
@@ -152,27 +153,27 @@ def test_cli_runs_extraction_over_the_folder():
 ])
 def test_cli_bad_input_is_one_line_and_non_zero(tmp_path, make_args):
     result = runner.invoke(app, make_args(tmp_path))
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_NOTHING_PROCESSED
     assert result.stderr.startswith("idefx: ") and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_cli_malformed_prediction_is_one_line(tmp_path):
     preds = write_jsonl(tmp_path / "p.jsonl", [{"id": "expo-talks", "people": [{"name": "A"}], "meetings": [7]}])
     result = runner.invoke(app, ["evaluate", str(GOLD), "-p", str(preds)])
-    assert result.exit_code == 2 and result.stderr.startswith("idefx: expo-talks: malformed")
+    assert result.exit_code == EXIT_NOTHING_PROCESSED and result.stderr.startswith("idefx: expo-talks: malformed")
 
 
 def test_cli_model_and_predictions_exclude_each_other(tmp_path):
     preds = write_jsonl(tmp_path / "p.jsonl", [])
     result = runner.invoke(app, ["evaluate", str(GOLD), "-p", str(preds), "--model", "en_core_web_sm"])
-    assert result.exit_code == 2 and "--predictions" in result.stderr
+    assert result.exit_code == EXIT_USAGE and "--predictions" in result.stderr
 
 
 def test_cli_bad_predictions_line_is_reported(tmp_path):
     bad = tmp_path / "p.jsonl"
     bad.write_text('{"id": "expo-talks"}\n{oops\n', encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(GOLD), "-p", str(bad)])
-    assert result.exit_code == 2 and "line 2" in result.stderr
+    assert result.exit_code == EXIT_NOTHING_PROCESSED and "line 2" in result.stderr
 
 
 # --- agreement with the reference scorer -------------------------------------------------------

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from idefx.cli import app
 from idefx.components.statistical import ModelNotFound
 from idefx.entities import MODEL_SPANS
+from idefx.errors import EXIT_USAGE
 from idefx.pipeline import load_pipeline
 
 runner = CliRunner()
@@ -98,6 +99,6 @@ def test_a_model_without_a_recogniser_is_a_clear_error(tmp_path):
 @pytest.mark.parametrize("command", [["extract", "-"], ["evaluate", str(Path(__file__).parent / "fixtures" / "gold")]])
 def test_cli_missing_model_is_one_line_and_non_zero(command):
     result = runner.invoke(app, [*command, "--model", "idefx_no_such_model"], input="text")
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_USAGE
     assert result.stderr.startswith("idefx: ") and len(result.stderr.strip().splitlines()) == 1
     assert "idefx_no_such_model" in result.stderr

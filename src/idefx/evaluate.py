@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Optional
 
+from idefx.errors import IdefxError
+
 STOP_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "&"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 TALLIES = ("people", "meetings", "pairs_micro", "dyads", "countries", "organizations", "events", "venues")
@@ -27,8 +29,8 @@ RATIOS = ("titles", "person_country", "person_org", "meeting_date", "meeting_cou
 LIST_FIELDS = ("organizations", "events", "venues")
 
 
-class GoldSetError(ValueError):
-    """A gold folder or a predictions file that cannot be read."""
+class GoldSetError(IdefxError):
+    """A gold folder, gold annotation or predictions file that cannot be read."""
 
 
 # --- text comparison ---------------------------------------------------------------------------
@@ -433,12 +435,16 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
 
 
 def load_texts(gold_dir: Path, doc_ids: Iterable[str]) -> dict[str, str]:
-    """The ``NAME.txt`` beside each gold file, where there is one, to locate missed items."""
+    """The text of the ``NAME.txt`` beside each gold file, as extraction reads it, to locate missed items."""
+    from idefx.io import read_input
+
     out = {}
     for doc_id in doc_ids:
         path = Path(gold_dir) / f"{doc_id}.txt"
-        if path.is_file():
-            out[doc_id] = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            out[doc_id] = read_input(path).text
+        except IdefxError:
+            continue  # no text to point into: mistakes of this document carry no located evidence
     return out
 
 
@@ -512,17 +518,14 @@ def evaluate_folder(gold_dir: Path, predictions: dict[str, dict]) -> Evaluation:
 
 
 def extract_folder(nlp, gold_dir: Path) -> dict[str, dict]:
-    """Run extraction over each ``NAME.txt`` of a folder; the records as ``extract --format jsonl`` prints them."""
-    from idefx.document import SourceDocument
-    from idefx.extract import extract_records
+    """Run extraction over each ``NAME.txt`` of a folder; the records as ``extract --format jsonl`` prints them.
 
-    documents = []
-    for path in sorted(Path(gold_dir).glob("*.txt")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GoldSetError(f"{path}: cannot read ({exc})") from exc
-        documents.append(SourceDocument(id=path.stem, path=str(path), text=text))
+    Documents are read as ``idefx extract`` reads them; one that cannot be read stops the evaluation.
+    """
+    from idefx.extract import extract_records
+    from idefx.io import read_input
+
+    documents = [read_input(path) for path in sorted(Path(gold_dir).glob("*.txt"))]
     return {record.id: json.loads(record.model_dump_json()) for record in extract_records(nlp, documents)}
 
 

@@ -25,12 +25,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from idefx.entities import MODEL_SPANS
+from idefx.errors import EXIT_USAGE, IdefxError
 
 STATISTICAL_LABELS = ["PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"]
 
 
-class ModelNotFound(ValueError):
+class ModelNotFound(IdefxError):
     """The named trained pipeline is not installed, or has no entity recogniser."""
+
+    exit_code = EXIT_USAGE
 
 
 def load_recogniser(model: str) -> Language:
