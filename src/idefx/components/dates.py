@@ -26,14 +26,16 @@ from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
 DATES = "idefx_dates"
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
-_DATE_LINE = re.compile(r"\A\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
+_DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def front_matter_end(text: str) -> int:
-    """Offset just after a leading YAML front matter block, or 0."""
+def body_start(text: str) -> int:
+    """Offset just after a leading YAML front matter block or ``date YYYY-MM-DD`` line, or 0."""
     match = _FRONT.match(text)
-    return match.end() if match else 0
+    start = match.end() if match else 0
+    line = _DATE_LINE.match(text, start)
+    return line.end() if line else start
 
 
 def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
@@ -80,10 +82,13 @@ class DateFinder:
         text = doc.text
         published = publication_date(text)
         doc._.idefx_published = published
-        skip = front_matter_end(text)
+        skip = body_start(text)
+        first_line = text[skip:text.find("\n", skip) if "\n" in text[skip:] else len(text)]
+        dateline = _dateline([first_line])
         spans = []
         for expr in find_dates(text[skip:], skip):
-            span = doc.char_span(expr.start, expr.end, label=expr.kind.upper(), alignment_mode="expand")
+            label = "DATELINE" if dateline and expr.start == skip + dateline.start else expr.kind.upper()
+            span = doc.char_span(expr.start, expr.end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append((span, expr))
         starts = _event_starts(doc, spans, published)

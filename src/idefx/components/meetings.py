@@ -50,6 +50,7 @@ class _Draft:
     event: Optional[str] = None
     topic: Optional[str] = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    pending: bool = False  # a visit to a stand or a place, a meeting only once people there are named
 
     def absorb(self, other: "_Draft") -> None:
         for name in ("participants", "hosts", "guests", "subjects", "parties", "evidence"):
@@ -63,6 +64,8 @@ class _Draft:
 
     @property
     def valid(self) -> bool:
+        if self.pending:
+            return False
         return len(self.participants) >= 2 or (len(self.participants) == 1 and len(self.parties) >= 2)
 
 
@@ -90,13 +93,13 @@ class MeetingFinder:
     def _build(self) -> None:
         self.matcher = Matcher(self.nlp.vocab)
         self.info: dict[str, dict] = {}
-        self.place_prepositions: set[str] = set()
+        self.words: dict[str, set[str]] = {}
         for entry in self.patterns:
             if "words" in entry:
-                self.place_prepositions.update(entry["words"])
+                self.words.setdefault(entry["type"], set()).update(entry["words"])
                 continue
             label = f"{entry['type']}|{entry['id']}"
-            self.matcher.add(label, [entry["pattern"]])
+            self.matcher.add(label, [spaced(entry["pattern"])])
             self.info[label] = entry
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
 
@@ -142,6 +145,7 @@ class MeetingFinder:
                 for name in ("date", "city", "country", "event", "venue"):
                     if getattr(draft, name) is None:
                         setattr(draft, name, getattr(previous, name))
+            ctx.fallback(draft)
             if draft.city and not draft.country:
                 draft.country = ctx.city_country(draft.city)
             previous = draft
@@ -154,11 +158,30 @@ class MeetingFinder:
         return doc
 
 
-def segments(doc: Doc) -> list[Span]:
-    """Sentences, also cut at line breaks (headlines, datelines and list items carry no full stop)."""
-    out, start = [], 0
+def spaced(pattern: list[dict]) -> list[dict]:
+    """A token pattern that also matches across line breaks (hard-wrapped text)."""
+    out = []
+    for i, token in enumerate(pattern):
+        if i:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(token)
+    return out
+
+
+def segments(doc: Doc, short_line: int = 45) -> list[Span]:
+    """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
+
+    In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
+    after a short line.
+    """
+    breaks = [t for t in doc if t.is_space and "\n" in t.text]
+    wrapped = sum(1 for t in breaks if t.i + 1 < len(doc) and doc[t.i + 1].is_lower) >= 3
+    out, start, line_start = [], 0, 0
     for token in doc:
-        end_here = token.text in (".", "!", "?") or (token.is_space and "\n" in token.text)
+        end_here = token.text in (".", "!", "?")
+        if token.is_space and "\n" in token.text:
+            end_here = token.text.count("\n") >= 2 or not wrapped or token.idx - line_start < short_line
+            line_start = token.idx + len(token.text)
         if end_here and token.i + 1 > start:
             out.append(doc[start:token.i + 1])
             start = token.i + 1
@@ -172,17 +195,15 @@ class _Context:
 
     def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
+        self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
         self.venues = list(doc.spans[VENUES]) if VENUES in doc.spans else []
         self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
+        self.published = doc._.idefx_published
         self.city_codes = {p.text: p.kb_id_ for p in self.places if p.label_ == "CITY"}
         self.speakers = self._speakers()
-        counts = Counter(e.kb_id_ for e in self.events)
-        self.main_event = counts.most_common(1)[0][0] if counts else None
-        self.dateline_city = next((p.text for p in self.places if p.label_ == "CITY" and p.start_char < 200
-                                   and doc[max(0, p.start - 4):p.start].text.strip(" \n-") == ""), None) \
-            if self.places else None
+        self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
 
     def city_country(self, city: str) -> Optional[str]:
@@ -190,6 +211,17 @@ class _Context:
 
     def _person_at(self, span: Span) -> int:
         return int(span.kb_id_)
+
+    def _dateline_city(self) -> Optional[str]:
+        """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
+        for sent in segments(self.doc)[:3]:
+            words = [t for t in sent if not t.is_space]
+            for place in self.places:
+                if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
+                    before = [t for t in self.doc[sent.start:place.start] if not t.is_space]
+                    if all(t.like_num or t.lower_ == "date" or t.is_punct for t in before):
+                        return place.text.title() if place.text.isupper() else place.text
+        return None
 
     def _speakers(self) -> set[int]:
         """Token starts of people mentions that are sources ("X said", "according to X", "spokesperson X")."""
@@ -203,8 +235,8 @@ class _Context:
                     out.add(m.start)
         return out
 
-    def _in(self, kind: str, sent: Span) -> list[Span]:
-        return [s for s in self.found.get(kind, []) if sent.start <= s.start and s.end <= sent.end]
+    def _in(self, kind: str, start: int, end: int) -> list[Span]:
+        return [s for s in self.found.get(kind, []) if start <= s.start and s.end <= end]
 
     def _people_in(self, start: int, end: int) -> list[int]:
         out = []
@@ -215,72 +247,163 @@ class _Context:
                     out.append(idx)
         return out
 
+    def _unreal(self, trigger: Span) -> bool:
+        """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
+        i = trigger.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_ in ("also", "then", "later", "again", "soon")):
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.words.get("unreal", ())
+
     # -- one sentence ---------------------------------------------------------------------------
 
     def sentence(self, sent: Span, drafts: list[_Draft]) -> list[_Draft]:
-        triggers = filter_spans(self._in("trigger", sent))
+        triggers = [t for t in filter_spans(self._in("trigger", sent.start, sent.end)) if not self._unreal(t)]
         if not triggers:
+            self._attendance(sent, drafts)
             return []
-        breaks = sorted(s.start for s in self._in("break", sent))
-        anaphors = self._in("anaphor", sent)
+        breaks = sorted(s.start for s in self._in("break", sent.start, sent.end))
+        anaphors = self._in("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
         subjects = self._people_in(sent.start, subject_end)
-        refers_to: Optional[_Draft] = None
         if not subjects:
             refs = [a for a in anaphors if a.end <= subject_end]
             if refs:
-                subjects, refers_to = self._resolve(refs[-1], drafts)
+                subjects = self._subject(refs[-1], drafts)
             else:
-                speakers = [self._person_at(m) for m in self.mentions
-                            if sent.start <= m.start < sent.end and m.start in self.speakers]
-                subjects = speakers[:1]
+                subjects = [self._person_at(m) for m in self.mentions
+                            if sent.start <= m.start < sent.end and m.start in self.speakers][:1]
+        subject_parties = self._parties(subjects, sent.start, subject_end)
+        distributive = bool(self._in("distributive", sent.start, sent.end))
+        joint = bool(self._in("joint", sent.start, sent.end))
         out = []
         for i, trigger in enumerate(triggers):
             entry = self.finder.info[trigger.label_]
             stop = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
-            objects = self._people_in(trigger.end, stop)
-            if not objects:
-                refs = [a for a in anaphors if trigger.end <= a.start < stop]
+            region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
+            refers_to: Optional[_Draft] = None
+            groups = self._object_groups(trigger.end, stop, subject_parties, distributive, joint)
+            if not groups:
+                refs = [a for a in anaphors if trigger.end <= a.start < stop
+                        and self.finder.info[a.label_]["refers"] != "subject"]
                 if refs:
-                    objects, target = self._resolve(refs[0], drafts)
-                    refers_to = refers_to or target
-            draft = _Draft(subjects=list(subjects))
-            draft.participants = list(dict.fromkeys(subjects + objects))
-            if entry["roles"] == "subject_host":
-                draft.hosts, draft.guests = list(subjects), list(objects)
-            elif entry["roles"] == "subject_guest":
-                draft.hosts, draft.guests = list(objects), list(subjects)
-            elif refers_to is not None and set(objects) <= set(refers_to.guests) and objects:
-                draft.hosts, draft.guests = list(subjects), list(objects)
-            draft.parties = self._parties(draft.participants, sent.start, stop)
-            draft.mode = entry.get("mode") or self._mode(sent)
-            draft.evidence = [(sent.start_char, sent.end_char)]
-            self._setting(draft, sent)
-            draft.topic = self._topic(sent)
-            if refers_to is not None:
-                refers_to.absorb(draft)
-                continue
-            out.append(draft)
+                    objects, refers_to = self._resolve(refs[0], drafts)
+                    groups = [(objects, [])]
+                else:
+                    groups = [([], [])]
+            for objects, object_parties in groups:
+                draft = _Draft(subjects=list(subjects))
+                draft.participants = list(dict.fromkeys(subjects + objects))
+                if entry["roles"] == "subject_host":
+                    draft.hosts, draft.guests = list(subjects), list(objects)
+                elif entry["roles"] == "subject_guest":
+                    draft.hosts, draft.guests = list(objects), list(subjects)
+                    draft.pending = not objects
+                elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
+                    draft.hosts, draft.guests = list(subjects), list(objects)
+                parties = subject_parties + [self.people[p].country for p in objects] + object_parties
+                draft.parties = list(dict.fromkeys(p for p in parties if p))
+                draft.mode = entry.get("mode") or self._mode(sent)
+                draft.evidence = [(sent.start_char, sent.end_char)]
+                self._setting(draft, region_start, stop, sent)
+                draft.topic = self._topic(sent)
+                if refers_to is not None:
+                    refers_to.absorb(draft)
+                    refers_to.pending = False
+                    continue
+                out.append(draft)
         return out
+
+    def _object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
+                       joint: bool) -> list[tuple[list[int], list[str]]]:
+        """The object side as meetings: one per person when "separately", one per country when the
+        people (or unnamed delegations) come from several countries, else one."""
+        items: list[tuple[int, Optional[int], Optional[str]]] = []
+        for m in self.mentions:
+            if start <= m.start and m.end <= stop and m.start not in self.speakers:
+                idx = self._person_at(m)
+                items.append((m.start, idx, self.people[idx].country))
+        for place in self.places:
+            if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
+                if not any(m.start <= place.start < m.end for m in self.mentions):
+                    items.append((place.start, None, place.kb_id_))
+        items.sort(key=lambda x: x[0])
+        if not items:
+            return []
+        if distributive and not joint:
+            named = [(idx, code) for _, idx, code in items if idx is not None]
+            if len(named) >= 2:
+                return [([idx], [code] if code else []) for idx, code in named]
+        countries = [c for _, _, c in items if c and c not in subject_parties]
+        if joint or len(set(countries)) < 2:
+            people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
+            return [(people, [c for _, _, c in items if c])]
+        groups: dict[str, tuple[list[int], list[str]]] = {}
+        current = None
+        for _, idx, code in items:
+            if code and code not in subject_parties:
+                current = code
+            group = groups.setdefault(current or "", ([], [code] if code else []))
+            if idx is not None and idx not in group[0]:
+                group[0].append(idx)
+        return [g for k, g in groups.items() if k or g[0]]
+
+    def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
+        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
+        codes = {p.kb_id_ for p in self.places if ref.start <= p.start < ref.end}
+        if codes:
+            for m in reversed(self.mentions):
+                if m.start < ref.start and self.people[self._person_at(m)].country in codes:
+                    return [self._person_at(m)]
+        if drafts and drafts[-1].subjects:
+            return list(drafts[-1].subjects)
+        before = [m for m in self.mentions if m.start < ref.start]
+        return [self._person_at(before[-1])] if before else [self.protagonist]
 
     def _resolve(self, ref: Span, drafts: list[_Draft]) -> tuple[list[int], Optional[_Draft]]:
         refers = self.finder.info[ref.label_]["refers"]
         last = drafts[-1] if drafts else None
-        if refers == "guests":
-            if last and last.guests:
-                return list(last.guests), last
+        if last is None:
             return [], None
-        if refers == "all":
-            return (list(last.participants), last) if last else ([], None)
-        if last and last.subjects:
-            return list(last.subjects), None
-        return [self.protagonist], None
+        if refers == "guests":
+            return (list(last.guests), last) if last.guests else ([], None)
+        return list(last.participants), last
+
+    def _attendance(self, sent: Span, drafts: list[_Draft]) -> None:
+        """"These meetings were attended by X, Y": add X and Y to the meetings of the sentence before."""
+        if not drafts or not self._in("attendance", sent.start, sent.end):
+            return
+        people = self._people_in(sent.start, sent.end)
+        last_evidence = drafts[-1].evidence[0]
+        for draft in drafts:
+            if draft.evidence and draft.evidence[0] == last_evidence:
+                draft.participants.extend(p for p in people if p not in draft.participants)
+                draft.parties.extend(c for c in (self.people[p].country for p in people)
+                                     if c and c not in draft.parties)
+
+    def _party_like(self, place: Span) -> bool:
+        """A country that stands for a side ("his Turkish counterpart", "a Qatari delegation",
+        "Minister of Defense of Turkey"), not a place or a topic."""
+        if self._is_location(place):
+            return False
+        roles = self.words.get("role_words", set())
+        doc = self.doc
+        for token in doc[place.end:min(len(doc), place.end + 4)]:
+            if token.lower_ in roles:
+                return True
+            if not (token.is_title or token.is_upper or token.lower_ in ("'s", "’s", "-", "the")):
+                break
+        i = place.start - 1
+        while i >= 0 and doc[i].lower_ in ("the", "republic", "federal", "state", "kingdom", "of"):
+            if doc[i].lower_ == "of":
+                return any(t.lower_ in roles for t in doc[max(0, i - 5):i])
+            i -= 1
+        return False
 
     def _parties(self, participants: list[int], start: int, stop: int) -> list[str]:
         parties = [self.people[p].country for p in participants if self.people[p].country]
         for place in self.places:
-            if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and not self._is_location(place):
+            if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 parties.append(place.kb_id_)
         return list(dict.fromkeys(parties))
 
@@ -288,42 +411,60 @@ class _Context:
         """A place in a place phrase: "in Istanbul (Türkiye)", "in the Turkish city of Kars", "a visit to Georgia"."""
         i = place.start - 1
         doc = self.doc
+        places = self.words.get("place_preposition", set())
         while i >= 0 and i >= place.start - 6:
             token = doc[i]
             low = token.lower_
-            if low in self.finder.place_prepositions:
+            if low in places:
                 return True
-            if token.is_punct and token.text not in "(,'’" or token.is_space:
+            if token.is_punct and token.text not in "(,'’" or token.is_space and "\n" in token.text and \
+                    token.text.count("\n") > 1:
                 return False
-            if not (low in ("the", "city", "capital", "of", "'s", "’s", "(", ",", "province", "region")
+            if not (token.is_space or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",", "province", "region")
                     or any(p.start <= i < p.end for p in self.places)):
                 return False
             i -= 1
         return False
 
     def _mode(self, sent: Span) -> str:
-        modes = [self.finder.info[s.label_]["mode"] for s in self._in("mode", sent)]
+        modes = [self.finder.info[s.label_]["mode"] for s in self._in("mode", sent.start, sent.end)]
         return modes[0] if modes else "in_person"
 
-    def _setting(self, draft: _Draft, sent: Span) -> None:
+    def _setting(self, draft: _Draft, start: int, stop: int, sent: Span) -> None:
+        """Date, event, venue and place of a meeting from its clause (``start``..``stop``) of ``sent``."""
         for span in self.dates:
-            if sent.start <= span.start < sent.end and span.kb_id_ and span.label_ in DATE_LABELS:
+            if start <= span.start < stop and span.kb_id_ and span.label_ in DATE_LABELS:
                 draft.date = span.kb_id_
                 break
-        events = [e for e in self.events if sent.start <= e.start < sent.end]
+        events = [e for e in self.events if start <= e.start < stop]
         if events:
             draft.event = events[0].kb_id_
-        elif self._in("event_anaphor", sent) and self.main_event:
-            draft.event = self.main_event
-        venues = [v for v in self.venues if sent.start <= v.start < sent.end]
+        elif self._in("event_anaphor", start, stop):
+            earlier = [e for e in self.events if e.start < sent.start]
+            draft.event = earlier[-1].kb_id_ if earlier else None
+        venues = [v for v in self.venues if start <= v.start < stop]
         if venues:
             draft.venue = venues[0].kb_id_
-        draft.city, draft.country = self._location(sent.start, sent.end)
-        if draft.city is None and self._in("here", sent) and self.dateline_city:
+        draft.city, draft.country = self._location(start, stop)
+        if draft.city is None and self._in("here", start, stop) and self.dateline_city:
             draft.city = self.dateline_city
             draft.country = draft.country or self.city_country(self.dateline_city)
         if draft.event and draft.country is None:
             draft.city, draft.country = self._event_location(draft.event)
+
+    def fallback(self, draft: _Draft) -> None:
+        """What the whole text implies for a meeting it does not date or place: the publication date, the
+        event the story opened with, the dateline city."""
+        if draft.date is None:
+            draft.date = self.published
+        if draft.event is None and self.events and draft.evidence and \
+                self.events[0].start_char < draft.evidence[0][0]:
+            draft.event = self.events[0].kb_id_
+            if draft.country is None:
+                draft.city, draft.country = self._event_location(draft.event)
+        if draft.country is None and self.dateline_city:
+            draft.city = draft.city or self.dateline_city
+            draft.country = self.city_country(self.dateline_city)
 
     def _location(self, start: int, end: int) -> tuple[Optional[str], Optional[str]]:
         city = country = None
@@ -348,17 +489,18 @@ class _Context:
         return city, country
 
     def _topic(self, sent: Span) -> Optional[str]:
-        for span in self._in("break", sent):
+        for span in self._in("break", sent.start, sent.end):
             if self.finder.info[span.label_]["id"] == "discuss":
                 words = []
                 for token in self.doc[span.end:sent.end]:
-                    if token.is_space or (token.is_punct and token.text not in "-'’"):
+                    if token.is_punct and token.text not in "-'’":
                         break
-                    words.append(token)
+                    if not token.is_space:
+                        words.append(token)
                     if len(words) >= TOPIC_TOKENS:
                         break
                 if words:
-                    return self.doc[words[0].i:words[-1].i + 1].text
+                    return " ".join(t.text for t in words)
         return None
 
     def merge_target(self, draft: _Draft, drafts: list[_Draft]) -> Optional[_Draft]:
