@@ -66,9 +66,20 @@ def _dateline(lines: list[str]) -> Optional[DateExpr]:
     """The month and day of a dateline ("Istanbul, April 24, IRNA ..."): a yearless date early in a line."""
     for line in lines:
         for expr in find_dates(line[:60]):
-            if expr.kind == "date" and not expr.year and "," in line[:expr.start]:
+            if expr.kind == "date" and "," in line[:expr.start] and expr.start < 40:
                 return expr
     return None
+
+
+def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
+    """Offsets of dateline dates ("Istanbul, April 24, IRNA"): a date early in one of the first lines, after a comma."""
+    out, offset = set(), start
+    for line in text[start:].split("\n")[:lines]:
+        expr = _dateline([line])
+        if expr is not None:
+            out.add(offset + expr.start)
+        offset += len(line) + 1
+    return out
 
 
 @Language.factory("idefx_dates")
@@ -83,11 +94,10 @@ class DateFinder:
         published = publication_date(text)
         doc._.idefx_published = published
         skip = body_start(text)
-        first_line = text[skip:text.find("\n", skip) if "\n" in text[skip:] else len(text)]
-        dateline = _dateline([first_line])
+        datelines = _datelines(text, skip)
         spans = []
         for expr in find_dates(text[skip:], skip):
-            label = "DATELINE" if dateline and expr.start == skip + dateline.start else expr.kind.upper()
+            label = "DATELINE" if expr.start in datelines else expr.kind.upper()
             span = doc.char_span(expr.start, expr.end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append((span, expr))

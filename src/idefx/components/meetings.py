@@ -72,7 +72,8 @@ class _Draft:
 @Language.factory("idefx_meetings")
 def make_meetings(nlp: Language, name: str) -> "MeetingFinder":
     finder = MeetingFinder(nlp, name)
-    finder.add_patterns(read_jsonl("meeting_patterns.jsonl"), optional_jsonl("events.jsonl"))
+    finder.add_patterns(read_jsonl("meeting_patterns.jsonl"), optional_jsonl("events.jsonl"),
+                        optional_jsonl("venues.jsonl"))
     return finder
 
 
@@ -83,11 +84,13 @@ class MeetingFinder:
         self.nlp, self.name = nlp, name
         self.patterns: list[dict] = []
         self.events: list[dict] = []
+        self.venues: list[dict] = []
         self._build()
 
-    def add_patterns(self, patterns: list[dict], events: list[dict]) -> None:
+    def add_patterns(self, patterns: list[dict], events: list[dict], venues: list[dict]) -> None:
         self.patterns.extend(patterns)
         self.events.extend(events)
+        self.venues.extend(venues)
         self._build()
 
     def _build(self) -> None:
@@ -102,16 +105,18 @@ class MeetingFinder:
             self.matcher.add(label, [spaced(entry["pattern"])])
             self.info[label] = entry
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
+        self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "patterns.json").write_text(json.dumps({"patterns": self.patterns, "events": self.events}),
+        (path / "patterns.json").write_text(json.dumps({"patterns": self.patterns, "events": self.events,
+                                                        "venues": self.venues}),
                                             encoding="utf-8")
 
     def from_disk(self, path, exclude=tuple()) -> "MeetingFinder":
         data = json.loads((Path(path) / "patterns.json").read_text(encoding="utf-8"))
-        self.patterns, self.events = data["patterns"], data["events"]
+        self.patterns, self.events, self.venues = data["patterns"], data["events"], data["venues"]
         self._build()
         return self
 
@@ -260,6 +265,7 @@ class _Context:
         triggers = [t for t in filter_spans(self._in("trigger", sent.start, sent.end)) if not self._unreal(t)]
         if not triggers:
             self._attendance(sent, drafts)
+            self._about_last(sent, drafts)
             return []
         breaks = sorted(s.start for s in self._in("break", sent.start, sent.end))
         anaphors = self._in("anaphor", sent.start, sent.end)
@@ -272,6 +278,8 @@ class _Context:
             else:
                 subjects = [self._person_at(m) for m in self.mentions
                             if sent.start <= m.start < sent.end and m.start in self.speakers][:1]
+            if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
+                subjects = self._subject(self.doc[subject_end:subject_end], drafts)
         subject_parties = self._parties(subjects, sent.start, subject_end)
         distributive = bool(self._in("distributive", sent.start, sent.end))
         joint = bool(self._in("joint", sent.start, sent.end))
@@ -381,6 +389,20 @@ class _Context:
                 draft.parties.extend(c for c in (self.people[p].country for p in people)
                                      if c and c not in draft.parties)
 
+    def _about_last(self, sent: Span, drafts: list[_Draft]) -> None:
+        """"The meeting took place on the sidelines of EDEX 2021": complete the meetings of the sentence before."""
+        if not drafts or not self._in("meeting_anaphor", sent.start, sent.end):
+            return
+        probe = _Draft()
+        breaks = [b.start for b in self._in("break", sent.start, sent.end)]
+        self._setting(probe, sent.start, min(breaks + [sent.end]), sent)
+        last_evidence = drafts[-1].evidence[0]
+        for draft in drafts:
+            if draft.evidence and draft.evidence[0] == last_evidence:
+                for name in ("date", "event", "venue", "city", "country"):
+                    if getattr(draft, name) is None:
+                        setattr(draft, name, getattr(probe, name))
+
     def _party_like(self, place: Span) -> bool:
         """A country that stands for a side ("his Turkish counterpart", "a Qatari delegation",
         "Minister of Defense of Turkey"), not a place or a topic."""
@@ -388,10 +410,15 @@ class _Context:
             return False
         roles = self.words.get("role_words", set())
         doc = self.doc
-        for token in doc[place.end:min(len(doc), place.end + 4)]:
+        names = 0
+        for token in doc[place.end:min(len(doc), place.end + 10)]:
             if token.lower_ in roles:
                 return True
-            if not (token.is_title or token.is_upper or token.lower_ in ("'s", "’s", "-", "the")):
+            if token.is_space or token.lower_ in (",", "and", "or", "&", "'s", "’s", "-", "the") or \
+                    any(p.start <= token.i < p.end for p in self.places):
+                continue
+            names += 1
+            if not (token.is_title or token.is_upper) or names > 3:
                 break
         i = place.start - 1
         while i >= 0 and doc[i].lower_ in ("the", "republic", "federal", "state", "kingdom", "of"):
@@ -412,7 +439,7 @@ class _Context:
         i = place.start - 1
         doc = self.doc
         places = self.words.get("place_preposition", set())
-        while i >= 0 and i >= place.start - 6:
+        while i >= 0 and i >= place.start - 8:
             token = doc[i]
             low = token.lower_
             if low in places:
@@ -420,7 +447,9 @@ class _Context:
             if token.is_punct and token.text not in "(,'’" or token.is_space and "\n" in token.text and \
                     token.text.count("\n") > 1:
                 return False
-            if not (token.is_space or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",", "province", "region")
+            of_chain = doc[place.start - 1].lower_ == "of" and token.is_lower and token.is_alpha
+            if not (token.is_space or of_chain or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",",
+                                                          "province", "region")
                     or any(p.start <= i < p.end for p in self.places)):
                 return False
             i -= 1
@@ -449,6 +478,8 @@ class _Context:
         if draft.city is None and self._in("here", start, stop) and self.dateline_city:
             draft.city = self.dateline_city
             draft.country = draft.country or self.city_country(self.dateline_city)
+        if draft.venue and draft.country is None:
+            draft.city, draft.country = self.finder.venue_places.get(draft.venue, (None, None))
         if draft.event and draft.country is None:
             draft.city, draft.country = self._event_location(draft.event)
 

@@ -122,9 +122,10 @@ class PlaceFinder:
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = filter_spans(places)
-        doc.spans[EVENTS] = self._events(doc, events)
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
                              for s in filter_spans([_trim(v) for v in venues])]
+        inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
+        doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
