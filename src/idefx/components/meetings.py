@@ -25,7 +25,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.components.dates import DATES
+from idefx.components.dates import DATES, body_start
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.resources import read_jsonl
@@ -61,6 +61,7 @@ class _Draft:
                 setattr(self, name, getattr(other, name))
         if self.mode == "in_person":
             self.mode = other.mode
+        self.pending = self.pending and other.pending
 
     @property
     def valid(self) -> bool:
@@ -134,7 +135,10 @@ class MeetingFinder:
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
         ctx = _Context(doc, people, mentions, found, self)
         drafts: list[_Draft] = []
+        body = body_start(doc.text)
         for sent in segments(doc):
+            if sent.end_char <= body:
+                continue
             for draft in ctx.sentence(sent, drafts):
                 target = ctx.merge_target(draft, drafts)
                 if target is None:
@@ -206,7 +210,8 @@ class _Context:
         self.venues = list(doc.spans[VENUES]) if VENUES in doc.spans else []
         self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         self.published = doc._.idefx_published
-        self.city_codes = {p.text: p.kb_id_ for p in self.places if p.label_ == "CITY"}
+        self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
+                           for name in (p.text, p.text.title())}
         self.speakers = self._speakers()
         self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
@@ -450,7 +455,7 @@ class _Context:
             of_chain = doc[place.start - 1].lower_ == "of" and token.is_lower and token.is_alpha
             if not (token.is_space or of_chain or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",",
                                                           "province", "region")
-                    or any(p.start <= i < p.end for p in self.places)):
+                    or any(p.start <= i < p.end for p in self.places + self.venues)):
                 return False
             i -= 1
         return False
@@ -517,6 +522,10 @@ class _Context:
                 if country:
                     return city, country
         city, country = self.finder.event_places.get(event, (None, None))
+        if country is None:
+            inside = {p.kb_id_ for e in self.events if e.kb_id_ == event for p in self.places
+                      if e.start <= p.start < e.end and p.label_ in ("COUNTRY", "DEMONYM")}
+            country = inside.pop() if len(inside) == 1 else None
         return city, country
 
     def _topic(self, sent: Span) -> Optional[str]:
