@@ -7,22 +7,17 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
-from idefx.components import records as _records  # noqa: F401  (registers the factory)
-from idefx.resources import read_jsonl
-
-
-def country_patterns() -> list[dict]:
-    patterns = []
-    for entry in read_jsonl("countries.jsonl"):
-        for name in {entry["name"], *entry.get("aliases", [])}:
-            patterns.append({"label": "GPE", "pattern": name, "id": entry["code"]})
-    return patterns
+from idefx.components import countries as _countries  # noqa: F401  (registers the factories)
+from idefx.components import organizations as _organizations  # noqa: F401
+from idefx.components import people as _people  # noqa: F401
+from idefx.components import records as _records  # noqa: F401
 
 
 def load_pipeline(model: Optional[str] = None) -> Language:
     """The default, offline pipeline; ``model`` names an installed trained pipeline to combine in."""
     nlp = spacy.load(model) if model else spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", name="idefx_countries", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(country_patterns())
+    nlp.add_pipe("idefx_countries")
+    nlp.add_pipe("idefx_organizations")
+    nlp.add_pipe("idefx_people")
     nlp.add_pipe("idefx_records")
     return nlp
