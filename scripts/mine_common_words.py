@@ -31,8 +31,8 @@ def main(root: str) -> None:
             if word[0].islower():
                 lower[key] += 1
     for word, n in sorted(lower.items(), key=lambda kv: (-kv[1], kv[0])):
-        # lower case at least half the time: a word, not a name that starts sentences
-        if n >= MIN_COUNT and len(word) > 1 and n * 2 >= total[word]:
+        # lower case at least a quarter of the time: a word, not a name (names are never lower case)
+        if n >= MIN_COUNT and len(word) > 1 and n * 4 >= total[word]:
             print(json.dumps({"word": word}))
 
 

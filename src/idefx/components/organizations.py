@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.countries import COUNTRY_SPANS
+from idefx.components.titles import TitleVocabulary
 from idefx.resources import data_path, read_jsonl
 
 ORG_SPANS = "idefx_orgs"
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
-TITLE_STOPS = {"minister", "president", "chairman", "director", "secretary", "commander", "chief", "head",
-               "ambassador", "advisor", "adviser", "deputy", "spokesperson", "by", "the", "a", "an"}
+STOPS = {"by", "the", "a", "an"}
 
 
 def org_heads(entries: list[dict]) -> set[str]:
@@ -34,17 +34,18 @@ def org_heads(entries: list[dict]) -> set[str]:
 
 @Language.factory("idefx_organizations", default_config={
     "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
-    "common_words_file": "common_words.jsonl"})
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl"})
 def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
-                    common_words_file: str) -> "OrgFinder":
-    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file)
+                    common_words_file: str, titles_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file)
 
 
 class OrgFinder:
     """Organisation names from head-noun phrases, reporting cues and a gazetteer."""
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
-                 gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl"):
+                 gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
+                 titles_file: str = "titles.jsonl"):
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
@@ -54,18 +55,22 @@ class OrgFinder:
                 names.extend([entry["name"], *entry.get("aliases", [])])
         self.state = {
             "heads": sorted(org_heads(patterns)),
+            "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
             "names": sorted(set(names)),
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
+            "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
         }
         self._build()
 
     def _build(self) -> None:
         self.heads = set(self.state["heads"])
+        self.single_word_heads = set(self.state["single_word_heads"])
         self.news_cues = set(self.state["news_cues"])
         self.news_before = set(self.state["news_before"])
         self.common = set(self.state["common"])
+        self.titles = TitleVocabulary(self.nlp, self.state["titles"])
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for name in self.state["names"]:
             self.matcher.add("ORG", [self.nlp.make_doc(name)])
@@ -87,7 +92,7 @@ class OrgFinder:
             for i in range(span.start, span.end):
                 countries[i] = span
         spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        spans += self._head_phrases(doc, text, countries)
+        spans += self._head_phrases(doc, text, countries, self.titles.tag(doc))
         spans += self._news_agencies(doc, text, countries)
         doc.spans[ORG_SPANS] = filter_spans(spans)
         return doc
@@ -95,12 +100,24 @@ class OrgFinder:
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()
 
-    def _head_phrases(self, doc: Doc, text: list[str], countries: list) -> list[Span]:
+    def _title_word(self, text: list[str], tags: list, k: int) -> bool:
+        """A title, rank or honorific, which no organisation name runs through; a one-word rank
+        before a head noun is part of the name ("General Staff")."""
+        tag = tags[k]
+        if tag is None:
+            return False
+        if tag.kinds & {"head", "honorific"} or tag.end - tag.start > 1:
+            return True
+        return not (k + 1 < len(text) and text[k + 1].lower() in self.heads)
+
+    def _head_phrases(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
         out = []
         n = len(doc)
         for i, t in enumerate(text):
             if t.lower() not in self.heads or not t[:1].isupper():
                 continue
+            if tags[i] is not None and tags[i].end - tags[i].start > 1:
+                continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
             start = i
             while start > 0:
@@ -111,7 +128,8 @@ class OrgFinder:
                 if p == "-" and start > 1 and not doc[start - 2].whitespace_:
                     start -= 1
                     continue
-                if self._cap(p) and p.lower() not in TITLE_STOPS and p.replace(".", "").isalnum():
+                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() \
+                        and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
                 break
@@ -125,11 +143,11 @@ class OrgFinder:
                         k += 1
                     seg_start = k
                     while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
-                        if k > seg_start and text[k].lower() not in self.common and countries[k] is None \
-                                and text[k - 1].lower() in self.common:
+                        if self._title_word(text, tags, k):
                             break
-                        if countries[k] is not None and (k + 1 >= n or countries[k + 1] is None):
-                            k += 1
+                        if k > seg_start and text[k].isalpha() and text[k].lower() not in self.common \
+                                and countries[k] is None and text[k - 1] != "-" \
+                                and (text[k - 1].lower() in self.common or countries[k - 1] is not None):
                             break
                         k += 1
                     if k == seg_start:
@@ -141,7 +159,7 @@ class OrgFinder:
                     end = k + 1
                 else:
                     break
-            if end - start >= 2 or text[i].lower() in {"congress", "parliament", "senate", "pentagon"}:
+            if end - start >= 2 or text[i].lower() in self.single_word_heads:
                 out.append(Span(doc, start, end, label="ORG"))
         return out
 

@@ -31,6 +31,7 @@ from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.organizations import ORG_SPANS, org_heads
 from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
+from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
@@ -41,6 +42,9 @@ BULLETS = {"-", "•", "*", "–", "·"}
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
 GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
+MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
+MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
+DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 
 
 def _load_words(name: str, key: str = "text") -> set[str]:
@@ -53,14 +57,14 @@ def _load_words(name: str, key: str = "text") -> set[str]:
     "titles_file": "titles.jsonl", "particles_file": "name_particles.jsonl",
     "cues_file": "person_cues.jsonl", "common_words_file": "common_words.jsonl",
     "first_names_file": "first_names.jsonl", "org_patterns_file": "org_patterns.jsonl",
-    "countries_file": "countries.jsonl"})
+    "countries_file": "countries.jsonl", "not_names_file": "not_names.jsonl"})
 def make_people_finder(nlp: Language, name: str, titles_file: str, particles_file: str, cues_file: str,
                        common_words_file: str, first_names_file: str, org_patterns_file: str,
-                       countries_file: str) -> "PeopleFinder":
+                       countries_file: str, not_names_file: str) -> "PeopleFinder":
     return PeopleFinder(nlp, name, titles_file=titles_file, particles_file=particles_file,
                         cues_file=cues_file, common_words_file=common_words_file,
                         first_names_file=first_names_file, org_patterns_file=org_patterns_file,
-                        countries_file=countries_file)
+                        countries_file=countries_file, not_names_file=not_names_file)
 
 
 class PeopleFinder:
@@ -69,7 +73,8 @@ class PeopleFinder:
     def __init__(self, nlp: Language, name: str = "idefx_people", *, titles_file: str = "titles.jsonl",
                  particles_file: str = "name_particles.jsonl", cues_file: str = "person_cues.jsonl",
                  common_words_file: str = "common_words.jsonl", first_names_file: str = "first_names.jsonl",
-                 org_patterns_file: str = "org_patterns.jsonl", countries_file: str = "countries.jsonl"):
+                 org_patterns_file: str = "org_patterns.jsonl", countries_file: str = "countries.jsonl",
+                 not_names_file: str = "not_names.jsonl"):
         self.nlp = nlp
         self.name = name
         self.state = {
@@ -78,6 +83,7 @@ class PeopleFinder:
             "verbs": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "verb_after"),
             "common": sorted(_load_words(common_words_file, "word")),
             "first_names": sorted(_load_words(first_names_file, "name")),
+            "not_names": sorted(_load_words(not_names_file)),
             "org_heads": sorted(org_heads(read_jsonl(org_patterns_file))),
             "country_codes": sorted(e["code"] for e in read_jsonl(countries_file)),
         }
@@ -90,6 +96,8 @@ class PeopleFinder:
         self.verbs = set(s["verbs"])
         self.common = set(s["common"])
         self.first_names = set(s["first_names"])
+        self.not_names = set(s["not_names"])
+        self.title_words = {e["text"].lower() for e in s["titles"] if " " not in e["text"]}
         self.org_head_words = set(s["org_heads"])
         self.country_codes = set(s["country_codes"])
 
@@ -128,6 +136,7 @@ class _Person:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
+        self.conj_country: Optional[str] = None
         self.mentions: list[tuple[int, int]] = []
 
     def name(self) -> str:
@@ -174,8 +183,11 @@ class _Scan:
         t = self.text[i]
         return t[:1].isupper()
 
-    def name_word(self, i: int) -> bool:
-        """A capitalised token that can be part of a personal name."""
+    def name_word(self, i: int, lookahead: bool = True) -> bool:
+        """A capitalised token that can be part of a personal name.
+
+        A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
+        """
         t = self.text[i]
         if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha():
             return False
@@ -185,8 +197,26 @@ class _Scan:
             return False
         low = self.lower[i]
         if low in self.f.common and low not in self.f.first_names:
+            if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
+                    or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
+                return False
+        if low in self.f.not_names or (low.endswith("s") and low[:-1] in self.f.title_words):
             return False
         return True
+
+    def opens_name(self, i: int) -> bool:
+        """What stands before token i lets a name start there: a lower-case word, a title head or an honorific."""
+        j = self.prev_word(i)
+        tag = self.tags[j]
+        if tag is not None:
+            return bool(tag.kinds & {"head", "rank", "honorific", "cue"})
+        return self.text[j][:1].islower() or self.text[j] in {",", "("}
+
+    def sentence_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
+            j -= 1
+        return j < 0 or "\n" in self.text[j] or self.text[j] in {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}
 
     def token_class(self, i: int) -> Optional[str]:
         t = self.text[i]
@@ -350,6 +380,8 @@ class _Scan:
             k += 1
         while region and self.lower[region[-1]] in CONNECTORS:
             region.pop()
+        if any(self.name_word(k) and self.tags[k - 1] is not None for k in region if k > 0):
+            return [], None  # ", President Murmu said": another person's title, not an apposition
         titles, org = [], None
         for piece in self.pieces(region):
             if self.has_kind(piece, "head", "rank"):
@@ -360,6 +392,18 @@ class _Scan:
             else:
                 break
         return titles, org
+
+    def country_after(self, end: int) -> Optional[str]:
+        """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
+        k = end
+        if k + 1 < self.n and self.lower[k] == "of":
+            k += 1
+            if self.lower[k] == "the" and k + 1 < self.n:
+                k += 1
+            span = self.country[k]
+            if span is not None and span.label_ == "country" and span.start == k:
+                return span.kb_id_
+        return None
 
     def country_then_title(self, k: int) -> bool:
         span = self.country[k]
@@ -392,7 +436,7 @@ class _Scan:
     def analyse(self, piece: list[int], leading: bool) -> dict:
         """One title piece -> title, rank, country, organisation."""
         out = {"title": None, "rank": None, "country": None, "org": None, "honorific": False,
-               "stateless": False, "cue": False}
+               "stateless": False, "cue": False, "first": piece[0]}
         toks = [k for k in piece if not self.is_space(k)]
         # honorifics and determiners at either end
         changed = True
@@ -406,8 +450,8 @@ class _Scan:
                 if tag is not None and "honorific" in tag.kinds and not tag.kinds & {"head", "rank"}:
                     toks = [t for t in toks if not (tag.start <= t < tag.end)]
                     out["honorific"] = changed = True
-                elif self.lower[k] in DETERMINERS | {","} and pos == 0:
-                    toks = toks[1:]
+                elif (self.lower[k] in DETERMINERS and pos == 0) or self.text[k] in {",", ":", ";", "."}:
+                    toks = toks[:-1] if pos == -1 else toks[1:]
                     changed = True
         # a rank right before the name is kept apart
         if toks and self.tags[toks[-1]] is not None and "rank" in self.tags[toks[-1]].kinds:
@@ -441,10 +485,11 @@ class _Scan:
             if tag is not None and tag.kinds & {"modifier", "head"}:
                 start = tag.start
                 continue
-            if self.org[prev] is not None:
+            if self.text[prev].isupper() and len(self.text[prev]) > 1:
                 break
-            if self.is_cap(prev) and self.lower[prev] not in self.f.common or self.glued_hyphen(prev) \
-                    or (prev > 0 and self.glued_hyphen(prev - 1)):
+            if self.is_cap(prev) and self.lower[prev] not in self.f.common or (
+                    self.glued_hyphen(prev) and self.is_cap(prev - 1)) or (
+                    prev > 0 and self.glued_hyphen(prev - 1) and self.is_cap(prev)):
                 start = prev
                 continue
             break
@@ -453,8 +498,10 @@ class _Scan:
             span = self.country[k]
             if span is not None and out["country"] is None:
                 out["country"] = span.kb_id_
-            if self.org[k] is not None and out["org"] is None:
+            if out["org"] is None and self.org[k] is not None:
                 out["org"] = self.org[k].text
+            elif out["org"] is None and self.text[k].isupper() and len(self.text[k]) > 1 and span is None:
+                out["org"] = self.text[k]
         body = [k for k in toks if k >= start]
         # trailing "of [the] <country>" is the person's country, not part of the title
         end = body[-1] + 1
@@ -481,7 +528,8 @@ class _Scan:
                 out["org"] = out["org"] or orgs[0].text
             elif any(self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in range(c0, end)) or (
                     c0 < end and all(self.is_cap(k) for k in range(c0, end)) and any(
-                        self.lower[k] not in self.f.common and self.country[k] is None for k in range(c0, end))):
+                        self.lower[k] not in self.f.common and self.country[k] is None and self.tags[k] is None
+                        for k in range(c0, end))):
                 out["org"] = out["org"] or self.span_text(c0, body[-1] + 1)
         for k in range(start, body[-1] + 1):
             span = self.country[k]
@@ -511,27 +559,52 @@ class _Scan:
         return k if k < self.n else None
 
     def home_country(self) -> Optional[str]:
-        text = self.doc.text
-        host = HOST.search(text[:2000])
+        source = self.doc._.idefx_source or {}
+        front = source.get("front_matter") or {}
+        url = front.get("source_url") or front.get("url") or source.get("url") or ""
+        host = HOST.search(f"source_url: {url}" if url else self.doc.text[:2000])
         if host:
             tld = host.group(1).rsplit(".", 1)[-1].lower()
             code = GENERIC_TLDS.get(tld, tld.upper())
             if code in self.f.country_codes:
                 return code
-        # dateline: "BAKU, Azerbaijan, July 26." in the first lines
-        for span in self.doc.spans.get(COUNTRY_SPANS, []):
-            if span.start_char > 300:
-                break
-            if span.label_ == "country" and span.start > 0 and self.text[span.start - 1] == ",":
-                prev = span.start - 2
-                if prev >= 0 and self.text[prev].isupper() and len(self.text[prev]) > 2:
-                    return span.kb_id_
+        # dateline: "BAKU, Azerbaijan, July 26." / "New Delhi, Oct 22 (IANS)" at the start of a line
+        body = self.body_start()
+        i = body
+        while i < min(self.n, body + 60):
+            if i == body or "\n" in self.text[i - 1] or (i > 0 and self.text[i - 1].isspace()):
+                j = i
+                while j < self.n and j - i < 4 and self.is_cap(j) and self.text[j].replace(".", "").isalpha():
+                    j += 1
+                if i < j < self.n and self.text[j] in DATELINE_ENDS:
+                    name = self.doc[i:j].text
+                    code = city_country(name) or (self.country[i].kb_id_ if self.country[i] is not None else None)
+                    if code:
+                        return code
+            i += 1
         return None
+
+    def body_start(self) -> int:
+        """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
+        i = 0
+        if self.n and self.text[0] == "---" or self.doc.text.startswith("---"):
+            close = self.doc.text.find("\n---", 3)
+            if close > 0:
+                span = self.doc.char_span(close + 4, close + 4, alignment_mode="expand")
+                i = span.start if span is not None else 0
+        while i < self.n and self.is_space(i):
+            i += 1
+        if i + 1 < self.n and self.lower[i] == "date" and self.text[i + 1][:4].isdigit():
+            i += 2
+        while i < self.n and (self.is_space(i) or self.text[i] in {"-", "—"} or self.text[i][:1].isdigit()):
+            i += 1
+        return i
 
     # ---------------------------------------------------------------- assembly
     def run(self) -> list[PersonEntity]:
         people: list[_Person] = []
         pending = []
+        last = None  # (person, end token) of the previous titled mention
         for start, end, full in self.runs():
             words = [k for k in range(start, end) if self.token_class(k) == "name"]
             left = self.left_titles(start)
@@ -542,6 +615,9 @@ class _Scan:
                 words = [k for k in words if k >= start]
                 left = self.left_titles(start)
             right, right_org = self.right_titles(full)
+            after = self.country_after(full)
+            if after and left and not any(p["country"] for p in left):
+                left[-1]["country"] = after
             info = left + right
             strong = any(p["title"] or p["rank"] or p["honorific"] or p["cue"] for p in info)
             if not strong and len(words) >= 2:
@@ -551,7 +627,13 @@ class _Scan:
                           or (nxt is not None and self.lower[nxt] in self.f.verbs and all(
                               self.lower[k] not in self.f.common for k in words)))
             if strong:
-                self.add(people, start, end, full, info, right_org)
+                person = self.add(people, start, end, full, info, right_org)
+                # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
+                if left and last is not None and not left[0]["cue"] and left[0]["country"]:
+                    j = self.prev_word(left[0]["first"])
+                    if self.lower[j] == "and" and self.prev_word(j) == last[1] - 1 and last[0] is not person:
+                        last[0].conj_country = last[0].conj_country or left[0]["country"]
+                last = (person, full)
             else:
                 pending.append((start, end, full))
         for start, end, full in pending:
@@ -560,7 +642,9 @@ class _Scan:
         home = self.home_country()
         out = []
         for p in people:
-            country = p.country
+            country = p.country or p.conj_country
+            if p.org is None:
+                p.org = self.ministry(p.titles, country)
             if country is None and p.org:
                 country = self.org_country(p.org)
             if country is None and not p.stateless:
@@ -591,6 +675,36 @@ class _Scan:
                 if (ks < fs and (key[-1] == fk[-1] or key[0] == fk[0])) or \
                         (fs < ks and (fk[-1] == key[-1] or fk[0] == key[0])):
                     return p
+        # another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")
+        for p in reversed(people):
+            for form in p.forms:
+                fk = _name_key(form)
+                if len(fk) == len(key) > 1 and fk[-1] == key[-1] and all(
+                        a[:3] == b[:3] for a, b in zip(fk[:-1], key[:-1])):
+                    return p
+        return None
+
+    def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:
+        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry"/"Ministry of Defense"."""
+        cores = []
+        for title in titles:
+            m = MINISTER_OF.match(title) or MINISTER_PRE.match(title)
+            if m:
+                words = m.group(1).lower().split()
+                cores += [" ".join(words[i:]) for i in range(len(words))]
+        if not cores:
+            return None
+        for span in self.doc.spans.get(ORG_SPANS, []):
+            inner = [c for c in self.doc.spans.get(COUNTRY_SPANS, []) if span.start <= c.start < span.end]
+            if any(c.kb_id_ != country for c in inner):
+                continue
+            words = [t.lower_ for t in span if not any(c.start <= t.i < c.end for c in inner)
+                     and t.text not in {"’s", "'s"}]
+            while words and words[-1] in {"of", "the"}:
+                words.pop()
+            core = " ".join(words)
+            if any(core in (f"ministry of {c}", f"{c} ministry") for c in cores):
+                return " ".join(span.text.split())
         return None
 
     def org_country(self, org: str) -> Optional[str]:
@@ -601,7 +715,7 @@ class _Scan:
         return None
 
     def add(self, people: list[_Person], start: int, end: int, full: int, info: list[dict],
-            org: Optional[str]) -> None:
+            org: Optional[str]) -> _Person:
         form = self.span_text(start, full)
         key = self.name_tokens(start, end)
         person = self.match(people, key)
@@ -621,3 +735,4 @@ class _Scan:
             person.org = person.org or piece["org"]
             person.stateless = person.stateless or piece["stateless"]
         person.org = person.org or org
+        return person

@@ -37,8 +37,8 @@ class TitleVocabulary:
             key = entry["text"].lower()
             kinds, stateless = self.info.get(key, (frozenset(), False))
             self.info[key] = (kinds | {entry["kind"]}, stateless or bool(entry.get("stateless")))
-        for key in self.info:
-            self.matcher.add(key, [nlp.make_doc(key)])
+        for entry in entries:
+            self.matcher.add(entry["text"].lower(), [nlp.make_doc(entry["text"])])
         self.strings = nlp.vocab.strings
 
     def tag(self, doc: Doc) -> list:
