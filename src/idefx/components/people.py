@@ -81,6 +81,7 @@ class PeopleFinder:
             "titles": read_jsonl(titles_file),
             "particles": sorted(_load_words(particles_file)),
             "verbs": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "verb_after"),
+            "guest_cues": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "guest_before"),
             "common": sorted(_load_words(common_words_file, "word")),
             "first_names": sorted(_load_words(first_names_file, "name")),
             "not_names": sorted(_load_words(not_names_file)),
@@ -94,6 +95,7 @@ class PeopleFinder:
         self.titles = TitleVocabulary(self.nlp, s["titles"])
         self.particles = set(s["particles"])
         self.verbs = set(s["verbs"])
+        self.guest_cues = set(s["guest_cues"])
         self.common = set(s["common"])
         self.first_names = set(s["first_names"])
         self.not_names = set(s["not_names"])
@@ -137,6 +139,7 @@ class _Person:
         self.org: Optional[str] = None
         self.stateless = False
         self.conj_country: Optional[str] = None
+        self.guest = False  # named as the one met, welcomed or received
         self.mentions: list[tuple[int, int]] = []
 
     def name(self) -> str:
@@ -224,7 +227,7 @@ class _Scan:
             return "name"
         if self.glued_hyphen(i):
             return "hyphen"
-        if i > 0 and self.glued_hyphen(i - 1) and t.isalpha():
+        if i > 0 and self.glued_hyphen(i - 1) and t.isalpha() and self.tags[i] is None and self.country[i] is None:
             return "name"
         if INITIAL.match(t) and len(t) <= 4:
             return "initial"
@@ -259,6 +262,14 @@ class _Scan:
                     and (self.lower[last] in self.f.first_names or INITIAL.match(self.text[last]))):
                 end += 1
             start = self.trim_start(i, end)
+            # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
+            while start > 0 and (self.glued_hyphen(start - 1) or (
+                    self.lower[start - 1] in self.f.particles and self.is_cap(start - 1)
+                    and self.tags[start - 1] is None)):
+                if self.glued_hyphen(start - 1) and not (self.lower[start - 2] in self.f.particles
+                                                         and self.is_cap(start - 2)):
+                    break
+                start -= 1
             full = self.suffix_end(end)
             out.append((start, end, full))
             i = max(end, i + 1)
@@ -292,8 +303,17 @@ class _Scan:
         if self.lower[i] in DETERMINERS and i + 1 < self.n:
             i += 1
         tag = self.tags[i]
-        if tag is not None and tag.kinds - {"cue"}:
+        if tag is not None and tag.kinds & {"head", "rank", "honorific"}:
             return True
+        if tag is not None and "modifier" in tag.kinds:
+            # "Defense Minister": a modifier starts a title only when a head follows it
+            for k in range(tag.end, min(tag.end + 3, self.n)):
+                nxt = self.tags[k]
+                if nxt is None or self.lower[k] in {"of", ","}:
+                    return False
+                if nxt.kinds & {"head", "rank"}:
+                    return True
+            return False
         span = self.country[i]
         return span is not None and span.label_ == "demonym"
 
@@ -584,6 +604,19 @@ class _Scan:
             i += 1
         return None
 
+    def dominant_foreign(self, home: Optional[str]) -> Optional[str]:
+        """The country other than home named most often, when one stands out."""
+        if home is None:
+            return None
+        counts: dict[str, int] = {}
+        for span in self.doc.spans.get(COUNTRY_SPANS, []):
+            if span.kb_id_ != home:
+                counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def body_start(self) -> int:
         """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
         i = 0
@@ -628,6 +661,9 @@ class _Scan:
                               self.lower[k] not in self.f.common for k in words)))
             if strong:
                 person = self.add(people, start, end, full, info, right_org)
+                first = min([p["first"] for p in left] or [start])
+                if self.lower[self.prev_word(first)] in self.f.guest_cues:
+                    person.guest = True
                 # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
                 if left and last is not None and not left[0]["cue"] and left[0]["country"]:
                     j = self.prev_word(left[0]["first"])
@@ -640,6 +676,7 @@ class _Scan:
             if self.match(people, self.name_tokens(start, end)) is not None:
                 self.add(people, start, end, full, [], None)
         home = self.home_country()
+        foreign = self.dominant_foreign(home)
         out = []
         for p in people:
             country = p.country or p.conj_country
@@ -647,6 +684,8 @@ class _Scan:
                 p.org = self.ministry(p.titles, country)
             if country is None and p.org:
                 country = self.org_country(p.org)
+            if country is None and p.guest and foreign:
+                country = foreign  # "the President met with President Lasso" in a text from home
             if country is None and not p.stateless:
                 country = home
             name = p.name()
