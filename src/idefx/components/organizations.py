@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.titles import TitleVocabulary
+from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
 
 ORG_SPANS = "idefx_orgs"
@@ -110,6 +111,14 @@ class OrgFinder:
             return True
         return not (k + 1 < len(text) and text[k + 1].lower() in self.heads)
 
+    def _name_like(self, text: list[str], tags: list, countries: list, k: int) -> bool:
+        """A capitalised word that is not vocabulary: no common word, title, head noun or country."""
+        if k >= len(text):
+            return False
+        t = text[k]
+        return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
+                and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
+
     def _head_phrases(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
         out = []
         n = len(doc)
@@ -143,15 +152,16 @@ class OrgFinder:
                         k += 1
                     seg_start = k
                     while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
-                        if self._title_word(text, tags, k):
-                            break
-                        if k > seg_start and text[k].isalpha() and text[k].lower() not in self.common \
-                                and countries[k] is None and text[k - 1] != "-" \
-                                and (text[k - 1].lower() in self.common or countries[k - 1] is not None):
-                            break
+                        if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
+                            break  # "... Forces Major General X": a title before a name
+                        if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
+                                and (self._name_like(text, tags, countries, k + 1) or text[k + 1:k + 2] == ["bin"]):
+                            break  # "... of Türkiye Haluk Gergin": a personal name after the organisation
                         k += 1
                     if k == seg_start:
                         break
+                    if text[end] in {"and", "&"} and any(text[j].lower() in self.heads for j in range(seg_start, k)):
+                        break  # "X Council and the Office of Y": two organisations
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == k:
                         break
@@ -177,7 +187,11 @@ class OrgFinder:
             elif t in self.news_before and i + 1 < n and text[i + 1][:1].isupper() and text[i + 1].isupper() \
                     and len(text[i + 1]) > 1:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))
-            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 \
-                    and text[i + 1][:1].isupper() and countries[i + 1] is None and len(text[i + 1]) > 1:
-                out.append(Span(doc, i + 1, i + 2, label="ORG"))
+            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 and i > 0 \
+                    and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
+            elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
+                    and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
+                    and countries[i] is None and not city_country(t):
+                out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
         return out
