@@ -35,10 +35,10 @@ def org_heads(entries: list[dict]) -> set[str]:
 
 @Language.factory("idefx_organizations", default_config={
     "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
-    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl"})
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl"})
 def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
-                    common_words_file: str, titles_file: str) -> "OrgFinder":
-    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file)
+                    common_words_file: str, titles_file: str, not_names_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
 
 
 class OrgFinder:
@@ -46,7 +46,7 @@ class OrgFinder:
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
                  gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
-                 titles_file: str = "titles.jsonl"):
+                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl"):
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
@@ -57,6 +57,8 @@ class OrgFinder:
         self.state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
+            "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
             "names": sorted(set(names)),
@@ -68,6 +70,8 @@ class OrgFinder:
     def _build(self) -> None:
         self.heads = set(self.state["heads"])
         self.single_word_heads = set(self.state["single_word_heads"])
+        self.in_place = set(self.state["in_place"])
+        self.not_names = set(self.state["not_names"])
         self.news_cues = set(self.state["news_cues"])
         self.news_before = set(self.state["news_before"])
         self.common = set(self.state["common"])
@@ -93,7 +97,12 @@ class OrgFinder:
             for i in range(span.start, span.end):
                 countries[i] = span
         spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        spans += self._head_phrases(doc, text, countries, self.titles.tag(doc))
+        # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
+        idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
+        tags = self.titles.tag(doc)
+        line_start = {k for k, i in enumerate(idx) if i == 0 or "\n" in text[i - 1] or "\n" in text[idx[k - 1]]}
+        spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
+                                    [tags[i] for i in idx], line_start)
         spans += self._news_agencies(doc, text, countries)
         doc.spans[ORG_SPANS] = filter_spans(spans)
         return doc
@@ -119,9 +128,11 @@ class OrgFinder:
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
-    def _head_phrases(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
+    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list,
+                      line_start: set[int]) -> list[Span]:
+        """Phrases around head nouns, over the tokens ``idx`` of the Doc (``text`` etc. are aligned with it)."""
         out = []
-        n = len(doc)
+        n = len(idx)
         for i, t in enumerate(text):
             if t.lower() not in self.heads or not t[:1].isupper():
                 continue
@@ -129,15 +140,15 @@ class OrgFinder:
                 continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
             start = i
-            while start > 0:
+            while start > 0 and start not in line_start:
                 p = text[start - 1]
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
                     continue
-                if p == "-" and start > 1 and not doc[start - 2].whitespace_:
+                if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
-                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() \
+                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
@@ -146,7 +157,7 @@ class OrgFinder:
             end = i + 1
             while end < n:
                 k = end
-                if text[k] in {"of", "for", "and", "&", "on"}:
+                if text[k] in {"of", "for", "and", "&", "on"} or (text[k] == "in" and text[i].lower() in self.in_place):
                     k += 1
                     while k < n and text[k] == "the":
                         k += 1
@@ -160,7 +171,7 @@ class OrgFinder:
                         k += 1
                     if k == seg_start:
                         break
-                    if text[end] in {"and", "&"} and any(text[j].lower() in self.heads for j in range(seg_start, k)):
+                    if text[end] in {"and", "&"} and text[end + 1] == "the":
                         break  # "X Council and the Office of Y": two organisations
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == k:
@@ -170,7 +181,7 @@ class OrgFinder:
                 else:
                     break
             if end - start >= 2 or text[i].lower() in self.single_word_heads:
-                out.append(Span(doc, start, end, label="ORG"))
+                out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
 
     def _news_agencies(self, doc: Doc, text: list[str], countries: list) -> list[Span]:
@@ -192,6 +203,6 @@ class OrgFinder:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
             elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
                     and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
-                    and countries[i] is None and not city_country(t):
+                    and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
                 out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
         return out
