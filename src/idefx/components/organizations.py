@@ -100,9 +100,8 @@ class OrgFinder:
         # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
         idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
         tags = self.titles.tag(doc)
-        line_start = {k for k, i in enumerate(idx) if i == 0 or "\n" in text[i - 1] or "\n" in text[idx[k - 1]]}
         spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
-                                    [tags[i] for i in idx], line_start)
+                                    [tags[i] for i in idx])
         spans += self._news_agencies(doc, text, countries)
         doc.spans[ORG_SPANS] = filter_spans(spans)
         return doc
@@ -128,8 +127,7 @@ class OrgFinder:
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
-    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list,
-                      line_start: set[int]) -> list[Span]:
+    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list) -> list[Span]:
         """Phrases around head nouns, over the tokens ``idx`` of the Doc (``text`` etc. are aligned with it)."""
         out = []
         n = len(idx)
@@ -140,7 +138,7 @@ class OrgFinder:
                 continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
             start = i
-            while start > 0 and start not in line_start:
+            while start > 0:
                 p = text[start - 1]
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
@@ -174,7 +172,8 @@ class OrgFinder:
                     if text[end] in {"and", "&"} and text[end + 1] == "the":
                         break  # "X Council and the Office of Y": two organisations
                     end = k
-                    if countries[k - 1] is not None and countries[k - 1].end == k:
+                    if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
+                            and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
                         break
                 elif self._cap(text[k]) and text[k].lower() in self.heads:
                     end = k + 1
