@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -29,6 +29,7 @@ from idefx.resources import data_path, read_jsonl
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_EDITION = re.compile(r"^#?([A-Za-z]+?)[\s\-'’]*((?:19|20)?\d\d)?$")
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -144,11 +145,16 @@ class PlaceFinder:
                 if any(s.end == i for s, _ in spans):
                     spans.append((doc[i + 1:i + 2], doc[i + 1].text))
         canon: dict[str, str] = {}
+        editions_seen: dict[tuple[str, Optional[str]], str] = {}
         for _, name in sorted(spans, key=lambda p: -_edition_rank(p[1])):
-            k = key(name)
-            base = next((c for c in canon if k and (c.startswith(k) or k.startswith(c))
-                         and _ACRONYM.match(re.sub(r"[\W\d]+$", "", name))), None)
-            canon.setdefault(k, canon[base] if base else name)
+            base, year = _edition(name)
+            if base is None:
+                canon.setdefault(key(name), name)
+                continue
+            same = editions_seen.get((base, year)) or (
+                next((n for (b, _), n in editions_seen.items() if b == base), None) if year is None else None)
+            editions_seen.setdefault((base, year), same or name)
+            canon.setdefault(key(name), same or name)
         out = []
         for span, name in spans:
             out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[key(name)]))
@@ -165,6 +171,18 @@ class PlaceFinder:
         self.patterns, self.terms = data["patterns"], data["terms"]
         self._build()
         return self
+
+
+def _edition(name: str) -> tuple[Optional[str], Optional[str]]:
+    """("IDEF", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023"; ("IDEF", None) for "IDEF"; (None, None) otherwise."""
+    match = _EDITION.match(name)
+    if not match or not _ACRONYM.match(match.group(1).upper()) or not (
+            match.group(1).isupper() or match.group(2)):
+        return None, None
+    year = match.group(2)
+    if year and len(year) == 2:
+        year = "20" + year
+    return match.group(1).upper(), year
 
 
 def _edition_rank(name: str) -> int:
