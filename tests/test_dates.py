@@ -97,3 +97,12 @@ def test_day_of_an_event_counts_from_its_first_day():
 def test_day_of_an_event_without_its_dates_is_the_publication_date():
     doc = _pipeline()(" date 2023-07-26 He met her on the second day of the International IDEF-2023 Exhibition.")
     assert [s.kb_id_ for s in doc.spans[DATES] if s.label_ == "EVENT_DAY"] == ["2023-07-26"]
+
+
+def test_a_date_from_metadata_is_kept_when_the_text_has_none():
+    nlp = _pipeline()
+    doc = nlp.make_doc("Today, the President met the Prime Minister.")
+    doc._.idefx_published = "2021-07-26"
+    doc = nlp(doc)
+    assert doc._.idefx_published == "2021-07-26"
+    assert [s.kb_id_ for s in doc.spans[DATES]] == ["2021-07-26"]

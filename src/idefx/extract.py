@@ -5,14 +5,24 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+import idefx.entities  # noqa: F401  (declares the Doc extensions)
 
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 
 
+def _doc(nlp: Language, source: SourceDocument) -> Doc:
+    """A Doc that carries the publication date found outside the text (front matter, HTML metadata)."""
+    doc = nlp.make_doc(source.text)
+    doc._.idefx_published = source.published
+    return doc
+
+
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
     """Stream records, one per document, in input order."""
-    stream = ((d.text, d) for d in documents)
+    stream = ((_doc(nlp, d), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}
         yield DocumentRecord(
