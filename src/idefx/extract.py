@@ -13,8 +13,8 @@ from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 
 
-def _doc(nlp: Language, source: SourceDocument) -> Doc:
-    """A Doc that carries the publication date found outside the text (front matter, HTML metadata)."""
+def _with_source(nlp: Language, source: SourceDocument) -> Doc:
+    """A tokenised Doc that carries the publication date found outside the text (front matter, HTML metadata)."""
     doc = nlp.make_doc(source.text)
     doc._.idefx_published = source.published
     return doc
@@ -22,7 +22,7 @@ def _doc(nlp: Language, source: SourceDocument) -> Doc:
 
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
     """Stream records, one per document, in input order."""
-    stream = ((_doc(nlp, d), d) for d in documents)
+    stream = ((_with_source(nlp, d), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}
         yield DocumentRecord(
