@@ -69,3 +69,13 @@ def test_round_trip_through_disk(tmp_path):
     assert [s.kb_id_ for s in doc.spans[EVENTS]] == ["IDEF-2023"]
     assert [s.kb_id_ for s in doc.spans[VENUES]] == ["TÜYAP Exhibition Center"]
     assert ("Istanbul", "TR") in {(s.text, s.kb_id_) for s in doc.spans[PLACES]}
+
+
+def test_ambiguous_country_forms_need_backing_from_the_text():
+    def codes(text):
+        doc = NLP(text)
+        return {(s.text, s.kb_id_) for s in doc.spans[PLACES] if s.label_ != "CITY"}
+
+    assert ("Georgia", "GE") not in codes("The governor of Georgia met farmers.")
+    assert ("Georgia", "GE") in codes("The Georgian general met him during a visit to Georgia.")
+    assert ("Jordan", "JO") in codes("King Abdullah II of Jordan met the Jordanian delegation.")

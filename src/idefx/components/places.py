@@ -43,14 +43,18 @@ def key(name: str) -> str:
 
 
 def gazetteer_terms() -> list[dict]:
-    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``."""
+    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``, plus ``"ambiguous": True``
+    for a country form that also names something else ("Georgia", "Jordan", "Chad")."""
     terms = []
     for entry in optional_jsonl("countries.jsonl"):
+        ambiguous = set(entry.get("ambiguous_aliases", []))
         names = {entry.get("name"), entry.get("official_name"), *entry.get("aliases", [])}
-        for name in filter(None, names - set(entry.get("ambiguous_aliases", []))):
-            terms.append({"label": "COUNTRY", "id": entry["code"], "text": name})
-        for name in entry.get("demonyms", []):
-            terms.append({"label": "DEMONYM", "id": entry["code"], "text": name})
+        for label, forms in (("COUNTRY", names), ("DEMONYM", set(entry.get("demonyms", [])))):
+            for name in filter(None, forms):
+                term = {"label": label, "id": entry["code"], "text": name}
+                if name in ambiguous:
+                    term["ambiguous"] = True
+                terms.append(term)
     best: dict[str, tuple[int, str]] = {}
     for entry in optional_jsonl("cities.jsonl"):
         if entry.get("ambiguous"):
@@ -101,7 +105,14 @@ class PlaceFinder:
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.term_id: dict[str, tuple[str, str]] = {}
         grouped: dict[str, list[str]] = {}
+        self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
+        codes_of: dict[str, set[str]] = {}
         for term in self.terms:
+            codes_of.setdefault(term["text"], set()).add(term["id"])
+        self.shared = {text for text, codes in codes_of.items() if len(codes) > 1}
+        for term in self.terms:
+            if term["text"] in self.shared and term.get("ambiguous"):
+                continue
             forms = {term["text"]}
             if term["label"] in ("COUNTRY", "CITY") and len(term["text"]) > 3:
                 forms.add(term["text"].upper())
@@ -122,12 +133,24 @@ class PlaceFinder:
                 end = start + self.keep[ident]
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
-        doc.spans[PLACES] = filter_spans(places)
+        doc.spans[PLACES] = self._unambiguous(filter_spans(places))
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
                              for s in filter_spans([_trim(v) for v in venues])]
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
+
+    def _unambiguous(self, places: list[Span]) -> list[Span]:
+        """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
+        mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
+        doubtful = [(p.kb_id_, p.text) in self.ambiguous or (p.kb_id_, p.text.title()) in self.ambiguous
+                    for p in places]
+        sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
+        forms: dict[str, set[str]] = {}
+        for p, d in zip(places, doubtful):
+            if d:
+                forms.setdefault(p.kb_id_, set()).add(p.text)
+        return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
         editions = [s for s in found if s.label_ in EDITION_IDS]
