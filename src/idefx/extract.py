@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 
 
-def _with_source(nlp: Language, source: SourceDocument):
-    """A tokenised Doc that carries the document's metadata (``doc._.idefx_source``) into the pipeline."""
+def _with_source(nlp: Language, source: SourceDocument) -> Doc:
+    """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata)."""
     doc = nlp.make_doc(source.text)
+    doc._.idefx_published = source.published
     doc._.idefx_source = source.metadata
     return doc
 
