@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -13,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from idefx import __version__
+from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
                   no_args_is_help=True, add_completion=False)
@@ -44,6 +46,33 @@ def _err(message: str) -> None:
     typer.echo(f"idefx: {message}", err=True)
 
 
+@contextmanager
+def _exit_codes():
+    """Turn idefx errors, Ctrl-C and a closed output pipe into one stderr line and the documented exit code."""
+    try:
+        yield
+    except IdefxError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        try:  # nothing more can reach the reader; keep the interpreter's final flush from failing too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _max_bytes(value: str) -> int:
+    from idefx.io import parse_size
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Text files to read; '-' reads one document from stdin."),
@@ -51,52 +80,43 @@ def extract(
                                                help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Extract meeting records from press text."""
-    from idefx.document import SourceDocument
+    from idefx.errors import EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
     from idefx.extract import extract_records
-    from idefx.output import write_records
+    from idefx.io import read_input
+    from idefx.output import open_output, write_records
     from idefx.pipeline import load_pipeline
 
-    docs = []
-    for p in paths:
-        if p == "-":
-            docs.append(SourceDocument(id="stdin", text=sys.stdin.read()))
-        else:
-            docs.append(SourceDocument(id=Path(p).stem, path=p, text=Path(p).read_text(encoding="utf-8")))
-    if fmt is None:
-        fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-    nlp = load_pipeline(model)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        records = extract_records(nlp, docs)
-        write_records(_saving(records, db) if save else records, fmt.value, out)
-    finally:
-        if output:
-            out.close()
+    limit = _max_bytes(max_bytes)
+    with _exit_codes():
+        docs, failed = [], 0
+        for p in paths:
+            try:
+                docs.append(read_input(p, max_bytes=limit))
+            except InputError as exc:
+                _err(str(exc))
+                failed += 1
+        if not docs:
+            raise typer.Exit(EXIT_NOTHING_PROCESSED)
+        if fmt is None:
+            fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
+        nlp = load_pipeline(model)
+        with open_output(output, fmt.value) as out:
+            records = extract_records(nlp, docs)
+            write_records(_saving(records, db) if save else records, fmt.value, out)
+    raise typer.Exit(batch_exit_code(processed=len(docs), failed=failed))
 
 
 def _saving(records, db: Optional[Path]):
-    """Save each record in the store as it passes; a store failure ends the command with one line on stderr."""
+    """Save each record in the store as it passes (the store opens when the first record arrives)."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        for record in records:
-            try:
-                store.save_record(conn, record)
-            except (store.StoreError, sqlite3.Error) as exc:
-                _err(f"cannot save {record.id}: {exc}")
-                raise typer.Exit(1)
-            yield record
-    finally:
-        conn.close()
+    with closing(store.connect(store.resolve_path(db))) as conn:
+        yield from store.save_records(conn, records)
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export
@@ -123,18 +143,12 @@ def _store(db: Optional[Path]):
     """An open store; store errors and bad arguments end the command with one line on stderr."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        yield conn
-    except (store.StoreError, sqlite3.Error) as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    finally:
-        conn.close()
+    with _exit_codes():
+        with closing(store.connect(store.resolve_path(db))) as conn:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
 
 
 def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -> None:
@@ -213,11 +227,12 @@ def show(
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
     from idefx import queries
+    from idefx.safety import json_safe
 
     with _store(db) as conn:
         found = queries.show(conn, person)
     if fmt in (QueryFormat.json, QueryFormat.jsonl):
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
+        typer.echo(json.dumps(json_safe(found), ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
     elif fmt == QueryFormat.csv:
         rows = [{"kind": "role", **r} for r in found["roles"]]
         rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
@@ -248,10 +263,11 @@ def forget(
 ) -> None:
     """Remove one document and everything derived only from it."""
     from idefx import store
+    from idefx.safety import terminal_text
 
     with _store(db) as conn:
         removed = store.forget(conn, doc)
-    typer.echo(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})")
+    typer.echo(terminal_text(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})"))
 
 
 @app.command()
@@ -263,27 +279,26 @@ def export(
 ) -> None:
     """Export the whole store, table by table."""
     from idefx import store
+    from idefx.errors import EXIT_USAGE, OutputError
     from idefx.rows import write_rows
+    from idefx.safety import json_safe
 
     if out is None and fmt == ExportFormat.csv:
         _err("csv export writes one file per table: give --out DIR")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     with _store(db) as conn:
         if out is None:
             for table in store.EXPORT_TABLES:
                 for row in store.table_rows(conn, table):
-                    sys.stdout.write(json.dumps({"table": table, "row": row}, ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(json_safe({"table": table, "row": row}), ensure_ascii=False) + "\n")
             return
         try:
             out.mkdir(parents=True, exist_ok=True)
             for table in store.EXPORT_TABLES:
-                rows = list(store.table_rows(conn, table))
-                columns = [d[0] for d in conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description]
                 with open(out / f"{table}.{fmt.value}", "w", encoding="utf-8", newline="") as fh:
-                    write_rows(rows, columns, fmt.value, fh)
+                    write_rows(store.table_rows(conn, table), store.table_columns(conn, table), fmt.value, fh)
         except OSError as exc:
-            _err(f"cannot write export to {out}: {exc}")
-            raise typer.Exit(1)
+            raise OutputError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
 
 

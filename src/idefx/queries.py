@@ -18,7 +18,7 @@ from typing import Optional
 import pycountry
 
 from idefx.names import name_key
-from idefx.store import StoreError
+from idefx.store import QueryError
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -27,12 +27,12 @@ _WORDS = "instr(' ' || {col} || ' ', ' ' || ? || ' ') > 0"
 
 
 def resolve_country(text: str) -> str:
-    """An ISO alpha-2 code for a country name, alias, demonym or code; StoreError if there is none."""
+    """An ISO alpha-2 code for a country name, alias, demonym or code; QueryError if there is none."""
     from idefx.gazetteers import country_code
 
     code = country_code(text)
     if not code:
-        raise StoreError(f"unknown country {text!r}")
+        raise QueryError(f"unknown country {text!r}")
     return code
 
 
@@ -58,7 +58,7 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
         if len(text) == 10:
             date.fromisoformat(text)
     except ValueError:
-        raise StoreError(f"{option} wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}") from None
+        raise QueryError(f"{option} wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}") from None
     return text
 
 
@@ -245,10 +245,10 @@ def find_person(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
     found = exact or conn.execute(f"SELECT id, name, country FROM people WHERE id IN ({sql}) ORDER BY id",
                                   params).fetchall()
     if not found:
-        raise StoreError(f"no stored person matches {text!r}")
+        raise QueryError(f"no stored person matches {text!r}")
     if len(found) > 1:
         listed = "; ".join(f"{r['name']} ({r['country'] or '?'})" for r in found[:10])
-        raise StoreError(f"{text!r} matches {len(found)} people: {listed}; be more specific")
+        raise QueryError(f"{text!r} matches {len(found)} people: {listed}; be more specific")
     return found[0]
 
 

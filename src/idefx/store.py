@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
 from idefx.names import name_key, surname_key, token_count
 from idefx.records import DocumentRecord, Person
 
@@ -140,8 +141,16 @@ MIGRATIONS: list[list[str]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(Exception):
-    """A store that cannot be opened or a request it cannot satisfy; the message is one line for the user."""
+class StoreError(IdefxError):
+    """A store that cannot be opened, read or written; the message is one line for the user."""
+
+    exit_code = EXIT_OUTPUT
+
+
+class QueryError(StoreError):
+    """A request the store cannot answer as asked: a bad filter value, no match, an ambiguous name."""
+
+    exit_code = EXIT_USAGE
 
 
 def default_path() -> Path:
@@ -235,9 +244,12 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
 
 
 def save_records(conn: sqlite3.Connection, records: Iterable[DocumentRecord]) -> Iterator[DocumentRecord]:
-    """Save each record as it comes (one transaction each) and pass it on."""
+    """Save each record as it comes (one transaction each) and pass it on; StoreError if one cannot be saved."""
     for record in records:
-        save_record(conn, record)
+        try:
+            save_record(conn, record)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot save {record.id}: {exc}") from None
         yield record
 
 
@@ -463,10 +475,10 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     with transaction(conn):
         found = find_documents(conn, ref)
         if not found:
-            raise StoreError(f"no stored document matches {ref!r}")
+            raise QueryError(f"no stored document matches {ref!r}")
         if len(found) > 1:
             listed = ", ".join(f"{r['doc_id']} ({r['sha256'][:12]})" for r in found)
-            raise StoreError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
+            raise QueryError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
         doc = found[0]
         affected = _document_people(conn, doc["id"])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc["id"],))
@@ -482,10 +494,19 @@ EXPORT_TABLES = ("documents", "people", "person_aliases", "person_roles", "organ
                  "evidence")
 
 
+def _known_table(table: str) -> str:
+    if table not in EXPORT_TABLES:
+        raise QueryError(f"unknown table {table!r}")
+    return table
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The column names of one store table (``table`` must be one of EXPORT_TABLES)."""
+    return [d[0] for d in conn.execute(f'SELECT * FROM "{_known_table(table)}" LIMIT 0').description]
+
+
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict]:
     """Every row of one store table, in row order (``table`` must be one of EXPORT_TABLES)."""
-    if table not in EXPORT_TABLES:
-        raise StoreError(f"unknown table {table!r}")
-    for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+    for row in conn.execute(f'SELECT * FROM "{_known_table(table)}" ORDER BY rowid'):
         yield dict(row)
 
