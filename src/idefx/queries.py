@@ -15,8 +15,7 @@ import sqlite3
 from datetime import date
 from typing import Optional
 
-import pycountry
-
+from idefx import gazetteers
 from idefx.names import name_key
 from idefx.store import QueryError
 
@@ -28,19 +27,10 @@ _WORDS = "instr(' ' || {col} || ' ', ' ' || ? || ' ') > 0"
 
 def resolve_country(text: str) -> str:
     """An ISO alpha-2 code for a country name, alias, demonym or code; QueryError if there is none."""
-    from idefx.gazetteers import country_code
-
-    code = country_code(text)
+    code = gazetteers.country_code(text)
     if not code:
         raise QueryError(f"unknown country {text!r}")
     return code
-
-
-def country_name(code: Optional[str]) -> str:
-    if not code:
-        return ""
-    entry = pycountry.countries.get(alpha_2=code)
-    return entry.name if entry else code
 
 
 def _key(text: str) -> str:
@@ -220,8 +210,9 @@ def countries(conn: sqlite3.Connection) -> list[dict]:
 
     def add(sql: str, column: str) -> None:
         for code, n in conn.execute(sql):
-            counts.setdefault(code, {"code": code, "name": country_name(code), "people": 0, "meetings": 0,
-                                     "documents": 0})[column] = n
+            entry = counts.setdefault(code, {"code": code, "name": gazetteers.country_name(code) or code,
+                                             "people": 0, "meetings": 0, "documents": 0})
+            entry[column] = n
 
     add("SELECT country, count(*) FROM people WHERE country IS NOT NULL GROUP BY country", "people")
     add("""SELECT c, count(DISTINCT id) FROM (SELECT id, country AS c FROM meetings WHERE country IS NOT NULL
