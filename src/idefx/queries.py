@@ -52,8 +52,11 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
     return text
 
 
-def _ids(rows) -> str:
-    return json.dumps([r["id"] for r in rows])
+def _among(column: str, rows, everything: bool) -> tuple[str, list]:
+    """SQL (and parameters) keeping ``column`` to the ids of ``rows``; no condition when the rows are everything."""
+    if everything:
+        return "1", []
+    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps([r["id"] for r in rows])]
 
 
 def _person_ids_matching(text: str) -> tuple[str, list]:
@@ -74,8 +77,8 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
     where, params = [], []
     if country:
         code = resolve_country(country)
-        where.append("(p.country = ? OR EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id "
-                     "AND r.country = ?))")
+        where.append("p.id IN (SELECT id FROM people WHERE country = ? "
+                     "UNION SELECT person_id FROM person_roles WHERE country = ?)")
         params += [code, code]
     if org:
         where.append("EXISTS (SELECT 1 FROM person_roles r JOIN organisations o ON o.id = r.organisation_id "
@@ -92,31 +95,33 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
     rows = conn.execute(
         "SELECT p.id, p.name, p.country FROM people p"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.name_key, p.id", params).fetchall()
-    return _people_rows(conn, rows)
+    return _people_rows(conn, rows, everything=not where)
 
 
-def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict]:
-    ids = _ids(rows)
+def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: bool = False) -> list[dict]:
     out = {r["id"]: {"id": r["id"], "name": r["name"], "country": r["country"] or "", "titles": [],
                      "organisations": [], "aliases": [], "documents": 0, "meetings": 0} for r in rows}
-    for r in conn.execute("SELECT DISTINCT a.person_id, a.alias FROM person_aliases a "
-                          "WHERE a.person_id IN (SELECT value FROM json_each(?)) ORDER BY a.document_id", (ids,)):
-        if r["alias"] != out[r["person_id"]]["name"] and r["alias"] not in out[r["person_id"]]["aliases"]:
-            out[r["person_id"]]["aliases"].append(r["alias"])
-    for r in conn.execute("SELECT r.person_id, r.title, o.name AS org FROM person_roles r "
-                          "LEFT JOIN organisations o ON o.id = r.organisation_id "
-                          "WHERE r.person_id IN (SELECT value FROM json_each(?)) ORDER BY r.id", (ids,)):
-        entry = out[r["person_id"]]
-        if r["title"] and r["title"] not in entry["titles"]:
-            entry["titles"].append(r["title"])
-        if r["org"] and r["org"] not in entry["organisations"]:
-            entry["organisations"].append(r["org"])
-    for r in conn.execute("SELECT person_id, count(DISTINCT document_id) AS n FROM person_aliases "
-                          "WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id", (ids,)):
-        out[r["person_id"]]["documents"] = r["n"]
-    for r in conn.execute("SELECT person_id, count(*) AS n FROM participants "
-                          "WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id", (ids,)):
-        out[r["person_id"]]["meetings"] = r["n"]
+    among, params = _among("person_id", rows, everything)
+    among_roles, _ = _among("r.person_id", rows, everything)
+    for pid, alias in conn.execute(f"SELECT DISTINCT person_id, alias FROM person_aliases WHERE {among} "
+                                   "ORDER BY document_id", params):
+        entry = out[pid]
+        if alias != entry["name"] and alias not in entry["aliases"]:
+            entry["aliases"].append(alias)
+    for pid, title, org in conn.execute(
+            "SELECT r.person_id, r.title, o.name FROM person_roles r LEFT JOIN organisations o "
+            f"ON o.id = r.organisation_id WHERE {among_roles} ORDER BY r.id", params):
+        entry = out[pid]
+        if title and title not in entry["titles"]:
+            entry["titles"].append(title)
+        if org and org not in entry["organisations"]:
+            entry["organisations"].append(org)
+    for pid, n in conn.execute(f"SELECT person_id, count(DISTINCT document_id) FROM person_aliases WHERE {among} "
+                               "GROUP BY person_id", params):
+        out[pid]["documents"] = n
+    for pid, n in conn.execute(f"SELECT person_id, count(*) FROM participants WHERE {among} GROUP BY person_id",
+                               params):
+        out[pid]["meetings"] = n
     return list(out.values())
 
 
@@ -164,17 +169,18 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
                      "parties": [], "mode": r["mode"], "city": r["city"] or "", "country": r["country"] or "",
                      "venue": r["venue"] or "", "event": r["event"] or "", "document": r["document"],
                      "evidence_start": r["evidence_start"], "evidence_end": r["evidence_end"]} for r in rows}
-    ids = _ids(rows)
-    for r in conn.execute("SELECT pt.meeting_id, pt.role, p.name FROM participants pt JOIN people p "
-                          "ON p.id = pt.person_id WHERE pt.meeting_id IN (SELECT value FROM json_each(?)) "
-                          "ORDER BY pt.meeting_id, pt.rowid", (ids,)):
-        entry = out[r["meeting_id"]]
-        entry["participants"].append(r["name"])
-        if r["role"] != "participant":
-            entry[r["role"] + "s"].append(r["name"])
-    for r in conn.execute("SELECT meeting_id, country FROM meeting_parties "
-                          "WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", (ids,)):
-        out[r["meeting_id"]]["parties"].append(r["country"])
+    among, params = _among("pt.meeting_id", rows, everything=not where)
+    for mid, role, name in conn.execute(
+            "SELECT pt.meeting_id, pt.role, p.name FROM participants pt JOIN people p ON p.id = pt.person_id "
+            f"WHERE {among} ORDER BY pt.rowid", params):
+        entry = out[mid]
+        entry["participants"].append(name)
+        if role != "participant":
+            entry[role + "s"].append(name)
+    among, params = _among("meeting_id", rows, everything=not where)
+    for mid, country in conn.execute(f"SELECT meeting_id, country FROM meeting_parties WHERE {among} ORDER BY rowid",
+                                     params):
+        out[mid]["parties"].append(country)
     return list(out.values())
 
 
