@@ -301,6 +301,41 @@ def export(
             raise OutputError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
 
+class EvaluationFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p",
+                                               help="Score these records (JSONL, as extract prints them) "
+                                                    "instead of running extraction."),
+    fmt: EvaluationFormat = typer.Option(EvaluationFormat.table, "--format", "-f", help="Output format."),
+    errors: bool = typer.Option(False, "--errors",
+                                help="Also list each miss and false hit with its document and evidence."),
+    model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+) -> None:
+    """Score extraction against a gold set: precision, recall and F1 per field."""
+    import json
+
+    from idefx.errors import EXIT_USAGE
+    from idefx.evaluate import extract_folder, load_gold, load_predictions, load_texts, print_evaluation, score
+    from idefx.pipeline import load_pipeline
+
+    if predictions and model:
+        _err("--model applies to extraction, not to --predictions (give one or the other)")
+        raise typer.Exit(EXIT_USAGE)
+    with _exit_codes():
+        gold = load_gold(gold_dir)
+        records = load_predictions(predictions) if predictions else extract_folder(load_pipeline(model), gold_dir)
+        evaluation = score(gold, records, load_texts(gold_dir, gold))
+        if fmt is EvaluationFormat.json:
+            typer.echo(json.dumps(evaluation.to_dict(with_mistakes=errors), indent=2, ensure_ascii=False))
+        else:
+            print_evaluation(evaluation, sys.stdout, with_mistakes=errors)
+
 
 def main() -> None:
     app()
