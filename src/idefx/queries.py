@@ -52,11 +52,11 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
     return text
 
 
-def _among(column: str, rows, everything: bool) -> tuple[str, list]:
-    """SQL (and parameters) keeping ``column`` to the ids of ``rows``; no condition when the rows are everything."""
+def _among(column: str, ids, everything: bool) -> tuple[str, list]:
+    """SQL (and parameters) keeping ``column`` to ``ids``; no condition when the ids are everything."""
     if everything:
         return "1", []
-    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps([r["id"] for r in rows])]
+    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
 
 
 def _person_ids_matching(text: str) -> tuple[str, list]:
@@ -101,10 +101,10 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
 def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: bool = False) -> list[dict]:
     out = {r["id"]: {"id": r["id"], "name": r["name"], "country": r["country"] or "", "titles": [],
                      "organisations": [], "aliases": [], "documents": 0, "meetings": 0} for r in rows}
-    among, params = _among("person_id", rows, everything)
-    among_roles, _ = _among("r.person_id", rows, everything)
-    for pid, alias in conn.execute(f"SELECT DISTINCT person_id, alias FROM person_aliases WHERE {among} "
-                                   "ORDER BY document_id", params):
+    among, params = _among("person_id", out, everything)
+    among_roles, _ = _among("r.person_id", out, everything)
+    for pid, alias in conn.execute(f"SELECT person_id, alias FROM person_aliases WHERE {among} ORDER BY rowid",
+                                   params):
         entry = out[pid]
         if alias != entry["name"] and alias not in entry["aliases"]:
             entry["aliases"].append(alias)
@@ -160,24 +160,23 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
         params += [len(until), until]
     rows = conn.execute(
         "SELECT m.id, coalesce(m.date, d.published) AS date, m.mode, m.city, m.country, m.venue, e.name AS event, "
-        "d.doc_id AS document, "
-        "(SELECT min(start) FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = m.id) AS evidence_start, "
-        "(SELECT max(\"end\") FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = m.id) AS evidence_end "
+        "d.doc_id AS document, m.evidence_start, m.evidence_end "
         "FROM meetings m JOIN documents d ON d.id = m.document_id LEFT JOIN events e ON e.id = m.event_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, m.id", params).fetchall()
-    out = {r["id"]: {"id": r["id"], "date": r["date"] or "", "participants": [], "hosts": [], "guests": [],
-                     "parties": [], "mode": r["mode"], "city": r["city"] or "", "country": r["country"] or "",
-                     "venue": r["venue"] or "", "event": r["event"] or "", "document": r["document"],
-                     "evidence_start": r["evidence_start"], "evidence_end": r["evidence_end"]} for r in rows}
-    among, params = _among("pt.meeting_id", rows, everything=not where)
-    for mid, role, name in conn.execute(
-            "SELECT pt.meeting_id, pt.role, p.name FROM participants pt JOIN people p ON p.id = pt.person_id "
-            f"WHERE {among} ORDER BY pt.rowid", params):
-        entry = out[mid]
+    out = {mid: {"id": mid, "date": when or "", "participants": [], "hosts": [], "guests": [], "parties": [],
+                 "mode": mode, "city": city or "", "country": held_in or "", "venue": venue or "", "event": event or "",
+                 "document": document, "evidence_start": start, "evidence_end": end}
+           for mid, when, mode, city, held_in, venue, event, document, start, end in map(tuple, rows)}
+    among, params = _among("pt.meeting_id", out, everything=not where)
+    names = dict(conn.execute(f"SELECT id, name FROM people WHERE id IN (SELECT person_id FROM participants pt "
+                              f"WHERE {among})", params))
+    for mid, role, pid in conn.execute(f"SELECT meeting_id, role, person_id FROM participants pt WHERE {among} "
+                                       "ORDER BY rowid", params):
+        entry, name = out[mid], names[pid]
         entry["participants"].append(name)
         if role != "participant":
             entry[role + "s"].append(name)
-    among, params = _among("meeting_id", rows, everything=not where)
+    among, params = _among("meeting_id", out, everything=not where)
     for mid, country in conn.execute(f"SELECT meeting_id, country FROM meeting_parties WHERE {among} ORDER BY rowid",
                                      params):
         out[mid]["parties"].append(country)

@@ -137,6 +137,14 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX document_events_event ON document_events(event_id)",
         "CREATE INDEX document_countries_code ON document_countries(code)",
     ],
+    # 3: each meeting carries the extent of its evidence, so listings need no per-meeting lookup.
+    [
+        "ALTER TABLE meetings ADD COLUMN evidence_start INTEGER",
+        "ALTER TABLE meetings ADD COLUMN evidence_end INTEGER",
+        """UPDATE meetings SET
+            evidence_start = (SELECT min(start) FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = meetings.id),
+            evidence_end = (SELECT max("end") FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = meetings.id)""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -396,10 +404,11 @@ def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecor
         if event_id is not None:
             conn.execute("INSERT OR IGNORE INTO document_events VALUES (?, ?)", (doc_row, event_id))
         mid = conn.execute(
-            "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic, "
+            "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_row, ordinal, meeting.mode, meeting.date, meeting.city, meeting.country, meeting.venue, event_id,
-             meeting.topic)).lastrowid
+             meeting.topic, min((e.start for e in meeting.evidence), default=None),
+             max((e.end for e in meeting.evidence), default=None))).lastrowid
         roles: dict[int, str] = {}
         for role, names in (("host", meeting.hosts), ("guest", meeting.guests), ("participant", meeting.participants)):
             for name in names:
