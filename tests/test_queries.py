@@ -8,6 +8,7 @@ from idefx import queries, store
 from idefx.records import DocumentRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -88,7 +89,8 @@ def test_bad_dates_are_errors(conn, bad):
 def test_counts_of_orgs_events_countries(conn):
     orgs = {r["name"]: r for r in queries.organisations(conn)}
     assert orgs["Baykar"]["people"] == 1 and orgs["Baykar"]["documents"] == 2
-    assert queries.events(conn) == [{"name": "IDEF-2023", "meetings": 2, "documents": 2}]
+    [event] = queries.events(conn)
+    assert (event["name"], event["meetings"], event["documents"]) == ("IDEF-2023", 2, 2)
     by_code = {r["code"]: r for r in queries.countries(conn)}
     assert by_code["NG"]["people"] == 2 and by_code["NG"]["documents"] == 2 and by_code["NG"]["meetings"] == 2
     assert by_code["TR"]["meetings"] == 3 and by_code["AZ"]["people"] == 2
@@ -135,3 +137,22 @@ def test_query_arguments_never_alter_sql(conn, text):
     with pytest.raises(store.StoreError):
         queries.meetings(conn, since=text)
     assert len(queries.people(conn)) == 6 and len(queries.meetings(conn)) == 3
+
+
+def test_listings_carry_where_each_item_was_first_seen(conn):
+    texts = {"idef-2023-trend": (ROOT / "data/samples/idef-2023-trend.txt").read_text(encoding="utf-8"),
+             "abuja-visit": (FIXTURES / "abuja-visit.txt").read_text(encoding="utf-8")}
+    for row in queries.people(conn):
+        assert texts[row["first_seen"]][row["evidence_start"]:row["evidence_end"]] == row["name"]
+    mohammed = queries.people(conn, name="Mohammed")[0]
+    assert mohammed["first_seen"] == "abuja-visit"
+    unseen = [r["name"] for r in queries.organisations(conn) if r["first_seen"] is None]
+    assert unseen == ["Defense Industry Department"]  # known only as Haluk Gergin's organisation
+    for row in queries.organisations(conn) + queries.events(conn):
+        if row["name"] in unseen:
+            continue
+        assert texts[row["first_seen"]][row["evidence_start"]:row["evidence_end"]] == row["name"]
+    for row in queries.countries(conn):
+        assert row["first_seen"] == "idef-2023-trend" and row["evidence_start"] < row["evidence_end"]
+    for row in queries.meetings(conn):
+        assert row["evidence_start"] < row["evidence_end"] <= len(texts[row["document"]])

@@ -66,9 +66,28 @@ def _person_ids_matching(text: str) -> tuple[str, list]:
             f"UNION SELECT person_id FROM person_aliases WHERE {_WORDS.format(col='alias_key')}", [key, key])
 
 
+PROVENANCE_COLUMNS = ["first_seen", "evidence_start", "evidence_end"]
+_UNSEEN = dict.fromkeys(PROVENANCE_COLUMNS)
+
+
+def _provenance(conn: sqlite3.Connection, kind: str, key: str = "ref_id", ids=None) -> dict:
+    """Where each item of ``kind`` was first seen: ``{ref: {first_seen: document, evidence_start, evidence_end}}``.
+
+    ``key`` is the evidence column naming the item (``ref_id``, or ``label`` for countries); ``ids`` limits
+    the items (None: all of them).
+    """
+    among, params = _among(f"v.{key}", ids or (), everything=ids is None)
+    rows = conn.execute(
+        f"""SELECT v.{key}, d.doc_id, v.start, v."end" FROM evidence v JOIN documents d ON d.id = v.document_id
+            WHERE v.id IN (SELECT min(v.id) FROM evidence v WHERE v.kind = ? AND {among} GROUP BY v.{key})""",
+        [kind, *params])
+    return {ref: {"first_seen": doc, "evidence_start": start, "evidence_end": end} for ref, doc, start, end in rows}
+
+
 # ---------------------------------------------------------------- people
 
-PEOPLE_COLUMNS = ["name", "country", "titles", "organisations", "aliases", "documents", "meetings"]
+PEOPLE_COLUMNS = ["name", "country", "titles", "organisations", "aliases", "documents", "meetings",
+                  *PROVENANCE_COLUMNS]
 
 
 def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optional[str] = None,
@@ -100,7 +119,9 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
 
 def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: bool = False) -> list[dict]:
     out = {r["id"]: {"id": r["id"], "name": r["name"], "country": r["country"] or "", "titles": [],
-                     "organisations": [], "aliases": [], "documents": 0, "meetings": 0} for r in rows}
+                     "organisations": [], "aliases": [], "documents": 0, "meetings": 0, **_UNSEEN} for r in rows}
+    for pid, where_seen in _provenance(conn, "person", ids=None if everything else list(out)).items():
+        out[pid].update(where_seen)
     among, params = _among("person_id", out, everything)
     among_roles, _ = _among("r.person_id", out, everything)
     for pid, alias in conn.execute(f"SELECT person_id, alias FROM person_aliases WHERE {among} ORDER BY rowid",
@@ -185,28 +206,34 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
 
 # ---------------------------------------------------------------- organisations, events, countries
 
-ORG_COLUMNS = ["name", "country", "people", "documents"]
-EVENT_COLUMNS = ["name", "meetings", "documents"]
-COUNTRY_COLUMNS = ["code", "name", "people", "meetings", "documents"]
+ORG_COLUMNS = ["name", "country", "people", "documents", *PROVENANCE_COLUMNS]
+EVENT_COLUMNS = ["name", "meetings", "documents", *PROVENANCE_COLUMNS]
+COUNTRY_COLUMNS = ["code", "name", "people", "meetings", "documents", *PROVENANCE_COLUMNS]
+
+
+def _with_provenance(rows: list[sqlite3.Row], seen: dict, key: str = "id") -> list[dict]:
+    return [{**dict(r), **seen.get(r[key], _UNSEEN)} for r in rows]
 
 
 def organisations(conn: sqlite3.Connection) -> list[dict]:
     """Organisations with how many people serve them and how many documents mention them."""
-    return [dict(r) for r in conn.execute(
-        """SELECT o.name, coalesce(o.country, '') AS country,
+    rows = conn.execute(
+        """SELECT o.id, o.name, coalesce(o.country, '') AS country,
                   (SELECT count(DISTINCT person_id) FROM person_roles r WHERE r.organisation_id = o.id) AS people,
                   (SELECT count(*) FROM (SELECT document_id FROM person_roles r WHERE r.organisation_id = o.id
                    UNION SELECT document_id FROM document_organisations d WHERE d.organisation_id = o.id)) AS documents
-           FROM organisations o ORDER BY documents DESC, o.name_key""")]
+           FROM organisations o ORDER BY documents DESC, o.name_key""").fetchall()
+    return _with_provenance(rows, _provenance(conn, "organisation"))
 
 
 def events(conn: sqlite3.Connection) -> list[dict]:
     """Events with how many meetings took place at them and how many documents mention them."""
-    return [dict(r) for r in conn.execute(
-        """SELECT e.name,
+    rows = conn.execute(
+        """SELECT e.id, e.name,
                   (SELECT count(*) FROM meetings m WHERE m.event_id = e.id) AS meetings,
                   (SELECT count(*) FROM document_events d WHERE d.event_id = e.id) AS documents
-           FROM events e ORDER BY documents DESC, e.name_key""")]
+           FROM events e ORDER BY documents DESC, e.name_key""").fetchall()
+    return _with_provenance(rows, _provenance(conn, "event"))
 
 
 def countries(conn: sqlite3.Connection) -> list[dict]:
@@ -223,7 +250,9 @@ def countries(conn: sqlite3.Connection) -> list[dict]:
     add("""SELECT c, count(DISTINCT id) FROM (SELECT id, country AS c FROM meetings WHERE country IS NOT NULL
            UNION ALL SELECT meeting_id, country FROM meeting_parties) GROUP BY c""", "meetings")
     add("SELECT code, count(*) FROM document_countries GROUP BY code", "documents")
-    return sorted(counts.values(), key=lambda c: (-c["documents"], -c["people"], c["code"]))
+    seen = _provenance(conn, "country", key="label")
+    rows = [{**entry, **seen.get(code, _UNSEEN)} for code, entry in counts.items()]
+    return sorted(rows, key=lambda c: (-c["documents"], -c["people"], c["code"]))
 
 
 # ---------------------------------------------------------------- one person
