@@ -6,13 +6,21 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
+import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 
 
+def _with_source(nlp: Language, source: SourceDocument):
+    """A tokenised Doc that carries the document's metadata (``doc._.idefx_source``) into the pipeline."""
+    doc = nlp.make_doc(source.text)
+    doc._.idefx_source = source.metadata
+    return doc
+
+
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
     """Stream records, one per document, in input order."""
-    stream = ((d.text, d) for d in documents)
+    stream = ((_with_source(nlp, d), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}
         yield DocumentRecord(
