@@ -8,11 +8,16 @@ from spacy.language import Language
 
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
+from idefx.safety import unicode_safe
 
 
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
-    """Stream records, one per document, in input order."""
-    stream = ((d.text, d) for d in documents)
+    """Stream records, one per document, in input order.
+
+    Lone surrogates (never produced by idefx.io, but possible in a Python string) reach the
+    pipeline as U+FFFD, one for one, so offsets stay valid.
+    """
+    stream = ((unicode_safe(d.text), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}
         yield DocumentRecord(
