@@ -51,7 +51,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_NON_TEXT_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc less \t \n \v \f \r
 _MAX_CONTROL_RATIO = 0.05
 _SNIFF_BYTES = 65536
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
@@ -143,7 +143,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         pass
     lenient = data.decode("utf-8", "replace")
     invalid = lenient.count("\ufffd")
-    valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 0x7F) - invalid
+    valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - invalid
     if valid_non_ascii >= 10 * invalid:
         return _check_controls(lenient, name), "utf-8 (invalid bytes replaced)"
     return _detect(data, name)
@@ -173,7 +173,7 @@ def _bomless_utf16(data: bytes) -> Optional[str]:
 
 
 def _check_controls(text: str, name: str) -> str:
-    controls = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = _NON_TEXT_CONTROL_RE.subn("", text)[1]
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise InputError(name, f"binary or non-text content ({controls * 100 // len(text)}% control characters)")
     return text
