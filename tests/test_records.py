@@ -1,0 +1,27 @@
+"""The record model: JSON round trip and the committed JSON Schema."""
+
+import json
+from pathlib import Path
+
+from idefx.records import DocumentRecord, Meeting, Person, Span, json_schema
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "record.schema.json"
+
+
+def test_committed_schema_matches_the_model():
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema(), \
+        "docs/record.schema.json is stale: run scripts/write_schema.py"
+
+
+def test_record_round_trips_through_json():
+    record = DocumentRecord(
+        id="doc", sha256="0" * 64, published="2023-07-26",
+        people=[Person(name="Haluk Gergin", titles=["Chairman"], country="TR",
+                       mentions=[Span(start=3, end=15, text="Haluk Gergin")])],
+        meetings=[Meeting(participants=["Haluk Gergin", "Selçuk Bayraktar"], parties=["TR"])],
+    )
+    again = DocumentRecord.model_validate_json(record.to_json())
+    assert again == record
+    data = json.loads(record.to_json())
+    assert data["people"][0]["country"] == "TR"
+    assert data["meetings"][0]["mode"] == "in_person"
