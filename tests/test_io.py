@@ -202,6 +202,7 @@ def test_front_matter_becomes_metadata_and_keeps_offsets():
     assert doc.title == "Envoy calls on the Chief of Defence Staff"
     assert doc.published == "2023-11-02"
     assert doc.metadata["front_matter"]["date"] == "2023-11-02"
+    assert doc.metadata["front_matter"]["tags"] == ["diplomacy", "defence"]
     assert len(doc.text) == len(raw)
     assert doc.text.count("\n") == raw.count("\n")
     body = raw.index("The ambassador")
@@ -219,8 +220,21 @@ def test_front_matter_with_crlf_and_textual_date():
     assert iso_date(fields["date"]) == "2024-03-02"
 
 
+def test_front_matter_is_real_yaml():
+    text = ('---\ntags: releases\npublished_time: 2021-06-11 09:09:44-04:00\n'
+            'title: "Readout of the Minister\\u2019s Meeting\\\n  \\ with the\\_Ambassador"\n'
+            'count: 3\nnested: {a: 1}\n---\nThe minister met the ambassador.\n')
+    blanked, fields = blank_front_matter(text)
+    assert fields["title"] == "Readout of the Minister\u2019s Meeting with the\u00a0Ambassador"
+    assert fields["count"] == 3 and "nested" not in fields
+    assert len(blanked) == len(text)
+    doc = decode_document(text.encode(), name="x", doc_id="x", path=None)
+    assert doc.published == "2021-06-11" and doc.title == fields["title"]
+
+
 @pytest.mark.parametrize("text", [
     "---\nThe minister met the envoy.\n---\nMore text.\n",     # a horizontal rule, not YAML
+    "---\ntitle: [unclosed\n---\nThe minister met the envoy.\n",  # invalid YAML
     "---\ntitle: Unclosed\nThe minister met the envoy.\n",     # never closed
     "Intro\n---\ntitle: Late\n---\nText\n",                    # not at the start
 ])

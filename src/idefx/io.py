@@ -15,8 +15,9 @@ Every input goes through the same steps:
 5. HTML pages (by suffix ``.html``/``.htm``/``.xhtml`` or by content) are reduced to their
    main text by trafilatura, with the page's title and publication date when present.
    Other text loses its Markdown/YAML front matter (``---`` ... ``---``) to metadata
-   (``title:``, ``date:`` as ``published``): the block is overwritten by spaces, keeping its
-   line breaks, so the text keeps its length and line numbers.
+   (``title:``; ``date:``, else ``published:``, ``publishDate:`` or ``published_time:``, as
+   ``published``): the block is overwritten by spaces, keeping its line breaks, so the text
+   keeps its length and line numbers.
 6. Refuse a text that has nothing but whitespace left.
 
 Offsets in records refer to ``SourceDocument.text``: the decoded, NFC-normalised text after
@@ -57,9 +58,10 @@ _SNIFF_BYTES = 65536
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_YAML_OTHER_RE = re.compile(r"^(?:[ \t]+\S|-[ \t]|#|[ \t]*$)")
+_MAX_FRONT_MATTER = 65536
+_PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def read_input(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
@@ -110,8 +112,9 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
         text, front = blank_front_matter(text)
         if front:
             metadata["front_matter"] = front
-            title = front.get("title") or None
-            published = iso_date(front.get("date") or front.get("published") or "")
+            title = front_matter_text(front, "title")
+            published = next(filter(None, (iso_date(front_matter_text(front, k) or "") for k in _PUBLISHED_KEYS)),
+                             None)
             if not text.strip():
                 raise InputError(name, "no text after the front matter")
     return SourceDocument(id=doc_id, text=text, path=path, published=published, title=title, metadata=metadata)
@@ -211,27 +214,47 @@ def html_main_text(html: str, name: str) -> tuple[str, Optional[str], Optional[s
 
 
 def blank_front_matter(text: str) -> tuple[str, dict]:
-    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its scalar fields."""
+    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its fields.
+
+    The block is ``---`` on the first line, a YAML mapping, and ``---`` or ``...`` on a line of its own;
+    anything else (a horizontal rule, prose between rules, invalid YAML) is left as text. Keys are
+    lower-cased; values that are scalars or lists of scalars are kept, dates as ISO strings.
+    """
     match = _FRONT_MATTER_RE.match(text)
-    if not match:
+    if not match or match.end() > _MAX_FRONT_MATTER:
         return text, {}
-    fields = {}
-    for line in match.group(1).splitlines():
-        key = _YAML_KEY_RE.match(line)
-        if key:
-            fields[key.group(1).lower()] = _unquote(key.group(2) or "")
-        elif not _YAML_OTHER_RE.match(line):
-            return text, {}
-    if not fields:
+    import yaml
+
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
         return text, {}
+    if not isinstance(fields, dict) or not fields:
+        return text, {}
+    kept = {}
+    for key, value in fields.items():
+        if isinstance(value, list) and all(_is_scalar(v) for v in value):
+            kept[str(key).lower()] = [_scalar(v) for v in value]
+        elif _is_scalar(value):
+            kept[str(key).lower()] = _scalar(value)
     end = match.end()
-    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], fields
+    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], kept
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, date))
+
+
+def _scalar(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def front_matter_text(fields: dict, key: str) -> Optional[str]:
+    """A front-matter field as text (numbers and dates included), or None when absent or not a scalar."""
+    value = fields.get(key)
+    if value is None or isinstance(value, (list, bool)):
+        return None
+    return str(value).strip() or None
 
 
 def iso_date(value: str) -> Optional[str]:
@@ -245,6 +268,8 @@ def iso_date(value: str) -> Optional[str]:
             return date(*map(int, iso.groups())).isoformat()
         except ValueError:
             return None
+    if not _YEAR_RE.search(value):
+        return None
     import dateparser
 
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
