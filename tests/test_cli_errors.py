@@ -272,3 +272,12 @@ def test_installed_command_reports_one_line_and_closed_pipes_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert stderr == f"idefx: {missing}: no such file\n"
+
+
+@pytest.mark.skipif(not HAS_STORE, reason="idefx.store is not on this branch yet")
+def test_store_fingerprint_sees_a_saved_record(store, tmp_path):
+    path = tmp_path / "new.txt"
+    path.write_text(PRESS, encoding="utf-8")
+    result, before = run(store, str(path))
+    assert result.exit_code == EXIT_OK
+    assert before and store.fingerprint() != before
