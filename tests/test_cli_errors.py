@@ -230,14 +230,13 @@ def test_file_deleted_between_listing_and_reading(store, tmp_path, monkeypatch):
     first.write_text(PRESS, encoding="utf-8")
     second.write_text(PRESS, encoding="utf-8")
     listed = sorted(str(p) for p in tmp_path.glob("*.txt"))
-    real_read_input = idefx.io.read_input
 
-    def read_then_delete_the_next(path, max_bytes=idefx.io.DEFAULT_MAX_BYTES):
+    def open_then_delete_the_next(path, *args, **kwargs):
         if str(path) == str(first):
             second.unlink()
-        return real_read_input(path, max_bytes=max_bytes)
+        return open(path, *args, **kwargs)
 
-    monkeypatch.setattr(idefx.io, "read_input", read_then_delete_the_next)
+    monkeypatch.setattr(idefx.io, "open", open_then_delete_the_next, raising=False)
     result, _ = run(store, *listed)
     assert result.exit_code == EXIT_SOME_FAILED
     assert result.stderr.splitlines() == [f"idefx: {second}: no such file"]

@@ -98,8 +98,8 @@ YAML_VALUE_CHARS = st.characters(min_codepoint=0x20, max_codepoint=0xFFFD, exclu
 
 
 @SETTINGS
-@given(st.dictionaries(st.from_regex(r"[a-z]{1,8}_[a-z0-9_]{0,8}", fullmatch=True), st.text(YAML_VALUE_CHARS, max_size=30),
-                       min_size=1),
+@given(st.dictionaries(st.from_regex(r"[a-z]{1,8}_[a-z0-9_]{0,8}", fullmatch=True),
+                       st.text(YAML_VALUE_CHARS, max_size=30), min_size=1),
        st.text(TEXT_CHARS, max_size=200), st.sampled_from(["\n", "\r\n"]))
 def test_front_matter_blanking_keeps_length_and_body(fields, body, newline):
     lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}{newline}" for k, v in fields.items())

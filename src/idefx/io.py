@@ -47,9 +47,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 STDIN_NAME = "-"
 
-_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's. (The UTF-8 BOM is dropped before.)
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _NON_TEXT_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc less \t \n \v \f \r
@@ -122,12 +121,14 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used, or refuse them as not text."""
+    if data.startswith(codecs.BOM_UTF8):  # then as without it: a stray invalid byte is no reason to refuse
+        data = data[len(codecs.BOM_UTF8):]
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_controls(data.decode(codec), name), codec.replace("-sig", "")
+                return _check_controls(data.decode(codec), name), codec
             except UnicodeDecodeError:
-                raise InputError(name, f"invalid {codec.replace('-sig', '').upper()} "
+                raise InputError(name, f"invalid {codec.upper()} "
                                        "(the byte order mark does not match the content)") from None
     kind = binary_kind(data)
     if kind:
