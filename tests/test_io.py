@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from idefx.errors import InputError
-from idefx.io import (DEFAULT_MAX_BYTES, blank_front_matter, decode_document, format_size, iso_date, parse_size,
-                      read_input, read_stdin)
+from idefx.io import (DEFAULT_MAX_BYTES, blank_front_matter, declared_charset, decode_document, format_size, iso_date,
+                      parse_size, read_input, read_stdin)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PRESS = "Defence Minister Hulusi Akar met his Italian counterpart in Ankara on Wednesday.\n"
@@ -71,6 +71,22 @@ def test_single_byte_legacy_text_is_detected(tmp_path):
     text = ("The minister said the talks were \u201cproductive\u201d and the envoy\u2019s visit would continue "
             "\u2013 officials in Ankara confirmed.\n")
     assert read_input(write(tmp_path, "cp.txt", text.encode("cp1252"))).text == text
+
+
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1251">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=cp1251">'])
+def test_html_declared_charset_is_used(tmp_path, declaration):
+    page = (f"<!DOCTYPE html><html><head>{declaration}<title>Визит</title></head>"
+            f"<body><article><p>{RUSSIAN}</p><p>{RUSSIAN}</p></article></body></html>")
+    doc = read_input(write(tmp_path, "ru.html", page.encode("cp1251")))
+    assert doc.metadata["encoding"] == "cp1251"
+    assert RUSSIAN.strip() in doc.text
+
+
+def test_declared_latin1_reads_as_windows_1252():
+    assert declared_charset(b'<?xml version="1.0" encoding="ISO-8859-1"?><html>') == "cp1252"
+    assert declared_charset(b"<meta charset=nonsense-9>") is None
+    assert declared_charset(b"no declaration") is None
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])

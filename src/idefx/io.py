@@ -5,11 +5,12 @@ Every input goes through the same steps:
 1. Read at most ``max_bytes`` bytes (a larger input is refused without being read whole).
 2. Refuse what is not text: an empty input, known binary formats (PDF, ZIP/office, images,
    archives, executables: ``data/binary_signatures.jsonl``), NUL bytes outside UTF-16/32.
-3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the bytes
-   are valid UTF-8; UTF-16 without a BOM is recognised by its NUL pattern; UTF-8 with a few
-   invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the invalid
-   bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is detected
-   by charset-normalizer, and refused when no encoding fits. Text with many control
+3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM is
+   recognised by its NUL pattern; otherwise UTF-8 when the bytes are valid UTF-8, else the
+   charset an HTML ``<meta>`` or XML declaration names (when the bytes fit it); UTF-8 with a
+   few invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the
+   invalid bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is
+   detected by charset-normalizer, and refused when no encoding fits. Text with many control
    characters is refused as binary.
 4. Normalise to Unicode NFC.
 5. HTML pages (by suffix ``.html``/``.htm``/``.xhtml`` or by content) are reduced to their
@@ -54,6 +55,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's. (The UTF-
 _NON_TEXT_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc less \t \n \v \f \r
 _MAX_CONTROL_RATIO = 0.05
 _SNIFF_BYTES = 65536
+_DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)"
+                                  rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -145,12 +148,33 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return _check_controls(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return _check_controls(data.decode(declared), name), declared
+        except UnicodeDecodeError:
+            pass
     lenient = data.decode("utf-8", "replace")
     invalid = lenient.count("\ufffd")
     valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - invalid
     if valid_non_ascii >= 10 * invalid:
         return _check_controls(lenient, name), "utf-8 (invalid bytes replaced)"
     return _detect(data, name)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The codec an HTML ``<meta charset>`` or an XML declaration names near the start, if Python knows it.
+
+    As browsers do, a declared Latin-1 or ASCII is read as Windows-1252.
+    """
+    match = _DECLARED_CHARSET_RE.search(data[:_SNIFF_BYTES])
+    if not match:
+        return None
+    try:
+        codec = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:
