@@ -100,6 +100,14 @@ def test_missing_file(store, tmp_path):
     assert_store_unchanged(store, before)
 
 
+def test_file_name_that_would_break_the_line(store, tmp_path):
+    path = tmp_path / "evil\n\x1b[2Jname.txt"
+    result, before = run(store, str(path))
+    assert result.exit_code == EXIT_NOTHING_PROCESSED
+    assert result.stderr == f"idefx: {tmp_path}/evil\\n\\x1b[2Jname.txt: no such file\n"
+    assert_store_unchanged(store, before)
+
+
 def test_directory_without_matching_files(store, tmp_path):
     folder = tmp_path / "empty-folder"
     folder.mkdir()
