@@ -40,6 +40,9 @@ class InputError(IdefxError):
         self.reason = reason
         super().__init__(f"{one_line(self.path)}: {one_line(reason)}")
 
+    def __reduce__(self):  # picklable, so worker processes can hand it back
+        return type(self), (self.path, self.reason)
+
 
 class OutputError(IdefxError):
     """Records could not be written to their destination."""
