@@ -68,8 +68,16 @@ def test_offsets_point_at_their_text_in_press_like_input(nlp, text):
     check_record(nlp, text)
 
 
+PREFIXES = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"---\ntitle: x\n---\n", b"<!DOCTYPE html><p>",
+                            b"%PDF-", b"<?xml version='1.0' encoding='koi8-r'?><html>", b"<meta charset=utf-16>"])
+ENCODED_TEXT = st.builds(lambda prefix, text, codec, junk: prefix + text.encode(codec, "replace") + junk, PREFIXES,
+                         st.text(ANY_CHAR, max_size=300).map(unicode_safe),
+                         st.sampled_from(["utf-8", "utf-16-le", "cp1251", "cp1252", "latin-1", "koi8-r"]),
+                         st.binary(max_size=8))
+
+
 @SETTINGS
-@given(st.binary(max_size=2000))
+@given(st.one_of(st.binary(max_size=2000), ENCODED_TEXT))
 def test_any_bytes_give_a_document_or_a_clear_refusal(data):
     try:
         doc = decode_document(data, name="x", doc_id="x", path=None)
