@@ -4,6 +4,7 @@ the other inputs still processed, and the store left unchanged (once ``idefx.sto
 import hashlib
 import importlib.util
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,13 +29,9 @@ runner = CliRunner()
 class Store:
     """The ``--db`` arguments for a run, and a fingerprint of the store's files to compare before and after."""
 
-    def __init__(self, tmp_path: Path):
-        self.path = tmp_path / "store" / "idefx.db"
-        self.args = ["--db", str(self.path)] if HAS_STORE else []
-        if HAS_STORE:
-            self.path.parent.mkdir()
-            seeded = runner.invoke(app, ["extract", SAMPLE, "--format", "jsonl", *self.args])
-            assert seeded.exit_code == EXIT_OK, seeded.output
+    def __init__(self, path: Path):
+        self.path = path
+        self.args = ["--db", str(path)] if HAS_STORE else []
 
     def fingerprint(self) -> dict:
         if not HAS_STORE:
@@ -43,9 +40,21 @@ class Store:
                 for p in sorted(self.path.parent.iterdir()) if p.is_file() and not p.name.endswith(("-shm", "-wal"))}
 
 
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    """A store holding the sample's record, made once; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("seeded-store")
+    if HAS_STORE:
+        seeded = runner.invoke(app, ["extract", SAMPLE, "--format", "jsonl", "--db", str(folder / "idefx.db")])
+        assert seeded.exit_code == EXIT_OK, seeded.output
+    return folder
+
+
 @pytest.fixture
-def store(tmp_path):
-    return Store(tmp_path)
+def store(seeded_store, tmp_path):
+    folder = tmp_path / "store"
+    shutil.copytree(seeded_store, folder)
+    return Store(folder / "idefx.db")
 
 
 def run(store, *args, input=None):
