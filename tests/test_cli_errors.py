@@ -4,6 +4,7 @@ the other inputs still processed, and the store left unchanged (once ``idefx.sto
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -297,3 +298,13 @@ def test_store_fingerprint_sees_a_saved_record(store, tmp_path):
     result, before = run(store, str(path))
     assert result.exit_code == EXIT_OK
     assert before and store.fingerprint() != before
+
+
+def test_json_on_stdout_is_utf8_whatever_the_locale(tmp_path):
+    path = tmp_path / "визит-в-Баку.txt"
+    path.write_text(PRESS, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    proc = subprocess.run([sys.executable, "-m", "idefx", "extract", "--format", "jsonl", str(path)],
+                          capture_output=True, env=env, timeout=120)
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert json.loads(proc.stdout.decode("utf-8"))["id"] == "визит-в-Баку"
