@@ -283,6 +283,12 @@ def test_html_page_gives_main_text_title_and_date():
     assert doc.published == "2024-03-14"
 
 
+def test_html_is_recognised_by_content_whatever_the_suffix(tmp_path):
+    page = write(tmp_path, "saved-page.txt", (FIXTURES / "ministry-readout.html").read_bytes())
+    doc = read_input(page)
+    assert doc.metadata["format"] == "html" and "<p>" not in doc.text
+
+
 def test_html_is_recognised_by_content_on_stdin():
     doc = read_stdin(stream=io.BytesIO((FIXTURES / "ministry-readout.html").read_bytes()))
     assert doc.metadata["format"] == "html" and "Azerbaijan" in doc.text

@@ -70,11 +70,10 @@ def read_input(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> So
     """Read and decode one file; raise :class:`InputError` naming the file and the reason."""
     if str(path) == STDIN_NAME:
         return read_stdin(max_bytes)
-    name = str(path)
-    data = _read_file(Path(path), name, max_bytes)
-    p = Path(path)
+    name, p = str(path), Path(path)
+    data = _read_file(p, name, max_bytes)
     return decode_document(data, name=name, doc_id=p.stem, path=name,
-                           html=p.suffix.lower() in HTML_SUFFIXES)
+                           html=True if p.suffix.lower() in HTML_SUFFIXES else None)
 
 
 def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES, stream: Optional[BinaryIO] = None) -> SourceDocument:
