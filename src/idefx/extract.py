@@ -6,9 +6,17 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
+import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 from idefx.safety import unicode_safe
+
+
+def _with_source(nlp: Language, source: SourceDocument):
+    """A tokenised Doc that carries the document's metadata (``doc._.idefx_source``) into the pipeline."""
+    doc = nlp.make_doc(unicode_safe(source.text))
+    doc._.idefx_source = source.metadata
+    return doc
 
 
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
@@ -17,7 +25,7 @@ def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_si
     Lone surrogates (never produced by idefx.io, but possible in a Python string) reach the
     pipeline as U+FFFD, one for one, so offsets stay valid.
     """
-    stream = ((unicode_safe(d.text), d) for d in documents)
+    stream = ((_with_source(nlp, d), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}
         yield DocumentRecord(
