@@ -43,7 +43,9 @@ DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data 
 
 
 def _err(message: str) -> None:
-    typer.echo(f"idefx: {message}", err=True)
+    """One line on stderr: line breaks and control characters in the message (file names) are escaped."""
+    from idefx.safety import one_line
+    typer.echo(f"idefx: {one_line(message)}", err=True)
 
 
 @contextmanager
