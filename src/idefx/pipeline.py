@@ -7,8 +7,11 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
-from idefx.components import records as _records  # noqa: F401  (registers the factory)
-from idefx.components import statistical as _statistical  # noqa: F401  (registers the factory)
+from idefx.components import dates as _dates  # noqa: F401  (registers the factories)
+from idefx.components import meetings as _meetings  # noqa: F401
+from idefx.components import places as _places  # noqa: F401
+from idefx.components import records as _records  # noqa: F401
+from idefx.components import statistical as _statistical  # noqa: F401
 from idefx.resources import read_jsonl
 
 
@@ -28,6 +31,9 @@ def load_pipeline(model: Optional[str] = None) -> Language:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", name="idefx_countries", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(country_patterns())
+    nlp.add_pipe("idefx_places")
+    nlp.add_pipe("idefx_dates")
+    nlp.add_pipe("idefx_meetings")
     nlp.add_pipe("idefx_records")
     if model:
         rulers = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in ("entity_ruler", "span_ruler")]
