@@ -389,7 +389,8 @@ class _Scan:
         k += 1
         while k < self.n and self.is_space(k) and not self.is_break(k):
             k += 1
-        if not self.starts_title(k) and not (self.country[k] is not None and self.country_then_title(k)):
+        if k >= self.n or (not self.starts_title(k)
+                           and not (self.country[k] is not None and self.country_then_title(k))):
             return [], None
         region = []
         while k < self.n and len(region) < 40:
