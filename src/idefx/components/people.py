@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -135,6 +136,8 @@ class _Person:
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.forms: list[str] = []
+        self.keys: set[tuple[str, ...]] = set()  # name keys of the forms
+        self.words: set[str] = set()
         self.titles: list[str] = []
         self.ranks: list[str] = []
         self.country: Optional[str] = None
@@ -148,8 +151,13 @@ class _Person:
         return max(self.forms, key=lambda f: (len(_name_key(f)), len(f)))
 
 
+@lru_cache(maxsize=4096)
+def _name_key_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"\w+", text.lower()) if w not in SUFFIXES)
+
+
 def _name_key(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.lower()) if w not in SUFFIXES]
+    return list(_name_key_cached(text))
 
 
 class _Scan:
@@ -158,20 +166,25 @@ class _Scan:
     def __init__(self, finder: PeopleFinder, doc: Doc):
         self.f = finder
         self.doc = doc
-        self.text = [t.text for t in doc]
+        strings = doc.vocab.strings
+        self.text = [strings[o] for o in doc.to_array("ORTH").tolist()]
         self.lower = [t.lower() for t in self.text]
-        self.ws = [t.whitespace_ for t in doc]
+        self.ws = [" " if sp else "" for sp in doc.to_array("SPACY").tolist()]
+        self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws))
         self.n = len(doc)
+        self.classes: list = ["?"] * self.n  # token_class, filled on demand
         self.tags = finder.titles.tag(doc)
         self.country = [None] * self.n
-        for span in doc.spans.get(COUNTRY_SPANS, []):
+        self.country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
+        self.org_spans = list(doc.spans.get(ORG_SPANS, []))
+        for span in self.country_spans:
             for i in range(span.start, span.end):
                 self.country[i] = span
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
         self.right_region: list[int] = []
         self.name_runs: list[tuple[int, int, int]] = []
         self.org = [None] * self.n
-        for span in doc.spans.get(ORG_SPANS, []):
+        for span in self.org_spans:
             for i in range(span.start, span.end):
                 self.org[i] = span
 
@@ -226,6 +239,12 @@ class _Scan:
         return j < 0 or "\n" in self.text[j] or self.text[j] in {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}
 
     def token_class(self, i: int) -> Optional[str]:
+        cls = self.classes[i]
+        if cls == "?":
+            cls = self.classes[i] = self._token_class(i)
+        return cls
+
+    def _token_class(self, i: int) -> Optional[str]:
         t = self.text[i]
         if self.name_word(i):
             return "name"
@@ -247,7 +266,7 @@ class _Scan:
         out = []
         i = 0
         while i < self.n:
-            if self.token_class(i) != "name":
+            if not self.text[i][:1].isupper() or self.token_class(i) != "name":
                 i += 1
                 continue
             j = i
@@ -464,7 +483,7 @@ class _Scan:
         return None
 
     def span_text(self, start: int, end: int) -> str:
-        return " ".join(self.doc[start:end].text.split())
+        return " ".join("".join(t + w for t, w in zip(self.text[start:end], self.ws[start:end])).split())
 
     def analyse(self, piece: list[int], leading: bool) -> dict:
         """One title piece -> title, rank, country, organisation."""
@@ -601,7 +620,7 @@ class _Scan:
         source = self.doc._.idefx_source or {}
         front = source.get("front_matter") or {}
         url = front.get("source_url") or front.get("url") or source.get("url") or ""
-        host = HOST.search(f"source_url: {url}" if url else self.doc.text[:2000])
+        host = HOST.search(f"source_url: {url}" if url else self.doc_text[:2000])
         if host:
             tld = host.group(1).rsplit(".", 1)[-1].lower()
             code = GENERIC_TLDS.get(tld, tld.upper())
@@ -628,7 +647,7 @@ class _Scan:
         if home is None:
             return None
         counts: dict[str, int] = {}
-        for span in self.doc.spans.get(COUNTRY_SPANS, []):
+        for span in self.country_spans:
             if span.kb_id_ != home:
                 counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -639,8 +658,8 @@ class _Scan:
     def body_start(self) -> int:
         """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
         i = 0
-        if self.n and self.text[0] == "---" or self.doc.text.startswith("---"):
-            close = self.doc.text.find("\n---", 3)
+        if self.doc_text.startswith("---"):
+            close = self.doc_text.find("\n---", 3)
             if close > 0:
                 span = self.doc.char_span(close + 4, close + 4, alignment_mode="expand")
                 i = span.start if span is not None else 0
@@ -721,28 +740,26 @@ class _Scan:
         return out
 
     def name_tokens(self, start: int, end: int) -> list[str]:
-        return _name_key(self.doc[start:end].text)
+        return _name_key(self.span_text(start, end))
 
     def match(self, people: list[_Person], key: list[str]) -> Optional[_Person]:
         if not key:
             return None
         ks = set(key)
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
-                if fk == key:
-                    return p
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
+        tk = tuple(key)
+        near = [p for p in reversed(people) if p.words & ks]
+        for p in near:
+            if tk in p.keys:
+                return p
+        for p in near:
+            for fk in p.keys:
                 fs = set(fk)
                 if (ks < fs and (key[-1] == fk[-1] or key[0] == fk[0])) or \
                         (fs < ks and (fk[-1] == key[-1] or fk[0] == key[0])):
                     return p
         # another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
+        for p in near:
+            for fk in p.keys:
                 if len(fk) == len(key) > 1 and fk[-1] == key[-1] and all(
                         a[:3] == b[:3] for a, b in zip(fk[:-1], key[:-1])):
                     return p
@@ -758,8 +775,8 @@ class _Scan:
                 cores += [" ".join(words[i:]) for i in range(len(words))]
         if not cores:
             return None
-        for span in self.doc.spans.get(ORG_SPANS, []):
-            inner = [c for c in self.doc.spans.get(COUNTRY_SPANS, []) if span.start <= c.start < span.end]
+        for span in self.org_spans:
+            inner = [c for c in self.country_spans if span.start <= c.start < span.end]
             if any(c.kb_id_ != country for c in inner):
                 continue
             words = [t.lower_ for t in span if not any(c.start <= t.i < c.end for c in inner)
@@ -772,8 +789,7 @@ class _Scan:
         return None
 
     def org_country(self, org: str) -> Optional[str]:
-        doc = self.doc
-        for span in doc.spans.get(COUNTRY_SPANS, []):
+        for span in self.country_spans:
             if span.text in org:
                 return span.kb_id_
         return None
@@ -787,6 +803,8 @@ class _Scan:
             person = _Person(key)
             people.append(person)
         person.forms.append(form)
+        person.keys.add(_name_key_cached(form))
+        person.words.update(_name_key_cached(form))
         span = self.doc[start:full]
         person.mentions.append((span.start_char, span.end_char))
         self.taken.update(range(start, full))
