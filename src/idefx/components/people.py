@@ -83,6 +83,7 @@ class PeopleFinder:
             "particles": sorted(_load_words(particles_file)),
             "verbs": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "guest_before"),
+            "side_words": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "side"),
             "common": sorted(_load_words(common_words_file, "word")),
             "first_names": sorted(_load_words(first_names_file, "name")),
             "not_names": sorted(_load_words(not_names_file)),
@@ -98,6 +99,7 @@ class PeopleFinder:
         self.particles = set(s["particles"])
         self.verbs = set(s["verbs"])
         self.guest_cues = set(s["guest_cues"])
+        self.side_words = set(s["side_words"])
         self.common = set(s["common"])
         self.first_names = set(s["first_names"])
         self.not_names = set(s["not_names"])
@@ -145,6 +147,7 @@ class _Person:
         self.stateless = False
         self.conj_country: Optional[str] = None
         self.guest = False  # named as the one met, welcomed or received
+        self.first_tok: Optional[int] = None
         self.mentions: list[tuple[int, int]] = []
 
     def name(self) -> str:
@@ -396,6 +399,9 @@ class _Scan:
             if not self.has_kind(piece, "head", "rank", "honorific", "cue"):
                 break
             out.insert(0, self.analyse(piece, leading=not out))
+        # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
+        if len(out) > 1 and out[0]["cue"] and any(p["title"] for p in out[1:]):
+            out = out[1:]
         # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
         if out and not any(p["country"] for p in out):
             out[0]["country"] = self.country_before(region[0])
@@ -642,10 +648,8 @@ class _Scan:
             i += 1
         return None
 
-    def dominant_foreign(self, home: Optional[str]) -> Optional[str]:
-        """The country other than home named most often, when one stands out."""
-        if home is None:
-            return None
+    def most_named(self, home: Optional[str]) -> Optional[str]:
+        """The country (other than home) named most often, when one stands out."""
         counts: dict[str, int] = {}
         for span in self.country_spans:
             if span.kb_id_ != home:
@@ -654,6 +658,27 @@ class _Scan:
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         return ranked[0][0]
+
+    def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
+        """The first country other than home named after token ``tok`` in its paragraph."""
+        for span in self.country_spans:
+            if span.start > tok and span.kb_id_ != home:
+                if any(self.is_break(k) for k in range(tok, span.start)):
+                    return None
+                return span.kb_id_
+        return None
+
+    def side_country(self, tok: int) -> Optional[str]:
+        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        j = tok - 1
+        while j > 0 and self.text[j] not in {".", "!", "?"} and not self.is_break(j):
+            if self.lower[j] in self.f.side_words:
+                prev = self.prev_word(j)
+                span = self.country[prev]
+                if span is not None and span.label_ == "demonym":
+                    return span.kb_id_
+            j -= 1
+        return None
 
     def body_start(self) -> int:
         """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
@@ -706,8 +731,13 @@ class _Scan:
                 if right:
                     self.taken.update(self.right_region)  # an apposition belongs to this person only
                 first = min([p["first"] for p in left] or [start])
-                if self.lower[self.prev_word(first)] in self.f.guest_cues:
-                    person.guest = True
+                before = self.prev_word(first)
+                if self.lower[before] in self.f.guest_cues or (
+                        self.lower[before] == "and" and last is not None and last[1] - 1 == self.prev_word(before)
+                        and {t.lower() for t in last[0].titles} & {p["title"].lower() for p in left if p["title"]}):
+                    person.guest = True  # "met with President X" / "President A and President X"
+                if person.first_tok is None:
+                    person.first_tok = start
                 # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
                 if left and last is not None and not left[0]["cue"] and left[0]["country"]:
                     j = self.prev_word(left[0]["first"])
@@ -720,16 +750,21 @@ class _Scan:
             if self.match(people, self.name_tokens(start, end)) is not None:
                 self.add(people, start, end, full, [], None)
         home = self.home_country()
-        foreign = self.dominant_foreign(home)
+        if home is None:
+            home = self.most_named(None)
+        foreign = self.most_named(home) if home else None
         out = []
         for p in people:
             country = p.country or p.conj_country
+            if country is None and p.first_tok is not None:
+                country = self.side_country(p.first_tok)
             if p.org is None:
                 p.org = self.ministry(p.titles, country)
             if country is None and p.org:
                 country = self.org_country(p.org)
-            if country is None and p.guest and foreign:
-                country = foreign  # "the President met with President Lasso" in a text from home
+            if country is None and p.guest and home:
+                # "the President met with President Lasso": the guest's country follows, or stands out
+                country = self.country_following(p.first_tok, home) or foreign
             if country is None and not p.stateless:
                 country = home
             name = p.name()
