@@ -223,7 +223,8 @@ class _Scan:
             if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
                     or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
                 return False
-        if low in self.f.not_names or (low.endswith("s") and low[:-1] in self.f.title_words):
+        if low in self.f.not_names or low in self.f.org_head_words or (
+                low.endswith("s") and low[:-1] in self.f.title_words):
             return False
         return True
 
@@ -704,6 +705,9 @@ class _Scan:
         self.name_runs = self.runs()
         for start, end, full in self.name_runs:
             words = [k for k in range(start, end) if self.token_class(k) == "name"]
+            nxt = self.next_word(full)
+            if nxt is not None and self.is_cap(nxt) and self.lower[nxt] in self.f.org_head_words:
+                continue  # "Denali Commission", "the Biden-Harris Administration": an organisation's name
             left = self.left_titles(start)
             if not left and len(words) >= 3 and self.lower[self.prev_word(start)] in {"of", "for"}:
                 # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts

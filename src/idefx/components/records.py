@@ -70,9 +70,13 @@ class RecordBuilder:
                 continue
             entry = countries.setdefault(span.kb_id_, {"code": span.kb_id_, "name": span.text, "mentions": []})
             entry["mentions"].append(_evidence(text, span.start_char, span.end_char))
+        named_elsewhere = set(in_person)  # events and venues are not organisations either
+        for group in (EVENTS, VENUES):
+            for span in doc.spans.get(group, []):
+                named_elsewhere.update(range(span.start, span.end))
         organizations: dict[str, dict] = {}
         for span in doc.spans.get(ORG_SPANS, []):
-            if in_person.intersection(range(span.start, span.end)):
+            if named_elsewhere.intersection(range(span.start, span.end)):
                 continue
             name = " ".join(span.text.split())
             entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
