@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.components.dates import DATES, body_start
+from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
+from idefx.matching import FastMatcher, token_indices
 from idefx.resources import read_jsonl
 
 SPEAKER_WINDOW = 3
@@ -95,7 +95,7 @@ class MeetingFinder:
         self._build()
 
     def _build(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc, release=True)
         self.info: dict[str, dict] = {}
         self.words: dict[str, set[str]] = {}
         for entry in self.patterns:
@@ -103,7 +103,7 @@ class MeetingFinder:
                 self.words.setdefault(entry["type"], set()).update(entry["words"])
                 continue
             label = f"{entry['type']}|{entry['id']}"
-            self.matcher.add(label, [spaced(entry["pattern"])])
+            self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
@@ -133,10 +133,11 @@ class MeetingFinder:
         for match_id, start, end in self.matcher(doc):
             label = self.nlp.vocab.strings[match_id]
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
-        ctx = _Context(doc, people, mentions, found, self)
+        sentences = segments(doc)
+        ctx = _Context(doc, people, mentions, found, self, sentences)
         drafts: list[_Draft] = []
-        body = body_start(doc.text)
-        for sent in segments(doc):
+        body = body_start(doc_text(doc))
+        for sent in sentences:
             if sent.end_char <= body:
                 continue
             for draft in ctx.sentence(sent, drafts):
@@ -167,43 +168,44 @@ class MeetingFinder:
         return doc
 
 
-def spaced(pattern: list[dict]) -> list[dict]:
-    """A token pattern that also matches across line breaks (hard-wrapped text)."""
-    out = []
-    for i, token in enumerate(pattern):
-        if i:
-            out.append({"IS_SPACE": True, "OP": "*"})
-        out.append(token)
-    return out
-
-
 def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    breaks = [t for t in doc if t.is_space and "\n" in t.text]
-    wrapped = sum(1 for t in breaks if t.i + 1 < len(doc) and doc[t.i + 1].is_lower) >= 3
+    candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
+    breaks = [i for i in candidates if "\n" in doc[i].text]
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3
     out, start, line_start = [], 0, 0
-    for token in doc:
+    for i in candidates:
+        token = doc[i]
         end_here = token.text in (".", "!", "?")
-        if token.is_space and "\n" in token.text:
+        if "\n" in token.text:
             end_here = token.text.count("\n") >= 2 or not wrapped or token.idx - line_start < short_line
             line_start = token.idx + len(token.text)
-        if end_here and token.i + 1 > start:
-            out.append(doc[start:token.i + 1])
-            start = token.i + 1
+        if end_here and i + 1 > start:
+            out.append(doc[start:i + 1])
+            start = i + 1
     if start < len(doc):
         out.append(doc[start:len(doc)])
-    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+    return [s for s in out if any(not (t.is_space or t.is_punct) for t in s)]
+
+
+_BOUNDARY_CACHE: dict[int, bool] = {}
+
+
+def _maybe_boundary(word: str) -> bool:
+    return word in (".", "!", "?") or "\n" in word
 
 
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
+                 sentences: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
+        self.sentences = sentences
         self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
@@ -224,7 +226,7 @@ class _Context:
 
     def _dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
-        for sent in segments(self.doc)[:3]:
+        for sent in self.sentences[:3]:
             words = [t for t in sent if not t.is_space]
             for place in self.places:
                 if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:

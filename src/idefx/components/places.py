@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.matching import FastMatcher
 from idefx.resources import data_path, read_jsonl
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
@@ -97,10 +98,10 @@ class PlaceFinder:
         self._build()
 
     def _build(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
         self.keep: dict[str, int] = {}
         for entry in self.patterns:
-            self.matcher.add(f"{entry['label']}|{entry['id']}", [entry["pattern"]])
+            self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.term_id: dict[str, tuple[str, str]] = {}

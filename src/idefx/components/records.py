@@ -6,12 +6,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
-from idefx.components.dates import DATES
+from idefx.components.dates import DATES, doc_text
 from idefx.components.places import EVENTS, VENUES
 
 
 def _evidence(doc: Doc, start: int, end: int) -> dict:
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+    return {"start": start, "end": end, "text": doc_text(doc)[start:end]}
 
 
 def _named(doc: Doc, group: str) -> list[dict]:
