@@ -164,10 +164,11 @@ class PlaceFinder:
                 tail = [e for e in editions if e.start == span.end + 1]
                 name = tail[0].text if tail else after[1].text
             spans.append((span, name))
-        for i in range(len(doc) - 2):
-            if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
-                if any(s.end == i for s, _ in spans):
-                    spans.append((doc[i + 1:i + 2], doc[i + 1].text))
+        ends = {s.end for s, _ in spans}
+        for i in ends:
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" \
+                    and _ACRONYM.match(doc[i + 1].text):
+                spans.append((doc[i + 1:i + 2], doc[i + 1].text))
         canon: dict[str, str] = {}
         editions_seen: dict[tuple[str, Optional[str]], str] = {}
         for _, name in sorted(spans, key=lambda p: -_edition_rank(p[1])):
