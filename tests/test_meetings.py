@@ -113,6 +113,16 @@ def test_phone_calls_and_video_conferences():
     assert video["mode"] == "video"
 
 
+def test_spoke_with_is_a_call_unless_the_sentence_places_it():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Sauli Niinistö", [], "FI"), ("Ben Wallace", [], "GB")]
+    (call,) = meetings(run("President Joseph R. Biden, Jr. spoke today with President of Finland Sauli Niinistö.",
+                           people))
+    assert call["participants"] == {"Joseph R. Biden, Jr.", "Sauli Niinistö"}
+    assert call["mode"] == "call"
+    (talk,) = meetings(run("Ben Wallace spoke to a Qatari delegation on the sidelines of the DSEI arms fair.", people))
+    assert talk["mode"] == "in_person" and talk["parties"] == {"GB", "QA"}
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

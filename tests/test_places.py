@@ -39,6 +39,10 @@ def test_months_and_common_words_before_a_year_are_not_events():
     assert names("In July 2023 and since 2019 the Vision 2030 plan went on.", EVENTS) == []
 
 
+def test_names_broken_across_lines_are_one_line():
+    assert names("at the annual U.S.-ASEAN\nSpecial Summit in Phnom Penh", EVENTS) == ["U.S.-ASEAN Special Summit"]
+
+
 def test_disease_names_are_not_event_editions():
     assert names("The COVID-19 vaccine was discussed.", EVENTS) == []
 

@@ -319,6 +319,9 @@ class _Context:
                 parties = subject_parties + [self.people[p].country for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = entry.get("mode") or self._mode(sent)
+                if entry.get("weak_mode") and (self._in("in_person", region_start, stop)
+                                               or any(self._location(region_start, stop))):
+                    draft.mode = "in_person"
                 draft.evidence = [(sent.start_char, sent.end_char)]
                 self._setting(draft, region_start, stop, sent)
                 draft.topic = self._topic(sent)

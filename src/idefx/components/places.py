@@ -135,7 +135,7 @@ class PlaceFinder:
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = self._unambiguous(filter_spans(places))
-        doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
+        doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _clean(s.text))
                              for s in filter_spans([_trim(v) for v in venues])]
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
@@ -158,7 +158,7 @@ class PlaceFinder:
         spans = []
         for span in filter_spans(found):
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
-            name = span.kb_id_ or (inner[0].text if inner else span.text)
+            name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
             after = doc[span.end:span.end + 4]
             if len(after) >= 3 and after[0].text in "(," and _ACRONYM.match(after[1].text):
                 tail = [e for e in editions if e.start == span.end + 1]
@@ -212,6 +212,11 @@ def _edition(name: str) -> tuple[Optional[str], Optional[str]]:
 
 def _edition_rank(name: str) -> int:
     return 1 if re.search(r"(19|20)?\d\d$", name) else 0
+
+
+def _clean(name: str) -> str:
+    """A name as one line: runs of whitespace (line breaks of wrapped text) become single spaces."""
+    return " ".join(name.split())
 
 
 def _trim(span: Span) -> Span:
