@@ -123,6 +123,13 @@ def test_spoke_with_is_a_call_unless_the_sentence_places_it():
     assert talk["mode"] == "in_person" and talk["parties"] == {"GB", "QA"}
 
 
+def test_called_someone_is_a_call():
+    people = [("Joe Biden", ["Biden"], "US"), ("Claudia Sheinbaum", [], "MX")]
+    (call,) = meetings(run("President Joe Biden called President Claudia Sheinbaum of Mexico today.", people))
+    assert call["mode"] == "call" and call["participants"] == {"Joe Biden", "Claudia Sheinbaum"}
+    assert meetings(run("Joe Biden called for the release of Claudia Sheinbaum.", people)) == []
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

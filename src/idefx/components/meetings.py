@@ -132,6 +132,7 @@ class MeetingFinder:
         found: dict[str, list[Span]] = {}
         for match_id, start, end in self.matcher(doc):
             label = self.nlp.vocab.strings[match_id]
+            end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
         sentences = segments(doc)
         ctx = _Context(doc, people, mentions, found, self, sentences)
