@@ -130,6 +130,13 @@ def test_called_someone_is_a_call():
     assert meetings(run("Joe Biden called for the release of Claudia Sheinbaum.", people)) == []
 
 
+def test_a_participant_without_a_country_takes_the_one_in_their_title():
+    text = ("Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed "
+            "Forces, received Davit Tonoyan, Armenia's Defense Minister.")
+    (meeting,) = meetings(run(text, [("Mohamed bin Zayed", [], None), ("Davit Tonoyan", [], "AM")]))
+    assert meeting["parties"] == {"AE", "AM"}
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

@@ -216,8 +216,50 @@ class _Context:
         self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
                            for name in (p.text, p.text.title())}
         self.speakers = self._speakers()
+        self._local: dict[int, Optional[str]] = {}
         self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
+
+    def country_of(self, person: int) -> Optional[str]:
+        """The person's country, or when the people finder gives none, the one their own words carry:
+        "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces", "X of Belgium"."""
+        known = self.people[person].country
+        if known or person in self._local:
+            return known or self._local[person]
+        found = None
+        for m in self.mentions:
+            if self._person_at(m) == person:
+                found = self._country_near(m)
+                if found:
+                    break
+        self._local[person] = found
+        return found
+
+    def _country_near(self, mention: Span) -> Optional[str]:
+        doc = self.doc
+        stops = (",", ".", ";", "(", ")")
+        end = mention.end
+        if end < len(doc) and doc[end].text in (",", "of"):
+            window = []
+            for token in doc[end + 1:min(len(doc), end + 16)]:
+                if token.text in stops or token.lower_ in self.words.get("place_preposition", ()):
+                    break
+                window.append(token.i)
+            if window:
+                code = self._place_code(window[0], window[-1] + 1)
+                if code:
+                    return code
+        start = mention.start
+        while start > 0 and start > mention.start - 8 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                          or doc[start - 1].lower_ in ("of", "the", "'s", "’s")):
+            start -= 1
+        return self._place_code(start, mention.start) if start < mention.start else None
+
+    def _place_code(self, start: int, end: int) -> Optional[str]:
+        for place in self.places:
+            if start <= place.start and place.end <= end and not self._is_location(place):
+                return place.kb_id_
+        return None
 
     def city_country(self, city: str) -> Optional[str]:
         return self.city_codes.get(city)
@@ -317,7 +359,7 @@ class _Context:
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
                     draft.hosts, draft.guests = list(subjects), list(objects)
-                parties = subject_parties + [self.people[p].country for p in objects] + object_parties
+                parties = subject_parties + [self.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = entry.get("mode") or self._mode(sent)
                 if entry.get("weak_mode") and (self._in("in_person", region_start, stop)
@@ -341,7 +383,7 @@ class _Context:
         for m in self.mentions:
             if start <= m.start and m.end <= stop and m.start not in self.speakers:
                 idx = self._person_at(m)
-                items.append((m.start, idx, self.people[idx].country))
+                items.append((m.start, idx, self.country_of(idx)))
         for place in self.places:
             if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.mentions):
@@ -372,7 +414,7 @@ class _Context:
         codes = {p.kb_id_ for p in self.places if ref.start <= p.start < ref.end}
         if codes:
             for m in reversed(self.mentions):
-                if m.start < ref.start and self.people[self._person_at(m)].country in codes:
+                if m.start < ref.start and self.country_of(self._person_at(m)) in codes:
                     return [self._person_at(m)]
         if drafts and drafts[-1].subjects:
             return list(drafts[-1].subjects)
@@ -397,7 +439,7 @@ class _Context:
         for draft in drafts:
             if draft.evidence and draft.evidence[0] == last_evidence:
                 draft.participants.extend(p for p in people if p not in draft.participants)
-                draft.parties.extend(c for c in (self.people[p].country for p in people)
+                draft.parties.extend(c for c in (self.country_of(p) for p in people)
                                      if c and c not in draft.parties)
 
     def _about_last(self, sent: Span, drafts: list[_Draft]) -> None:
@@ -439,7 +481,7 @@ class _Context:
         return False
 
     def _parties(self, participants: list[int], start: int, stop: int) -> list[str]:
-        parties = [self.people[p].country for p in participants if self.people[p].country]
+        parties = [self.country_of(p) for p in participants if self.country_of(p)]
         for place in self.places:
             if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 parties.append(place.kb_id_)
