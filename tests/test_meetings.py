@@ -137,6 +137,13 @@ def test_a_participant_without_a_country_takes_the_one_in_their_title():
     assert meeting["parties"] == {"AE", "AM"}
 
 
+def test_a_place_taken_for_a_person_is_no_participant():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Vo Van Thuong", [], "VN"), ("San Francisco", [], None)]
+    text = "President Joseph R. Biden, Jr. met President Vo Van Thuong, who will visit San Francisco."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Vo Van Thuong"}
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

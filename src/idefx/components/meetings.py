@@ -135,6 +135,11 @@ class MeetingFinder:
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
         sentences = segments(doc)
+        places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
+        mentions = [m for m in mentions if (m.start, m.end) not in places]  # "San Francisco" is no one
+        if not mentions:
+            doc._.idefx_meetings = []
+            return doc
         ctx = _Context(doc, people, mentions, found, self, sentences)
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
