@@ -382,8 +382,9 @@ class _Context:
 
     def _object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
                        joint: bool) -> list[tuple[list[int], list[str]]]:
-        """The object side as meetings: one per person when "separately", one per country when the
-        people (or unnamed delegations) come from several countries, else one."""
+        """The object side as meetings: one per person when "separately"; else the named people together,
+        and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
+        counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
         items: list[tuple[int, Optional[int], Optional[str]]] = []
         for m in self.mentions:
             if start <= m.start and m.end <= stop and m.start not in self.speakers:
@@ -400,19 +401,14 @@ class _Context:
             named = [(idx, code) for _, idx, code in items if idx is not None]
             if len(named) >= 2:
                 return [([idx], [code] if code else []) for idx, code in named]
-        countries = [c for _, _, c in items if c and c not in subject_parties]
-        if joint or len(set(countries)) < 2:
-            people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
+        people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
+        covered = set(subject_parties) | {self.country_of(p) for p in people}
+        unnamed = list(dict.fromkeys(c for _, idx, c in items if idx is None and c and c not in covered))
+        named_codes = [c for _, idx, c in items if idx is not None and c]
+        if joint or not unnamed or (not people and len(unnamed) < 2):
             return [(people, [c for _, _, c in items if c])]
-        groups: dict[str, tuple[list[int], list[str]]] = {}
-        current = None
-        for _, idx, code in items:
-            if code and code not in subject_parties:
-                current = code
-            group = groups.setdefault(current or "", ([], [code] if code else []))
-            if idx is not None and idx not in group[0]:
-                group[0].append(idx)
-        return [g for k, g in groups.items() if k or g[0]]
+        groups = [(people, named_codes)] if people else []
+        return groups + [([], [code]) for code in unnamed]
 
     def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
         """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
