@@ -113,7 +113,8 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE evidence (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
             ref_id INTEGER,
             label TEXT,
             start INTEGER NOT NULL,
