@@ -383,6 +383,8 @@ class _Scan:
         k += 1
         while k < self.n and self.is_space(k) and not self.is_break(k):
             k += 1
+        if k >= self.n:
+            return [], None
         if not self.starts_title(k) and not (self.country[k] is not None and self.country_then_title(k)):
             return [], None
         region = []
