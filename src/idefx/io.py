@@ -255,7 +255,7 @@ def blank_front_matter(text: str) -> tuple[str, dict]:
     import yaml
 
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
     except yaml.YAMLError:
         return text, {}
     if not isinstance(fields, dict) or not fields:
