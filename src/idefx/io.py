@@ -60,7 +60,7 @@ _DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+
                                   rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _MAX_FRONT_MATTER = 65536
 _PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -249,7 +249,7 @@ def blank_front_matter(text: str) -> tuple[str, dict]:
     anything else (a horizontal rule, prose between rules, invalid YAML) is left as text. Keys are
     lower-cased; values that are scalars or lists of scalars are kept, dates as ISO strings.
     """
-    match = _FRONT_MATTER_RE.match(text)
+    match = FRONT_MATTER_RE.match(text)
     if not match or match.end() > _MAX_FRONT_MATTER:
         return text, {}
     import yaml
