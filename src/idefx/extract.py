@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.document import SourceDocument
@@ -12,9 +13,10 @@ from idefx.records import DocumentRecord
 from idefx.safety import unicode_safe
 
 
-def _with_source(nlp: Language, source: SourceDocument):
-    """A tokenised Doc that carries the document's metadata (``doc._.idefx_source``) into the pipeline."""
+def _with_source(nlp: Language, source: SourceDocument) -> Doc:
+    """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata)."""
     doc = nlp.make_doc(unicode_safe(source.text))
+    doc._.idefx_published = source.published
     doc._.idefx_source = source.metadata
     return doc
 

@@ -3,7 +3,8 @@
 Publication date, first found wins: front matter ``date:``, a leading
 ``date YYYY-MM-DD`` line, a stand-alone date line in the header (when there
 are several, the one agreeing with the dateline "BAKU, Azerbaijan, July 26").
-Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
+A date already set on the Doc (``doc._.idefx_published``, from metadata outside the
+text) is kept when the text states none. Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
 it cannot be fixed); relative ones ("today", "on Tuesday", "July 26", "on the
 second day of IDEF-2023") are resolved against the publication date, or the
 event's first day when the text gives the event's dates. Runs after
@@ -91,7 +92,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        published = publication_date(text)
+        published = publication_date(text) or doc._.idefx_published
         doc._.idefx_published = published
         skip = body_start(text)
         datelines = _datelines(text, skip)

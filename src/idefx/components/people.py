@@ -86,6 +86,7 @@ class PeopleFinder:
             "first_names": sorted(_load_words(first_names_file, "name")),
             "not_names": sorted(_load_words(not_names_file)),
             "org_heads": sorted(org_heads(read_jsonl(org_patterns_file))),
+            "corporate_heads": sorted(e["text"].lower() for e in read_jsonl(org_patterns_file) if e.get("corporate")),
             "country_codes": sorted(e["code"] for e in read_jsonl(countries_file)),
         }
         self._build()
@@ -101,6 +102,7 @@ class PeopleFinder:
         self.not_names = set(s["not_names"])
         self.title_words = {e["text"].lower() for e in s["titles"] if " " not in e["text"]}
         self.org_head_words = set(s["org_heads"])
+        self.corporate_heads = set(s["corporate_heads"])
         self.country_codes = set(s["country_codes"])
 
     # ------------------------------------------------------------------ serialisation
@@ -165,7 +167,9 @@ class _Scan:
         for span in doc.spans.get(COUNTRY_SPANS, []):
             for i in range(span.start, span.end):
                 self.country[i] = span
-        self.taken: set[int] = set()  # tokens of accepted person mentions
+        self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
+        self.right_region: list[int] = []
+        self.name_runs: list[tuple[int, int, int]] = []
         self.org = [None] * self.n
         for span in doc.spans.get(ORG_SPANS, []):
             for i in range(span.start, span.end):
@@ -192,7 +196,7 @@ class _Scan:
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
         t = self.text[i]
-        if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha():
+        if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha() or len(t) < 2:
             return False
         if self.tags[i] is not None or self.country[i] is not None or self.org[i] is not None:
             return False
@@ -319,6 +323,8 @@ class _Scan:
 
     def region_token(self, i: int) -> bool:
         t = self.text[i]
+        if t in BULLETS and not self.glued_hyphen(i):
+            return False  # a list bullet or a dash between clauses
         return (self.lower[i] in CONNECTORS or self.tags[i] is not None or self.country[i] is not None
                 or self.org[i] is not None or t[:1].isupper() or self.glued_hyphen(i)
                 or (i > 0 and self.glued_hyphen(i - 1)))
@@ -383,9 +389,8 @@ class _Scan:
         k += 1
         while k < self.n and self.is_space(k) and not self.is_break(k):
             k += 1
-        if k >= self.n:
-            return [], None
-        if not self.starts_title(k) and not (self.country[k] is not None and self.country_then_title(k)):
+        if k >= self.n or (not self.starts_title(k)
+                           and not (self.country[k] is not None and self.country_then_title(k))):
             return [], None
         region = []
         while k < self.n and len(region) < 40:
@@ -396,14 +401,21 @@ class _Scan:
                 continue
             if self.lower[k] == "and" and not self.starts_title(k + 1):
                 break
-            if not (self.region_token(k) or self.lower[k] in DETERMINERS):
+            if not (self.region_token(k) or self.lower[k] in DETERMINERS or self.lower[k] == "at"):
                 break
             region.append(k)
             k += 1
+        # ", President Murmu said" / ", and Colonel Ahmed Salem Hamza": the next person's title ends it
+        named = [k for k in region if k > 0 and self.name_word(k) and self.tags[k - 1] is not None]
+        if region and not named:
+            # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
+            named = [a for a, _, b in self.name_runs if region[0] <= a <= region[-1] < b - 1]
+        if named:
+            cut = [j for j, k in enumerate(region) if k < named[0] and self.text[k] == ","]
+            region = region[:cut[-1]] if cut else []
         while region and self.lower[region[-1]] in CONNECTORS:
             region.pop()
-        if any(self.name_word(k) and self.tags[k - 1] is not None for k in region if k > 0):
-            return [], None  # ", President Murmu said": another person's title, not an apposition
+        self.right_region = region
         titles, org = [], None
         for piece in self.pieces(region):
             if self.has_kind(piece, "head", "rank"):
@@ -537,22 +549,28 @@ class _Scan:
                 end = j
         if out["cue"]:
             return out
-        title = self.span_text(start, end)
+        at = [k for k in range(start, end) if self.lower[k] == "at"]
+        title = self.span_text(start, at[0] if at else end)
         out["title"] = title
         # the complement names the organisation when it holds an organisation
-        comp = [k for k in range(start, end) if self.lower[k] in {"of", "for"}]
+        comp = [k for k in range(start, end) if self.lower[k] in {"of", "for", "at"}]
         if comp:
             c0 = comp[0] + 1
             while c0 < end and self.lower[c0] == "the":
                 c0 += 1
             orgs = [self.org[k] for k in range(c0, end) if self.org[k] is not None]
+            proper = c0 < end and all(self.is_cap(k) for k in range(c0, end)) and any(
+                self.lower[k] not in self.f.common and self.country[k] is None and self.tags[k] is None
+                for k in range(c0, end))
             if orgs:
-                out["org"] = out["org"] or orgs[0].text
-            elif any(self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in range(c0, end)) or (
-                    c0 < end and all(self.is_cap(k) for k in range(c0, end)) and any(
-                        self.lower[k] not in self.f.common and self.country[k] is None and self.tags[k] is None
-                        for k in range(c0, end))):
+                out["org"] = out["org"] or " ".join(orgs[0].text.split())
+            elif proper or any(self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in range(c0, end)):
                 out["org"] = out["org"] or self.span_text(c0, body[-1] + 1)
+            # "Technical Director of Baykar", "CEO of United Airlines": a position in a firm or school is
+            # the position alone; "Chief of Staff of the ... Army" keeps its body
+            corporate = any(self.lower[k] in self.f.corporate_heads for k in range(c0, end))
+            if c0 == comp[0] + 1 and (proper or corporate) and self.lower[comp[0]] == "of":
+                out["title"] = self.span_text(start, comp[0])
         for k in range(start, body[-1] + 1):
             span = self.country[k]
             if span is not None and out["country"] is None:
@@ -640,7 +658,8 @@ class _Scan:
         people: list[_Person] = []
         pending = []
         last = None  # (person, end token) of the previous titled mention
-        for start, end, full in self.runs():
+        self.name_runs = self.runs()
+        for start, end, full in self.name_runs:
             words = [k for k in range(start, end) if self.token_class(k) == "name"]
             left = self.left_titles(start)
             if not left and len(words) >= 3 and self.lower[self.prev_word(start)] in {"of", "for"}:
@@ -655,6 +674,9 @@ class _Scan:
                 left[-1]["country"] = after
             info = left + right
             strong = any(p["title"] or p["rank"] or p["honorific"] or p["cue"] for p in info)
+            nxt = self.next_word(full)
+            if len(words) == 1 and nxt is not None and self.tags[nxt] is not None and "head" in self.tags[nxt].kinds:
+                strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(words) >= 2:
                 nxt = self.next_word(full)
                 strong = (self.lower[start] in self.f.first_names
@@ -663,6 +685,8 @@ class _Scan:
                               self.lower[k] not in self.f.common for k in words)))
             if strong:
                 person = self.add(people, start, end, full, info, right_org)
+                if right:
+                    self.taken.update(self.right_region)  # an apposition belongs to this person only
                 first = min([p["first"] for p in left] or [start])
                 if self.lower[self.prev_word(first)] in self.f.guest_cues:
                     person.guest = True

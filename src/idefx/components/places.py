@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -29,6 +29,7 @@ from idefx.resources import data_path, read_jsonl
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_EDITION = re.compile(r"^#?([A-Za-z]+?)[\s\-'’]*((?:19|20)?\d\d)?$")
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -42,14 +43,18 @@ def key(name: str) -> str:
 
 
 def gazetteer_terms() -> list[dict]:
-    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``."""
+    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``, plus ``"ambiguous": True``
+    for a country form that also names something else ("Georgia", "Jordan", "Chad")."""
     terms = []
     for entry in optional_jsonl("countries.jsonl"):
+        ambiguous = set(entry.get("ambiguous_aliases", []))
         names = {entry.get("name"), entry.get("official_name"), *entry.get("aliases", [])}
-        for name in filter(None, names - set(entry.get("ambiguous_aliases", []))):
-            terms.append({"label": "COUNTRY", "id": entry["code"], "text": name})
-        for name in entry.get("demonyms", []):
-            terms.append({"label": "DEMONYM", "id": entry["code"], "text": name})
+        for label, forms in (("COUNTRY", names), ("DEMONYM", set(entry.get("demonyms", [])))):
+            for name in filter(None, forms):
+                term = {"label": label, "id": entry["code"], "text": name}
+                if name in ambiguous:
+                    term["ambiguous"] = True
+                terms.append(term)
     best: dict[str, tuple[int, str]] = {}
     for entry in optional_jsonl("cities.jsonl"):
         if entry.get("ambiguous"):
@@ -100,7 +105,14 @@ class PlaceFinder:
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.term_id: dict[str, tuple[str, str]] = {}
         grouped: dict[str, list[str]] = {}
+        self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
+        codes_of: dict[str, set[str]] = {}
         for term in self.terms:
+            codes_of.setdefault(term["text"], set()).add(term["id"])
+        self.shared = {text for text, codes in codes_of.items() if len(codes) > 1}
+        for term in self.terms:
+            if term["text"] in self.shared and term.get("ambiguous"):
+                continue
             forms = {term["text"]}
             if term["label"] in ("COUNTRY", "CITY") and len(term["text"]) > 3:
                 forms.add(term["text"].upper())
@@ -121,12 +133,24 @@ class PlaceFinder:
                 end = start + self.keep[ident]
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
-        doc.spans[PLACES] = filter_spans(places)
+        doc.spans[PLACES] = self._unambiguous(filter_spans(places))
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
                              for s in filter_spans([_trim(v) for v in venues])]
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
+
+    def _unambiguous(self, places: list[Span]) -> list[Span]:
+        """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
+        mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
+        doubtful = [(p.kb_id_, p.text) in self.ambiguous or (p.kb_id_, p.text.title()) in self.ambiguous
+                    for p in places]
+        sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
+        forms: dict[str, set[str]] = {}
+        for p, d in zip(places, doubtful):
+            if d:
+                forms.setdefault(p.kb_id_, set()).add(p.text)
+        return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
         editions = [s for s in found if s.label_ in EDITION_IDS]
@@ -144,11 +168,16 @@ class PlaceFinder:
                 if any(s.end == i for s, _ in spans):
                     spans.append((doc[i + 1:i + 2], doc[i + 1].text))
         canon: dict[str, str] = {}
+        editions_seen: dict[tuple[str, Optional[str]], str] = {}
         for _, name in sorted(spans, key=lambda p: -_edition_rank(p[1])):
-            k = key(name)
-            base = next((c for c in canon if k and (c.startswith(k) or k.startswith(c))
-                         and _ACRONYM.match(re.sub(r"[\W\d]+$", "", name))), None)
-            canon.setdefault(k, canon[base] if base else name)
+            base, year = _edition(name)
+            if base is None:
+                canon.setdefault(key(name), name)
+                continue
+            same = editions_seen.get((base, year)) or (
+                next((n for (b, _), n in editions_seen.items() if b == base), None) if year is None else None)
+            editions_seen.setdefault((base, year), same or name)
+            canon.setdefault(key(name), same or name)
         out = []
         for span, name in spans:
             out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[key(name)]))
@@ -165,6 +194,18 @@ class PlaceFinder:
         self.patterns, self.terms = data["patterns"], data["terms"]
         self._build()
         return self
+
+
+def _edition(name: str) -> tuple[Optional[str], Optional[str]]:
+    """("IDEF", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023"; ("IDEF", None) for "IDEF"; (None, None) otherwise."""
+    match = _EDITION.match(name)
+    if not match or not _ACRONYM.match(match.group(1).upper()) or not (
+            match.group(1).isupper() or match.group(2)):
+        return None, None
+    year = match.group(2)
+    if year and len(year) == 2:
+        year = "20" + year
+    return match.group(1).upper(), year
 
 
 def _edition_rank(name: str) -> int:
