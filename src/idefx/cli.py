@@ -40,33 +40,74 @@ def _err(message: str) -> None:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Text files to read; '-' reads one document from stdin."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
     fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f",
                                                help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    globs: Optional[List[str]] = typer.Option(
+        None, "--glob", help="File name pattern to take from directories (repeatable; default: "
+                             "*.txt *.md *.markdown *.html *.htm)."),
+    from_list: Optional[str] = typer.Option(None, "--from-list",
+                                            help="Also read input paths, one per line, from this file ('-': stdin)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Number of worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
 ) -> None:
-    """Extract meeting records from press text."""
-    from idefx.document import SourceDocument
-    from idefx.extract import extract_records
-    from idefx.output import write_records
-    from idefx.pipeline import load_pipeline
+    """Extract meeting records from press text: files, directories, lists of paths; JSON lines stream out."""
+    from idefx import progress as progress_bar
+    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
-    docs = []
-    for p in paths:
-        if p == "-":
-            docs.append(SourceDocument(id="stdin", text=sys.stdin.read()))
-        else:
-            docs.append(SourceDocument(id=Path(p).stem, path=p, text=Path(p).read_text(encoding="utf-8")))
+    paths = paths or []
+    if not paths and from_list is None:
+        _err("no input: give files or directories, '-' for stdin, or --from-list")
+        raise typer.Exit(2)
+    if from_list == STDIN and STDIN in paths:
+        _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
+        raise typer.Exit(2)
+    globs = tuple(globs or DEFAULT_GLOBS)
+    try:
+        path_list = sys.stdin if from_list == STDIN else (open(from_list, encoding="utf-8") if from_list else None)
+    except OSError as exc:
+        _err(f"{from_list}: {exc.strerror or exc}")
+        raise typer.Exit(2)
     if fmt is None:
         fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-    nlp = load_pipeline(model)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    show = progress_bar.wanted(progress)
+    total = count_paths(paths, globs) if show and path_list is None else None
+    failures = 0
+
+    def records(outcomes):
+        nonlocal failures
+        for outcome in outcomes:
+            if outcome.error:
+                failures += 1
+                _err(f"{outcome.source}: {outcome.error}")
+            else:
+                yield outcome.record
+
     try:
-        write_records(extract_records(nlp, docs), fmt.value, out)
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _err(f"{output}: {exc.strerror or exc}")
+        raise typer.Exit(2)
+    from idefx.output import write_records
+    try:
+        outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size)
+        with progress_bar.tracked(outcomes, total, show) as tracked:
+            write_records(records(tracked), fmt.value, out)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
+        raise typer.Exit(0)
     finally:
         if output:
             out.close()
+        if path_list is not None and path_list is not sys.stdin:
+            path_list.close()
+    if failures:
+        raise typer.Exit(1)
 
 
 def main() -> None:

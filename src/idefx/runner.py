@@ -1,0 +1,210 @@
+"""Run extraction over many inputs: enumerate them lazily, stream them through the pipeline in batches, in input order.
+
+Inputs are files, directories (walked recursively, keeping files whose name
+matches one of the globs) and lists of paths (one per line, e.g. from
+``find``). Nothing is read ahead of the batch being processed, so memory stays
+flat however large the archive. With ``jobs > 1`` a pool of worker processes,
+each holding its own copy of the pipeline, processes whole batches (reading the
+files too); results come back in input order and equal to a single process's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Union
+
+from idefx.document import SourceDocument
+
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_BATCH_SIZE = 16
+DEFAULT_MAX_BYTES = 20_000_000
+STDIN = "-"
+
+# A unit of work: a path to read, a document already read (stdin), or an input that already failed.
+WorkItem = Union[str, SourceDocument, "Outcome"]
+
+
+class InputError(Exception):
+    """An input that cannot be read as a document; the message is one line for the user."""
+
+
+def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read one input file as a SourceDocument, raising InputError with a one-line reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{size} bytes, more than the limit of {max_bytes}")
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})") from None
+    return SourceDocument(id=p.stem, path=path, text=text)
+
+
+def iter_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
+               path_list: Optional[IO[str]] = None) -> Iterator[str]:
+    """Yield input paths lazily: the arguments (directories expanded), then the lines of ``path_list``."""
+    globs = tuple(globs)
+    for arg in args:
+        if arg != STDIN and os.path.isdir(arg):
+            yield from walk(arg, globs)
+        else:
+            yield arg
+    if path_list is not None:
+        for line in path_list:
+            line = line.rstrip("\r\n")
+            if line.strip():
+                yield line
+
+
+def walk(root: str, globs: tuple[str, ...]) -> Iterator[str]:
+    """Files under ``root`` whose name matches a glob, depth first, in sorted order."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if any(fnmatch(name, g) for g in globs):
+                yield os.path.join(dirpath, name)
+
+
+def count_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> int:
+    """How many inputs :func:`iter_paths` yields for ``args`` (a second, cheap walk; for progress ETAs)."""
+    return sum(1 for _ in iter_paths(args, globs))
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a record (as JSON), or a one-line error."""
+
+    source: str
+    words: int = 0
+    record_json: Optional[str] = None
+    error: Optional[str] = None
+
+    @property
+    def record(self):
+        from idefx.records import DocumentRecord
+        return DocumentRecord.model_validate_json(self.record_json)
+
+
+def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Outcome]:
+    """Read and extract one batch; an input that cannot be read or processed becomes an error outcome."""
+    from idefx.extract import extract_records
+
+    outcomes: list[Outcome] = []
+    docs: list[tuple[SourceDocument, Outcome]] = []
+    for item in items:
+        if isinstance(item, Outcome):
+            outcomes.append(item)
+            continue
+        if isinstance(item, SourceDocument):
+            outcome, doc = Outcome(source=item.path or item.id), item
+        else:
+            outcome = Outcome(source=item)
+            try:
+                doc = read_document(item, max_bytes)
+            except InputError as exc:
+                outcome.error = str(exc)
+                doc = None
+        outcomes.append(outcome)
+        if doc is not None:
+            outcome.words = len(doc.text.split())
+            docs.append((doc, outcome))
+    try:
+        records = list(extract_records(nlp, [d for d, _ in docs], batch_size=max(1, len(docs))))
+    except Exception:  # one document broke the batch: process them one by one to isolate it
+        records = None
+    if records is not None:
+        for (_, outcome), record in zip(docs, records):
+            outcome.record_json = record.model_dump_json()
+        return outcomes
+    for doc, outcome in docs:
+        try:
+            outcome.record_json = next(extract_records(nlp, [doc])).model_dump_json()
+        except Exception as exc:
+            outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
+    return outcomes
+
+
+def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    """Group ``items`` into lists of ``size``, pulling only one batch ahead."""
+    batch: list[WorkItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def load_pipeline(model: Optional[str] = None):
+    """The idefx pipeline, from the on-disk cache when it is usable."""
+    from idefx.cache import cached_pipeline
+    from idefx.pipeline import load_pipeline as build
+
+    return cached_pipeline(build, model)
+
+
+def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+    """Stream outcomes in input order, using ``jobs`` processes; ``-`` stands for the document on stdin."""
+    items = (_read_stdin() if item == STDIN else item for item in items)
+    nlp = load_pipeline(model)
+    if jobs <= 1:
+        for batch in batches(items, batch_size):
+            yield from process_batch(nlp, batch, max_bytes)
+        return
+    yield from _run_pool(nlp, items, model, jobs, batch_size, max_bytes)
+
+
+# Worker side of the pool: the pipeline is inherited (fork) or loaded once per worker (spawn).
+_worker_nlp = None
+
+
+def _init_worker(model: Optional[str]) -> None:
+    global _worker_nlp
+    if _worker_nlp is None:
+        _worker_nlp = load_pipeline(model)
+
+
+def _work(batch: list[WorkItem], max_bytes: int) -> list[Outcome]:
+    return process_batch(_worker_nlp, batch, max_bytes)
+
+
+def _run_pool(nlp, items: Iterable[WorkItem], model: Optional[str], jobs: int, batch_size: int,
+              max_bytes: int) -> Iterator[Outcome]:
+    """Feed batches to ``jobs`` workers, keeping a bounded number in flight, and yield results in order."""
+    global _worker_nlp
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _worker_nlp = nlp  # the workers inherit the loaded pipeline
+    pending: deque = deque()
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        for batch in batches(items, batch_size):
+            pending.append(pool.apply_async(_work, (batch, max_bytes)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _read_stdin() -> Union[SourceDocument, Outcome]:
+    """The single document given on standard input as ``-`` (read in this process, before batching)."""
+    try:
+        return SourceDocument(id="stdin", text=sys.stdin.buffer.read().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Outcome(source="stdin", error=f"not UTF-8 text (byte {exc.start})")
