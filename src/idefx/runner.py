@@ -2,8 +2,9 @@
 
 Inputs are files, directories (walked recursively, keeping files whose name
 matches one of the globs) and lists of paths (one per line, e.g. from
-``find``). Nothing is read ahead of the batch being processed, so memory stays
-flat however large the archive. With ``jobs > 1`` a pool of worker processes,
+``find``). Nothing is read ahead of the batch being processed, and what spaCy
+allocates for a batch is freed after it, so memory stays flat however large
+the archive. With ``jobs > 1`` a pool of worker processes,
 each holding its own copy of the pipeline, processes whole batches (reading the
 files too); results come back in input order and equal to a single process's.
 """
@@ -123,19 +124,22 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES
         if doc is not None:
             outcome.words = len(doc.text.split())
             docs.append((doc, outcome))
-    try:
-        records = list(extract_records(nlp, [d for d, _ in docs], batch_size=max(1, len(docs))))
-    except Exception:  # one document broke the batch: process them one by one to isolate it
-        records = None
-    if records is not None:
-        for (_, outcome), record in zip(docs, records):
-            outcome.record_json = record.model_dump_json()
-        return outcomes
-    for doc, outcome in docs:
+    # A memory zone frees the strings, lexemes and tokenizer-cache entries a batch adds, so memory stays flat.
+    with nlp.memory_zone():
         try:
-            outcome.record_json = next(extract_records(nlp, [doc])).model_dump_json()
-        except Exception as exc:
-            outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
+            records = [r.model_dump_json() for r in extract_records(nlp, [d for d, _ in docs],
+                                                                    batch_size=max(1, len(docs)))]
+        except Exception:  # one document broke the batch: process them one by one to isolate it
+            records = None
+        if records is not None:
+            for (_, outcome), record in zip(docs, records):
+                outcome.record_json = record
+            return outcomes
+        for doc, outcome in docs:
+            try:
+                outcome.record_json = next(extract_records(nlp, [doc])).model_dump_json()
+            except Exception as exc:
+                outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
     return outcomes
 
 
