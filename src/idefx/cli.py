@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -10,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from idefx import __version__
+from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
                   no_args_is_help=True, add_completion=False)
@@ -34,8 +39,38 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """idefx: who met whom, with which title, for which country, when, where."""
 
 
+DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data directory)."
+
+
 def _err(message: str) -> None:
     typer.echo(f"idefx: {message}", err=True)
+
+
+@contextmanager
+def _exit_codes():
+    """Turn idefx errors, Ctrl-C and a closed output pipe into one stderr line and the documented exit code."""
+    try:
+        yield
+    except IdefxError as exc:
+        _err(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        try:  # nothing more can reach the reader; keep the interpreter's final flush from failing too
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+
+
+def _max_bytes(value: str) -> int:
+    from idefx.io import parse_size
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()
@@ -55,59 +90,299 @@ def extract(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
+    max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
+    save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Extract meeting records from press text: files, directories, lists of paths; JSON lines stream out."""
+    """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
+    from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
+    from idefx.output import open_output, write_records
     from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
+    limit = _max_bytes(max_bytes)
     paths = paths or []
     if not paths and from_list is None:
         _err("no input: give files or directories, '-' for stdin, or --from-list")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     if from_list == STDIN and STDIN in paths:
         _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     globs = tuple(globs or DEFAULT_GLOBS)
-    try:
-        path_list = sys.stdin if from_list == STDIN else (open(from_list, encoding="utf-8") if from_list else None)
-    except OSError as exc:
-        _err(f"{from_list}: {exc.strerror or exc}")
-        raise typer.Exit(2)
-    if fmt is None:
-        fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-    show = progress_bar.wanted(progress)
-    total = count_paths(paths, globs) if show and path_list is None else None
-    failures = 0
+    counts = {"processed": 0, "failed": 0}
 
     def records(outcomes):
-        nonlocal failures
         for outcome in outcomes:
             if outcome.error:
-                failures += 1
+                counts["failed"] += 1
                 _err(f"{outcome.source}: {outcome.error}")
             else:
+                counts["processed"] += 1
                 yield outcome.record
 
+    with _exit_codes():
+        try:
+            path_list = sys.stdin if from_list == STDIN else (open(from_list, encoding="utf-8") if from_list else None)
+        except OSError as exc:
+            raise InputError(from_list, f"cannot read the list of paths ({exc.strerror or exc})") from None
+        try:
+            if fmt is None:
+                fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
+            show = progress_bar.wanted(progress)
+            total = count_paths(paths, globs) if show and path_list is None else None
+            with open_output(output, fmt.value) as out:
+                outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
+                               max_bytes=limit)
+                with progress_bar.tracked(outcomes, total, show) as tracked:
+                    write_records(_saving(records(tracked), db) if save else records(tracked), fmt.value, out)
+        finally:
+            if path_list is not None and path_list is not sys.stdin:
+                path_list.close()
+    raise typer.Exit(batch_exit_code(**counts))
+
+
+def _saving(records, db: Optional[Path]):
+    """Save each record in the store as it passes; a store failure ends the command with one line on stderr."""
+    from idefx import store
+
     try:
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        _err(f"{output}: {exc.strerror or exc}")
-        raise typer.Exit(2)
-    from idefx.output import write_records
-    try:
-        outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size)
-        with progress_bar.tracked(outcomes, total, show) as tracked:
-            write_records(records(tracked), fmt.value, out)
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`): stop quietly
-        raise typer.Exit(0)
-    finally:
-        if output:
-            out.close()
-        if path_list is not None and path_list is not sys.stdin:
-            path_list.close()
-    if failures:
+        conn = store.connect(store.resolve_path(db))
+    except store.StoreError as exc:
+        _err(str(exc))
         raise typer.Exit(1)
+    try:
+        for record in records:
+            try:
+                store.save_record(conn, record)
+            except (store.StoreError, sqlite3.Error) as exc:
+                _err(f"cannot save {record.id}: {exc}")
+                raise typer.Exit(1)
+            yield record
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- the store: queries, documents, export
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+_FORMAT = typer.Option(QueryFormat.table, "--format", "-f", help="Output format.")
+_DB = typer.Option(None, "--db", help=DB_HELP)
+
+
+@contextmanager
+def _store(db: Optional[Path]):
+    """An open store; store errors and bad arguments end the command with one line on stderr."""
+    from idefx import store
+
+    try:
+        conn = store.connect(store.resolve_path(db))
+    except store.StoreError as exc:
+        _err(str(exc))
+        raise typer.Exit(1)
+    try:
+        yield conn
+    except (store.StoreError, sqlite3.Error) as exc:
+        _err(str(exc))
+        raise typer.Exit(1)
+    finally:
+        conn.close()
+
+
+def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -> None:
+    from idefx.rows import write_rows
+
+    write_rows(rows, columns, fmt.value, sys.stdout, title=title)
+
+
+@app.command()
+def people(
+    country: Optional[str] = typer.Option(None, "--country", help="Country name, code or demonym."),
+    org: Optional[str] = typer.Option(None, "--org", help="Words of an organisation's name."),
+    name: Optional[str] = typer.Option(None, "--name", help="Words of the person's name or an alias."),
+    title: Optional[str] = typer.Option(None, "--title", help="Words of a title the person held."),
+    fmt: QueryFormat = _FORMAT,
+    db: Optional[Path] = _DB,
+) -> None:
+    """People in the store, with titles, organisations and counts."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.people(conn, country=country, org=org, name=name, title=title), queries.PEOPLE_COLUMNS,
+               fmt, "people")
+
+
+@app.command()
+def meetings(
+    person: Optional[str] = typer.Option(None, "--person", help="Words of a participant's name."),
+    country: Optional[str] = typer.Option(None, "--country", help="Where it took place or a party to it."),
+    event: Optional[str] = typer.Option(None, "--event", help="Words of the event's name."),
+    since: Optional[str] = typer.Option(None, "--since", help="On or after this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", help="On or before this date (YYYY[-MM[-DD]])."),
+    fmt: QueryFormat = _FORMAT,
+    db: Optional[Path] = _DB,
+) -> None:
+    """Meetings in the store, oldest first."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.meetings(conn, person=person, country=country, event=event, since=since, until=until),
+               queries.MEETING_COLUMNS, fmt, "meetings")
+
+
+@app.command()
+def orgs(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+    """Organisations in the store, with counts."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations")
+
+
+@app.command()
+def events(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+    """Events in the store, with counts."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events")
+
+
+@app.command()
+def countries(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+    """Countries in the store, with counts of people, meetings and documents."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries")
+
+
+@app.command()
+def show(
+    person: str = typer.Argument(..., help="The person's name, an alias, or words of it."),
+    fmt: QueryFormat = _FORMAT,
+    db: Optional[Path] = _DB,
+) -> None:
+    """Everything known about one person: titles over time, organisations, meetings, documents."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        found = queries.show(conn, person)
+    if fmt in (QueryFormat.json, QueryFormat.jsonl):
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
+    elif fmt == QueryFormat.csv:
+        rows = [{"kind": "role", **r} for r in found["roles"]]
+        rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
+                 for m in found["meetings"]]
+        _print(rows, ["kind", *queries.ROLE_COLUMNS, "participants", "place", "event"], fmt, "")
+    else:
+        label = f"{found['name']} ({found['country'] or '?'})"
+        summary = {**found, "documents": len(found["documents"]), "meetings": len(found["meetings"])}
+        _print([summary], queries.PEOPLE_COLUMNS, fmt, label)
+        _print(found["roles"], queries.ROLE_COLUMNS, fmt, "titles over time")
+        _print(found["meetings"], queries.MEETING_COLUMNS, fmt, "meetings")
+        _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents")
+
+
+@app.command()
+def documents(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+    """Documents in the store."""
+    from idefx import queries
+
+    with _store(db) as conn:
+        _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents")
+
+
+@app.command()
+def forget(
+    doc: str = typer.Argument(..., help="The document's id (file stem), path, or a SHA-256 prefix."),
+    db: Optional[Path] = _DB,
+) -> None:
+    """Remove one document and everything derived only from it."""
+    from idefx import store
+
+    with _store(db) as conn:
+        removed = store.forget(conn, doc)
+    typer.echo(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})")
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl or csv."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write one file per table into this directory "
+                                       "(default for jsonl: stdout, one {table, row} object a line)."),
+    db: Optional[Path] = _DB,
+) -> None:
+    """Export the whole store, table by table."""
+    from idefx import store
+    from idefx.rows import write_rows
+
+    if out is None and fmt == ExportFormat.csv:
+        _err("csv export writes one file per table: give --out DIR")
+        raise typer.Exit(2)
+    with _store(db) as conn:
+        if out is None:
+            for table in store.EXPORT_TABLES:
+                for row in store.table_rows(conn, table):
+                    sys.stdout.write(json.dumps({"table": table, "row": row}, ensure_ascii=False) + "\n")
+            return
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for table in store.EXPORT_TABLES:
+                rows = list(store.table_rows(conn, table))
+                columns = [d[0] for d in conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description]
+                with open(out / f"{table}.{fmt.value}", "w", encoding="utf-8", newline="") as fh:
+                    write_rows(rows, columns, fmt.value, fh)
+        except OSError as exc:
+            _err(f"cannot write export to {out}: {exc}")
+            raise typer.Exit(1)
+    typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
+
+class EvaluationFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p",
+                                               help="Score these records (JSONL, as extract prints them) "
+                                                    "instead of running extraction."),
+    fmt: EvaluationFormat = typer.Option(EvaluationFormat.table, "--format", "-f", help="Output format."),
+    errors: bool = typer.Option(False, "--errors",
+                                help="Also list each miss and false hit with its document and evidence."),
+    model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+) -> None:
+    """Score extraction against a gold set: precision, recall and F1 per field."""
+    import json
+
+    from idefx.errors import EXIT_USAGE
+    from idefx.evaluate import extract_folder, load_gold, load_predictions, load_texts, print_evaluation, score
+    from idefx.pipeline import load_pipeline
+
+    if predictions and model:
+        _err("--model applies to extraction, not to --predictions (give one or the other)")
+        raise typer.Exit(EXIT_USAGE)
+    with _exit_codes():
+        gold = load_gold(gold_dir)
+        records = load_predictions(predictions) if predictions else extract_folder(load_pipeline(model), gold_dir)
+        evaluation = score(gold, records, load_texts(gold_dir, gold))
+        if fmt is EvaluationFormat.json:
+            typer.echo(json.dumps(evaluation.to_dict(with_mistakes=errors), indent=2, ensure_ascii=False))
+        else:
+            print_evaluation(evaluation, sys.stdout, with_mistakes=errors)
 
 
 def main() -> None:

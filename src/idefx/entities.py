@@ -3,6 +3,7 @@
 - ``doc._.idefx_people``: list of :class:`PersonEntity`, one per person (all mentions merged),
   set by the people component. Each mention is also a Span in ``doc.spans["idefx_people"]``
   whose ``kb_id_`` is the person's index in ``doc._.idefx_people``.
+- ``doc.spans["idefx_model_ents"]`` (``MODEL_SPANS``): a trained pipeline's entities that no ruler claimed, with ``--model``.
 - ``doc._.idefx_published``: ISO publication date or None, set by the dates component.
 - ``doc._.idefx_meetings``: list of :class:`MeetingEntity`, set by the meetings component.
 - ``doc._.idefx``: the record fields (dict), set last by the records component.
@@ -16,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 PEOPLE_SPANS = "idefx_people"
+MODEL_SPANS = "idefx_model_ents"
 
 
 @dataclass

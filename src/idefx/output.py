@@ -1,13 +1,21 @@
-"""Write document records to stdout or a file: a Rich table for humans, JSON, JSON lines or CSV for tools."""
+"""Write document records to stdout or a file: a Rich table for humans, JSON, JSON lines or CSV for tools.
+
+All formats are safe to open: JSON is always valid UTF-8 (lone surrogates become U+FFFD), CSV cells
+cannot run as spreadsheet formulas, tables show no terminal control sequences (see idefx.safety).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
-from typing import IO, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional
 
+from idefx.errors import OutputError
 from idefx.records import DocumentRecord
+from idefx.safety import csv_row, json_safe
 
 MEETING_COLUMNS = ["document", "participants", "hosts", "guests", "parties", "mode", "date",
                    "city", "country", "venue", "event", "evidence_start", "evidence_end"]
@@ -24,25 +32,54 @@ def meeting_rows(record: DocumentRecord) -> Iterator[dict]:
         }
 
 
+@contextmanager
+def open_output(path: Optional[Path], fmt: str) -> Iterator[IO[str]]:
+    """The file ``path`` (UTF-8) or standard output (switched to UTF-8 for the machine formats).
+
+    Raises :class:`OutputError` when the file cannot be opened or written.
+    """
+    if path is None:
+        if fmt != "table" and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        yield sys.stdout
+        return
+    try:
+        out = open(path, "w", encoding="utf-8", newline="" if fmt == "csv" else None)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with out:
+            yield out
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def record_json(record: DocumentRecord, indent: int | None = None) -> str:
+    """The record as JSON text that encodes to valid UTF-8."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(json_safe(record.model_dump(mode="json")), ensure_ascii=False, indent=indent,
+                      separators=separators)
+
+
 def write_records(records: Iterable[DocumentRecord], fmt: str, out: IO[str]) -> int:
     """Write records in ``fmt`` as they come; return how many were written."""
     count = 0
     if fmt == "jsonl":
         for record in records:
-            out.write(record.model_dump_json() + "\n")
+            out.write(record_json(record) + "\n")
             out.flush()
             count += 1
     elif fmt == "json":
         out.write("[")
         for record in records:
-            out.write(("," if count else "") + "\n" + record.model_dump_json(indent=2))
+            out.write(("," if count else "") + "\n" + record_json(record, indent=2))
             count += 1
         out.write("\n]\n" if count else "]\n")
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=MEETING_COLUMNS)
         writer.writeheader()
         for record in records:
-            writer.writerows(meeting_rows(record))
+            writer.writerows(csv_row(row) for row in meeting_rows(record))
             count += 1
     else:
         from idefx.tables import print_records

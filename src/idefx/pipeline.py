@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from idefx.components import records as _records  # noqa: F401  (registers the factory)
+from idefx.components import statistical as _statistical  # noqa: F401  (registers the factory)
 from idefx.resources import read_jsonl
 
 
@@ -20,9 +21,16 @@ def country_patterns() -> list[dict]:
 
 
 def load_pipeline(model: Optional[str] = None) -> Language:
-    """The default, offline pipeline; ``model`` names an installed trained pipeline to combine in."""
-    nlp = spacy.load(model) if model else spacy.blank("en")
+    """The default, offline pipeline; ``model`` names an installed trained pipeline to combine in.
+
+    Raises :class:`idefx.components.statistical.ModelNotFound` when ``model`` cannot be loaded.
+    """
+    nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", name="idefx_countries", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(country_patterns())
     nlp.add_pipe("idefx_records")
+    if model:
+        rulers = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in ("entity_ruler", "span_ruler")]
+        place = {"after": rulers[-1]} if rulers else {"first": True}
+        nlp.add_pipe("idefx_statistical_entities", config={"model": model}, **place)
     return nlp

@@ -13,56 +13,38 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections import deque
 from dataclasses import dataclass
 from fnmatch import fnmatch
-from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
+from idefx import io as idefx_io
 from idefx.document import SourceDocument
+from idefx.errors import InputError
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_BATCH_SIZE = 16
-DEFAULT_MAX_BYTES = 20_000_000
 STDIN = "-"
 
 # A unit of work: a path to read, a document already read (stdin), or an input that already failed.
 WorkItem = Union[str, SourceDocument, "Outcome"]
 
 
-class InputError(Exception):
-    """An input that cannot be read as a document; the message is one line for the user."""
-
-
-def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
-    """Read one input file as a SourceDocument, raising InputError with a one-line reason."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{size} bytes, more than the limit of {max_bytes}")
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})") from None
-    return SourceDocument(id=p.stem, path=path, text=text)
-
-
 def iter_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
-               path_list: Optional[IO[str]] = None) -> Iterator[str]:
-    """Yield input paths lazily: the arguments (directories expanded), then the lines of ``path_list``."""
+               path_list: Optional[IO[str]] = None) -> Iterator[WorkItem]:
+    """Yield inputs lazily: the arguments (directories expanded), then the lines of ``path_list``.
+
+    A directory holding no matching file yields a failed :class:`Outcome` in its place.
+    """
     globs = tuple(globs)
     for arg in args:
         if arg != STDIN and os.path.isdir(arg):
-            yield from walk(arg, globs)
+            found = False
+            for path in walk(arg, globs):
+                found = True
+                yield path
+            if not found:
+                yield Outcome(source=arg, error=f"no file matching {' '.join(globs)} in this directory")
         else:
             yield arg
     if path_list is not None:
@@ -101,9 +83,10 @@ class Outcome:
         return DocumentRecord.model_validate_json(self.record_json)
 
 
-def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Outcome]:
+def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> list[Outcome]:
     """Read and extract one batch; an input that cannot be read or processed becomes an error outcome."""
     from idefx.extract import extract_records
+    from idefx.output import record_json
 
     outcomes: list[Outcome] = []
     docs: list[tuple[SourceDocument, Outcome]] = []
@@ -116,10 +99,9 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES
         else:
             outcome = Outcome(source=item)
             try:
-                doc = read_document(item, max_bytes)
+                doc = idefx_io.read_input(item, max_bytes=max_bytes)
             except InputError as exc:
-                outcome.error = str(exc)
-                doc = None
+                outcome.error, doc = exc.reason, None
         outcomes.append(outcome)
         if doc is not None:
             outcome.words = len(doc.text.split())
@@ -127,7 +109,7 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES
     # A memory zone frees the strings, lexemes and tokenizer-cache entries a batch adds, so memory stays flat.
     with nlp.memory_zone():
         try:
-            records = [r.model_dump_json() for r in extract_records(nlp, [d for d, _ in docs],
+            records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs],
                                                                     batch_size=max(1, len(docs)))]
         except Exception:  # one document broke the batch: process them one by one to isolate it
             records = None
@@ -137,7 +119,7 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = DEFAULT_MAX_BYTES
             return outcomes
         for doc, outcome in docs:
             try:
-                outcome.record_json = next(extract_records(nlp, [doc])).model_dump_json()
+                outcome.record_json = record_json(next(extract_records(nlp, [doc])))
             except Exception as exc:
                 outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
     return outcomes
@@ -164,9 +146,9 @@ def load_pipeline(model: Optional[str] = None):
 
 
 def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
-        batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+        batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
     """Stream outcomes in input order, using ``jobs`` processes; ``-`` stands for the document on stdin."""
-    items = (_read_stdin() if item == STDIN else item for item in items)
+    items = (_read_stdin(max_bytes) if item == STDIN else item for item in items)
     nlp = load_pipeline(model)
     if jobs <= 1:
         for batch in batches(items, batch_size):
@@ -206,9 +188,9 @@ def _run_pool(nlp, items: Iterable[WorkItem], model: Optional[str], jobs: int, b
             yield from pending.popleft().get()
 
 
-def _read_stdin() -> Union[SourceDocument, Outcome]:
+def _read_stdin(max_bytes: int) -> Union[SourceDocument, Outcome]:
     """The single document given on standard input as ``-`` (read in this process, before batching)."""
     try:
-        return SourceDocument(id="stdin", text=sys.stdin.buffer.read().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return Outcome(source="stdin", error=f"not UTF-8 text (byte {exc.start})")
+        return idefx_io.read_stdin(max_bytes)
+    except InputError as exc:
+        return Outcome(source=STDIN, error=exc.reason)

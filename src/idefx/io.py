@@ -1,0 +1,302 @@
+"""Read one input (a file or standard input) into a :class:`SourceDocument`, or refuse it with an :class:`InputError`.
+
+Every input goes through the same steps:
+
+1. Read at most ``max_bytes`` bytes (a larger input is refused without being read whole).
+2. Refuse what is not text: an empty input, known binary formats (PDF, ZIP/office, images,
+   archives, executables: ``data/binary_signatures.jsonl``), NUL bytes outside UTF-16/32.
+3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the bytes
+   are valid UTF-8; UTF-16 without a BOM is recognised by its NUL pattern; UTF-8 with a few
+   invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the invalid
+   bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is detected
+   by charset-normalizer, and refused when no encoding fits. Text with many control
+   characters is refused as binary.
+4. Normalise to Unicode NFC.
+5. HTML pages (by suffix ``.html``/``.htm``/``.xhtml`` or by content) are reduced to their
+   main text by trafilatura, with the page's title and publication date when present.
+   Other text loses its Markdown/YAML front matter (``---`` ... ``---``) to metadata
+   (``title:``, ``date:`` as ``published``): the block is overwritten by spaces, keeping its
+   line breaks, so the text keeps its length and line numbers.
+6. Refuse a text that has nothing but whitespace left.
+
+Offsets in records refer to ``SourceDocument.text``: the decoded, NFC-normalised text after
+step 5, i.e. exactly the string handed to the pipeline. For plain text without front matter
+that is the file's text as decoded (minus a byte order mark); for HTML it is the extracted
+main text, not the markup.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO, Optional, Union
+
+from idefx.document import SourceDocument
+from idefx.errors import InputError
+from idefx.resources import read_jsonl
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+STDIN_NAME = "-"
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_CONTROL_RATIO = 0.05
+_SNIFF_BYTES = 65536
+_SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_YAML_OTHER_RE = re.compile(r"^(?:[ \t]+\S|-[ \t]|#|[ \t]*$)")
+_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def read_input(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read and decode one file; raise :class:`InputError` naming the file and the reason."""
+    if str(path) == STDIN_NAME:
+        return read_stdin(max_bytes)
+    name = str(path)
+    data = _read_file(Path(path), name, max_bytes)
+    p = Path(path)
+    return decode_document(data, name=name, doc_id=p.stem, path=name,
+                           html=p.suffix.lower() in HTML_SUFFIXES)
+
+
+def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES, stream: Optional[BinaryIO] = None) -> SourceDocument:
+    """Read one document from standard input (bytes), with the same decoding and checks as a file."""
+    if stream is None:
+        if sys.stdin is None:
+            raise InputError(STDIN_NAME, "standard input is closed")
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(STDIN_NAME, f"cannot read standard input ({exc.strerror or exc})") from None
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogateescape")
+    if len(data) > max_bytes:
+        raise InputError(STDIN_NAME, f"input larger than the limit of {format_size(max_bytes)} (--max-bytes)")
+    return decode_document(data, name=STDIN_NAME, doc_id="stdin", path=None, html=None)
+
+
+def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
+                    html: Optional[bool] = None) -> SourceDocument:
+    """Turn raw bytes into a SourceDocument (steps 2-6 above); ``html=None`` means sniff the content."""
+    if not data:
+        raise InputError(name, "empty file")
+    text, encoding = decode_bytes(data, name)
+    text = unicodedata.normalize("NFC", text)
+    metadata: dict = {"encoding": encoding}
+    title = published = None
+    if html or (html is None and looks_like_html(text)):
+        text, title, published = html_main_text(text, name)
+        metadata["format"] = "html"
+        if not text.strip():
+            raise InputError(name, "no main text found in the HTML page")
+    else:
+        if not text.strip():
+            raise InputError(name, "empty file (whitespace only)")
+        text, front = blank_front_matter(text)
+        if front:
+            metadata["front_matter"] = front
+            title = front.get("title") or None
+            published = iso_date(front.get("date") or front.get("published") or "")
+            if not text.strip():
+                raise InputError(name, "no text after the front matter")
+    return SourceDocument(id=doc_id, text=text, path=path, published=published, title=title, metadata=metadata)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used, or refuse them as not text."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_controls(data.decode(codec), name), codec.replace("-sig", "")
+            except UnicodeDecodeError:
+                raise InputError(name, f"invalid {codec.replace('-sig', '').upper()} "
+                                       "(the byte order mark does not match the content)") from None
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(name, f"not a text file ({kind})")
+    if b"\x00" in data:
+        codec = _bomless_utf16(data)
+        if codec:
+            try:
+                return _check_controls(data.decode(codec), name), codec
+            except UnicodeDecodeError:
+                pass
+        raise InputError(name, "binary file (contains NUL bytes)")
+    try:
+        return _check_controls(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", "replace")
+    invalid = lenient.count("\ufffd")
+    valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 0x7F) - invalid
+    if valid_non_ascii >= 10 * invalid:
+        return _check_controls(lenient, name), "utf-8 (invalid bytes replaced)"
+    return _detect(data, name)
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(name, "not UTF-8, and no other text encoding fits (binary file?)")
+    return _check_controls(str(best), name), best.encoding
+
+
+def _bomless_utf16(data: bytes) -> Optional[str]:
+    """UTF-16 without a byte order mark: mostly-ASCII text has NULs on every other byte."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _check_controls(text: str, name: str) -> str:
+    controls = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    if controls > _MAX_CONTROL_RATIO * len(text):
+        raise InputError(name, f"binary or non-text content ({controls * 100 // len(text)}% control characters)")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[tuple[bytes, str], ...]:
+    return tuple((bytes.fromhex(entry["hex"]), entry["kind"]) for entry in read_jsonl("binary_signatures.jsonl"))
+
+
+def binary_kind(data: bytes) -> Optional[str]:
+    """What known binary format ``data`` starts with, if any."""
+    for magic, kind in _signatures():
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text starts like an HTML page (doctype, ``<html>``, or XHTML's XML declaration)."""
+    head = text.lstrip()[:1024].lower()
+    return head.startswith(("<!doctype html", "<html")) or (head.startswith("<?xml") and "<html" in head)
+
+
+def html_main_text(html: str, name: str) -> tuple[str, Optional[str], Optional[str]]:
+    """The main text of an HTML page (navigation, footers and scripts dropped), its title and publication date."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                         date_extraction_params={"extensive_search": False, "original_date": True})
+    if result is None:
+        raise InputError(name, "no main text found in the HTML page")
+    text = unicodedata.normalize("NFC", result.text or "")
+    return text, result.title or None, iso_date(result.date or "")
+
+
+def blank_front_matter(text: str) -> tuple[str, dict]:
+    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its scalar fields."""
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return text, {}
+    fields = {}
+    for line in match.group(1).splitlines():
+        key = _YAML_KEY_RE.match(line)
+        if key:
+            fields[key.group(1).lower()] = _unquote(key.group(2) or "")
+        elif not _YAML_OTHER_RE.match(line):
+            return text, {}
+    if not fields:
+        return text, {}
+    end = match.end()
+    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], fields
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def iso_date(value: str) -> Optional[str]:
+    """An ISO date (YYYY-MM-DD) from a front-matter or HTML date, or None when it cannot be fixed."""
+    value = value.strip()
+    if not value:
+        return None
+    iso = _ISO_DATE_RE.match(value)
+    if iso:
+        try:
+            return date(*map(int, iso.groups())).isoformat()
+        except ValueError:
+            return None
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    """The file's bytes, opened once (a file deleted after listing fails here, cleanly)."""
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot open ({exc.strerror or exc})") from None
+    with fh:
+        try:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(name, "is a directory, not a file")
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputError(name, f"file of {format_size(info.st_size)} is larger than the limit of "
+                                       f"{format_size(max_bytes)} (--max-bytes)")
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(name, f"file larger than the limit of {format_size(max_bytes)} (--max-bytes)")
+    return data
+
+
+def format_size(n: int) -> str:
+    """A byte count for messages: ``512 bytes``, ``1.5 KB``, ``20 MB`` (binary units)."""
+    if n < 1024:
+        return f"{n} bytes"
+    value, unit = n / 1024, "KB"
+    for bigger in ("MB", "GB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{value:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+
+
+def parse_size(value: str) -> int:
+    """A byte count from ``20000000``, ``500k``, ``20MB``, ``1.5GiB`` (binary units); ValueError otherwise."""
+    match = _SIZE_RE.match(str(value))
+    if not match:
+        raise ValueError(f"not a size: {value!r} (use e.g. 20MB, 500k or a number of bytes)")
+    size = int(float(match.group(1)) * _SIZE_UNITS[match.group(2).lower()])
+    if size <= 0:
+        raise ValueError(f"size must be positive: {value!r}")
+    return size

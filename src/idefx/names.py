@@ -1,0 +1,39 @@
+"""Name keys: fold case, diacritics, punctuation and spacing so that "Selçuk  Bayraktar" and "SELCUK BAYRAKTAR" compare equal."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from idefx.resources import read_jsonl
+
+
+@lru_cache(maxsize=1)
+def _folding() -> dict[int, str]:
+    """Letters that Unicode does not decompose into a base letter plus marks (``letter_folding.jsonl``)."""
+    return {ord(entry["letter"]): entry["ascii"] for entry in read_jsonl("letter_folding.jsonl")}
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a name: lower case, no diacritics, words separated by single spaces.
+
+    Apostrophes join (``O'Brien`` -> ``obrien``); any other non-alphanumeric
+    character separates words (``Al-Sisi`` -> ``al sisi``).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_folding()))
+    chars = []
+    for ch in decomposed:
+        if unicodedata.combining(ch) or ch in "'’ʼ`´":
+            continue
+        chars.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(chars).translate(_folding()).casefold().split())
+
+
+def surname_key(key: str) -> str:
+    """The last word of a name key (``"vugar mustafayev"`` -> ``"mustafayev"``)."""
+    words = key.split()
+    return words[-1] if words else ""
+
+
+def token_count(key: str) -> int:
+    return len(key.split())

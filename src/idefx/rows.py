@@ -1,0 +1,60 @@
+"""Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV.
+
+List values are kept as lists in JSON and joined with ``"; "`` in tables and
+CSV. Every CSV cell goes through :func:`csv_cell`, which neutralises text a
+spreadsheet would run as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Iterable, Optional
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes)
+
+
+def csv_cell(value) -> str:
+    """One CSV cell: lists joined, formula-like text prefixed with ``'`` so spreadsheets show it as text."""
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = _flat(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _flat(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_flat(v) for v in value)
+    return str(value)
+
+
+def write_rows(rows: Iterable[dict], columns: list[str], fmt: str, out: IO[str], title: Optional[str] = None) -> int:
+    """Write ``rows`` (only ``columns``, in that order) in ``fmt``; return how many were written."""
+    rows = [{c: row.get(c) for c in columns} for row in rows]
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows([csv_cell(row[c]) for c in columns] for row in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(title=title, title_justify="left")
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(_flat(row[c])) for c in columns))
+        console = Console(file=out)
+        if not console.is_terminal:
+            console = Console(file=out, width=PIPE_WIDTH)
+        console.print(table)
+    return len(rows)

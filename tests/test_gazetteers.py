@@ -1,0 +1,151 @@
+"""Tests for the gazetteer files (data/*.jsonl) and the idefx.gazetteers lookups."""
+
+from __future__ import annotations
+
+import json
+
+import pycountry
+import pytest
+
+from idefx import gazetteers as gz
+from idefx.resources import data_path
+
+# Ordinary English words that must never be a city, venue or organisation name on their own.
+COMMON_WORDS = {
+    "of", "along", "the", "and", "mobile", "reading", "nice", "split", "bath", "orange", "temple", "independence",
+    "surprise", "concord", "victory", "union", "liberty", "march", "may", "president", "minister", "defence",
+    "defense", "security", "forum", "summit", "meeting", "center", "centre", "group", "industry", "systems",
+    "technology", "international", "national", "general", "army", "navy", "state", "city", "capital", "port",
+}
+
+
+@pytest.mark.parametrize("name", ["countries.jsonl", "cities.jsonl"])
+def test_jsonl_files_are_valid_objects_with_names(name):
+    with data_path(name).open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    assert rows
+    for row in rows:
+        assert isinstance(row, dict)
+        assert isinstance(row.get("name"), str) and row["name"].strip() == row["name"] and row["name"]
+        assert all(isinstance(a, str) and a for a in row.get("aliases", []))
+
+
+def test_every_iso_country_and_kosovo_present():
+    codes = {c["code"] for c in gz.countries()}
+    assert {c.alpha_2 for c in pycountry.countries} | {"XK"} <= codes
+
+
+def test_country_records_have_the_documented_keys():
+    for entry in gz.countries():
+        assert set(entry) >= {"code", "alpha3", "name", "official_name", "aliases", "demonyms", "ambiguous", "ambiguous_aliases"}
+        assert entry["name"] in entry["aliases"]
+        assert "," not in entry["name"] and "(" not in entry["name"]
+
+
+def test_no_surface_form_belongs_to_two_countries():
+    owner = {}
+    for entry in gz.countries():
+        for form in entry["aliases"] + entry["demonyms"]:
+            key = gz.fold(form)
+            assert owner.setdefault(key, entry["code"]) == entry["code"], form
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Nigeria", "NG"), ("NG", "NG"), ("NGA", "NG"), ("Nigerian", "NG"), ("Nigerians", "NG"),
+        ("Federal Republic of Nigeria", "NG"), ("Turkey", "TR"), ("Türkiye", "TR"), ("turkiye", "TR"),
+        ("TURKIYE", "TR"), ("Republic of Türkiye", "TR"), ("Turkish", "TR"), ("Ivory Coast", "CI"),
+        ("Côte d'Ivoire", "CI"), ("Cote d’Ivoire", "CI"), ("Czechia", "CZ"), ("Czech Republic", "CZ"),
+        ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("Great Britain", "GB"), ("British", "GB"),
+        ("US", "US"), ("U.S.", "US"), ("USA", "US"), ("United States of America", "US"), ("America", "US"),
+        ("American", "US"), ("the United States", "US"), ("UAE", "AE"), ("U.A.E.", "AE"), ("Emirati", "AE"),
+        ("Russia", "RU"), ("Russian Federation", "RU"), ("South Korea", "KR"), ("Republic of Korea", "KR"),
+        ("ROK", "KR"), ("South Korean", "KR"), ("North Korea", "KP"), ("DPRK", "KP"), ("Iran", "IR"),
+        ("Islamic Republic of Iran", "IR"), ("Syria", "SY"), ("Vietnam", "VN"), ("Viet Nam", "VN"), ("Laos", "LA"),
+        ("Bolivia", "BO"), ("Venezuela", "VE"), ("Tanzania", "TZ"), ("Moldova", "MD"), ("Macedonia", "MK"),
+        ("North Macedonia", "MK"), ("Burma", "MM"), ("Myanmar", "MM"), ("Swaziland", "SZ"), ("Eswatini", "SZ"),
+        ("Cape Verde", "CV"), ("Cabo Verde", "CV"), ("East Timor", "TL"), ("Timor-Leste", "TL"), ("Vatican", "VA"),
+        ("Holy See", "VA"), ("Palestine", "PS"), ("State of Palestine", "PS"), ("Taiwan", "TW"), ("Kosovo", "XK"),
+        ("XK", "XK"), ("Azerbaijani", "AZ"), ("Saudi", "SA"), ("Brazilian", "BR"), ("Estonian", "EE"),
+        ("Lithuanian", "LT"), ("Indonesian", "ID"), ("Dutch", "NL"), ("the Netherlands", "NL"), ("Filipino", "PH"),
+        ("Chinese", "CN"), ("Swiss", "CH"), ("French", "FR"), ("Norwegian", "NO"), ("DRC", "CD"),
+    ],
+)
+def test_country_code_resolves_names_aliases_codes_and_demonyms(text, code):
+    assert gz.country_code(text) == code
+
+
+@pytest.mark.parametrize("text", ["in", "it", "no", "me", "Atlantis", "", "Minister", "Defence"])
+def test_country_code_rejects_non_countries_and_lowercase_codes(text):
+    assert gz.country_code(text) is None
+
+
+@pytest.mark.parametrize("text", ["Chad", "Jordan", "Georgia", "Guinea", "Korea", "Korean", "Congo", "America"])
+def test_colliding_forms_are_marked_ambiguous(text):
+    assert gz.country_code(text) is not None
+    assert gz.country_is_ambiguous(text)
+
+
+@pytest.mark.parametrize("text", ["Nigeria", "Türkiye", "South Korea", "Azerbaijan"])
+def test_plain_country_names_are_not_ambiguous(text):
+    assert not gz.country_is_ambiguous(text)
+
+
+def test_country_name_is_the_common_english_name():
+    assert gz.country_name("NG") == "Nigeria"
+    assert gz.country_name("kr") == "South Korea"
+    assert gz.country_name("XK") == "Kosovo"
+    assert gz.country_name("ZZ") is None
+
+
+def test_loaders_return_fresh_lists():
+    first = gz.countries()
+    first.clear()
+    assert gz.countries()
+
+
+def test_city_records_have_the_documented_keys():
+    for entry in gz.cities():
+        assert set(entry) >= {"name", "country", "aliases", "population", "capital", "ambiguous"}
+        assert gz.country_name(entry["country"]) is not None
+        assert entry["name"] in entry["aliases"]
+        assert entry["ambiguous"] == ("ambiguous_reason" in entry)
+
+
+def test_every_capital_is_kept():
+    capitals = {c["country"] for c in gz.cities() if c["capital"]}
+    assert {"TR", "NG", "AZ", "US", "GB", "FR", "IN", "JP", "BR", "ZA", "EG", "SA", "AE", "KZ"} <= capitals
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Istanbul", "TR"), ("İstanbul", "TR"), ("istanbul", "TR"), ("Izmir", "TR"), ("Ankara", "TR"),
+        ("Baku", "AZ"), ("Lagos", "NG"), ("Abuja", "NG"), ("Washington", "US"), ("Washington, D.C.", "US"),
+        ("Kiev", "UA"), ("Kyiv", "UA"), ("Bombay", "IN"), ("New Delhi", "IN"), ("Abu Dhabi", "AE"),
+        ("Riyadh", "SA"), ("Cologne", "DE"), ("Köln", "DE"), ("London", "GB"), ("Paris", "FR"),
+    ],
+)
+def test_city_country(name, code):
+    assert gz.city_country(name) == code
+
+
+def test_event_host_towns_below_the_population_floor_are_kept():
+    assert gz.city_country("Farnborough") == "GB"
+    assert gz.city_country("Villepinte") == "FR"
+
+
+@pytest.mark.parametrize("name", ["Mobile", "Reading", "Split", "Surprise", "Of", "Along", "Independence", "Jamaica"])
+def test_common_words_and_country_names_are_not_cities(name):
+    assert gz.city_country(name) is None
+
+
+@pytest.mark.parametrize("name", ["Austin", "Hyderabad", "Hamilton"])
+def test_cities_sharing_a_person_or_another_city_name_are_ambiguous(name):
+    assert gz.city(name)["ambiguous"]
+
+
+def test_no_unambiguous_city_alias_is_a_common_english_word():
+    forms = {gz.fold(form) for entry in gz.cities() if not entry["ambiguous"] for form in entry["aliases"]}
+    assert not forms & COMMON_WORDS

@@ -1,0 +1,104 @@
+"""Combining a trained pipeline's entities with idefx's rulers (idefx_statistical_entities, ``--model``).
+
+The "trained" pipeline is one the tests build: blank English with an entity
+ruler named ``ner`` standing in for a statistical recogniser.
+"""
+
+from pathlib import Path
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from idefx.cli import app
+from idefx.components.statistical import ModelNotFound
+from idefx.entities import MODEL_SPANS
+from idefx.errors import EXIT_USAGE
+from idefx.pipeline import load_pipeline
+
+runner = CliRunner()
+TEXT = "Ana Ruiz of Azerbaijan Airlines visited Aselsan on Tuesday with officials from Azerbaijan."
+
+
+@pytest.fixture(scope="module")
+def fake_model(tmp_path_factory) -> str:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ner = nlp.add_pipe("entity_ruler", name="ner")
+    ner.add_patterns([
+        {"label": "PERSON", "pattern": "Ana Ruiz"},
+        {"label": "ORG", "pattern": "Azerbaijan Airlines"},  # overlaps the countries ruler's "Azerbaijan"
+        {"label": "ORG", "pattern": "Aselsan"},
+        {"label": "DATE", "pattern": "Tuesday"},  # a label idefx does not take
+        {"label": "GPE", "pattern": "Azerbaijan"},
+    ])
+    path = tmp_path_factory.mktemp("models") / "fake_ner"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.ent_id_) for e in doc.ents]
+
+
+def test_rulers_win_and_statistical_entities_fill_the_gaps(fake_model):
+    doc = load_pipeline(fake_model)(TEXT)
+    assert ents(doc) == [("Ana Ruiz", "PERSON", ""), ("Azerbaijan", "GPE", "AZ"), ("Aselsan", "ORG", ""),
+                         ("Azerbaijan", "GPE", "AZ")]
+    assert [(s.text, s.label_) for s in doc.spans[MODEL_SPANS]] == [("Ana Ruiz", "PERSON"), ("Aselsan", "ORG")]
+
+
+def test_without_a_model_only_rulers_speak(fake_model):
+    plain = load_pipeline()(TEXT)
+    combined = load_pipeline(fake_model)(TEXT)
+    assert ents(plain) == [e for e in ents(combined) if e[2]]
+    assert MODEL_SPANS not in plain.spans
+    assert plain._.idefx["countries"] == combined._.idefx["countries"]
+
+
+def test_only_the_recogniser_of_the_trained_pipeline_runs(fake_model):
+    component = load_pipeline(fake_model).get_pipe("idefx_statistical_entities")
+    assert component.trained.pipe_names == ["ner"]
+    assert "sentencizer" in component.trained.disabled
+
+
+def test_batches_give_the_same_entities_as_single_documents(fake_model):
+    nlp = load_pipeline(fake_model)
+    texts = [TEXT, "Nothing here.", "Aselsan and Ana Ruiz."]
+    assert [ents(d) for d in nlp.pipe(texts, batch_size=2)] == [ents(nlp(t)) for t in texts]
+
+
+def test_labels_are_configurable(fake_model):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("idefx_statistical_entities", config={"model": fake_model, "labels": ["ORG"]})
+    doc = nlp(TEXT)
+    assert ents(doc) == [("Azerbaijan Airlines", "ORG", ""), ("Aselsan", "ORG", "")]
+
+
+def test_combined_pipeline_survives_a_save_and_load(fake_model, tmp_path):
+    nlp = load_pipeline(fake_model)
+    nlp.to_disk(tmp_path / "combined")
+    reloaded = spacy.load(tmp_path / "combined")
+    assert reloaded.pipe_names == nlp.pipe_names
+    assert ents(reloaded(TEXT)) == ents(nlp(TEXT))
+
+
+def test_a_missing_model_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="not installed"):
+        load_pipeline("idefx_no_such_model")
+
+
+def test_a_model_without_a_recogniser_is_a_clear_error(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "no_ner")
+    with pytest.raises(ModelNotFound, match="no entity recogniser"):
+        load_pipeline(str(tmp_path / "no_ner"))
+
+
+@pytest.mark.parametrize("command", [["extract", "-"], ["evaluate", str(Path(__file__).parent / "fixtures" / "gold")]])
+def test_cli_missing_model_is_one_line_and_non_zero(command):
+    result = runner.invoke(app, [*command, "--model", "idefx_no_such_model"], input="text")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith("idefx: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "idefx_no_such_model" in result.stderr
