@@ -1,5 +1,7 @@
 """The on-disk pipeline cache: built once, loaded after, keyed by what the pipeline depends on, never in the way."""
 
+import os
+
 import pytest
 
 import idefx.cache as cache
@@ -83,3 +85,12 @@ def test_default_tokenizer_is_rebuilt_custom_one_is_kept(tmp_path, marker):
     nlp = cached_pipeline(build, root=tmp_path)
     expected = ["IDEX2023"] if marker else ["IDEX", "2023"]
     assert [t.text for t in nlp("IDEX2023")] == expected
+
+
+def test_key_follows_a_saved_model_directory(tmp_path):
+    saved = tmp_path / "model"
+    saved.mkdir()
+    (saved / "meta.json").write_text("{}", encoding="utf-8")
+    before = cache_key(str(saved))
+    os.utime(saved / "meta.json", ns=(0, 0))
+    assert cache_key(str(saved)) != before

@@ -56,10 +56,19 @@ def code_fingerprint() -> str:
 
 def cache_key(model: Optional[str] = None) -> str:
     """The cache entry name for the pipeline built with ``model`` (None: the blank English pipeline)."""
-    model_id = f"{model}=={spacy.util.get_package_version(model) or '?'}" if model else "blank:en"
+    model_id = _model_id(model) if model else "blank:en"
     parts = [idefx.__version__, spacy.__version__, "%d.%d" % sys.version_info[:2], model_id,
              data_fingerprint(), code_fingerprint()]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+
+def _model_id(model: str) -> str:
+    """A trained pipeline's identity: package name and version, or a saved pipeline's path and modification time."""
+    path = Path(model)
+    if path.is_dir():
+        stamps = [str((path / f).stat().st_mtime_ns) for f in ("meta.json", "config.cfg") if (path / f).is_file()]
+        return f"{path.resolve()}@{'/'.join(stamps)}"
+    return f"{model}=={spacy.util.get_package_version(model) or '?'}"
 
 
 def cached_pipeline(build: Callable[[Optional[str]], Language], model: Optional[str] = None,
