@@ -3,6 +3,7 @@
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from spacy.language import Language
 
 from idefx.pipeline import load_pipeline
-from idefx.runner import Outcome, iter_paths, process_batch, run
+from idefx.runner import Outcome, count_paths, iter_paths, process_batch, run
 
 SENTENCES = [
     "The delegation of Azerbaijan visited the exhibition on Monday.",
@@ -153,3 +154,29 @@ def test_extracting_plain_text_does_not_import_html_extraction(corpus, tmp_path)
     modules = imported_after(code, tmp_path)
     assert "spacy" in modules
     assert "trafilatura" not in modules
+
+
+def test_counting_inputs_for_the_progress_bar_matches_what_is_run(corpus, tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{corpus / 'a' / 'one.txt'}\n\n{corpus / 'missing.txt'}\n", encoding="utf-8")
+    assert count_paths([str(corpus), "-"], list_file=str(listing)) == 6 + 1 + 2
+    assert count_paths([str(corpus)], globs=["*.json"]) == 1
+
+
+def test_ctrl_c_stops_a_pool_run_with_one_line(corpus, tmp_path):
+    listing = tmp_path / "list.txt"
+    listing.write_text("".join(f"{p}\n" for p in iter_paths([str(corpus)]) if isinstance(p, str)) * 2000,
+                       encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "idefx", "extract", "--from-list", str(listing), "--jobs", "2",
+                             "--batch-size", "1", "--no-save", "--format", "jsonl"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env_with_cache(tmp_path), start_new_session=True)
+    try:
+        assert proc.stdout.readline()  # the workers are running
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+        proc.stdout.read()
+        assert proc.wait(timeout=60) == 130
+        stderr = proc.stderr.read().decode()
+        assert "Traceback" not in stderr and stderr.splitlines()[-1:] == ["idefx: interrupted"]
+    finally:
+        proc.kill()
+        proc.wait()

@@ -129,7 +129,7 @@ def extract(
             if fmt is None:
                 fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
             show = progress_bar.wanted(progress)
-            total = count_paths(paths, globs) if show and path_list is None else None
+            total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
             with open_output(output, fmt.value) as out:
                 outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
                                max_bytes=limit)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
+from contextlib import nullcontext
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from typing import IO, Iterable, Iterator, Optional, Union
@@ -63,9 +65,12 @@ def walk(root: str, globs: tuple[str, ...]) -> Iterator[str]:
                 yield os.path.join(dirpath, name)
 
 
-def count_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS) -> int:
-    """How many inputs :func:`iter_paths` yields for ``args`` (a second, cheap walk; for progress ETAs)."""
-    return sum(1 for _ in iter_paths(args, globs))
+def count_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
+                list_file: Optional[str] = None) -> int:
+    """How many inputs :func:`iter_paths` yields for ``args`` and the list in ``list_file`` (a second, cheap pass,
+    for progress ETAs)."""
+    with open(list_file, encoding="utf-8") if list_file else nullcontext() as path_list:
+        return sum(1 for _ in iter_paths(args, globs, path_list))
 
 
 @dataclass
@@ -163,6 +168,7 @@ _worker_nlp = None
 
 def _init_worker(model: Optional[str]) -> None:
     global _worker_nlp
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     if _worker_nlp is None:
         _worker_nlp = load_pipeline(model)
 
