@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from typer.testing import CliRunner
 
+from idefx.cli import app
+from idefx.errors import EXIT_SOME_FAILED, EXIT_USAGE
 from idefx.pipeline import load_pipeline
 from idefx.runner import Outcome, count_paths, iter_paths, process_batch, run
 
@@ -96,10 +99,9 @@ def test_a_document_that_breaks_the_pipeline_is_isolated(tmp_path):
 
 
 def test_bad_inputs_are_one_line_each_and_the_rest_still_comes_out(corpus, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "idefx", "extract", str(corpus), str(tmp_path / "missing.txt"),
-                             "--format", "jsonl", "--no-progress"],
-                            capture_output=True, text=True, env=env_with_cache(tmp_path), timeout=120)
-    assert result.returncode == 1
+    result = CliRunner().invoke(app, ["extract", str(corpus), str(tmp_path / "missing.txt"), "--format", "jsonl",
+                                      "--no-progress", "--no-save"])
+    assert result.exit_code == EXIT_SOME_FAILED
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2 and "Traceback" not in result.stderr
     assert "bad.txt" in errors[0] and "missing.txt" in errors[1]
@@ -127,11 +129,10 @@ def test_records_stream_out_before_the_input_list_ends(corpus, tmp_path):
         proc.wait()
 
 
-def test_conflicting_or_missing_inputs_are_refused(tmp_path):
+def test_conflicting_or_missing_inputs_are_refused():
     for args in (["extract"], ["extract", "-", "--from-list", "-"]):
-        result = subprocess.run([sys.executable, "-m", "idefx", *args], capture_output=True, text=True,
-                                env=env_with_cache(tmp_path), input="", timeout=60)
-        assert result.returncode == 2
+        result = CliRunner().invoke(app, args, input="")
+        assert result.exit_code == EXIT_USAGE
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
