@@ -6,13 +6,20 @@ files (:func:`idefx.resources.data_fingerprint`), the idefx source code, the
 idefx, spaCy and Python versions, and the trained model combined in (name and
 version). A cache that cannot be read or written is ignored: the pipeline is
 then built as usual.
+
+Entries are pickles of the whole pipeline: unpickling restores matchers from
+their pattern Docs and runs no component factory, where ``spacy.load`` would
+run each factory (which builds its patterns from the data files) and then
+``from_disk`` (which builds them again). Pickles run code when loaded, so the
+cache directory is created private to the user; do not point
+``IDEFX_CACHE_DIR`` at a directory others can write to.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
+import pickle
 import sys
 import tempfile
 from functools import lru_cache
@@ -26,8 +33,8 @@ import idefx
 from idefx.resources import data_fingerprint
 
 CACHE_ENV = "IDEFX_CACHE_DIR"
-CONFIG_FILE = "config.cfg"
-DEFAULT_TOKENIZER_MARK = "tokenizer.default"
+SUFFIX = ".pickle"
+KEEP_ENTRIES = 8
 
 
 def cache_root() -> Path:
@@ -74,30 +81,31 @@ def _model_id(model: str) -> str:
 def cached_pipeline(build: Callable[[Optional[str]], Language], model: Optional[str] = None,
                     root: Optional[Path] = None) -> Language:
     """Load the pipeline ``build(model)`` would make from the cache, building and caching it on a miss."""
-    entry = (root or cache_root()) / "pipelines" / cache_key(model)
-    if (entry / CONFIG_FILE).is_file():
-        try:
-            # The language's default tokenizer is quicker to build from its rules than to deserialise.
-            exclude = ["tokenizer"] if (entry / DEFAULT_TOKENIZER_MARK).is_file() else []
-            return spacy.load(entry, exclude=exclude)
-        except Exception:  # a damaged or incompatible entry: rebuild and replace it
-            shutil.rmtree(entry, ignore_errors=True)
+    folder = (root or cache_root()) / "pipelines"
+    entry = folder / (cache_key(model) + SUFFIX)
+    try:
+        with open(entry, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # no entry yet, no usable cache directory, or a damaged entry (replaced below)
+        pass
     nlp = build(model)
-    _store(nlp, entry)
+    _store(nlp, folder, entry)
     return nlp
 
 
-def _store(nlp: Language, entry: Path) -> None:
-    """Write ``nlp`` to ``entry`` atomically (a temporary directory renamed into place); skip on any failure."""
+def _store(nlp: Language, folder: Path, entry: Path) -> None:
+    """Write ``nlp`` to ``entry`` atomically and drop the oldest entries; skip on any failure."""
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=entry.name + ".", dir=entry.parent))
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=entry.name + ".", suffix=".tmp", dir=folder)
     except OSError:
         return
     try:
-        nlp.to_disk(tmp)
-        if nlp.tokenizer.to_bytes(exclude=["vocab"]) == spacy.blank(nlp.lang).tokenizer.to_bytes(exclude=["vocab"]):
-            (tmp / DEFAULT_TOKENIZER_MARK).touch()
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(nlp, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
-    except Exception:  # unwritable, full disk, a component that cannot serialise, or a concurrent writer won
-        shutil.rmtree(tmp, ignore_errors=True)
+        stale = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_ENTRIES:]
+        for old in stale:
+            old.unlink(missing_ok=True)
+    except Exception:  # unwritable, full disk, a component that cannot be pickled, or a concurrent writer
+        Path(tmp).unlink(missing_ok=True)
