@@ -17,7 +17,8 @@ from idefx import __version__
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
 
 
 class RecordFormat(str, Enum):
