@@ -157,6 +157,26 @@ def component_times(texts: list[str]) -> list[tuple[str, float]]:
     return list(totals.items())
 
 
+def load_times() -> tuple[float, float, list[tuple[str, float]]]:
+    """Seconds to build the pipeline, to load it from the cache, and to construct each component from its config."""
+    from idefx.pipeline import load_pipeline as build
+
+    start = time.perf_counter()
+    nlp = build()
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    load_pipeline()
+    cached = time.perf_counter() - start
+    blank, parts = spacy.blank(nlp.lang), []
+    for name in nlp.pipe_names:
+        config = dict(nlp.config["components"][name])
+        factory = config.pop("factory")
+        start = time.perf_counter()
+        blank.add_pipe(factory, name=name, config=config)
+        parts.append((name, time.perf_counter() - start))
+    return built, cached, parts
+
+
 def hot_functions(texts: list[str], limit: int = 12) -> str:
     """The functions where the single-process run spends its time (cProfile, by own time)."""
     nlp = load_pipeline()
@@ -229,7 +249,7 @@ def measure(args) -> Report:
                         + (" — REPEATED text (fallback corpus): not a headline figure." if corpus.repeated
                            else ", no text repeated."))
     workdir = Path(tempfile.mkdtemp(prefix="idefx-bench-"))
-    env = {**os.environ, "IDEFX_CACHE_DIR": str(workdir / "cache")}
+    env = {**os.environ, "IDEFX_CACHE_DIR": str(workdir / "cache"), "IDEFX_DB": str(workdir / "store.sqlite3")}
     os.environ["IDEFX_CACHE_DIR"] = env["IDEFX_CACHE_DIR"]
     lists = {}
     for name, part in (("large", corpus), ("small", small)):
@@ -238,8 +258,14 @@ def measure(args) -> Report:
     idefx_cmd = idefx_command()
     sample = str(data_path("samples/idef-2023-trend.txt"))
     try:
-        first, _ = run_child([*idefx_cmd, "extract", sample, "-o", os.devnull], env)
+        first, _ = run_child([*idefx_cmd, "extract", "--no-save", sample, "-o", os.devnull], env)
         report.add("first run of `idefx extract` on a short file (builds the pipeline cache)", f"{first:.2f} s")
+
+        built, cached, parts = load_times()
+        report.add("pipeline: built from the data files / loaded from the cache (in process)",
+                   f"{built:.2f} s / {cached:.2f} s")
+        report.add("component construction from config (the factories' share of a build)",
+                   ", ".join(f"{name} {t:.2f} s" for name, t in parts))
 
         # 1. words per second, one process, interleaved with the blank tokenizer on the same texts.
         blank, ours = [], []
@@ -272,16 +298,15 @@ def measure(args) -> Report:
                                 + "\n```")
 
         # 4. --jobs 2 against --jobs 1, and peak memory: large run against small run.
+        extract = [*idefx_cmd, "extract", "--no-save", "--no-progress", "-o", os.devnull, "--from-list"]
         jobs1, jobs2, rss_large, rss_small = [], [], [], []
         for _ in range(args.cli_repeat):
             for jobs, times in ((1, jobs1), (2, jobs2)):
-                elapsed, rss = run_child([*idefx_cmd, "extract", "--from-list", str(lists["large"]), "--jobs",
-                                          str(jobs), "--no-progress", "-o", os.devnull], env)
+                elapsed, rss = run_child([*extract, str(lists["large"]), "--jobs", str(jobs)], env)
                 times.append(elapsed)
                 if jobs == 1:
                     rss_large.append(rss)
-            rss_small.append(run_child([*idefx_cmd, "extract", "--from-list", str(lists["small"]),
-                                        "--no-progress", "-o", os.devnull], env)[1])
+            rss_small.append(run_child([*extract, str(lists["small"])], env)[1])
         speedup = best(jobs1) / best(jobs2)
         report.add("`idefx extract --jobs 1` on the corpus", f"{best(jobs1):.1f} s ({corpus.words / best(jobs1):,.0f} "
                                                              "words/s, start-up included)")
@@ -296,7 +321,7 @@ def measure(args) -> Report:
         # 5. start-up: idefx extract on a short file against bare spaCy, and --help.
         cold, bare, helps = [], [], []
         for _ in range(args.startup_repeat):
-            cold.append(run_child([*idefx_cmd, "extract", sample, "-o", os.devnull], env)[0])
+            cold.append(run_child([*idefx_cmd, "extract", "--no-save", sample, "-o", os.devnull], env)[0])
             bare.append(run_child([sys.executable, "-c", "import spacy; spacy.blank('en')"], env)[0])
             helps.append(run_child([*idefx_cmd, "--help"], env)[0])
         report.add("`idefx extract` on one short file (pipeline cached)", f"{best(cold):.2f} s")

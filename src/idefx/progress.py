@@ -1,4 +1,4 @@
-"""A progress bar on stderr (documents, words per second, ETA) while extraction runs; silent when stderr is not a terminal.
+"""A progress bar on stderr (documents, words per second, ETA) while extraction runs; silent unless stderr is a tty.
 
 The bar is redrawn from the consuming loop, at most a few times a second,
 with no refresh thread (so worker processes can be forked safely meanwhile).
