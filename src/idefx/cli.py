@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -44,7 +44,9 @@ DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data 
 
 
 def _err(message: str) -> None:
-    typer.echo(f"idefx: {message}", err=True)
+    """One line on stderr: line breaks and control characters in the message (file names) are escaped."""
+    from idefx.safety import one_line
+    typer.echo(f"idefx: {one_line(message)}", err=True)
 
 
 @contextmanager
@@ -143,24 +145,11 @@ def extract(
 
 
 def _saving(records, db: Optional[Path]):
-    """Save each record in the store as it passes; a store failure ends the command with one line on stderr."""
+    """Save each record in the store as it passes (the store opens when the first record arrives)."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        for record in records:
-            try:
-                store.save_record(conn, record)
-            except (store.StoreError, sqlite3.Error) as exc:
-                _err(f"cannot save {record.id}: {exc}")
-                raise typer.Exit(1)
-            yield record
-    finally:
-        conn.close()
+    with closing(store.connect(store.resolve_path(db))) as conn:
+        yield from store.save_records(conn, records)
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export
@@ -187,18 +176,12 @@ def _store(db: Optional[Path]):
     """An open store; store errors and bad arguments end the command with one line on stderr."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        yield conn
-    except (store.StoreError, sqlite3.Error) as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    finally:
-        conn.close()
+    with _exit_codes():
+        with closing(store.connect(store.resolve_path(db))) as conn:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
 
 
 def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -> None:
@@ -277,11 +260,12 @@ def show(
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
     from idefx import queries
+    from idefx.safety import json_safe
 
     with _store(db) as conn:
         found = queries.show(conn, person)
     if fmt in (QueryFormat.json, QueryFormat.jsonl):
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
+        typer.echo(json.dumps(json_safe(found), ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
     elif fmt == QueryFormat.csv:
         rows = [{"kind": "role", **r} for r in found["roles"]]
         rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
@@ -312,10 +296,11 @@ def forget(
 ) -> None:
     """Remove one document and everything derived only from it."""
     from idefx import store
+    from idefx.safety import terminal_text
 
     with _store(db) as conn:
         removed = store.forget(conn, doc)
-    typer.echo(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})")
+    typer.echo(terminal_text(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})"))
 
 
 @app.command()
@@ -327,27 +312,26 @@ def export(
 ) -> None:
     """Export the whole store, table by table."""
     from idefx import store
+    from idefx.errors import EXIT_USAGE, OutputError
     from idefx.rows import write_rows
+    from idefx.safety import json_safe
 
     if out is None and fmt == ExportFormat.csv:
         _err("csv export writes one file per table: give --out DIR")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     with _store(db) as conn:
         if out is None:
             for table in store.EXPORT_TABLES:
                 for row in store.table_rows(conn, table):
-                    sys.stdout.write(json.dumps({"table": table, "row": row}, ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(json_safe({"table": table, "row": row}), ensure_ascii=False) + "\n")
             return
         try:
             out.mkdir(parents=True, exist_ok=True)
             for table in store.EXPORT_TABLES:
-                rows = list(store.table_rows(conn, table))
-                columns = [d[0] for d in conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description]
                 with open(out / f"{table}.{fmt.value}", "w", encoding="utf-8", newline="") as fh:
-                    write_rows(rows, columns, fmt.value, fh)
+                    write_rows(store.table_rows(conn, table), store.table_columns(conn, table), fmt.value, fh)
         except OSError as exc:
-            _err(f"cannot write export to {out}: {exc}")
-            raise typer.Exit(1)
+            raise OutputError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
 
 class EvaluationFormat(str, Enum):

@@ -7,6 +7,7 @@
 - ``doc._.idefx_published``: ISO publication date or None, set by the dates component.
 - ``doc._.idefx_meetings``: list of :class:`MeetingEntity`, set by the meetings component.
 - ``doc._.idefx``: the record fields (dict), set last by the records component.
+- ``doc._.idefx_source``: the source document's metadata (front matter, format), set before the pipeline runs.
 """
 
 from __future__ import annotations
@@ -47,6 +48,6 @@ class MeetingEntity:
 
 
 for _name, _default in (("idefx_people", None), ("idefx_published", None),
-                        ("idefx_meetings", None), ("idefx", None)):
+                        ("idefx_meetings", None), ("idefx", None), ("idefx_source", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

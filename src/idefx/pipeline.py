@@ -1,4 +1,4 @@
-"""Build the idefx spaCy pipeline: a blank English pipeline (or a trained one) plus idefx's rulers and components."""
+"""Build the idefx spaCy pipeline: blank English plus idefx's rulers and components, optionally a trained pipeline's entities."""
 
 from __future__ import annotations
 
@@ -7,17 +7,14 @@ from typing import Optional
 import spacy
 from spacy.language import Language
 
-from idefx.components import records as _records  # noqa: F401  (registers the factory)
-from idefx.components import statistical as _statistical  # noqa: F401  (registers the factory)
-from idefx.resources import read_jsonl
-
-
-def country_patterns() -> list[dict]:
-    patterns = []
-    for entry in read_jsonl("countries.jsonl"):
-        for name in {entry["name"], *entry.get("aliases", [])}:
-            patterns.append({"label": "GPE", "pattern": name, "id": entry["code"]})
-    return patterns
+from idefx.components import countries as _countries  # noqa: F401  (registers the factories)
+from idefx.components import dates as _dates  # noqa: F401
+from idefx.components import meetings as _meetings  # noqa: F401
+from idefx.components import organizations as _organizations  # noqa: F401
+from idefx.components import people as _people  # noqa: F401
+from idefx.components import places as _places  # noqa: F401
+from idefx.components import records as _records  # noqa: F401
+from idefx.components import statistical as _statistical  # noqa: F401
 
 
 def load_pipeline(model: Optional[str] = None) -> Language:
@@ -26,11 +23,13 @@ def load_pipeline(model: Optional[str] = None) -> Language:
     Raises :class:`idefx.components.statistical.ModelNotFound` when ``model`` cannot be loaded.
     """
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("entity_ruler", name="idefx_countries", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(country_patterns())
+    nlp.add_pipe("idefx_countries")
+    nlp.add_pipe("idefx_organizations")
+    nlp.add_pipe("idefx_places")
+    if model:  # after the rulers, so they win where they speak; before the people finder, which reads it
+        nlp.add_pipe("idefx_statistical_entities", config={"model": model})
+    nlp.add_pipe("idefx_people")
+    nlp.add_pipe("idefx_dates")
+    nlp.add_pipe("idefx_meetings")
     nlp.add_pipe("idefx_records")
-    if model:
-        rulers = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory in ("entity_ruler", "span_ruler")]
-        place = {"after": rulers[-1]} if rulers else {"first": True}
-        nlp.add_pipe("idefx_statistical_entities", config={"model": model}, **place)
     return nlp

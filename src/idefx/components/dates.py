@@ -1,0 +1,140 @@
+"""The ``idefx_dates`` component: fix the publication date and resolve every date mention to ISO.
+
+Publication date, first found wins: front matter ``date:``, a leading
+``date YYYY-MM-DD`` line, a stand-alone date line in the header (when there
+are several, the one agreeing with the dateline "BAKU, Azerbaijan, July 26").
+A date already set on the Doc (``doc._.idefx_published``, from metadata outside the
+text) is kept when the text states none. Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
+it cannot be fixed); relative ones ("today", "on Tuesday", "July 26", "on the
+second day of IDEF-2023") are resolved against the publication date, or the
+event's first day when the text gives the event's dates. Runs after
+``idefx_places`` (it reads ``doc.spans["idefx_events"]``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import idefx.entities  # noqa: F401  (declares the Doc extensions)
+from idefx.components.places import EVENTS
+from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
+
+DATES = "idefx_dates"
+_FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
+_DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
+_DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def body_start(text: str) -> int:
+    """Offset just after a leading YAML front matter block or ``date YYYY-MM-DD`` line, or 0."""
+    match = _FRONT.match(text)
+    start = match.end() if match else 0
+    line = _DATE_LINE.match(text, start)
+    return line.end() if line else start
+
+
+def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
+    """The ISO publication date the text states, else None."""
+    front = _FRONT.match(text)
+    if front:
+        for value in _FRONT_DATE.findall(front.group(1)):
+            found = [d.iso for d in find_dates(value) if d.iso]
+            if found:
+                return found[0]
+    match = _DATE_LINE.match(text)
+    if match:
+        return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
+    body = text[front.end():] if front else text
+    lines = [line for line in body.splitlines() if line.strip()][:header_lines]
+    stamps = [iso for iso in map(header_date, lines) if iso]
+    if not stamps:
+        return None
+    dateline = _dateline(lines)
+    if dateline:
+        agreeing = [iso for iso in stamps if iso[5:] == f"{dateline.month:02d}-{dateline.day:02d}"]
+        if agreeing:
+            return agreeing[0]
+    return stamps[0]
+
+
+def _dateline(lines: list[str]) -> Optional[DateExpr]:
+    """The month and day of a dateline ("Istanbul, April 24, IRNA ..."): a yearless date early in a line."""
+    for line in lines:
+        for expr in find_dates(line[:60]):
+            if expr.kind == "date" and "," in line[:expr.start] and expr.start < 40:
+                return expr
+    return None
+
+
+def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
+    """Offsets of dateline dates ("Istanbul, April 24, IRNA"): a date early in one of the first lines, after a comma."""
+    out, offset = set(), start
+    for line in text[start:].split("\n")[:lines]:
+        expr = _dateline([line])
+        if expr is not None:
+            out.add(offset + expr.start)
+        offset += len(line) + 1
+    return out
+
+
+@Language.factory("idefx_dates")
+class DateFinder:
+    """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        published = publication_date(text) or doc._.idefx_published
+        doc._.idefx_published = published
+        skip = body_start(text)
+        datelines = _datelines(text, skip)
+        spans = []
+        for expr in find_dates(text[skip:], skip):
+            label = "DATELINE" if expr.start in datelines else expr.kind.upper()
+            span = doc.char_span(expr.start, expr.end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append((span, expr))
+        starts = _event_starts(doc, spans, published)
+        out = []
+        for span, expr in spans:
+            out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=expr.resolve(published) or ""))
+        for match in _DAY_OF.finditer(text, skip):
+            event = next((e for e in doc.spans[EVENTS] if e.start_char == match.end()), None) \
+                if EVENTS in doc.spans else None
+            if event is None:
+                continue
+            iso = _nth_day(starts.get(event.kb_id_), ORDINALS[match.group(1).lower()]) or published or ""
+            span = doc.char_span(match.start(), event.end_char, label="EVENT_DAY", alignment_mode="expand")
+            if span is not None:
+                out.append(Span(doc, span.start, span.end, label="EVENT_DAY", kb_id=iso))
+        doc.spans[DATES] = sorted(out, key=lambda s: s.start)
+        return doc
+
+
+def _event_starts(doc: Doc, spans: list[tuple[Span, DateExpr]], published: Optional[str]) -> dict[str, str]:
+    """Each event's first day, from a date range in a sentence that names the event."""
+    starts: dict[str, str] = {}
+    if EVENTS not in doc.spans:
+        return starts
+    for span, expr in spans:
+        if expr.kind != "range":
+            continue
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 30):span.end + 30]
+        for event in doc.spans[EVENTS]:
+            if sent.start <= event.start < sent.end and expr.resolve(published):
+                starts.setdefault(event.kb_id_, expr.resolve(published))
+    return starts
+
+
+def _nth_day(start: Optional[str], nth: int) -> Optional[str]:
+    if not start or nth < 1:
+        return None
+    return (date.fromisoformat(start) + timedelta(days=nth - 1)).isoformat()

@@ -1,0 +1,207 @@
+"""The ``idefx_organizations`` component: find named organisations by shape and by gazetteer.
+
+Shapes (``data/org_patterns.jsonl``): a capitalised phrase around an organisation head
+noun ("Ministry of Defense Industry of Azerbaijan", "Georgia's Defense Ministry",
+"Russian Federal Service for Military-Technical Cooperation"), and news agencies named
+by a reporting cue ("Trend reports", "(Xinhua)", "By WAM"). Names from
+``data/organizations.jsonl`` (when present) are matched as phrases. Spans go to
+``doc.spans["idefx_orgs"]`` (label ``ORG``). Runs after ``idefx_countries``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from idefx.components.countries import COUNTRY_SPANS
+from idefx.components.titles import TitleVocabulary
+from idefx.gazetteers import city_country
+from idefx.resources import data_path, read_jsonl
+
+ORG_SPANS = "idefx_orgs"
+INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
+POSSESSIVE = {"’s", "'s"}
+STOPS = {"by", "the", "a", "an"}
+
+
+def org_heads(entries: list[dict]) -> set[str]:
+    return {e["text"].lower() for e in entries if e["kind"] == "head"}
+
+
+@Language.factory("idefx_organizations", default_config={
+    "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl"})
+def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
+                    common_words_file: str, titles_file: str, not_names_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
+
+
+class OrgFinder:
+    """Organisation names from head-noun phrases, reporting cues and a gazetteer."""
+
+    def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
+                 gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
+                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl"):
+        self.nlp = nlp
+        self.name = name
+        patterns = read_jsonl(patterns_file)
+        names = []
+        if gazetteer_file and data_path(gazetteer_file).is_file():
+            for entry in read_jsonl(gazetteer_file):
+                names.extend([entry["name"], *entry.get("aliases", [])])
+        self.state = {
+            "heads": sorted(org_heads(patterns)),
+            "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
+            "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
+            "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
+            "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
+            "names": sorted(set(names)),
+            "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
+            "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
+        }
+        self._build()
+
+    def _build(self) -> None:
+        self.heads = set(self.state["heads"])
+        self.single_word_heads = set(self.state["single_word_heads"])
+        self.in_place = set(self.state["in_place"])
+        self.not_names = set(self.state["not_names"])
+        self.news_cues = set(self.state["news_cues"])
+        self.news_before = set(self.state["news_before"])
+        self.common = set(self.state["common"])
+        self.titles = TitleVocabulary(self.nlp, self.state["titles"])
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for name in self.state["names"]:
+            self.matcher.add("ORG", [self.nlp.make_doc(name)])
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "state.json").write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()) -> "OrgFinder":
+        self.state = json.loads((Path(path) / "state.json").read_text(encoding="utf-8"))
+        self._build()
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = [t.text for t in doc]
+        countries = [None] * len(doc)
+        for span in doc.spans.get(COUNTRY_SPANS, []):
+            for i in range(span.start, span.end):
+                countries[i] = span
+        spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
+        # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
+        idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
+        tags = self.titles.tag(doc)
+        spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
+                                    [tags[i] for i in idx])
+        spans += self._news_agencies(doc, text, countries)
+        doc.spans[ORG_SPANS] = filter_spans(spans)
+        return doc
+
+    def _cap(self, t: str) -> bool:
+        return t[:1].isupper() or t[:1].isdigit()
+
+    def _title_word(self, text: list[str], tags: list, k: int) -> bool:
+        """A title, rank or honorific, which no organisation name runs through; a one-word rank
+        before a head noun is part of the name ("General Staff")."""
+        tag = tags[k]
+        if tag is None:
+            return False
+        if tag.kinds & {"head", "honorific"} or tag.end - tag.start > 1:
+            return True
+        return not (k + 1 < len(text) and text[k + 1].lower() in self.heads)
+
+    def _name_like(self, text: list[str], tags: list, countries: list, k: int) -> bool:
+        """A capitalised word that is not vocabulary: no common word, title, head noun or country."""
+        if k >= len(text):
+            return False
+        t = text[k]
+        return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
+                and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
+
+    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list) -> list[Span]:
+        """Phrases around head nouns, over the tokens ``idx`` of the Doc (``text`` etc. are aligned with it)."""
+        out = []
+        n = len(idx)
+        for i, t in enumerate(text):
+            if t.lower() not in self.heads or not t[:1].isupper():
+                continue
+            if tags[i] is not None and tags[i].end - tags[i].start > 1:
+                continue  # "Staff" in "Chief of Staff" is part of a title
+            # leftwards: capitalised words, possessive countries, hyphens
+            start = i
+            while start > 0:
+                p = text[start - 1]
+                if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
+                    start -= 2
+                    continue
+                if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
+                    start -= 1
+                    continue
+                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
+                        and not self._title_word(text, tags, start - 1):
+                    start -= 1
+                    continue
+                break
+            # rightwards: "of/for/and" + capitalised segments; a name-like word ends a segment of common words
+            end = i + 1
+            while end < n:
+                k = end
+                if text[k] in {"of", "for", "and", "&", "on"} or (text[k] == "in" and text[i].lower() in self.in_place):
+                    k += 1
+                    while k < n and text[k] == "the":
+                        k += 1
+                    seg_start = k
+                    while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
+                        if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
+                            break  # "... Forces Major General X": a title before a name
+                        if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
+                                and (self._name_like(text, tags, countries, k + 1) or text[k + 1:k + 2] == ["bin"]):
+                            break  # "... of Türkiye Haluk Gergin": a personal name after the organisation
+                        k += 1
+                    if k == seg_start:
+                        break
+                    if text[end] in {"and", "&"} and text[end + 1] == "the":
+                        break  # "X Council and the Office of Y": two organisations
+                    end = k
+                    if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
+                            and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
+                        break
+                elif self._cap(text[k]) and text[k].lower() in self.heads:
+                    end = k + 1
+                else:
+                    break
+            if end - start >= 2 or text[i].lower() in self.single_word_heads:
+                out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
+        return out
+
+    def _news_agencies(self, doc: Doc, text: list[str], countries: list) -> list[Span]:
+        out = []
+        n = len(doc)
+        for i, t in enumerate(text):
+            if t.lower() in self.news_cues and i > 0:
+                end = i
+                start = end
+                while start > 0 and end - start < 3 and (self._cap(text[start - 1]) or text[start - 1] == "."):
+                    start -= 1
+                if start < end and self._cap(text[start]) and countries[start] is None:
+                    out.append(Span(doc, start, end, label="ORG"))
+            elif t in self.news_before and i + 1 < n and text[i + 1][:1].isupper() and text[i + 1].isupper() \
+                    and len(text[i + 1]) > 1:
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))
+            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 and i > 0 \
+                    and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
+            elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
+                    and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
+                    and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
+                out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
+        return out

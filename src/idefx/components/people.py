@@ -1,0 +1,802 @@
+"""The ``idefx_people`` component: find every named person, with titles, organisation and country.
+
+A token-level scan over a Doc, after ``idefx_countries`` and ``idefx_organizations``:
+
+1. Name runs: capitalised tokens that are not titles, countries, organisations or common
+   lower-case words, with name particles (al-, bin, van, de), initials, hyphenated parts
+   and suffixes (Jr., III) inside.
+2. Evidence that a run is a person: a title chain just before it ("Deputy Minister of
+   Defense, Head of ... Agil Gurbanov"), an apposition after it ("Zakir Hasanov, Minister
+   of Defense of Azerbaijan,"), a known first name, a speech verb after it, a bulleted
+   participant line; then shorter forms ("Mr. Sullivan", "Esper") of people already found.
+3. Each title piece gives a title (without determiner, honorific or country), a country
+   (possessive, demonym or "of <country>"), and an organisation (the complement when it
+   names one). People without a stated country take the country of their organisation,
+   else the document's home country (front-matter source host or dateline).
+
+Results: ``doc._.idefx_people`` (list of PersonEntity) and ``doc.spans["idefx_people"]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from idefx.components.countries import COUNTRY_SPANS
+from idefx.components.organizations import ORG_SPANS, org_heads
+from idefx.components.titles import TitleVocabulary
+from idefx.entities import PEOPLE_SPANS, PersonEntity
+from idefx.gazetteers import city_country
+from idefx.resources import data_path, read_jsonl
+
+CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+BULLETS = {"-", "•", "*", "–", "·"}
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
+GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
+MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
+MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
+DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
+
+
+def _load_words(name: str, key: str = "text") -> set[str]:
+    if not data_path(name).is_file():
+        return set()
+    return {entry[key].lower() for entry in read_jsonl(name)}
+
+
+@Language.factory("idefx_people", default_config={
+    "titles_file": "titles.jsonl", "particles_file": "name_particles.jsonl",
+    "cues_file": "person_cues.jsonl", "common_words_file": "common_words.jsonl",
+    "first_names_file": "first_names.jsonl", "org_patterns_file": "org_patterns.jsonl",
+    "countries_file": "countries.jsonl", "not_names_file": "not_names.jsonl"})
+def make_people_finder(nlp: Language, name: str, titles_file: str, particles_file: str, cues_file: str,
+                       common_words_file: str, first_names_file: str, org_patterns_file: str,
+                       countries_file: str, not_names_file: str) -> "PeopleFinder":
+    return PeopleFinder(nlp, name, titles_file=titles_file, particles_file=particles_file,
+                        cues_file=cues_file, common_words_file=common_words_file,
+                        first_names_file=first_names_file, org_patterns_file=org_patterns_file,
+                        countries_file=countries_file, not_names_file=not_names_file)
+
+
+class PeopleFinder:
+    """Find people and their titles, organisation and country (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "idefx_people", *, titles_file: str = "titles.jsonl",
+                 particles_file: str = "name_particles.jsonl", cues_file: str = "person_cues.jsonl",
+                 common_words_file: str = "common_words.jsonl", first_names_file: str = "first_names.jsonl",
+                 org_patterns_file: str = "org_patterns.jsonl", countries_file: str = "countries.jsonl",
+                 not_names_file: str = "not_names.jsonl"):
+        self.nlp = nlp
+        self.name = name
+        self.state = {
+            "titles": read_jsonl(titles_file),
+            "particles": sorted(_load_words(particles_file)),
+            "verbs": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "verb_after"),
+            "guest_cues": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "guest_before"),
+            "common": sorted(_load_words(common_words_file, "word")),
+            "first_names": sorted(_load_words(first_names_file, "name")),
+            "not_names": sorted(_load_words(not_names_file)),
+            "org_heads": sorted(org_heads(read_jsonl(org_patterns_file))),
+            "corporate_heads": sorted(e["text"].lower() for e in read_jsonl(org_patterns_file) if e.get("corporate")),
+            "country_codes": sorted(e["code"] for e in read_jsonl(countries_file)),
+        }
+        self._build()
+
+    def _build(self) -> None:
+        s = self.state
+        self.titles = TitleVocabulary(self.nlp, s["titles"])
+        self.particles = set(s["particles"])
+        self.verbs = set(s["verbs"])
+        self.guest_cues = set(s["guest_cues"])
+        self.common = set(s["common"])
+        self.first_names = set(s["first_names"])
+        self.not_names = set(s["not_names"])
+        self.title_words = {e["text"].lower() for e in s["titles"] if " " not in e["text"]}
+        self.org_head_words = set(s["org_heads"])
+        self.corporate_heads = set(s["corporate_heads"])
+        self.country_codes = set(s["country_codes"])
+
+    # ------------------------------------------------------------------ serialisation
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "state.json").write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()) -> "PeopleFinder":
+        self.state = json.loads((Path(path) / "state.json").read_text(encoding="utf-8"))
+        self._build()
+        return self
+
+    # ------------------------------------------------------------------ the scan
+    def __call__(self, doc: Doc) -> Doc:
+        scan = _Scan(self, doc)
+        people = scan.run()
+        doc._.idefx_people = people
+        spans = []
+        for index, person in enumerate(people):
+            for start, end in person.mentions:
+                span = doc.char_span(start, end, label="PERSON", kb_id=str(index))
+                if span is not None:
+                    spans.append(span)
+        doc.spans[PEOPLE_SPANS] = sorted(spans, key=lambda sp: sp.start)
+        return doc
+
+
+class _Person:
+    def __init__(self, tokens: list[str]):
+        self.tokens = tokens
+        self.forms: list[str] = []
+        self.titles: list[str] = []
+        self.ranks: list[str] = []
+        self.country: Optional[str] = None
+        self.org: Optional[str] = None
+        self.stateless = False
+        self.conj_country: Optional[str] = None
+        self.guest = False  # named as the one met, welcomed or received
+        self.mentions: list[tuple[int, int]] = []
+
+    def name(self) -> str:
+        return max(self.forms, key=lambda f: (len(_name_key(f)), len(f)))
+
+
+def _name_key(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.lower()) if w not in SUFFIXES]
+
+
+class _Scan:
+    """One pass over one Doc."""
+
+    def __init__(self, finder: PeopleFinder, doc: Doc):
+        self.f = finder
+        self.doc = doc
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower() for t in self.text]
+        self.ws = [t.whitespace_ for t in doc]
+        self.n = len(doc)
+        self.tags = finder.titles.tag(doc)
+        self.country = [None] * self.n
+        for span in doc.spans.get(COUNTRY_SPANS, []):
+            for i in range(span.start, span.end):
+                self.country[i] = span
+        self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
+        self.right_region: list[int] = []
+        self.name_runs: list[tuple[int, int, int]] = []
+        self.org = [None] * self.n
+        for span in doc.spans.get(ORG_SPANS, []):
+            for i in range(span.start, span.end):
+                self.org[i] = span
+
+    # ---------------------------------------------------------------- token classes
+    def is_space(self, i: int) -> bool:
+        return self.text[i].isspace()
+
+    def is_break(self, i: int) -> bool:
+        return self.text[i].isspace() and self.text[i].count("\n") >= 2
+
+    def glued_hyphen(self, i: int) -> bool:
+        return (self.text[i] == "-" and 0 < i < self.n - 1 and not self.ws[i - 1] and not self.ws[i]
+                and self.text[i - 1][-1:].isalpha() and self.text[i + 1][:1].isalpha())
+
+    def is_cap(self, i: int) -> bool:
+        t = self.text[i]
+        return t[:1].isupper()
+
+    def name_word(self, i: int, lookahead: bool = True) -> bool:
+        """A capitalised token that can be part of a personal name.
+
+        A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
+        """
+        t = self.text[i]
+        if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha() or len(t) < 2:
+            return False
+        if self.tags[i] is not None or self.country[i] is not None or self.org[i] is not None:
+            return False
+        if t.isupper() and len(t) > 3:
+            return False
+        low = self.lower[i]
+        if low in self.f.common and low not in self.f.first_names:
+            if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
+                    or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
+                return False
+        if low in self.f.not_names or (low.endswith("s") and low[:-1] in self.f.title_words):
+            return False
+        return True
+
+    def opens_name(self, i: int) -> bool:
+        """What stands before token i lets a name start there: a lower-case word, a title head or an honorific."""
+        j = self.prev_word(i)
+        tag = self.tags[j]
+        if tag is not None:
+            return bool(tag.kinds & {"head", "rank", "honorific", "cue"})
+        return self.text[j][:1].islower() or self.text[j] in {",", "("}
+
+    def sentence_start(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
+            j -= 1
+        return j < 0 or "\n" in self.text[j] or self.text[j] in {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}
+
+    def token_class(self, i: int) -> Optional[str]:
+        t = self.text[i]
+        if self.name_word(i):
+            return "name"
+        if self.glued_hyphen(i):
+            return "hyphen"
+        if i > 0 and self.glued_hyphen(i - 1) and t.isalpha() and self.tags[i] is None and self.country[i] is None:
+            return "name"
+        if INITIAL.match(t) and len(t) <= 4:
+            return "initial"
+        if self.lower[i] in self.f.particles:
+            return "particle"
+        if t.isspace() and t.count("\n") == 1:
+            return "space"
+        return None
+
+    # ---------------------------------------------------------------- name runs
+    def runs(self) -> list[tuple[int, int, int]]:
+        """(start, name_end, end_with_suffix) of every candidate name run."""
+        out = []
+        i = 0
+        while i < self.n:
+            if self.token_class(i) != "name":
+                i += 1
+                continue
+            j = i
+            last = i
+            while j < self.n:
+                cls = self.token_class(j)
+                if cls is None:
+                    break
+                if cls == "name":
+                    last = j
+                j += 1
+            end = last + 1
+            # a common word closes a name after a first name or an initial ("Dana W. White")
+            if (end < self.n and self.text[end][:1].isupper() and self.text[end].isalpha()
+                    and self.tags[end] is None and self.country[end] is None
+                    and (self.lower[last] in self.f.first_names or INITIAL.match(self.text[last]))):
+                end += 1
+            start = self.trim_start(i, end)
+            # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
+            while start > 0 and (self.glued_hyphen(start - 1) or (
+                    self.lower[start - 1] in self.f.particles and self.is_cap(start - 1)
+                    and self.tags[start - 1] is None)):
+                if self.glued_hyphen(start - 1) and not (self.lower[start - 2] in self.f.particles
+                                                         and self.is_cap(start - 2)):
+                    break
+                start -= 1
+            full = self.suffix_end(end)
+            out.append((start, end, full))
+            i = max(end, i + 1)
+        return out
+
+    def trim_start(self, start: int, end: int) -> int:
+        """Start a name at a known first name that follows a non-name word ("Baykar Selçuk Bayraktar")."""
+        words = [k for k in range(start, end) if self.token_class(k) == "name"]
+        if len(words) < 3 or not self.f.first_names:
+            return start
+        for a, b in zip(words, words[1:-1]):
+            if self.lower[b] in self.f.first_names and self.lower[a] not in self.f.first_names:
+                return b
+        return start
+
+    def suffix_end(self, end: int) -> int:
+        k = end
+        if k < self.n and self.text[k] == "," and k + 1 < self.n and self.lower[k + 1] in SUFFIXES:
+            return k + 2
+        if k < self.n and self.lower[k] in SUFFIXES:
+            return k + 1
+        return end
+
+    # ---------------------------------------------------------------- title pieces
+    def has_kind(self, tokens: list[int], *kinds: str) -> bool:
+        return any(self.tags[k] is not None and self.tags[k].kinds.intersection(kinds) for k in tokens)
+
+    def starts_title(self, i: int) -> bool:
+        if i >= self.n:
+            return False
+        if self.lower[i] in DETERMINERS and i + 1 < self.n:
+            i += 1
+        tag = self.tags[i]
+        if tag is not None and tag.kinds & {"head", "rank", "honorific"}:
+            return True
+        if tag is not None and "modifier" in tag.kinds:
+            # "Defense Minister": a modifier starts a title only when a head follows it
+            for k in range(tag.end, min(tag.end + 3, self.n)):
+                nxt = self.tags[k]
+                if nxt is None or self.lower[k] in {"of", ","}:
+                    return False
+                if nxt.kinds & {"head", "rank"}:
+                    return True
+            return False
+        span = self.country[i]
+        return span is not None and span.label_ == "demonym"
+
+    def region_token(self, i: int) -> bool:
+        t = self.text[i]
+        if t in BULLETS and not self.glued_hyphen(i):
+            return False  # a list bullet or a dash between clauses
+        return (self.lower[i] in CONNECTORS or self.tags[i] is not None or self.country[i] is not None
+                or self.org[i] is not None or t[:1].isupper() or self.glued_hyphen(i)
+                or (i > 0 and self.glued_hyphen(i - 1)))
+
+    def pieces(self, region: list[int]) -> list[list[int]]:
+        """Split a title region at commas and at "and" before a title; headless comma pieces join the left one."""
+        raw: list[tuple[str, list[int]]] = []
+        sep, cur = "", []
+        for k in region:
+            if self.text[k] == "," or (self.lower[k] == "and" and self.starts_title(k + 1)):
+                if cur:
+                    raw.append((sep, cur))
+                sep, cur = self.text[k], []
+            else:
+                cur.append(k)
+        if cur:
+            raw.append((sep, cur))
+        merged: list[list[int]] = []
+        for sep, toks in raw:
+            if merged and sep == "," and not self.has_kind(toks, "head", "rank", "honorific", "cue") \
+                    and not self.is_org_piece(toks):
+                merged[-1].extend(toks)
+            else:
+                merged.append(toks)
+        return merged
+
+    def is_org_piece(self, toks: list[int]) -> bool:
+        return any(self.org[k] is not None for k in toks) or any(
+            self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in toks)
+
+    def left_titles(self, start: int) -> list[dict]:
+        region = []
+        j = start - 1
+        while j >= 0 and len(region) < 40:
+            if self.is_space(j):
+                if self.is_break(j):
+                    break
+                j -= 1
+                continue
+            if not self.region_token(j) or j in self.taken:
+                break
+            region.insert(0, j)
+            j -= 1
+        while region and self.lower[region[0]] in CONNECTORS - {"the"}:
+            region.pop(0)
+        if not region or (self.lower[region[-1]] in CONNECTORS and self.text[region[-1]] != ","):
+            return []
+        out = []
+        for piece in reversed(self.pieces(region)):
+            if not self.has_kind(piece, "head", "rank", "honorific", "cue"):
+                break
+            out.insert(0, self.analyse(piece, leading=not out))
+        # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
+        if out and not any(p["country"] for p in out):
+            out[0]["country"] = self.country_before(region[0])
+        return out
+
+    def right_titles(self, end: int) -> tuple[list[dict], Optional[str]]:
+        k = end
+        if k >= self.n or self.text[k] != ",":
+            return [], None
+        k += 1
+        while k < self.n and self.is_space(k) and not self.is_break(k):
+            k += 1
+        if not self.starts_title(k) and not (self.country[k] is not None and self.country_then_title(k)):
+            return [], None
+        region = []
+        while k < self.n and len(region) < 40:
+            if self.is_space(k):
+                if self.is_break(k):
+                    break
+                k += 1
+                continue
+            if self.lower[k] == "and" and not self.starts_title(k + 1):
+                break
+            if not (self.region_token(k) or self.lower[k] in DETERMINERS or self.lower[k] == "at"):
+                break
+            region.append(k)
+            k += 1
+        # ", President Murmu said" / ", and Colonel Ahmed Salem Hamza": the next person's title ends it
+        named = [k for k in region if k > 0 and self.name_word(k) and self.tags[k - 1] is not None]
+        if region and not named:
+            # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
+            named = [a for a, _, b in self.name_runs if region[0] <= a <= region[-1] < b - 1]
+        if named:
+            cut = [j for j, k in enumerate(region) if k < named[0] and self.text[k] == ","]
+            region = region[:cut[-1]] if cut else []
+        while region and self.lower[region[-1]] in CONNECTORS:
+            region.pop()
+        self.right_region = region
+        titles, org = [], None
+        for piece in self.pieces(region):
+            if self.has_kind(piece, "head", "rank"):
+                titles.append(self.analyse(piece, leading=True))
+            elif titles and self.is_org_piece(piece):
+                org = self.span_text(piece[0], piece[-1] + 1)
+                break
+            else:
+                break
+        return titles, org
+
+    def country_after(self, end: int) -> Optional[str]:
+        """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
+        k = end
+        if k + 1 < self.n and self.lower[k] == "of":
+            k += 1
+            if self.lower[k] == "the" and k + 1 < self.n:
+                k += 1
+            span = self.country[k]
+            if span is not None and span.label_ == "country" and span.start == k:
+                return span.kb_id_
+        return None
+
+    def country_then_title(self, k: int) -> bool:
+        span = self.country[k]
+        j = span.end
+        if j < self.n and self.text[j] in POSSESSIVE:
+            j += 1
+        return self.starts_title(j)
+
+    def country_before(self, start: int) -> Optional[str]:
+        """A possessive country or demonym a few lower-case words before a title."""
+        j, skipped = start - 1, 0
+        while j >= 0 and skipped <= 3:
+            if self.is_space(j):
+                j -= 1
+                continue
+            if self.text[j] in POSSESSIVE and j > 0 and self.country[j - 1] is not None:
+                return self.country[j - 1].kb_id_
+            span = self.country[j]
+            if span is not None and span.label_ == "demonym":
+                return span.kb_id_
+            if not (self.text[j][:1].islower() or self.text[j] == "-"):
+                return None
+            skipped += 1
+            j -= 1
+        return None
+
+    def span_text(self, start: int, end: int) -> str:
+        return " ".join(self.doc[start:end].text.split())
+
+    def analyse(self, piece: list[int], leading: bool) -> dict:
+        """One title piece -> title, rank, country, organisation."""
+        out = {"title": None, "rank": None, "country": None, "org": None, "honorific": False,
+               "stateless": False, "cue": False, "first": piece[0]}
+        toks = [k for k in piece if not self.is_space(k)]
+        # honorifics and determiners at either end
+        changed = True
+        while toks and changed:
+            changed = False
+            for pos in (0, -1):
+                if not toks:
+                    break
+                k = toks[pos]
+                tag = self.tags[k]
+                if tag is not None and "honorific" in tag.kinds and not tag.kinds & {"head", "rank"}:
+                    toks = [t for t in toks if not (tag.start <= t < tag.end)]
+                    out["honorific"] = changed = True
+                elif (self.lower[k] in DETERMINERS and pos == 0) or self.text[k] in {",", ":", ";", "."}:
+                    toks = toks[:-1] if pos == -1 else toks[1:]
+                    changed = True
+        # a rank right before the name is kept apart
+        if toks and self.tags[toks[-1]] is not None and "rank" in self.tags[toks[-1]].kinds:
+            tag = self.tags[toks[-1]]
+            rank_toks = [t for t in toks if tag.start <= t < tag.end]
+            rest = [t for t in toks if t < tag.start]
+            while rest and self.tags[rest[-1]] is not None and "rank" in self.tags[rest[-1]].kinds:
+                tag = self.tags[rest[-1]]
+                rank_toks = [t for t in rest if t >= tag.start] + rank_toks
+                rest = [t for t in rest if t < tag.start]
+            if self.has_kind(rest, "head") or not rest:
+                out["rank"] = self.span_text(rank_toks[0], rank_toks[-1] + 1)
+                toks = rest
+        if not toks:
+            return out
+        heads = [k for k in toks if self.tags[k] is not None and self.tags[k].kinds & {"head", "cue"}]
+        if not heads:
+            return out
+        head = heads[0]
+        out["cue"] = "head" not in self.tags[head].kinds and "cue" in self.tags[head].kinds
+        out["stateless"] = any(self.tags[k].stateless for k in heads if self.tags[k] is not None)
+        # left edge: modifiers and capitalised words straight before the head
+        start = self.tags[head].start
+        while True:
+            prev = start - 1
+            if prev not in toks:
+                break
+            tag = self.tags[prev]
+            if self.country[prev] is not None or self.text[prev] in POSSESSIVE:
+                break
+            if tag is not None and tag.kinds & {"modifier", "head"}:
+                start = tag.start
+                continue
+            if self.text[prev].isupper() and len(self.text[prev]) > 1:
+                break
+            if self.is_cap(prev) and self.lower[prev] not in self.f.common or (
+                    self.glued_hyphen(prev) and self.is_cap(prev - 1)) or (
+                    prev > 0 and self.glued_hyphen(prev - 1) and self.is_cap(prev)):
+                start = prev
+                continue
+            break
+        before = [k for k in toks if k < start]
+        for k in before:
+            span = self.country[k]
+            if span is not None and out["country"] is None:
+                out["country"] = span.kb_id_
+            if out["org"] is None and self.org[k] is not None:
+                out["org"] = self.org[k].text
+            elif out["org"] is None and self.text[k].isupper() and len(self.text[k]) > 1 and span is None:
+                out["org"] = self.text[k]
+        body = [k for k in toks if k >= start]
+        # trailing "of [the] <country>" is the person's country, not part of the title
+        end = body[-1] + 1
+        last = self.country[body[-1]]
+        if last is not None and last.label_ == "country":
+            j = last.start - 1
+            while j >= start and (self.lower[j] == "the" or self.is_space(j)):
+                j -= 1
+            if j >= start and self.lower[j] in {"of", "for"}:
+                out["country"] = out["country"] or last.kb_id_
+                end = j
+        if out["cue"]:
+            return out
+        at = [k for k in range(start, end) if self.lower[k] == "at"]
+        title = self.span_text(start, at[0] if at else end)
+        out["title"] = title
+        # the complement names the organisation when it holds an organisation
+        comp = [k for k in range(start, end) if self.lower[k] in {"of", "for", "at"}]
+        if comp:
+            c0 = comp[0] + 1
+            while c0 < end and self.lower[c0] == "the":
+                c0 += 1
+            orgs = [self.org[k] for k in range(c0, end) if self.org[k] is not None]
+            proper = c0 < end and all(self.is_cap(k) for k in range(c0, end)) and any(
+                self.lower[k] not in self.f.common and self.country[k] is None and self.tags[k] is None
+                for k in range(c0, end))
+            if orgs:
+                out["org"] = out["org"] or " ".join(orgs[0].text.split())
+            elif proper or any(self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in range(c0, end)):
+                out["org"] = out["org"] or self.span_text(c0, body[-1] + 1)
+            # "Technical Director of Baykar", "CEO of United Airlines": a position in a firm or school is
+            # the position alone; "Chief of Staff of the ... Army" keeps its body
+            corporate = any(self.lower[k] in self.f.corporate_heads for k in range(c0, end))
+            if c0 == comp[0] + 1 and (proper or corporate) and self.lower[comp[0]] == "of":
+                out["title"] = self.span_text(start, comp[0])
+        for k in range(start, body[-1] + 1):
+            span = self.country[k]
+            if span is not None and out["country"] is None:
+                out["country"] = span.kb_id_
+        return out
+
+    # ---------------------------------------------------------------- evidence
+    def bulleted(self, start: int) -> bool:
+        j = start - 1
+        while j >= 0 and self.text[j].isspace() and "\n" not in self.text[j]:
+            j -= 1
+        if j < 0 or self.text[j] not in BULLETS:
+            return False
+        j -= 1
+        return j < 0 or "\n" in self.text[j] or self.text[j].isspace()
+
+    def prev_word(self, k: int) -> int:
+        k -= 1
+        while k > 0 and self.is_space(k):
+            k -= 1
+        return max(k, 0)
+
+    def next_word(self, k: int) -> Optional[int]:
+        while k < self.n and self.is_space(k):
+            k += 1
+        return k if k < self.n else None
+
+    def home_country(self) -> Optional[str]:
+        source = self.doc._.idefx_source or {}
+        front = source.get("front_matter") or {}
+        url = front.get("source_url") or front.get("url") or source.get("url") or ""
+        host = HOST.search(f"source_url: {url}" if url else self.doc.text[:2000])
+        if host:
+            tld = host.group(1).rsplit(".", 1)[-1].lower()
+            code = GENERIC_TLDS.get(tld, tld.upper())
+            if code in self.f.country_codes:
+                return code
+        # dateline: "BAKU, Azerbaijan, July 26." / "New Delhi, Oct 22 (IANS)" at the start of a line
+        body = self.body_start()
+        i = body
+        while i < min(self.n, body + 60):
+            if i == body or "\n" in self.text[i - 1] or (i > 0 and self.text[i - 1].isspace()):
+                j = i
+                while j < self.n and j - i < 4 and self.is_cap(j) and self.text[j].replace(".", "").isalpha():
+                    j += 1
+                if i < j < self.n and self.text[j] in DATELINE_ENDS:
+                    name = self.doc[i:j].text
+                    code = city_country(name) or (self.country[i].kb_id_ if self.country[i] is not None else None)
+                    if code:
+                        return code
+            i += 1
+        return None
+
+    def dominant_foreign(self, home: Optional[str]) -> Optional[str]:
+        """The country other than home named most often, when one stands out."""
+        if home is None:
+            return None
+        counts: dict[str, int] = {}
+        for span in self.doc.spans.get(COUNTRY_SPANS, []):
+            if span.kb_id_ != home:
+                counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def body_start(self) -> int:
+        """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
+        i = 0
+        if self.n and self.text[0] == "---" or self.doc.text.startswith("---"):
+            close = self.doc.text.find("\n---", 3)
+            if close > 0:
+                span = self.doc.char_span(close + 4, close + 4, alignment_mode="expand")
+                i = span.start if span is not None else 0
+        while i < self.n and self.is_space(i):
+            i += 1
+        if i + 1 < self.n and self.lower[i] == "date" and self.text[i + 1][:4].isdigit():
+            i += 2
+        while i < self.n and (self.is_space(i) or self.text[i] in {"-", "—"} or self.text[i][:1].isdigit()):
+            i += 1
+        return i
+
+    # ---------------------------------------------------------------- assembly
+    def run(self) -> list[PersonEntity]:
+        people: list[_Person] = []
+        pending = []
+        last = None  # (person, end token) of the previous titled mention
+        self.name_runs = self.runs()
+        for start, end, full in self.name_runs:
+            words = [k for k in range(start, end) if self.token_class(k) == "name"]
+            left = self.left_titles(start)
+            if not left and len(words) >= 3 and self.lower[self.prev_word(start)] in {"of", "for"}:
+                # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
+                trimmed = self.trim_start(start, end)
+                start = trimmed if trimmed != start else words[1]
+                words = [k for k in words if k >= start]
+                left = self.left_titles(start)
+            right, right_org = self.right_titles(full)
+            after = self.country_after(full)
+            if after and left and not any(p["country"] for p in left):
+                left[-1]["country"] = after
+            info = left + right
+            strong = any(p["title"] or p["rank"] or p["honorific"] or p["cue"] for p in info)
+            nxt = self.next_word(full)
+            if len(words) == 1 and nxt is not None and self.tags[nxt] is not None and "head" in self.tags[nxt].kinds:
+                strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
+            if not strong and len(words) >= 2:
+                nxt = self.next_word(full)
+                strong = (self.lower[start] in self.f.first_names
+                          or self.bulleted(start)
+                          or (nxt is not None and self.lower[nxt] in self.f.verbs and all(
+                              self.lower[k] not in self.f.common for k in words)))
+            if strong:
+                person = self.add(people, start, end, full, info, right_org)
+                if right:
+                    self.taken.update(self.right_region)  # an apposition belongs to this person only
+                first = min([p["first"] for p in left] or [start])
+                if self.lower[self.prev_word(first)] in self.f.guest_cues:
+                    person.guest = True
+                # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
+                if left and last is not None and not left[0]["cue"] and left[0]["country"]:
+                    j = self.prev_word(left[0]["first"])
+                    if self.lower[j] == "and" and self.prev_word(j) == last[1] - 1 and last[0] is not person:
+                        last[0].conj_country = last[0].conj_country or left[0]["country"]
+                last = (person, full)
+            else:
+                pending.append((start, end, full))
+        for start, end, full in pending:
+            if self.match(people, self.name_tokens(start, end)) is not None:
+                self.add(people, start, end, full, [], None)
+        home = self.home_country()
+        foreign = self.dominant_foreign(home)
+        out = []
+        for p in people:
+            country = p.country or p.conj_country
+            if p.org is None:
+                p.org = self.ministry(p.titles, country)
+            if country is None and p.org:
+                country = self.org_country(p.org)
+            if country is None and p.guest and foreign:
+                country = foreign  # "the President met with President Lasso" in a text from home
+            if country is None and not p.stateless:
+                country = home
+            name = p.name()
+            aliases = [f for f in dict.fromkeys(p.forms) if f != name]
+            titles = p.titles or p.ranks[:1]
+            out.append(PersonEntity(name=name, aliases=aliases, titles=titles, organization=p.org,
+                                    country=country, mentions=sorted(set(p.mentions))))
+        return out
+
+    def name_tokens(self, start: int, end: int) -> list[str]:
+        return _name_key(self.doc[start:end].text)
+
+    def match(self, people: list[_Person], key: list[str]) -> Optional[_Person]:
+        if not key:
+            return None
+        ks = set(key)
+        for p in reversed(people):
+            for form in p.forms:
+                fk = _name_key(form)
+                if fk == key:
+                    return p
+        for p in reversed(people):
+            for form in p.forms:
+                fk = _name_key(form)
+                fs = set(fk)
+                if (ks < fs and (key[-1] == fk[-1] or key[0] == fk[0])) or \
+                        (fs < ks and (fk[-1] == key[-1] or fk[0] == key[0])):
+                    return p
+        # another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")
+        for p in reversed(people):
+            for form in p.forms:
+                fk = _name_key(form)
+                if len(fk) == len(key) > 1 and fk[-1] == key[-1] and all(
+                        a[:3] == b[:3] for a, b in zip(fk[:-1], key[:-1])):
+                    return p
+        return None
+
+    def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:
+        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry"/"Ministry of Defense"."""
+        cores = []
+        for title in titles:
+            m = MINISTER_OF.match(title) or MINISTER_PRE.match(title)
+            if m:
+                words = m.group(1).lower().split()
+                cores += [" ".join(words[i:]) for i in range(len(words))]
+        if not cores:
+            return None
+        for span in self.doc.spans.get(ORG_SPANS, []):
+            inner = [c for c in self.doc.spans.get(COUNTRY_SPANS, []) if span.start <= c.start < span.end]
+            if any(c.kb_id_ != country for c in inner):
+                continue
+            words = [t.lower_ for t in span if not any(c.start <= t.i < c.end for c in inner)
+                     and t.text not in {"’s", "'s"}]
+            while words and words[-1] in {"of", "the"}:
+                words.pop()
+            core = " ".join(words)
+            if any(core in (f"ministry of {c}", f"{c} ministry") for c in cores):
+                return " ".join(span.text.split())
+        return None
+
+    def org_country(self, org: str) -> Optional[str]:
+        doc = self.doc
+        for span in doc.spans.get(COUNTRY_SPANS, []):
+            if span.text in org:
+                return span.kb_id_
+        return None
+
+    def add(self, people: list[_Person], start: int, end: int, full: int, info: list[dict],
+            org: Optional[str]) -> _Person:
+        form = self.span_text(start, full)
+        key = self.name_tokens(start, end)
+        person = self.match(people, key)
+        if person is None:
+            person = _Person(key)
+            people.append(person)
+        person.forms.append(form)
+        span = self.doc[start:full]
+        person.mentions.append((span.start_char, span.end_char))
+        self.taken.update(range(start, full))
+        for piece in info:
+            if piece["title"] and piece["title"].lower() not in {t.lower() for t in person.titles}:
+                person.titles.append(piece["title"])
+            if piece["rank"] and piece["rank"] not in person.ranks:
+                person.ranks.append(piece["rank"])
+            person.country = person.country or piece["country"]
+            person.org = person.org or piece["org"]
+            person.stateless = person.stateless or piece["stateless"]
+        person.org = person.org or org
+        return person

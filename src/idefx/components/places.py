@@ -1,0 +1,221 @@
+"""The ``idefx_places`` component: find countries, cities, named events and venues.
+
+Shapes come from data: ``event_patterns.jsonl`` and ``venue_patterns.jsonl``
+(spaCy Matcher token patterns) plus the gazetteers ``countries.jsonl``,
+``cities.jsonl``, ``events.jsonl`` and ``venues.jsonl`` when they are shipped.
+Results go to span groups:
+
+- ``doc.spans["idefx_places"]``: labels ``COUNTRY``, ``DEMONYM`` and ``CITY``; ``kb_id_`` is the
+  ISO alpha-2 code of the country (of the city).
+- ``doc.spans["idefx_events"]`` and ``doc.spans["idefx_venues"]``: ``kb_id_`` is the canonical
+  name every mention of the same event (venue) shares ("International IDEF-2023 Defense Industry
+  Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from idefx.resources import data_path, read_jsonl
+
+PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
+EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+_EDITION = re.compile(r"^#?([A-Za-z]+?)[\s\-'’]*((?:19|20)?\d\d)?$")
+
+
+def optional_jsonl(name: str) -> list[dict]:
+    """A shipped JSONL data file's objects, or [] when this build ships no such file."""
+    return read_jsonl(name) if data_path(name).is_file() else []
+
+
+def key(name: str) -> str:
+    """A comparison key for names: lower case, letters and digits only."""
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def gazetteer_terms() -> list[dict]:
+    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``, plus ``"ambiguous": True``
+    for a country form that also names something else ("Georgia", "Jordan", "Chad")."""
+    terms = []
+    for entry in optional_jsonl("countries.jsonl"):
+        ambiguous = set(entry.get("ambiguous_aliases", []))
+        names = {entry.get("name"), entry.get("official_name"), *entry.get("aliases", [])}
+        for label, forms in (("COUNTRY", names), ("DEMONYM", set(entry.get("demonyms", [])))):
+            for name in filter(None, forms):
+                term = {"label": label, "id": entry["code"], "text": name}
+                if name in ambiguous:
+                    term["ambiguous"] = True
+                terms.append(term)
+    best: dict[str, tuple[int, str]] = {}
+    for entry in optional_jsonl("cities.jsonl"):
+        if entry.get("ambiguous"):
+            continue
+        weight = int(entry.get("population") or 0) + (10**9 if entry.get("capital") else 0)
+        for name in filter(None, {entry.get("name"), *entry.get("aliases", [])}):
+            if name[:1].isupper() and (name not in best or best[name][0] < weight):
+                best[name] = (weight, entry["country"])
+    terms.extend({"label": "CITY", "id": code, "text": name} for name, (_, code) in best.items())
+    return terms
+
+
+def named_terms(entries: Iterable[dict], label: str) -> list[dict]:
+    """Phrase terms for gazetteer events or venues: every name and alias points to the entry's name."""
+    return [{"label": label, "id": e["name"], "text": alias}
+            for e in entries for alias in {e["name"], *e.get("aliases", [])} if alias]
+
+
+@Language.factory("idefx_places", default_config={"gazetteers": True})
+def make_places(nlp: Language, name: str, gazetteers: bool) -> "PlaceFinder":
+    finder = PlaceFinder(nlp, name)
+    finder.add_patterns(read_jsonl("event_patterns.jsonl") + read_jsonl("venue_patterns.jsonl"),
+                        gazetteer_terms() + named_terms(optional_jsonl("events.jsonl"), "EVENT")
+                        + named_terms(optional_jsonl("venues.jsonl"), "VENUE") if gazetteers else [])
+    return finder
+
+
+class PlaceFinder:
+    """Token patterns for event and venue shapes plus phrase lists for gazetteer names."""
+
+    def __init__(self, nlp: Language, name: str = "idefx_places"):
+        self.nlp, self.name = nlp, name
+        self.patterns: list[dict] = []
+        self.terms: list[dict] = []
+        self._build()
+
+    def add_patterns(self, patterns: list[dict], terms: list[dict]) -> None:
+        self.patterns.extend(patterns)
+        self.terms.extend(terms)
+        self._build()
+
+    def _build(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab)
+        self.keep: dict[str, int] = {}
+        for entry in self.patterns:
+            self.matcher.add(f"{entry['label']}|{entry['id']}", [entry["pattern"]])
+            self.keep[entry["id"]] = entry.get("keep", 0)
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.term_id: dict[str, tuple[str, str]] = {}
+        grouped: dict[str, list[str]] = {}
+        self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
+        codes_of: dict[str, set[str]] = {}
+        for term in self.terms:
+            codes_of.setdefault(term["text"], set()).add(term["id"])
+        self.shared = {text for text, codes in codes_of.items() if len(codes) > 1}
+        for term in self.terms:
+            if term["text"] in self.shared and term.get("ambiguous"):
+                continue
+            forms = {term["text"]}
+            if term["label"] in ("COUNTRY", "CITY") and len(term["text"]) > 3:
+                forms.add(term["text"].upper())
+            for form in forms:
+                grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
+        for match_key, forms in grouped.items():
+            self.phrases.add(match_key, list(self.nlp.tokenizer.pipe(sorted(set(forms)))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        places, events, venues = [], [], []
+        for match_id, start, end in self.phrases(doc):
+            label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
+            span = Span(doc, start, end, label=label, kb_id=ident)
+            {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
+        for match_id, start, end in self.matcher(doc):
+            label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
+            if self.keep.get(ident):
+                end = start + self.keep[ident]
+            span = Span(doc, start, end, label=ident)
+            (events if label == "EVENT" else venues).append(span)
+        doc.spans[PLACES] = self._unambiguous(filter_spans(places))
+        doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
+                             for s in filter_spans([_trim(v) for v in venues])]
+        inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
+        doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
+        return doc
+
+    def _unambiguous(self, places: list[Span]) -> list[Span]:
+        """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
+        mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
+        doubtful = [(p.kb_id_, p.text) in self.ambiguous or (p.kb_id_, p.text.title()) in self.ambiguous
+                    for p in places]
+        sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
+        forms: dict[str, set[str]] = {}
+        for p, d in zip(places, doubtful):
+            if d:
+                forms.setdefault(p.kb_id_, set()).add(p.text)
+        return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
+
+    def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
+        editions = [s for s in found if s.label_ in EDITION_IDS]
+        spans = []
+        for span in filter_spans(found):
+            inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
+            name = span.kb_id_ or (inner[0].text if inner else span.text)
+            after = doc[span.end:span.end + 4]
+            if len(after) >= 3 and after[0].text in "(," and _ACRONYM.match(after[1].text):
+                tail = [e for e in editions if e.start == span.end + 1]
+                name = tail[0].text if tail else after[1].text
+            spans.append((span, name))
+        for i in range(len(doc) - 2):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+                if any(s.end == i for s, _ in spans):
+                    spans.append((doc[i + 1:i + 2], doc[i + 1].text))
+        canon: dict[str, str] = {}
+        editions_seen: dict[tuple[str, Optional[str]], str] = {}
+        for _, name in sorted(spans, key=lambda p: -_edition_rank(p[1])):
+            base, year = _edition(name)
+            if base is None:
+                canon.setdefault(key(name), name)
+                continue
+            same = editions_seen.get((base, year)) or (
+                next((n for (b, _), n in editions_seen.items() if b == base), None) if year is None else None)
+            editions_seen.setdefault((base, year), same or name)
+            canon.setdefault(key(name), same or name)
+        out = []
+        for span, name in spans:
+            out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[key(name)]))
+        return sorted(out, key=lambda s: s.start)
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps({"patterns": self.patterns, "terms": self.terms}),
+                                            encoding="utf-8")
+
+    def from_disk(self, path, exclude=tuple()) -> "PlaceFinder":
+        data = json.loads((Path(path) / "patterns.json").read_text(encoding="utf-8"))
+        self.patterns, self.terms = data["patterns"], data["terms"]
+        self._build()
+        return self
+
+
+def _edition(name: str) -> tuple[Optional[str], Optional[str]]:
+    """("IDEF", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023"; ("IDEF", None) for "IDEF"; (None, None) otherwise."""
+    match = _EDITION.match(name)
+    if not match or not _ACRONYM.match(match.group(1).upper()) or not (
+            match.group(1).isupper() or match.group(2)):
+        return None, None
+    year = match.group(2)
+    if year and len(year) == 2:
+        year = "20" + year
+    return match.group(1).upper(), year
+
+
+def _edition_rank(name: str) -> int:
+    return 1 if re.search(r"(19|20)?\d\d$", name) else 0
+
+
+def _trim(span: Span) -> Span:
+    """A venue without a leading preposition or determiner ("at the White House" -> "White House")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower:
+        start += 1
+    return Span(span.doc, start, span.end, label="VENUE", kb_id=span.kb_id_)
+

@@ -1,0 +1,27 @@
+"""Behaviour of the organisation finder (idefx_organizations)."""
+
+import spacy
+
+from idefx.components.organizations import ORG_SPANS
+
+
+def orgs(text):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("idefx_countries")
+    nlp.add_pipe("idefx_organizations")
+    doc = nlp(text)
+    return [s.text for s in doc.spans[ORG_SPANS]]
+
+
+def test_head_noun_phrases_with_complements_and_possessives():
+    assert orgs("Trend reports via the Ministry of Defense Industry of Azerbaijan.") == [
+        "Trend", "Ministry of Defense Industry of Azerbaijan"]
+    assert orgs("Georgia’s Defense Ministry said so.") == ["Georgia’s Defense Ministry"]
+    assert orgs("He heads the Russian Federal Service for Military-Technical Cooperation.") == [
+        "Russian Federal Service for Military-Technical Cooperation"]
+
+
+def test_names_and_titles_are_not_swallowed():
+    assert orgs("Chairman of the Defense Industry Department of the Republic of Türkiye Haluk Gergin came.") == [
+        "Defense Industry Department of the Republic of Türkiye"]
+    assert orgs("Chief of Staff of the Qatari Armed Forces Salem bin Hamad came.") == ["Qatari Armed Forces"]

@@ -1,0 +1,120 @@
+"""Behaviour of the people finder (idefx_people) and its place in the idefx pipeline."""
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from idefx.entities import PEOPLE_SPANS
+from idefx.pipeline import load_pipeline
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "idef-2023-trend.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def people(nlp, text):
+    return {p.name: p for p in nlp(text)._.idefx_people}
+
+
+def test_seed_article_people_are_exact(nlp):
+    found = people(nlp, SEED.read_text(encoding="utf-8"))
+    assert {name: p.country for name, p in found.items()} == {
+        "Vugar Mustafayev": "AZ", "Ibrahim Abubakar Kana": "NG", "Selçuk Bayraktar": "TR",
+        "Haluk Gergin": "TR", "Agil Gurbanov": "AZ"}
+    assert found["Selçuk Bayraktar"].organization == "Baykar"
+    assert found["Selçuk Bayraktar"].titles == ["Technical Director"]
+    assert found["Agil Gurbanov"].titles == [
+        "Deputy Minister of Defense", "Head of the Main Department of Military, Technical Supply"]
+    assert found["Ibrahim Abubakar Kana"].titles == ["Defense Minister"]
+    assert found["Vugar Mustafayev"].titles == ["Deputy Minister of Defense Industry"]
+
+
+def test_apposition_after_the_name_gives_title_and_country(nlp):
+    found = people(nlp, "Zakir Hasanov, Minister of Defense of Azerbaijan, met the guests.")
+    assert found["Zakir Hasanov"].titles == ["Minister of Defense"]
+    assert found["Zakir Hasanov"].country == "AZ"
+
+
+def test_rank_is_a_title_only_without_another_title(nlp):
+    found = people(nlp, "Colonel General Zakir Hasanov arrived. Later Iran's Defense Minister "
+                        "Brigadier General Hossein Dehqan spoke.")
+    assert found["Zakir Hasanov"].titles == ["Colonel General"]
+    assert found["Hossein Dehqan"].titles == ["Defense Minister"]
+    assert found["Hossein Dehqan"].country == "IR"
+
+
+def test_honorific_and_surname_follow_ups_merge_into_the_person(nlp):
+    doc = nlp("National Security Advisor Jake Sullivan met the delegation. Mr. Sullivan said the talks "
+              "went well, and Sullivan thanked them.")
+    assert [p.name for p in doc._.idefx_people] == ["Jake Sullivan"]
+    assert doc._.idefx_people[0].aliases == ["Sullivan"]
+    assert len(doc._.idefx_people[0].mentions) == 3
+    assert {span.kb_id_ for span in doc.spans[PEOPLE_SPANS]} == {"0"}
+
+
+def test_lower_case_title_with_possessive_country(nlp):
+    found = people(nlp, "Germany’s newly sworn-in defense minister, Boris Pistorius, held talks on Thursday.")
+    assert found["Boris Pistorius"].titles == ["defense minister"]
+    assert found["Boris Pistorius"].country == "DE"
+
+
+def test_initials_suffixes_and_particles_stay_in_the_name(nlp):
+    found = people(nlp, "President Joseph R. Biden, Jr. welcomed Chief of General Staff Fayyad bin Hamed "
+                        "al-Ruwaili and Defence Minister Ursula von der Leyen.")
+    assert set(found) == {"Joseph R. Biden, Jr.", "Fayyad bin Hamed al-Ruwaili", "Ursula von der Leyen"}
+
+
+def test_country_after_a_titled_name(nlp):
+    found = people(nlp, "The President met with President Guillermo Lasso of Ecuador today.")
+    assert found["Guillermo Lasso"].country == "EC"
+    assert found["Guillermo Lasso"].titles == ["President"]
+
+
+def test_organisations_and_places_are_not_people(nlp):
+    found = people(nlp, "The Ministry of Defense said on Tuesday that the Armed Forces of Nigeria "
+                        "will attend the exhibition in Istanbul.")
+    assert found == {}
+
+
+def test_people_finder_works_in_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("idefx_people")
+    doc = nlp("Defense Minister Ibrahim Abubakar Kana met the press.")
+    assert [p.name for p in doc._.idefx_people] == ["Ibrahim Abubakar Kana"]
+    assert doc._.idefx_people[0].titles == ["Defense Minister"]
+
+
+def test_pipeline_round_trips_through_disk(tmp_path, nlp):
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    text = SEED.read_text(encoding="utf-8")
+    assert [p.name for p in loaded(text)._.idefx_people] == [p.name for p in nlp(text)._.idefx_people]
+
+
+def test_factory_resolves_through_the_spacy_entry_point():
+    import subprocess
+    import sys
+    code = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('idefx_people'); "
+            "print(len(nlp('Defense Minister Zakir Hasanov spoke.')._.idefx_people))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
+
+
+def test_participant_list_lines(nlp):
+    found = people(nlp, "Meeting Participants\n\n-   Greg A. Adams, Chair and Chief Executive Officer of Kaiser "
+                        "Permanente\n-   Dr. Wayne A. I. Frederick, President of Howard University\n")
+    assert found["Greg A. Adams"].titles == ["Chair", "Chief Executive Officer"]
+    assert found["Greg A. Adams"].organization == "Kaiser Permanente"
+    assert found["Wayne A. I. Frederick"].titles == ["President"]
+    assert found["Wayne A. I. Frederick"].organization == "Howard University"
+
+
+def test_apposition_stops_at_the_next_titled_person(nlp):
+    found = people(nlp, "It was attended by Major General Mohamed Ould Cheikh Ould Baida, Chief of Staff of the "
+                        "Air Army, and Colonel Ahmed Salem Hamza, Commander of the Military Cooperation Division.")
+    assert found["Mohamed Ould Cheikh Ould Baida"].titles == ["Chief of Staff of the Air Army"]
+    assert found["Ahmed Salem Hamza"].titles == ["Commander of the Military Cooperation Division"]
