@@ -26,6 +26,7 @@ def test_seed_article_people_are_exact(nlp):
         "Vugar Mustafayev": "AZ", "Ibrahim Abubakar Kana": "NG", "Selçuk Bayraktar": "TR",
         "Haluk Gergin": "TR", "Agil Gurbanov": "AZ"}
     assert found["Selçuk Bayraktar"].organization == "Baykar"
+    assert found["Selçuk Bayraktar"].titles == ["Technical Director"]
     assert found["Agil Gurbanov"].titles == [
         "Deputy Minister of Defense", "Head of the Main Department of Military, Technical Supply"]
     assert found["Ibrahim Abubakar Kana"].titles == ["Defense Minister"]
@@ -101,3 +102,26 @@ def test_factory_resolves_through_the_spacy_entry_point():
             "print(len(nlp('Defense Minister Zakir Hasanov spoke.')._.idefx_people))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1"
+
+
+def test_participant_list_lines(nlp):
+    found = people(nlp, "Meeting Participants\n\n-   Greg A. Adams, Chair and Chief Executive Officer of Kaiser "
+                        "Permanente\n-   Dr. Wayne A. I. Frederick, President of Howard University\n")
+    assert found["Greg A. Adams"].titles == ["Chair", "Chief Executive Officer"]
+    assert found["Greg A. Adams"].organization == "Kaiser Permanente"
+    assert found["Wayne A. I. Frederick"].titles == ["President"]
+    assert found["Wayne A. I. Frederick"].organization == "Howard University"
+
+
+def test_apposition_stops_at_the_next_titled_person(nlp):
+    found = people(nlp, "It was attended by Major General Mohamed Ould Cheikh Ould Baida, Chief of Staff of the "
+                        "Air Army, and Colonel Ahmed Salem Hamza, Commander of the Military Cooperation Division.")
+    assert found["Mohamed Ould Cheikh Ould Baida"].titles == ["Chief of Staff of the Air Army"]
+    assert found["Ahmed Salem Hamza"].titles == ["Commander of the Military Cooperation Division"]
+
+
+def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
+    from idefx.pipeline import load_pipeline
+
+    doc = load_pipeline()("date-date, ")
+    assert doc._.idefx["people"] == []

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.titles import TitleVocabulary
+from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
 
 ORG_SPANS = "idefx_orgs"
@@ -34,10 +35,10 @@ def org_heads(entries: list[dict]) -> set[str]:
 
 @Language.factory("idefx_organizations", default_config={
     "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
-    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl"})
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl"})
 def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
-                    common_words_file: str, titles_file: str) -> "OrgFinder":
-    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file)
+                    common_words_file: str, titles_file: str, not_names_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
 
 
 class OrgFinder:
@@ -45,7 +46,7 @@ class OrgFinder:
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
                  gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
-                 titles_file: str = "titles.jsonl"):
+                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl"):
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
@@ -56,6 +57,9 @@ class OrgFinder:
         self.state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
+            "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
+            "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
             "names": sorted(set(names)),
@@ -67,6 +71,9 @@ class OrgFinder:
     def _build(self) -> None:
         self.heads = set(self.state["heads"])
         self.single_word_heads = set(self.state["single_word_heads"])
+        self.in_place = set(self.state["in_place"])
+        self.corporate = set(self.state["corporate"])
+        self.not_names = set(self.state["not_names"])
         self.news_cues = set(self.state["news_cues"])
         self.news_before = set(self.state["news_before"])
         self.common = set(self.state["common"])
@@ -92,7 +99,11 @@ class OrgFinder:
             for i in range(span.start, span.end):
                 countries[i] = span
         spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        spans += self._head_phrases(doc, text, countries, self.titles.tag(doc))
+        # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
+        idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
+        tags = self.titles.tag(doc)
+        spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
+                                    [tags[i] for i in idx])
         spans += self._news_agencies(doc, text, countries)
         doc.spans[ORG_SPANS] = filter_spans(spans)
         return doc
@@ -110,9 +121,18 @@ class OrgFinder:
             return True
         return not (k + 1 < len(text) and text[k + 1].lower() in self.heads)
 
-    def _head_phrases(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
+    def _name_like(self, text: list[str], tags: list, countries: list, k: int) -> bool:
+        """A capitalised word that is not vocabulary: no common word, title, head noun or country."""
+        if k >= len(text):
+            return False
+        t = text[k]
+        return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
+                and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
+
+    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list) -> list[Span]:
+        """Phrases around head nouns, over the tokens ``idx`` of the Doc (``text`` etc. are aligned with it)."""
         out = []
-        n = len(doc)
+        n = len(idx)
         for i, t in enumerate(text):
             if t.lower() not in self.heads or not t[:1].isupper():
                 continue
@@ -125,10 +145,14 @@ class OrgFinder:
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
                     continue
-                if p == "-" and start > 1 and not doc[start - 2].whitespace_:
+                if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
-                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() \
+                if p in {"and", "&"} and start > 1 and start < i and self._cap(text[start - 2]) \
+                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
+                    start -= 1  # "United States Trade and Development Agency"
+                    continue
+                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
@@ -137,30 +161,38 @@ class OrgFinder:
             end = i + 1
             while end < n:
                 k = end
-                if text[k] in {"of", "for", "and", "&", "on"}:
+                if text[k] in {"of", "for", "and", "&", "on"} or (text[k] == "in" and text[i].lower() in self.in_place):
                     k += 1
                     while k < n and text[k] == "the":
                         k += 1
                     seg_start = k
                     while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
-                        if self._title_word(text, tags, k):
-                            break
-                        if k > seg_start and text[k].isalpha() and text[k].lower() not in self.common \
-                                and countries[k] is None and text[k - 1] != "-" \
-                                and (text[k - 1].lower() in self.common or countries[k - 1] is not None):
-                            break
+                        if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
+                            break  # "... Forces Major General X": a title before a name
+                        if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
+                                and (self._name_like(text, tags, countries, k + 1) or text[k + 1:k + 2] == ["bin"]):
+                            break  # "... of Türkiye Haluk Gergin": a personal name after the organisation
                         k += 1
                     if k == seg_start:
                         break
+                    if text[end] in {"and", "&"} and text[end + 1] == "the":
+                        break  # "X Council and the Office of Y": two organisations
                     end = k
-                    if countries[k - 1] is not None and countries[k - 1].end == k:
+                    if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
+                            and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
                         break
                 elif self._cap(text[k]) and text[k].lower() in self.heads:
                     end = k + 1
                 else:
                     break
+            if end == i + 1 and text[i].lower() not in self.corporate and all(
+                    self._name_like(text, tags, countries, k) or text[k] == "-" for k in range(start, i)):
+                continue  # "Biden Administration": a government body is not named by a person alone
+            if end == i + 1 and end - start == 2 and start >= 2 and text[start - 1] == "the" \
+                    and text[start - 2] in {"at", "to", "from", "in"}:
+                continue  # "at the White House": a place
             if end - start >= 2 or text[i].lower() in self.single_word_heads:
-                out.append(Span(doc, start, end, label="ORG"))
+                out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
 
     def _news_agencies(self, doc: Doc, text: list[str], countries: list) -> list[Span]:
@@ -177,7 +209,11 @@ class OrgFinder:
             elif t in self.news_before and i + 1 < n and text[i + 1][:1].isupper() and text[i + 1].isupper() \
                     and len(text[i + 1]) > 1:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))
-            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 \
-                    and text[i + 1][:1].isupper() and countries[i + 1] is None and len(text[i + 1]) > 1:
-                out.append(Span(doc, i + 1, i + 2, label="ORG"))
+            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 and i > 0 \
+                    and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
+            elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
+                    and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
+                    and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
+                out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
         return out
