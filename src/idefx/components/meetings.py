@@ -7,15 +7,17 @@ each side (``doc.spans["idefx_people"]``, minus quoted sources) are the
 participants; phrases such as "the guests", "the sides" or "the minister"
 resolve to people of earlier meetings. Parties are the participants'
 countries plus countries named on either side outside place phrases ("met
-his Turkish counterpart"). Date, city, country, venue and event come from the
-sentence, else from the event's own sentences, else from the meeting before.
-Runs after the people finder, ``idefx_places`` and ``idefx_dates``.
+his Turkish counterpart"); "separately" or unnamed sides of several countries
+make one meeting each. Date, city, country, venue and event come from the
+meeting's clause, else from the event's own sentences, else from the meeting
+before, else from the whole text (publication date, the event the story opens
+with, the dateline city). Runs after the people finder, ``idefx_places`` and
+``idefx_dates``.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
