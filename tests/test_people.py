@@ -118,3 +118,10 @@ def test_apposition_stops_at_the_next_titled_person(nlp):
                         "Air Army, and Colonel Ahmed Salem Hamza, Commander of the Military Cooperation Division.")
     assert found["Mohamed Ould Cheikh Ould Baida"].titles == ["Chief of Staff of the Air Army"]
     assert found["Ahmed Salem Hamza"].titles == ["Commander of the Military Cooperation Division"]
+
+
+def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
+    from idefx.pipeline import load_pipeline
+
+    doc = load_pipeline()("date-date, ")
+    assert doc._.idefx["people"] == []

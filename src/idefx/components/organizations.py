@@ -58,6 +58,7 @@ class OrgFinder:
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
@@ -71,6 +72,7 @@ class OrgFinder:
         self.heads = set(self.state["heads"])
         self.single_word_heads = set(self.state["single_word_heads"])
         self.in_place = set(self.state["in_place"])
+        self.corporate = set(self.state["corporate"])
         self.not_names = set(self.state["not_names"])
         self.news_cues = set(self.state["news_cues"])
         self.news_before = set(self.state["news_before"])
@@ -146,6 +148,10 @@ class OrgFinder:
                 if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
+                if p in {"and", "&"} and start > 1 and start < i and self._cap(text[start - 2]) \
+                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
+                    start -= 1  # "United States Trade and Development Agency"
+                    continue
                 if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
@@ -179,6 +185,12 @@ class OrgFinder:
                     end = k + 1
                 else:
                     break
+            if end == i + 1 and text[i].lower() not in self.corporate and all(
+                    self._name_like(text, tags, countries, k) or text[k] == "-" for k in range(start, i)):
+                continue  # "Biden Administration": a government body is not named by a person alone
+            if end == i + 1 and end - start == 2 and start >= 2 and text[start - 1] == "the" \
+                    and text[start - 2] in {"at", "to", "from", "in"}:
+                continue  # "at the White House": a place
             if end - start >= 2 or text[i].lower() in self.single_word_heads:
                 out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
