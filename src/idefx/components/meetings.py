@@ -203,7 +203,8 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     """
     candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
     breaks = [i for i in candidates if "\n" in doc[i].text]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(doc, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         token = doc[i]
@@ -220,6 +221,16 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
 
 
 _BOUNDARY_CACHE: dict[int, bool] = {}
+WRAP_WIDTH = 60
+
+
+def _mid_sentence(doc: Doc, i: int, previous: int) -> bool:
+    """A single line break after a long line that stops between two words: the mark of hard-wrapped text."""
+    token = doc[i]
+    if token.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+        return False
+    line_start = doc[previous].idx + len(doc[previous].text) if previous >= 0 else 0
+    return token.idx - line_start >= WRAP_WIDTH and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _maybe_boundary(word: str) -> bool:
@@ -228,6 +239,12 @@ def _maybe_boundary(word: str) -> bool:
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _TITLE_JOINERS = {"and", "of", "the", "with", "'s", "’s", "de", "da", "van", "von", "al", "bin"}
+
+
+def _city_name(place: Span) -> str:
+    """A city as named, on one line, in title case when written in capitals ("BAKU" -> "Baku")."""
+    name = " ".join(place.text.split())
+    return name.title() if name.isupper() else name
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -257,7 +274,7 @@ class _Context:
         self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         self.published = doc._.idefx_published
         self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
-                           for name in (p.text, p.text.title())}
+                           for name in (_city_name(p), _city_name(p).title())}
         self.speakers = self._speakers()
         self._local: dict[int, Optional[str]] = {}
         self.dateline_city = self._dateline_city()
@@ -321,7 +338,7 @@ class _Context:
                 if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
                     before = [t for t in self.doc[sent.start:place.start] if not t.is_space]
                     if all(t.like_num or t.lower_ == "date" or t.is_punct for t in before):
-                        return place.text.title() if place.text.isupper() else place.text
+                        return _city_name(place)
         return None
 
     def _speakers(self) -> set[int]:
@@ -660,7 +677,7 @@ class _Context:
         for place in self.places:
             if start <= place.start < end and self._is_location(place):
                 if place.label_ == "CITY" and city is None:
-                    city, country = place.text, country or place.kb_id_
+                    city, country = _city_name(place), country or place.kb_id_
                 elif place.label_ != "CITY" and country is None:
                     country = place.kb_id_
         if city and city.isupper():
@@ -788,7 +805,7 @@ class _Context:
                   and self._is_location(p)]
         if not places:
             return
-        stops = [(p.text.title() if p.text.isupper() else p.text, p.kb_id_) if p.label_ == "CITY"
+        stops = [(_city_name(p), p.kb_id_) if p.label_ == "CITY"
                  else (None, p.kb_id_) for p in places]
         date = next((d for d in self.dates if sent.start <= d.start < sent.end and d.kb_id_
                      and d.label_ in DATE_LABELS), None)

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.matching import FastMatcher
+from idefx.matching import FastMatcher, compact_doc
 from idefx.resources import data_path, read_jsonl
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
@@ -131,7 +131,9 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        for match_id, start, end in self.phrases(doc):
+        compact, keep = compact_doc(doc)  # names broken over lines ("Mexico\nCity") match as well
+        for match_id, start, end in self.phrases(compact):
+            start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
@@ -158,13 +160,13 @@ class PlaceFinder:
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        doubtful = [(p.kb_id_, p.text) in self.ambiguous or (p.kb_id_, p.text.title()) in self.ambiguous
+        doubtful = [(p.kb_id_, _clean(p.text)) in self.ambiguous or (p.kb_id_, _clean(p.text).title()) in self.ambiguous
                     for p in places]
         sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
         forms: dict[str, set[str]] = {}
         for p, d in zip(places, doubtful):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(p.text)
+                forms.setdefault(p.kb_id_, set()).add(_clean(p.text))
         return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
