@@ -70,8 +70,9 @@ def gazetteer_terms() -> list[dict]:
 
 
 def named_terms(entries: Iterable[dict], label: str) -> list[dict]:
-    """Phrase terms for gazetteer events or venues: every name and alias points to the entry's name."""
-    return [{"label": label, "id": e["name"], "text": alias}
+    """Phrase terms for gazetteer events or venues: every name and alias points to the entry's name. A name
+    that also stands for an institution ("the White House said") is marked ``"context": True``."""
+    return [{"label": label, "id": e["name"], "text": alias, **({"context": True} if e.get("metonym") else {})}
             for e in entries for alias in {e["name"], *e.get("aliases", [])} if alias]
 
 
@@ -103,7 +104,11 @@ class PlaceFinder:
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
+        self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
+            if "words" in entry:
+                self.place_words.update(entry["words"])
+                continue
             self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
             if entry.get("prefer_acronym"):
@@ -112,6 +117,7 @@ class PlaceFinder:
                 self.generic_head.add(entry["id"])
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
+        self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
         self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
         codes_of: dict[str, set[str]] = {}
@@ -136,6 +142,8 @@ class PlaceFinder:
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
+            if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
+                continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
         for match_id, start, end in self.matcher(doc):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
@@ -149,6 +157,13 @@ class PlaceFinder:
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
+
+    def _after_place_word(self, doc: Doc, start: int) -> bool:
+        """Whether a place word ("at", "in", "to") comes right before token ``start`` (a "the" between)."""
+        i = start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].lower_ == "the"):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.place_words
 
     def _venue_name(self, span: Span) -> str:
         end = span.end
