@@ -859,21 +859,8 @@ def build_organizations(caat: Path | None = None) -> list[dict]:
     return rows
 
 
-# ----------------------------------------------------------------- first names
-
-FIRST_NAME_MIN_CLASS = 1  # gender-guesser frequency classes run 1 (rare) .. 13 (very common): keep every name with a count
-
-
-def build_first_names(caat: Path | None = None) -> list[dict]:
-    """Given names of gender-guesser's nam_dict.txt (GFDL 1.2+) in Latin script, with their frequency class."""
-    rows = [{"name": name, "frequency": score} for name, score in given_name_frequencies().items()
-            if score >= FIRST_NAME_MIN_CLASS and latin(name) and re.fullmatch(r"[^\W\d_][\w'’ -]*", name)]
-    rows.sort(key=lambda r: fold(r["name"]))
-    return rows
-
-
 BUILDERS = {"countries": build_countries, "cities": build_cities, "events": build_events, "venues": build_venues,
-            "organizations": build_organizations, "first_names": build_first_names}
+            "organizations": build_organizations}
 
 
 def main(argv: list[str] | None = None) -> int:

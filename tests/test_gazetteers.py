@@ -236,12 +236,3 @@ def test_generic_organisation_names_are_dropped():
 def test_international_organisations(alias, name):
     org = _by_name(gz.organizations())[gz.fold(name)]
     assert org["kind"] == "international" and alias in org["aliases"]
-
-
-def test_first_names_file_and_frequency():
-    assert all(set(row) == {"name", "frequency"} and 1 <= row["frequency"] <= 13 for row in gz.first_names())
-    assert gz.first_name_frequency("Ibrahim") >= 5
-    assert gz.first_name_frequency("mohamed") >= 5
-    assert gz.first_name_frequency("Hulusi") > 0
-    assert gz.first_name_frequency("Minister") == 0
-    assert gz.first_name_frequency("Defence") == 0
