@@ -836,25 +836,32 @@ def build_organizations(caat: Path | None = None) -> list[dict]:
                or len(tokens) == 1 and fold(t) in places for t in tokens) and not (
                 len(tokens) > 1 and len(entry["editions"]) >= BRAND_MIN_EDITIONS):
             continue  # only ordinary words: 'Defence Systems', 'Global Solutions' (not 'General Dynamics')
-        ambiguous = len(tokens) == 1 and (len(name) <= 3 or given.get(name.capitalize(), 0) >= PERSON_NAME_CLASS
-                                          or common_word(name.capitalize(), words) is not None)
         aliases = [f for f in forms if f != name and not (f.isupper() and len(f.split()) > 1)]
         aliases += [r for r in entry["raw"] if r not in aliases and r != name and not r.isupper()]
         aliases = [a for a in aliases if re.match(r"\w", a)]
-        if name.isupper() is False and len(tokens) == 1 and name.upper() in entry["forms"]:
+        if not name.isupper() and len(tokens) == 1 and name.upper() in entry["forms"]:
             aliases.append(name.upper())  # 'ASELSAN' as press also writes it
+        if len(tokens) == 1 and (len(name) <= 3 or common_word(name.capitalize(), words) is not None
+                                 or given.get(name.capitalize(), 0) and is_common(name, KNOWN_WORD_ZIPF)):
+            # A bare word, surname or given name ('Harris', 'Leonardo', 'CAE') would take people and
+            # ordinary words for the company: keep only the longer forms ('Harris Corporation').
+            longer = [a for a in aliases if len(a.split()) > 1 and org_key(a) != key]
+            longer += [a for a in aliases if len(a.split()) > 1 and a not in longer]
+            if not longer:
+                continue
+            name, aliases = longer[0], [a for a in longer[1:] if len(a.split()) > 1]
         countries = entry["countries"]
         kind = next((k for k, pattern in ORG_KIND_PATTERNS if pattern.search(name)), "company")
         rows.append({"name": name, "aliases": uniq(aliases)[:8],
                      "country": max(countries, key=countries.get) if countries else None,
-                     "kind": kind, "ambiguous": ambiguous, "editions": len(entry["editions"])})
+                     "kind": kind, "editions": len(entry["editions"])})
 
     for row in read_tsv("international_organizations.tsv"):
         row += [""] * (3 - len(row))
-        name, aliases, ambiguous = row[0].strip(), split_values(row[1]), split_values(row[2])
+        name, aliases, ambiguous = row[0].strip(), split_values(row[1]), set(split_values(row[2]))
         rows = [r for r in rows if org_key(r["name"]) not in {org_key(a) for a in [name, *aliases]}]
-        rows.append({"name": name, "aliases": aliases, "country": None, "kind": "international",
-                     "ambiguous": False, "ambiguous_aliases": ambiguous})
+        rows.append({"name": name, "aliases": [a for a in aliases if a not in ambiguous], "country": None,
+                     "kind": "international"})
     rows.sort(key=lambda r: fold(r["name"]))
     return rows
 

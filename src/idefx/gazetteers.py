@@ -48,7 +48,7 @@ def venues() -> list[dict]:
 
 
 def organizations() -> list[dict]:
-    """organizations.jsonl: name, aliases, country, kind, ambiguous (+ editions or ambiguous_aliases)."""
+    """organizations.jsonl: name, aliases, country, kind (+ editions for fair exhibitors)."""
     return list(_load("organizations.jsonl"))
 
 
