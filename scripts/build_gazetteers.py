@@ -787,6 +787,17 @@ def org_key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", fold(name)).strip()
 
 
+def inflected_word(name: str, words: tuple[set[str], set[str]]) -> bool:
+    """A frequent inflection of a dictionary word ('Safer', 'Shields'), which the dictionary does not list."""
+    low = name.lower()
+    if not is_common(low, KNOWN_WORD_ZIPF):
+        return False
+    stems = [low[: -len(end)] + add for end, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("er", ""),
+                                                    ("er", "e"), ("ing", ""), ("ing", "e"), ("est", ""), ("ies", "y"))
+             if low.endswith(end) and len(low) - len(end) >= 3]
+    return any(stem in words[0] for stem in stems)
+
+
 def person_like(name: str, given: dict[str, int]) -> bool:
     """'John Smith': two or three capitalised tokens, the first a common given name, none a corporate word."""
     tokens = name.split()
@@ -842,7 +853,8 @@ def build_organizations(caat: Path | None = None) -> list[dict]:
         if not name.isupper() and len(tokens) == 1 and name.upper() in entry["forms"]:
             aliases.append(name.upper())  # 'ASELSAN' as press also writes it
         if len(tokens) == 1 and (len(name) <= 3 or common_word(name.capitalize(), words) is not None
-                                 or given.get(name.capitalize(), 0) and is_common(name, KNOWN_WORD_ZIPF)):
+                                 or inflected_word(name, words) or given.get(name.capitalize(), 0)
+                                 and is_common(name, KNOWN_WORD_ZIPF)):
             # A bare word, surname or given name ('Harris', 'Leonardo', 'CAE') would take people and
             # ordinary words for the company: keep only the longer forms ('Harris Corporation').
             longer = [a for a in aliases if len(a.split()) > 1 and org_key(a) != key]
