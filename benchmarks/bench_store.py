@@ -139,7 +139,8 @@ def main() -> None:
             ("people --country NG", lambda: queries.people(conn, country="NG")),
             ("people --country Nigeria", lambda: queries.people(conn, country="Nigeria")),
             (f"people --name {surname_only}", lambda: queries.people(conn, name=surname_only)),
-            ("people --org Aerospace --title minister", lambda: queries.people(conn, org="Aerospace", title="minister")),
+            ("people --org Aerospace --title minister",
+             lambda: queries.people(conn, org="Aerospace", title="minister")),
             ("meetings (all)", lambda: queries.meetings(conn)),
             (f"meetings --person {surname_only}", lambda: queries.meetings(conn, person=surname_only)),
             ("meetings --country TR --since 2020 --until 2021-06",
@@ -169,7 +170,8 @@ def main() -> None:
         f"{size['meetings']} meetings, {size['participants']} participations).",
         "",
         f"Baselines measured in this run: `SELECT 1` round-trip = {baseline * 1e6:.1f} µs; budget = 1 s; "
-        f"`idefx --version` in a fresh process = {version:.3f} s.",
+        f"`idefx --version` in a fresh process = {version:.3f} s. Machine: {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.1f} at the end of the run (shared machine; absolute times scale with load).",
         "",
         f"- Building the store: {args.docs / build:.0f} documents/s, one transaction each "
         f"(= {build / args.docs / baseline:.0f}× a `SELECT 1` per document); "

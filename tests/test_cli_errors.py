@@ -4,6 +4,8 @@ the other inputs still processed, and the store left unchanged (once ``idefx.sto
 import hashlib
 import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,13 +30,9 @@ runner = CliRunner()
 class Store:
     """The ``--db`` arguments for a run, and a fingerprint of the store's files to compare before and after."""
 
-    def __init__(self, tmp_path: Path):
-        self.path = tmp_path / "store" / "idefx.db"
-        self.args = ["--db", str(self.path)] if HAS_STORE else []
-        if HAS_STORE:
-            self.path.parent.mkdir()
-            seeded = runner.invoke(app, ["extract", SAMPLE, "--format", "jsonl", *self.args])
-            assert seeded.exit_code == EXIT_OK, seeded.output
+    def __init__(self, path: Path):
+        self.path = path
+        self.args = ["--db", str(path)] if HAS_STORE else []
 
     def fingerprint(self) -> dict:
         if not HAS_STORE:
@@ -43,9 +41,21 @@ class Store:
                 for p in sorted(self.path.parent.iterdir()) if p.is_file() and not p.name.endswith(("-shm", "-wal"))}
 
 
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    """A store holding the sample's record, made once; each test works on its own copy."""
+    folder = tmp_path_factory.mktemp("seeded-store")
+    if HAS_STORE:
+        seeded = runner.invoke(app, ["extract", SAMPLE, "--format", "jsonl", "--db", str(folder / "idefx.db")])
+        assert seeded.exit_code == EXIT_OK, seeded.output
+    return folder
+
+
 @pytest.fixture
-def store(tmp_path):
-    return Store(tmp_path)
+def store(seeded_store, tmp_path):
+    folder = tmp_path / "store"
+    shutil.copytree(seeded_store, folder)
+    return Store(folder / "idefx.db")
 
 
 def run(store, *args, input=None):
@@ -97,6 +107,14 @@ def test_missing_file(store, tmp_path):
     result, before = run(store, str(path))
     assert_refused(result, path, reason="no such file")
     assert result.stdout == ""
+    assert_store_unchanged(store, before)
+
+
+def test_file_name_that_would_break_the_line(store, tmp_path):
+    path = tmp_path / "evil\n\x1b[2Jname.txt"
+    result, before = run(store, str(path))
+    assert result.exit_code == EXIT_NOTHING_PROCESSED
+    assert result.stderr == f"idefx: {tmp_path}/evil\\n\\x1b[2Jname.txt: no such file\n"
     assert_store_unchanged(store, before)
 
 
@@ -230,14 +248,13 @@ def test_file_deleted_between_listing_and_reading(store, tmp_path, monkeypatch):
     first.write_text(PRESS, encoding="utf-8")
     second.write_text(PRESS, encoding="utf-8")
     listed = sorted(str(p) for p in tmp_path.glob("*.txt"))
-    real_read_input = idefx.io.read_input
 
-    def read_then_delete_the_next(path, max_bytes=idefx.io.DEFAULT_MAX_BYTES):
+    def open_then_delete_the_next(path, *args, **kwargs):
         if str(path) == str(first):
             second.unlink()
-        return real_read_input(path, max_bytes=max_bytes)
+        return open(path, *args, **kwargs)
 
-    monkeypatch.setattr(idefx.io, "read_input", read_then_delete_the_next)
+    monkeypatch.setattr(idefx.io, "open", open_then_delete_the_next, raising=False)
     result, _ = run(store, *listed)
     assert result.exit_code == EXIT_SOME_FAILED
     assert result.stderr.splitlines() == [f"idefx: {second}: no such file"]
@@ -250,7 +267,7 @@ def test_interrupt_exits_130_without_traceback(monkeypatch):
     def interrupted(model=None):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("idefx.pipeline.load_pipeline", interrupted)
+    monkeypatch.setattr("idefx.runner.load_pipeline", interrupted)
     result = runner.invoke(app, ["extract", SAMPLE])
     assert result.exit_code == EXIT_INTERRUPTED
     assert result.stderr == "idefx: interrupted\n"
@@ -272,3 +289,22 @@ def test_installed_command_reports_one_line_and_closed_pipes_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert stderr == f"idefx: {missing}: no such file\n"
+
+
+@pytest.mark.skipif(not HAS_STORE, reason="idefx.store is not on this branch yet")
+def test_store_fingerprint_sees_a_saved_record(store, tmp_path):
+    path = tmp_path / "new.txt"
+    path.write_text(PRESS, encoding="utf-8")
+    result, before = run(store, str(path))
+    assert result.exit_code == EXIT_OK
+    assert before and store.fingerprint() != before
+
+
+def test_json_on_stdout_is_utf8_whatever_the_locale(tmp_path):
+    path = tmp_path / "визит-в-Баку.txt"
+    path.write_text(PRESS, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    proc = subprocess.run([sys.executable, "-m", "idefx", "extract", "--format", "jsonl", str(path)],
+                          capture_output=True, env=env, timeout=120)
+    assert proc.returncode == EXIT_OK, proc.stderr
+    assert json.loads(proc.stdout.decode("utf-8"))["id"] == "визит-в-Баку"

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from idefx import store
 from idefx.cli import app
+from idefx.errors import EXIT_OUTPUT, EXIT_USAGE
 from idefx.records import DocumentRecord
 from idefx.resources import data_path
 
@@ -85,7 +86,7 @@ def test_failure_mid_write_keeps_earlier_data(db, monkeypatch):
 
     monkeypatch.setattr(store, "_save_meetings", broken)
     result = idefx("extract", SECOND, SEED, "--format", "jsonl", "--db", str(db), ok=False)
-    assert result.exit_code != 0
+    assert result.exit_code == EXIT_OUTPUT
     assert "Traceback" not in result.output
     assert result.stderr.strip().count("\n") == 0 and "simulated" in result.stderr
     assert counts(db) == before
@@ -96,7 +97,7 @@ def test_unusable_store_is_one_line_error(tmp_path):
     bad.write_bytes(b"plain text, not SQLite\n" * 100)
     for args in (["extract", SEED, "--format", "jsonl"], ["people"], ["documents"]):
         result = idefx(*args, "--db", str(bad), ok=False)
-        assert result.exit_code != 0 and "Traceback" not in result.output
+        assert result.exit_code == EXIT_OUTPUT and "Traceback" not in result.output
         assert result.stderr.startswith("idefx: ") and result.stderr.count("\n") == 1
 
 
@@ -140,10 +141,10 @@ def test_show_in_every_format(db):
 
 def test_bad_arguments_are_one_line_errors(db):
     load_fixture_records(db)
-    for args in (["meetings", "--since", "last week"], ["show", "Nobody"],
+    for args in (["meetings", "--since", "last week"], ["people", "--country", "Atlantis"], ["show", "Nobody"],
                  ["show", "Abubakar"], ["forget", "no-such-document"]):
         result = idefx(*args, "--db", str(db), ok=False)
-        assert result.exit_code != 0 and "Traceback" not in result.output, args
+        assert result.exit_code == EXIT_USAGE and "Traceback" not in result.output, args
         assert result.stderr.startswith("idefx: ") and result.stderr.count("\n") == 1, args
 
 
@@ -194,17 +195,14 @@ def test_export_whole_store(db, tmp_path):
 # ------------------------------------------------ the seed through the real pipeline
 
 
-def _pipeline_finds_seed_meetings() -> bool:
+@pytest.fixture
+def seed_pipeline():
     records = jsonl(idefx("extract", SEED, "--format", "jsonl", "--no-save"))
-    return len(records[0]["meetings"]) >= 2
+    if len(records[0]["meetings"]) < 2:
+        pytest.skip("the extraction pipeline does not yet find the seed's meetings")
 
 
-needs_pipeline = pytest.mark.skipif(not _pipeline_finds_seed_meetings(),
-                                    reason="the extraction pipeline does not yet find the seed's meetings")
-
-
-@needs_pipeline
-def test_seed_and_second_article_through_extract(db):
+def test_seed_and_second_article_through_extract(db, seed_pipeline):
     idefx("extract", SEED, SECOND, "--format", "jsonl", "--db", str(db))
     nigerians = jsonl(idefx("people", "--country", "Nigeria", "--format", "jsonl", "--db", str(db)))
     assert [p["name"] for p in nigerians].count("Ibrahim Abubakar Kana") == 1
@@ -222,12 +220,14 @@ def test_seed_and_second_article_through_extract(db):
 
 
 def _corpus(directory: Path, n: int, start: int = 0) -> list[str]:
+    """``n`` short, distinct press items (short, so the pipeline spends little time on each)."""
     directory.mkdir(exist_ok=True)
-    texts = [Path(SEED).read_text(encoding="utf-8"), Path(SECOND).read_text(encoding="utf-8")]
     paths = []
     for i in range(start, start + n):
         path = directory / f"doc-{i:04d}.txt"
-        path.write_text(f"Release {i}.\n\n" + texts[i % 2] * 3, encoding="utf-8")
+        path.write_text(f"BAKU, Azerbaijan, March {i % 28 + 1}. Deputy Minister of Defense Industry of Azerbaijan "
+                        f"Vugar Mustafayev met with Defense Minister of Nigeria Ibrahim Abubakar Kana (item {i}).\n",
+                        encoding="utf-8")
         paths.append(str(path))
     return paths
 
@@ -251,18 +251,19 @@ def _assert_consistent(db: Path) -> None:
 
 
 def test_two_extract_processes_write_one_store(tmp_path, db):
-    first = _corpus(tmp_path / "a", 60)
-    second = _corpus(tmp_path / "b", 60, start=40)  # 20 documents in common
+    first = _corpus(tmp_path / "a", 40)
+    second = _corpus(tmp_path / "b", 40, start=25)  # 15 documents in common
     procs = [_extract_process(db, first), _extract_process(db, second)]
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
-    assert counts(db)["documents"] == 100
+    assert counts(db)["documents"] == 65
+    assert counts(db)["people"] == 2  # the same two people in every item
     _assert_consistent(db)
 
 
 def test_killed_extraction_leaves_store_consistent_and_rerun_completes(tmp_path, db):
-    paths = _corpus(tmp_path / "docs", 400)
+    paths = _corpus(tmp_path / "docs", 200)
     proc = _extract_process(db, paths)
     deadline = time.monotonic() + 300
     saved = 0
@@ -273,7 +274,7 @@ def test_killed_extraction_leaves_store_consistent_and_rerun_completes(tmp_path,
                     saved = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
             except sqlite3.OperationalError:
                 saved = 0
-            if saved >= 20:
+            if saved >= 5:
                 break
         time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
@@ -281,10 +282,10 @@ def test_killed_extraction_leaves_store_consistent_and_rerun_completes(tmp_path,
     if proc.returncode != -signal.SIGKILL:
         pytest.skip("the extraction finished before it could be killed")
     partial = counts(db)["documents"]
-    assert 20 <= partial < 400
+    assert 5 <= partial < 200
     _assert_consistent(db)
     rerun = _extract_process(db, paths)
     _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
-    assert counts(db)["documents"] == 400
+    assert counts(db)["documents"] == 200
     _assert_consistent(db)

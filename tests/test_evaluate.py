@@ -140,6 +140,15 @@ def test_cli_table_lists_fields_and_errors(tmp_path):
     assert "'Congresium'" in result.stdout
 
 
+def test_cli_errors_show_no_terminal_control_sequences(tmp_path):
+    record = ruiz_prediction()
+    record["people"][1]["name"] = "Evil\x1b]0;owned\x07 Name"
+    preds = write_jsonl(tmp_path / "p.jsonl", [record])
+    result = runner.invoke(app, ["evaluate", str(GOLD), "-p", str(preds), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "owned\x07" not in result.stdout and "people false hit: - -> Evil Name" in result.stdout
+
+
 def test_cli_runs_extraction_over_the_folder():
     result = runner.invoke(app, ["evaluate", str(GOLD), "--format", "json"])
     assert result.exit_code == 0, result.output

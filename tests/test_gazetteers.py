@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pycountry
 import pytest
@@ -19,7 +20,7 @@ COMMON_WORDS = {
 }
 
 
-@pytest.mark.parametrize("name", ["countries.jsonl", "cities.jsonl"])
+@pytest.mark.parametrize("name", ["countries.jsonl", "cities.jsonl", "events.jsonl", "venues.jsonl", "organizations.jsonl"])
 def test_jsonl_files_are_valid_objects_with_names(name):
     with data_path(name).open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
@@ -149,3 +150,99 @@ def test_cities_sharing_a_person_or_another_city_name_are_ambiguous(name):
 def test_no_unambiguous_city_alias_is_a_common_english_word():
     forms = {gz.fold(form) for entry in gz.cities() if not entry["ambiguous"] for form in entry["aliases"]}
     assert not forms & COMMON_WORDS
+
+
+def _by_name(rows):
+    return {gz.fold(row["name"]): row for row in rows}
+
+
+@pytest.mark.parametrize(
+    "name, country, city",
+    [("IDEF", "TR", "Istanbul"), ("IDEX", "AE", "Abu Dhabi"), ("ADEX", "AZ", "Baku"), ("DSEI", "GB", "London"),
+     ("Eurosatory", "FR", "Paris"), ("Aero India", "IN", "Bengaluru"), ("Dubai Airshow", "AE", "Dubai")],
+)
+def test_major_fairs_have_base_names_and_places(name, country, city):
+    event = _by_name(gz.events())[gz.fold(name)]
+    assert (event["country"], event["city"]) == (country, city)
+    assert event["kind"] in {"exhibition", "airshow", "conference", "summit"}
+
+
+def test_event_names_carry_no_edition():
+    for event in gz.events():
+        for form in [event["name"], *event["aliases"]]:
+            assert not re.search(r"\b(19|20)\d\d$", form), form
+            assert not re.match(r"\d+(st|nd|rd|th)\b", form), form
+
+
+def test_long_names_are_event_aliases():
+    assert "International Defence Industry Fair" in _by_name(gz.events())["idef"]["aliases"]
+
+
+def test_events_confusable_with_words_are_dropped_or_ambiguous():
+    events = _by_name(gz.events())
+    assert "defence" not in events and "dubai" not in events
+    assert events["army"]["ambiguous"] and events["ideas"]["ambiguous"]
+    assert not events["idef"]["ambiguous"]
+
+
+def test_every_event_venue_is_a_venue():
+    venue_names = {v["name"] for v in gz.venues()}
+    assert {e["venue"] for e in gz.events() if e["venue"]} <= venue_names
+
+
+@pytest.mark.parametrize(
+    "name, alias, city",
+    [("ExCeL London", "ExCeL", "London"), ("Abu Dhabi National Exhibition Centre", "ADNEC", "Abu Dhabi"),
+     ("Qatar National Convention Centre", "QNCC", "Doha"), ("Baku Expo Center", None, "Baku")],
+)
+def test_venues_are_normalised(name, alias, city):
+    venue = _by_name(gz.venues())[gz.fold(name)]
+    assert venue["city"] == city
+    assert alias is None or alias in venue["aliases"]
+
+
+def test_no_venue_is_a_bare_city_or_generic_phrase():
+    places = {gz.fold(c["name"]) for c in gz.cities()} | {gz.fold(c["name"]) for c in gz.countries()}
+    for venue in gz.venues():
+        assert gz.fold(venue["name"]) not in places | {"exhibition centre", "world trade center", "ballrooms"}
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [("Baykar", "TR"), ("Aselsan", "TR"), ("Roketsan", "TR"), ("Thales", "FR"), ("Saab", "SE"),
+     ("Lockheed Martin", "US"), ("Rheinmetall", "DE"), ("Elbit Systems", "IL"), ("Embraer", "BR")],
+)
+def test_exhibitors_become_organisations_without_legal_suffixes(name, country):
+    org = _by_name(gz.organizations())[gz.fold(name)]
+    assert org["country"] == country and org["kind"] == "company"
+
+
+def test_shouting_names_are_title_cased_and_kept_as_aliases():
+    aselsan = _by_name(gz.organizations())["aselsan"]
+    assert aselsan["name"] == "Aselsan" and "ASELSAN" in aselsan["aliases"]
+
+
+def test_organisations_that_are_words_or_given_names_are_ambiguous():
+    orgs = _by_name(gz.organizations())
+    assert orgs["leonardo"]["ambiguous"] and orgs["rafael"]["ambiguous"]
+    assert not orgs["boeing"]["ambiguous"]
+
+
+def test_generic_organisation_names_are_dropped():
+    orgs = _by_name(gz.organizations())
+    assert not {"defence systems", "security solutions", "turkey", "france"} & set(orgs)
+
+
+@pytest.mark.parametrize("alias, name", [("NATO", "North Atlantic Treaty Organization"), ("OSCE", "Organization for Security and Co-operation in Europe"), ("CSTO", "Collective Security Treaty Organization"), ("ASEAN", "Association of Southeast Asian Nations")])
+def test_international_organisations(alias, name):
+    org = _by_name(gz.organizations())[gz.fold(name)]
+    assert org["kind"] == "international" and alias in org["aliases"]
+
+
+def test_first_names_file_and_frequency():
+    assert all(set(row) == {"name", "frequency"} and 1 <= row["frequency"] <= 13 for row in gz.first_names())
+    assert gz.first_name_frequency("Ibrahim") >= 5
+    assert gz.first_name_frequency("mohamed") >= 5
+    assert gz.first_name_frequency("Hulusi") > 0
+    assert gz.first_name_frequency("Minister") == 0
+    assert gz.first_name_frequency("Defence") == 0

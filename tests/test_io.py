@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from idefx.errors import InputError
-from idefx.io import (DEFAULT_MAX_BYTES, blank_front_matter, decode_document, format_size, iso_date, parse_size,
-                      read_input, read_stdin)
+from idefx.io import (DEFAULT_MAX_BYTES, blank_front_matter, declared_charset, decode_document, format_size, iso_date,
+                      parse_size, read_input, read_stdin)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PRESS = "Defence Minister Hulusi Akar met his Italian counterpart in Ankara on Wednesday.\n"
@@ -73,9 +73,26 @@ def test_single_byte_legacy_text_is_detected(tmp_path):
     assert read_input(write(tmp_path, "cp.txt", text.encode("cp1252"))).text == text
 
 
-def test_mostly_utf8_with_a_stray_byte_keeps_its_text(tmp_path):
+@pytest.mark.parametrize("declaration", ['<meta charset="windows-1251">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=cp1251">'])
+def test_html_declared_charset_is_used(tmp_path, declaration):
+    page = (f"<!DOCTYPE html><html><head>{declaration}<title>Визит</title></head>"
+            f"<body><article><p>{RUSSIAN}</p><p>{RUSSIAN}</p></article></body></html>")
+    doc = read_input(write(tmp_path, "ru.html", page.encode("cp1251")))
+    assert doc.metadata["encoding"] == "cp1251"
+    assert RUSSIAN.strip() in doc.text
+
+
+def test_declared_latin1_reads_as_windows_1252():
+    assert declared_charset(b'<?xml version="1.0" encoding="ISO-8859-1"?><html>') == "cp1252"
+    assert declared_charset(b"<meta charset=nonsense-9>") is None
+    assert declared_charset(b"no declaration") is None
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_mostly_utf8_with_a_stray_byte_keeps_its_text(tmp_path, bom):
     text = "Türkiye ve İtalya savunma bakanları Ankara'da görüştü. " * 3
-    doc = read_input(write(tmp_path, "stray.txt", text.encode() + b"\xff end\n"))
+    doc = read_input(write(tmp_path, "stray.txt", bom + text.encode() + b"\xff end\n"))
     assert doc.text == text + "\ufffd end\n"
     assert "replaced" in doc.metadata["encoding"]
 
@@ -202,6 +219,7 @@ def test_front_matter_becomes_metadata_and_keeps_offsets():
     assert doc.title == "Envoy calls on the Chief of Defence Staff"
     assert doc.published == "2023-11-02"
     assert doc.metadata["front_matter"]["date"] == "2023-11-02"
+    assert doc.metadata["front_matter"]["tags"] == ["diplomacy", "defence"]
     assert len(doc.text) == len(raw)
     assert doc.text.count("\n") == raw.count("\n")
     body = raw.index("The ambassador")
@@ -215,12 +233,26 @@ def test_front_matter_with_crlf_and_textual_date():
     text = "---\r\ntitle: Talks\r\ndate: 2 March 2024\r\n---\r\nThe minister met the envoy.\r\n"
     blanked, fields = blank_front_matter(text)
     assert fields == {"title": "Talks", "date": "2 March 2024"}
-    assert len(blanked) == len(text) and blanked.endswith("---\r\n".replace("-", " ") + "The minister met the envoy.\r\n")
+    assert len(blanked) == len(text)
+    assert blanked.endswith("   \r\nThe minister met the envoy.\r\n")
     assert iso_date(fields["date"]) == "2024-03-02"
+
+
+def test_front_matter_is_real_yaml():
+    text = ('---\ntags: releases\npublished_time: 2021-06-11 09:09:44-04:00\n'
+            'title: "Readout of the Minister\\u2019s Meeting\\\n  \\ with the\\_Ambassador"\n'
+            'count: 3\nnested: {a: 1}\n---\nThe minister met the ambassador.\n')
+    blanked, fields = blank_front_matter(text)
+    assert fields["title"] == "Readout of the Minister\u2019s Meeting with the\u00a0Ambassador"
+    assert fields["count"] == 3 and "nested" not in fields
+    assert len(blanked) == len(text)
+    doc = decode_document(text.encode(), name="x", doc_id="x", path=None)
+    assert doc.published == "2021-06-11" and doc.title == fields["title"]
 
 
 @pytest.mark.parametrize("text", [
     "---\nThe minister met the envoy.\n---\nMore text.\n",     # a horizontal rule, not YAML
+    "---\ntitle: [unclosed\n---\nThe minister met the envoy.\n",  # invalid YAML
     "---\ntitle: Unclosed\nThe minister met the envoy.\n",     # never closed
     "Intro\n---\ntitle: Late\n---\nText\n",                    # not at the start
 ])
@@ -249,6 +281,13 @@ def test_html_page_gives_main_text_title_and_date():
     assert "Cookie settings" not in doc.text and "tracking" not in doc.text and "<p>" not in doc.text
     assert doc.title == "Defence ministers discuss industrial cooperation"
     assert doc.published == "2024-03-14"
+    assert doc.metadata["url"] == "https://www.example.gov/news/defence-ministers-discuss-industrial-cooperation"
+
+
+def test_html_is_recognised_by_content_whatever_the_suffix(tmp_path):
+    page = write(tmp_path, "saved-page.txt", (FIXTURES / "ministry-readout.html").read_bytes())
+    doc = read_input(page)
+    assert doc.metadata["format"] == "html" and "<p>" not in doc.text
 
 
 def test_html_is_recognised_by_content_on_stdin():

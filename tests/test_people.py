@@ -153,3 +153,10 @@ def test_a_ministers_ministry_is_the_one_the_text_names(nlp):
 
 def test_names_before_an_organisation_head_are_not_people(nlp):
     assert people(nlp, "The Denali Commission and the Biden-Harris Administration met on Monday.") == {}
+
+
+def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
+    from idefx.pipeline import load_pipeline
+
+    doc = load_pipeline()("date-date, ")
+    assert doc._.idefx["people"] == []

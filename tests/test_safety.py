@@ -8,7 +8,7 @@ import pytest
 
 from idefx.output import record_json, write_records
 from idefx.records import DocumentRecord, Meeting, Person, Span
-from idefx.safety import csv_cell, json_safe, terminal_text, unicode_safe
+from idefx.safety import csv_cell, json_safe, one_line, terminal_text, unicode_safe
 
 
 @pytest.mark.parametrize("value", ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])
@@ -38,6 +38,11 @@ def test_csv_cell_replaces_lone_surrogates():
 ])
 def test_terminal_text(raw, shown):
     assert terminal_text(raw) == shown
+
+
+def test_one_line_escapes_what_would_break_or_spoof_a_line():
+    assert one_line("a\nb\r\x1b[2J\tc\u202e\udcff.txt") == "a\\nb\\r\\x1b[2J\\tc\\u202e\\udcff.txt"
+    assert one_line("Türkiye – İtalya.txt") == "Türkiye – İtalya.txt"
 
 
 def test_unicode_safe_keeps_length_and_valid_pairs():

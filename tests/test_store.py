@@ -48,6 +48,19 @@ def test_older_store_is_upgraded_and_keeps_its_data(tmp_path):
     assert conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 0
 
 
+def test_version_2_store_gets_meeting_evidence_extents(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    store.migrate(old, target=2)
+    old.execute("INSERT INTO documents (id, doc_id, sha256, saved_at, record) VALUES (1, 'd', 'abc', 'now', '{}')")
+    old.execute("INSERT INTO meetings (id, document_id, ordinal, mode) VALUES (7, 1, 0, 'call')")
+    old.executemany('INSERT INTO evidence (document_id, kind, ref_id, start, "end", text) VALUES (1, ?, ?, ?, ?, ?)',
+                    [("meeting", 7, 40, 60, "x"), ("meeting", 7, 10, 20, "y"), ("person", 7, 0, 5, "z")])
+    old.close()
+    conn = store.connect(path)
+    assert tuple(conn.execute("SELECT evidence_start, evidence_end FROM meetings").fetchone()) == (10, 60)
+
+
 def test_newer_store_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
     sqlite3.connect(path).execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")

@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import sys
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -17,7 +17,8 @@ from idefx import __version__
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
 
 
 class RecordFormat(str, Enum):
@@ -43,7 +44,9 @@ DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data 
 
 
 def _err(message: str) -> None:
-    typer.echo(f"idefx: {message}", err=True)
+    """One line on stderr: line breaks and control characters in the message (file names) are escaped."""
+    from idefx.safety import one_line
+    typer.echo(f"idefx: {one_line(message)}", err=True)
 
 
 @contextmanager
@@ -75,61 +78,78 @@ def _max_bytes(value: str) -> int:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Text files to read; '-' reads one document from stdin."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
     fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f",
                                                help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    globs: Optional[List[str]] = typer.Option(
+        None, "--glob", help="File name pattern to take from directories (repeatable; default: "
+                             "*.txt *.md *.markdown *.html *.htm)."),
+    from_list: Optional[str] = typer.Option(None, "--from-list",
+                                            help="Also read input paths, one per line, from this file ('-': stdin)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Number of worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Extract meeting records from press text."""
-    from idefx.errors import EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
-    from idefx.extract import extract_records
-    from idefx.io import read_input
+    """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
+    from idefx import progress as progress_bar
+    from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
     from idefx.output import open_output, write_records
-    from idefx.pipeline import load_pipeline
+    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
     limit = _max_bytes(max_bytes)
+    paths = paths or []
+    if not paths and from_list is None:
+        _err("no input: give files or directories, '-' for stdin, or --from-list")
+        raise typer.Exit(EXIT_USAGE)
+    if from_list == STDIN and STDIN in paths:
+        _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
+        raise typer.Exit(EXIT_USAGE)
+    globs = tuple(globs or DEFAULT_GLOBS)
+    counts = {"processed": 0, "failed": 0}
+
+    def records(outcomes):
+        for outcome in outcomes:
+            if outcome.error:
+                counts["failed"] += 1
+                _err(f"{outcome.source}: {outcome.error}")
+            else:
+                counts["processed"] += 1
+                yield outcome.record
+
     with _exit_codes():
-        docs, failed = [], 0
-        for p in paths:
-            try:
-                docs.append(read_input(p, max_bytes=limit))
-            except InputError as exc:
-                _err(str(exc))
-                failed += 1
-        if not docs:
-            raise typer.Exit(EXIT_NOTHING_PROCESSED)
-        if fmt is None:
-            fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-        nlp = load_pipeline(model)
-        with open_output(output, fmt.value) as out:
-            records = extract_records(nlp, docs)
-            write_records(_saving(records, db) if save else records, fmt.value, out)
-    raise typer.Exit(batch_exit_code(processed=len(docs), failed=failed))
+        try:
+            path_list = sys.stdin if from_list == STDIN else (open(from_list, encoding="utf-8") if from_list else None)
+        except OSError as exc:
+            raise InputError(from_list, f"cannot read the list of paths ({exc.strerror or exc})") from None
+        try:
+            if fmt is None:
+                fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
+            show = progress_bar.wanted(progress)
+            total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
+            with open_output(output, fmt.value) as out:
+                outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
+                               max_bytes=limit)
+                with progress_bar.tracked(outcomes, total, show) as tracked:
+                    write_records(_saving(records(tracked), db) if save else records(tracked), fmt.value, out)
+        finally:
+            if path_list is not None and path_list is not sys.stdin:
+                path_list.close()
+    raise typer.Exit(batch_exit_code(**counts))
 
 
 def _saving(records, db: Optional[Path]):
-    """Save each record in the store as it passes; a store failure ends the command with one line on stderr."""
+    """Save each record in the store as it passes (the store opens when the first record arrives)."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        for record in records:
-            try:
-                store.save_record(conn, record)
-            except (store.StoreError, sqlite3.Error) as exc:
-                _err(f"cannot save {record.id}: {exc}")
-                raise typer.Exit(1)
-            yield record
-    finally:
-        conn.close()
+    with closing(store.connect(store.resolve_path(db))) as conn:
+        yield from store.save_records(conn, records)
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export
@@ -156,18 +176,12 @@ def _store(db: Optional[Path]):
     """An open store; store errors and bad arguments end the command with one line on stderr."""
     from idefx import store
 
-    try:
-        conn = store.connect(store.resolve_path(db))
-    except store.StoreError as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    try:
-        yield conn
-    except (store.StoreError, sqlite3.Error) as exc:
-        _err(str(exc))
-        raise typer.Exit(1)
-    finally:
-        conn.close()
+    with _exit_codes():
+        with closing(store.connect(store.resolve_path(db))) as conn:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
 
 
 def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -> None:
@@ -246,11 +260,12 @@ def show(
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
     from idefx import queries
+    from idefx.safety import json_safe
 
     with _store(db) as conn:
         found = queries.show(conn, person)
     if fmt in (QueryFormat.json, QueryFormat.jsonl):
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
+        typer.echo(json.dumps(json_safe(found), ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
     elif fmt == QueryFormat.csv:
         rows = [{"kind": "role", **r} for r in found["roles"]]
         rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
@@ -281,10 +296,11 @@ def forget(
 ) -> None:
     """Remove one document and everything derived only from it."""
     from idefx import store
+    from idefx.safety import terminal_text
 
     with _store(db) as conn:
         removed = store.forget(conn, doc)
-    typer.echo(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})")
+    typer.echo(terminal_text(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})"))
 
 
 @app.command()
@@ -296,27 +312,26 @@ def export(
 ) -> None:
     """Export the whole store, table by table."""
     from idefx import store
+    from idefx.errors import EXIT_USAGE, OutputError
     from idefx.rows import write_rows
+    from idefx.safety import json_safe
 
     if out is None and fmt == ExportFormat.csv:
         _err("csv export writes one file per table: give --out DIR")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     with _store(db) as conn:
         if out is None:
             for table in store.EXPORT_TABLES:
                 for row in store.table_rows(conn, table):
-                    sys.stdout.write(json.dumps({"table": table, "row": row}, ensure_ascii=False) + "\n")
+                    sys.stdout.write(json.dumps(json_safe({"table": table, "row": row}), ensure_ascii=False) + "\n")
             return
         try:
             out.mkdir(parents=True, exist_ok=True)
             for table in store.EXPORT_TABLES:
-                rows = list(store.table_rows(conn, table))
-                columns = [d[0] for d in conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description]
                 with open(out / f"{table}.{fmt.value}", "w", encoding="utf-8", newline="") as fh:
-                    write_rows(rows, columns, fmt.value, fh)
+                    write_rows(store.table_rows(conn, table), store.table_columns(conn, table), fmt.value, fh)
         except OSError as exc:
-            _err(f"cannot write export to {out}: {exc}")
-            raise typer.Exit(1)
+            raise OutputError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
 
 class EvaluationFormat(str, Enum):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Union
 
+from idefx.safety import one_line
+
 EXIT_OK = 0
 """Every input was processed."""
 EXIT_SOME_FAILED = 1
@@ -28,12 +30,18 @@ class IdefxError(Exception):
 
 
 class InputError(IdefxError):
-    """One input could not be read as a text document; ``reason`` says why in a few words."""
+    """One input could not be read as a text document; ``reason`` says why in a few words.
+
+    The message names the path on one line, whatever characters the file name holds.
+    """
 
     def __init__(self, path: Union[str, Path], reason: str):
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{one_line(self.path)}: {one_line(reason)}")
+
+    def __reduce__(self):  # picklable, so worker processes can hand it back
+        return type(self), (self.path, self.reason)
 
 
 class OutputError(IdefxError):

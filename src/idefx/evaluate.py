@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Iterable, Optional
 
 from idefx.errors import IdefxError
+from idefx.safety import json_safe
 
 STOP_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "&"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -155,9 +156,10 @@ class Evaluation:
     mistakes: list[Mistake] = field(default_factory=list)
 
     def to_dict(self, with_mistakes: bool = False) -> dict:
+        """The report (as the reference scorer's ``--json``), plus ``errors`` when asked; safe to encode as UTF-8."""
         out = dict(self.report)
         if with_mistakes:
-            out["errors"] = [asdict(m) for m in self.mistakes]
+            out["errors"] = json_safe([asdict(m) for m in self.mistakes])
         return out
 
 
@@ -545,10 +547,15 @@ def _figure(value) -> str:
 
 
 def print_evaluation(evaluation: Evaluation, out: IO[str], with_mistakes: bool = False) -> None:
-    """A Rich table of the figures per field, then (optionally) each mistake with its document and evidence."""
+    """A Rich table of the figures per field, then (optionally) each mistake with its document and evidence.
+
+    Document-derived strings are shown without terminal control sequences (idefx.safety).
+    """
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from idefx.safety import terminal_text
 
     report = evaluation.report
     console = Console(file=out)
@@ -574,11 +581,11 @@ def print_evaluation(evaluation: Evaluation, out: IO[str], with_mistakes: bool =
         for m in evaluation.mistakes:
             if m.document != document:
                 document = m.document
-                console.print(f"[bold]{escape(document)}[/bold]")
+                console.print(f"[bold]{escape(terminal_text(document))}[/bold]")
             line = f"  {m.field} {m.kind}: {_show(m.expected) or '-'} -> {_show(m.predicted) or '-'}"
             if m.evidence:
                 line += f"  at {m.evidence['start']}-{m.evidence['end']} {m.evidence.get('text')!r}"
-            console.print(escape(line), soft_wrap=True, highlight=False)
+            console.print(escape(terminal_text(line)), soft_wrap=True, highlight=False)
 
 
 def _show(value) -> str:

@@ -5,21 +5,28 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
+from idefx.safety import unicode_safe
 
 
-def _with_source(nlp: Language, source: SourceDocument):
-    """A tokenised Doc that carries the document's metadata (``doc._.idefx_source``) into the pipeline."""
-    doc = nlp.make_doc(source.text)
+def _with_source(nlp: Language, source: SourceDocument) -> Doc:
+    """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata)."""
+    doc = nlp.make_doc(unicode_safe(source.text))
+    doc._.idefx_published = source.published
     doc._.idefx_source = source.metadata
     return doc
 
 
 def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_size: int = 32) -> Iterator[DocumentRecord]:
-    """Stream records, one per document, in input order."""
+    """Stream records, one per document, in input order.
+
+    Lone surrogates (never produced by idefx.io, but possible in a Python string) reach the
+    pipeline as U+FFFD, one for one, so offsets stay valid.
+    """
     stream = ((_with_source(nlp, d), d) for d in documents)
     for doc, source in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         fields = doc._.idefx or {}

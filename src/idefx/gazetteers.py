@@ -38,7 +38,7 @@ def cities() -> list[dict]:
 
 
 def events() -> list[dict]:
-    """events.jsonl: name, aliases, kind, country, city, venue."""
+    """events.jsonl: name (base name, no edition), aliases, kind, country, city, venue, ambiguous."""
     return list(_load("events.jsonl"))
 
 
@@ -48,18 +48,27 @@ def venues() -> list[dict]:
 
 
 def organizations() -> list[dict]:
-    """organizations.jsonl: name, aliases, country, kind."""
+    """organizations.jsonl: name, aliases, country, kind, ambiguous (+ editions or ambiguous_aliases)."""
     return list(_load("organizations.jsonl"))
 
 
-def first_names() -> frozenset[str]:
-    """Folded given names from first_names.jsonl."""
-    return _first_names()
+def first_names() -> list[dict]:
+    """first_names.jsonl: name, frequency (gender-guesser class, 1 = rare .. 13 = very common)."""
+    return list(_load("first_names.jsonl"))
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(fold(entry["name"]) for entry in _load("first_names.jsonl"))
+def _first_name_index() -> dict[str, int]:
+    index: dict[str, int] = {}
+    for entry in _load("first_names.jsonl"):
+        key = fold(entry["name"])
+        index[key] = max(index.get(key, 0), entry.get("frequency", 0))
+    return index
+
+
+def first_name_frequency(token: str) -> int:
+    """How common a given name is (0 = not a known given name, else 1..13), case- and diacritic-insensitive."""
+    return _first_name_index().get(fold(token.strip()), 0)
 
 
 @lru_cache(maxsize=1)

@@ -5,18 +5,21 @@ Every input goes through the same steps:
 1. Read at most ``max_bytes`` bytes (a larger input is refused without being read whole).
 2. Refuse what is not text: an empty input, known binary formats (PDF, ZIP/office, images,
    archives, executables: ``data/binary_signatures.jsonl``), NUL bytes outside UTF-16/32.
-3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); otherwise UTF-8 when the bytes
-   are valid UTF-8; UTF-16 without a BOM is recognised by its NUL pattern; UTF-8 with a few
-   invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the invalid
-   bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is detected
-   by charset-normalizer, and refused when no encoding fits. Text with many control
+3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM is
+   recognised by its NUL pattern; otherwise UTF-8 when the bytes are valid UTF-8, else the
+   charset an HTML ``<meta>`` or XML declaration names (when the bytes fit it); UTF-8 with a
+   few invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the
+   invalid bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is
+   detected by charset-normalizer, and refused when no encoding fits. Text with many control
    characters is refused as binary.
 4. Normalise to Unicode NFC.
 5. HTML pages (by suffix ``.html``/``.htm``/``.xhtml`` or by content) are reduced to their
-   main text by trafilatura, with the page's title and publication date when present.
+   main text by trafilatura, with the page's title, publication date and canonical URL
+   (``metadata["url"]``) when present.
    Other text loses its Markdown/YAML front matter (``---`` ... ``---``) to metadata
-   (``title:``, ``date:`` as ``published``): the block is overwritten by spaces, keeping its
-   line breaks, so the text keeps its length and line numbers.
+   (``title:``; ``date:``, else ``published:``, ``publishDate:`` or ``published_time:``, as
+   ``published``): the block is overwritten by spaces, keeping its line breaks, so the text
+   keeps its length and line numbers.
 6. Refuse a text that has nothing but whitespace left.
 
 Offsets in records refer to ``SourceDocument.text``: the decoded, NFC-normalised text after
@@ -46,31 +49,32 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 STDIN_NAME = "-"
 
-_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's. (The UTF-8 BOM is dropped before.)
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_NON_TEXT_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc less \t \n \v \f \r
 _MAX_CONTROL_RATIO = 0.05
 _SNIFF_BYTES = 65536
+_DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)"
+                                  rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_YAML_OTHER_RE = re.compile(r"^(?:[ \t]+\S|-[ \t]|#|[ \t]*$)")
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_MAX_FRONT_MATTER = 65536
+_PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def read_input(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read and decode one file; raise :class:`InputError` naming the file and the reason."""
     if str(path) == STDIN_NAME:
         return read_stdin(max_bytes)
-    name = str(path)
-    data = _read_file(Path(path), name, max_bytes)
-    p = Path(path)
+    name, p = str(path), Path(path)
+    data = _read_file(p, name, max_bytes)
     return decode_document(data, name=name, doc_id=p.stem, path=name,
-                           html=p.suffix.lower() in HTML_SUFFIXES)
+                           html=True if p.suffix.lower() in HTML_SUFFIXES else None)
 
 
 def read_stdin(max_bytes: int = DEFAULT_MAX_BYTES, stream: Optional[BinaryIO] = None) -> SourceDocument:
@@ -100,8 +104,11 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
     metadata: dict = {"encoding": encoding}
     title = published = None
     if html or (html is None and looks_like_html(text)):
-        text, title, published = html_main_text(text, name)
+        text, page = html_main_text(text, name)
+        title, published = page.get("title"), page.get("published")
         metadata["format"] = "html"
+        if page.get("url"):
+            metadata["url"] = page["url"]
         if not text.strip():
             raise InputError(name, "no main text found in the HTML page")
     else:
@@ -110,8 +117,9 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
         text, front = blank_front_matter(text)
         if front:
             metadata["front_matter"] = front
-            title = front.get("title") or None
-            published = iso_date(front.get("date") or front.get("published") or "")
+            title = front_matter_text(front, "title")
+            published = next(filter(None, (iso_date(front_matter_text(front, k) or "") for k in _PUBLISHED_KEYS)),
+                             None)
             if not text.strip():
                 raise InputError(name, "no text after the front matter")
     return SourceDocument(id=doc_id, text=text, path=path, published=published, title=title, metadata=metadata)
@@ -119,12 +127,14 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used, or refuse them as not text."""
+    if data.startswith(codecs.BOM_UTF8):  # then as without it: a stray invalid byte is no reason to refuse
+        data = data[len(codecs.BOM_UTF8):]
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_controls(data.decode(codec), name), codec.replace("-sig", "")
+                return _check_controls(data.decode(codec), name), codec
             except UnicodeDecodeError:
-                raise InputError(name, f"invalid {codec.replace('-sig', '').upper()} "
+                raise InputError(name, f"invalid {codec.upper()} "
                                        "(the byte order mark does not match the content)") from None
     kind = binary_kind(data)
     if kind:
@@ -141,12 +151,33 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return _check_controls(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data)
+    if declared:
+        try:
+            return _check_controls(data.decode(declared), name), declared
+        except UnicodeDecodeError:
+            pass
     lenient = data.decode("utf-8", "replace")
     invalid = lenient.count("\ufffd")
-    valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 0x7F) - invalid
+    valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - invalid
     if valid_non_ascii >= 10 * invalid:
         return _check_controls(lenient, name), "utf-8 (invalid bytes replaced)"
     return _detect(data, name)
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The codec an HTML ``<meta charset>`` or an XML declaration names near the start, if Python knows it.
+
+    As browsers do, a declared Latin-1 or ASCII is read as Windows-1252.
+    """
+    match = _DECLARED_CHARSET_RE.search(data[:_SNIFF_BYTES])
+    if not match:
+        return None
+    try:
+        codec = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:
@@ -173,7 +204,7 @@ def _bomless_utf16(data: bytes) -> Optional[str]:
 
 
 def _check_controls(text: str, name: str) -> str:
-    controls = sum(1 for ch in text if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = _NON_TEXT_CONTROL_RE.subn("", text)[1]
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise InputError(name, f"binary or non-text content ({controls * 100 // len(text)}% control characters)")
     return text
@@ -198,40 +229,61 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or (head.startswith("<?xml") and "<html" in head)
 
 
-def html_main_text(html: str, name: str) -> tuple[str, Optional[str], Optional[str]]:
-    """The main text of an HTML page (navigation, footers and scripts dropped), its title and publication date."""
+def html_main_text(html: str, name: str) -> tuple[str, dict]:
+    """The main text of an HTML page (navigation, footers and scripts dropped) and what the page says about
+    itself: ``title``, ``published`` (ISO date) and ``url`` (canonical address), each only when present."""
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                          date_extraction_params={"extensive_search": False, "original_date": True})
     if result is None:
         raise InputError(name, "no main text found in the HTML page")
-    text = unicodedata.normalize("NFC", result.text or "")
-    return text, result.title or None, iso_date(result.date or "")
+    page = {"title": result.title, "published": iso_date(result.date or ""), "url": result.url}
+    return unicodedata.normalize("NFC", result.text or ""), {k: v for k, v in page.items() if v}
 
 
 def blank_front_matter(text: str) -> tuple[str, dict]:
-    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its scalar fields."""
-    match = _FRONT_MATTER_RE.match(text)
-    if not match:
+    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its fields.
+
+    The block is ``---`` on the first line, a YAML mapping, and ``---`` or ``...`` on a line of its own;
+    anything else (a horizontal rule, prose between rules, invalid YAML) is left as text. Keys are
+    lower-cased; values that are scalars or lists of scalars are kept, dates as ISO strings.
+    """
+    match = FRONT_MATTER_RE.match(text)
+    if not match or match.end() > _MAX_FRONT_MATTER:
         return text, {}
-    fields = {}
-    for line in match.group(1).splitlines():
-        key = _YAML_KEY_RE.match(line)
-        if key:
-            fields[key.group(1).lower()] = _unquote(key.group(2) or "")
-        elif not _YAML_OTHER_RE.match(line):
-            return text, {}
-    if not fields:
+    import yaml
+
+    try:
+        fields = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
+    except yaml.YAMLError:
         return text, {}
+    if not isinstance(fields, dict) or not fields:
+        return text, {}
+    kept = {}
+    for key, value in fields.items():
+        if isinstance(value, list) and all(_is_scalar(v) for v in value):
+            kept[str(key).lower()] = [_scalar(v) for v in value]
+        elif _is_scalar(value):
+            kept[str(key).lower()] = _scalar(value)
     end = match.end()
-    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], fields
+    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], kept
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+def _is_scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool, date))
+
+
+def _scalar(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def front_matter_text(fields: dict, key: str) -> Optional[str]:
+    """A front-matter field as text (numbers and dates included), or None when absent or not a scalar."""
+    value = fields.get(key)
+    if value is None or isinstance(value, (list, bool)):
+        return None
+    return str(value).strip() or None
 
 
 def iso_date(value: str) -> Optional[str]:
@@ -245,6 +297,8 @@ def iso_date(value: str) -> Optional[str]:
             return date(*map(int, iso.groups())).isoformat()
         except ValueError:
             return None
+    if not _YEAR_RE.search(value):
+        return None
     import dateparser
 
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})

@@ -15,7 +15,7 @@ from typing import IO, Iterable, Iterator, Optional
 
 from idefx.errors import OutputError
 from idefx.records import DocumentRecord
-from idefx.safety import csv_row, json_safe
+from idefx.safety import csv_row, json_safe, one_line
 
 MEETING_COLUMNS = ["document", "participants", "hosts", "guests", "parties", "mode", "date",
                    "city", "country", "venue", "event", "evidence_start", "evidence_end"]
@@ -46,12 +46,12 @@ def open_output(path: Optional[Path], fmt: str) -> Iterator[IO[str]]:
     try:
         out = open(path, "w", encoding="utf-8", newline="" if fmt == "csv" else None)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{one_line(str(path))}: cannot write ({exc.strerror or exc})") from None
     try:
         with out:
             yield out
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{one_line(str(path))}: cannot write ({exc.strerror or exc})") from None
 
 
 def record_json(record: DocumentRecord, indent: int | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Build the idefx spaCy pipeline: a blank English pipeline (or a trained one) plus idefx's rulers and components."""
+"""Build the idefx spaCy pipeline: blank English plus idefx's rulers and components, optionally a trained pipeline's entities."""
 
 from __future__ import annotations
 

@@ -15,10 +15,9 @@ import sqlite3
 from datetime import date
 from typing import Optional
 
-import pycountry
-
+from idefx import gazetteers
 from idefx.names import name_key
-from idefx.store import StoreError
+from idefx.store import QueryError
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -27,20 +26,11 @@ _WORDS = "instr(' ' || {col} || ' ', ' ' || ? || ' ') > 0"
 
 
 def resolve_country(text: str) -> str:
-    """An ISO alpha-2 code for a country name, alias, demonym or code; StoreError if there is none."""
-    from idefx.gazetteers import country_code
-
-    code = country_code(text)
+    """An ISO alpha-2 code for a country name, alias, demonym or code; QueryError if there is none."""
+    code = gazetteers.country_code(text)
     if not code:
-        raise StoreError(f"unknown country {text!r}")
+        raise QueryError(f"unknown country {text!r}")
     return code
-
-
-def country_name(code: Optional[str]) -> str:
-    if not code:
-        return ""
-    entry = pycountry.countries.get(alpha_2=code)
-    return entry.name if entry else code
 
 
 def _key(text: str) -> str:
@@ -58,12 +48,15 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
         if len(text) == 10:
             date.fromisoformat(text)
     except ValueError:
-        raise StoreError(f"{option} wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}") from None
+        raise QueryError(f"{option} wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}") from None
     return text
 
 
-def _ids(rows) -> str:
-    return json.dumps([r["id"] for r in rows])
+def _among(column: str, ids, everything: bool) -> tuple[str, list]:
+    """SQL (and parameters) keeping ``column`` to ``ids``; no condition when the ids are everything."""
+    if everything:
+        return "1", []
+    return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
 
 
 def _person_ids_matching(text: str) -> tuple[str, list]:
@@ -73,9 +66,28 @@ def _person_ids_matching(text: str) -> tuple[str, list]:
             f"UNION SELECT person_id FROM person_aliases WHERE {_WORDS.format(col='alias_key')}", [key, key])
 
 
+PROVENANCE_COLUMNS = ["first_seen", "evidence_start", "evidence_end"]
+_UNSEEN = dict.fromkeys(PROVENANCE_COLUMNS)
+
+
+def _provenance(conn: sqlite3.Connection, kind: str, key: str = "ref_id", ids=None) -> dict:
+    """Where each item of ``kind`` was first seen: ``{ref: {first_seen: document, evidence_start, evidence_end}}``.
+
+    ``key`` is the evidence column naming the item (``ref_id``, or ``label`` for countries); ``ids`` limits
+    the items (None: all of them).
+    """
+    among, params = _among(f"v.{key}", ids or (), everything=ids is None)
+    rows = conn.execute(
+        f"""SELECT v.{key}, d.doc_id, v.start, v."end" FROM evidence v JOIN documents d ON d.id = v.document_id
+            WHERE v.id IN (SELECT min(v.id) FROM evidence v WHERE v.kind = ? AND {among} GROUP BY v.{key})""",
+        [kind, *params])
+    return {ref: {"first_seen": doc, "evidence_start": start, "evidence_end": end} for ref, doc, start, end in rows}
+
+
 # ---------------------------------------------------------------- people
 
-PEOPLE_COLUMNS = ["name", "country", "titles", "organisations", "aliases", "documents", "meetings"]
+PEOPLE_COLUMNS = ["name", "country", "titles", "organisations", "aliases", "documents", "meetings",
+                  *PROVENANCE_COLUMNS]
 
 
 def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optional[str] = None,
@@ -84,49 +96,52 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
     where, params = [], []
     if country:
         code = resolve_country(country)
-        where.append("(p.country = ? OR EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id "
-                     "AND r.country = ?))")
+        where.append("p.id IN (SELECT id FROM people WHERE country = ? "
+                     "UNION SELECT person_id FROM person_roles WHERE country = ?)")
         params += [code, code]
     if org:
-        where.append("EXISTS (SELECT 1 FROM person_roles r JOIN organisations o ON o.id = r.organisation_id "
-                     f"WHERE r.person_id = p.id AND {_WORDS.format(col='o.name_key')})")
+        where.append("p.id IN (SELECT r.person_id FROM organisations o JOIN person_roles r "
+                     f"ON r.organisation_id = o.id WHERE {_WORDS.format(col='o.name_key')})")
         params.append(_key(org))
     if name:
         sql, extra = _person_ids_matching(name)
         where.append(f"p.id IN ({sql})")
         params += extra
     if title:
-        where.append("EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id "
-                     f"AND {_WORDS.format(col='r.title_key')})")
+        where.append(f"p.id IN (SELECT person_id FROM person_roles WHERE {_WORDS.format(col='title_key')})")
         params.append(_key(title))
     rows = conn.execute(
         "SELECT p.id, p.name, p.country FROM people p"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.name_key, p.id", params).fetchall()
-    return _people_rows(conn, rows)
+    return _people_rows(conn, rows, everything=not where)
 
 
-def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict]:
-    ids = _ids(rows)
+def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: bool = False) -> list[dict]:
     out = {r["id"]: {"id": r["id"], "name": r["name"], "country": r["country"] or "", "titles": [],
-                     "organisations": [], "aliases": [], "documents": 0, "meetings": 0} for r in rows}
-    for r in conn.execute("SELECT DISTINCT a.person_id, a.alias FROM person_aliases a "
-                          "WHERE a.person_id IN (SELECT value FROM json_each(?)) ORDER BY a.document_id", (ids,)):
-        if r["alias"] != out[r["person_id"]]["name"] and r["alias"] not in out[r["person_id"]]["aliases"]:
-            out[r["person_id"]]["aliases"].append(r["alias"])
-    for r in conn.execute("SELECT r.person_id, r.title, o.name AS org FROM person_roles r "
-                          "LEFT JOIN organisations o ON o.id = r.organisation_id "
-                          "WHERE r.person_id IN (SELECT value FROM json_each(?)) ORDER BY r.id", (ids,)):
-        entry = out[r["person_id"]]
-        if r["title"] and r["title"] not in entry["titles"]:
-            entry["titles"].append(r["title"])
-        if r["org"] and r["org"] not in entry["organisations"]:
-            entry["organisations"].append(r["org"])
-    for r in conn.execute("SELECT person_id, count(DISTINCT document_id) AS n FROM person_aliases "
-                          "WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id", (ids,)):
-        out[r["person_id"]]["documents"] = r["n"]
-    for r in conn.execute("SELECT person_id, count(*) AS n FROM participants "
-                          "WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id", (ids,)):
-        out[r["person_id"]]["meetings"] = r["n"]
+                     "organisations": [], "aliases": [], "documents": 0, "meetings": 0, **_UNSEEN} for r in rows}
+    for pid, where_seen in _provenance(conn, "person", ids=None if everything else list(out)).items():
+        out[pid].update(where_seen)
+    among, params = _among("person_id", out, everything)
+    among_roles, _ = _among("r.person_id", out, everything)
+    for pid, alias in conn.execute(f"SELECT person_id, alias FROM person_aliases WHERE {among} ORDER BY rowid",
+                                   params):
+        entry = out[pid]
+        if alias != entry["name"] and alias not in entry["aliases"]:
+            entry["aliases"].append(alias)
+    for pid, title, org in conn.execute(
+            "SELECT r.person_id, r.title, o.name FROM person_roles r LEFT JOIN organisations o "
+            f"ON o.id = r.organisation_id WHERE {among_roles} ORDER BY r.id", params):
+        entry = out[pid]
+        if title and title not in entry["titles"]:
+            entry["titles"].append(title)
+        if org and org not in entry["organisations"]:
+            entry["organisations"].append(org)
+    for pid, n in conn.execute(f"SELECT person_id, count(DISTINCT document_id) FROM person_aliases WHERE {among} "
+                               "GROUP BY person_id", params):
+        out[pid]["documents"] = n
+    for pid, n in conn.execute(f"SELECT person_id, count(*) FROM participants WHERE {among} GROUP BY person_id",
+                               params):
+        out[pid]["meetings"] = n
     return list(out.values())
 
 
@@ -144,15 +159,14 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
     where, params = [], []
     if person:
         sql, extra = _person_ids_matching(person)
-        where.append(f"EXISTS (SELECT 1 FROM participants pt WHERE pt.meeting_id = m.id AND pt.person_id IN ({sql}))")
+        where.append(f"m.id IN (SELECT meeting_id FROM participants WHERE person_id IN ({sql}))")
         params += extra
     if person_id is not None:
-        where.append("EXISTS (SELECT 1 FROM participants pt WHERE pt.meeting_id = m.id AND pt.person_id = ?)")
+        where.append("m.id IN (SELECT meeting_id FROM participants WHERE person_id = ?)")
         params.append(person_id)
     if country:
         code = resolve_country(country)
-        where.append("(m.country = ? OR EXISTS (SELECT 1 FROM meeting_parties mp WHERE mp.meeting_id = m.id "
-                     "AND mp.country = ?))")
+        where.append("(m.country = ? OR m.id IN (SELECT meeting_id FROM meeting_parties WHERE country = ?))")
         params += [code, code]
     if event:
         where.append(f"m.event_id IN (SELECT id FROM events WHERE {_WORDS.format(col='name_key')})")
@@ -165,53 +179,59 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
         params += [len(until), until]
     rows = conn.execute(
         "SELECT m.id, coalesce(m.date, d.published) AS date, m.mode, m.city, m.country, m.venue, e.name AS event, "
-        "d.doc_id AS document, "
-        "(SELECT min(start) FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = m.id) AS evidence_start, "
-        "(SELECT max(\"end\") FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = m.id) AS evidence_end "
+        "d.doc_id AS document, m.evidence_start, m.evidence_end "
         "FROM meetings m JOIN documents d ON d.id = m.document_id LEFT JOIN events e ON e.id = m.event_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, m.id", params).fetchall()
-    out = {r["id"]: {"id": r["id"], "date": r["date"] or "", "participants": [], "hosts": [], "guests": [],
-                     "parties": [], "mode": r["mode"], "city": r["city"] or "", "country": r["country"] or "",
-                     "venue": r["venue"] or "", "event": r["event"] or "", "document": r["document"],
-                     "evidence_start": r["evidence_start"], "evidence_end": r["evidence_end"]} for r in rows}
-    ids = _ids(rows)
-    for r in conn.execute("SELECT pt.meeting_id, pt.role, p.name FROM participants pt JOIN people p "
-                          "ON p.id = pt.person_id WHERE pt.meeting_id IN (SELECT value FROM json_each(?)) "
-                          "ORDER BY pt.meeting_id, pt.rowid", (ids,)):
-        entry = out[r["meeting_id"]]
-        entry["participants"].append(r["name"])
-        if r["role"] != "participant":
-            entry[r["role"] + "s"].append(r["name"])
-    for r in conn.execute("SELECT meeting_id, country FROM meeting_parties "
-                          "WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", (ids,)):
-        out[r["meeting_id"]]["parties"].append(r["country"])
+    out = {mid: {"id": mid, "date": when or "", "participants": [], "hosts": [], "guests": [], "parties": [],
+                 "mode": mode, "city": city or "", "country": held_in or "", "venue": venue or "", "event": event or "",
+                 "document": document, "evidence_start": start, "evidence_end": end}
+           for mid, when, mode, city, held_in, venue, event, document, start, end in map(tuple, rows)}
+    among, params = _among("pt.meeting_id", out, everything=not where)
+    names = dict(conn.execute(f"SELECT id, name FROM people WHERE id IN (SELECT person_id FROM participants pt "
+                              f"WHERE {among})", params))
+    for mid, role, pid in conn.execute(f"SELECT meeting_id, role, person_id FROM participants pt WHERE {among} "
+                                       "ORDER BY rowid", params):
+        entry, name = out[mid], names[pid]
+        entry["participants"].append(name)
+        if role != "participant":
+            entry[role + "s"].append(name)
+    among, params = _among("meeting_id", out, everything=not where)
+    for mid, country in conn.execute(f"SELECT meeting_id, country FROM meeting_parties WHERE {among} ORDER BY rowid",
+                                     params):
+        out[mid]["parties"].append(country)
     return list(out.values())
 
 
 # ---------------------------------------------------------------- organisations, events, countries
 
-ORG_COLUMNS = ["name", "country", "people", "documents"]
-EVENT_COLUMNS = ["name", "meetings", "documents"]
-COUNTRY_COLUMNS = ["code", "name", "people", "meetings", "documents"]
+ORG_COLUMNS = ["name", "country", "people", "documents", *PROVENANCE_COLUMNS]
+EVENT_COLUMNS = ["name", "meetings", "documents", *PROVENANCE_COLUMNS]
+COUNTRY_COLUMNS = ["code", "name", "people", "meetings", "documents", *PROVENANCE_COLUMNS]
+
+
+def _with_provenance(rows: list[sqlite3.Row], seen: dict, key: str = "id") -> list[dict]:
+    return [{**dict(r), **seen.get(r[key], _UNSEEN)} for r in rows]
 
 
 def organisations(conn: sqlite3.Connection) -> list[dict]:
     """Organisations with how many people serve them and how many documents mention them."""
-    return [dict(r) for r in conn.execute(
-        """SELECT o.name, coalesce(o.country, '') AS country,
+    rows = conn.execute(
+        """SELECT o.id, o.name, coalesce(o.country, '') AS country,
                   (SELECT count(DISTINCT person_id) FROM person_roles r WHERE r.organisation_id = o.id) AS people,
                   (SELECT count(*) FROM (SELECT document_id FROM person_roles r WHERE r.organisation_id = o.id
                    UNION SELECT document_id FROM document_organisations d WHERE d.organisation_id = o.id)) AS documents
-           FROM organisations o ORDER BY documents DESC, o.name_key""")]
+           FROM organisations o ORDER BY documents DESC, o.name_key""").fetchall()
+    return _with_provenance(rows, _provenance(conn, "organisation"))
 
 
 def events(conn: sqlite3.Connection) -> list[dict]:
     """Events with how many meetings took place at them and how many documents mention them."""
-    return [dict(r) for r in conn.execute(
-        """SELECT e.name,
+    rows = conn.execute(
+        """SELECT e.id, e.name,
                   (SELECT count(*) FROM meetings m WHERE m.event_id = e.id) AS meetings,
                   (SELECT count(*) FROM document_events d WHERE d.event_id = e.id) AS documents
-           FROM events e ORDER BY documents DESC, e.name_key""")]
+           FROM events e ORDER BY documents DESC, e.name_key""").fetchall()
+    return _with_provenance(rows, _provenance(conn, "event"))
 
 
 def countries(conn: sqlite3.Connection) -> list[dict]:
@@ -220,14 +240,17 @@ def countries(conn: sqlite3.Connection) -> list[dict]:
 
     def add(sql: str, column: str) -> None:
         for code, n in conn.execute(sql):
-            counts.setdefault(code, {"code": code, "name": country_name(code), "people": 0, "meetings": 0,
-                                     "documents": 0})[column] = n
+            entry = counts.setdefault(code, {"code": code, "name": gazetteers.country_name(code) or code,
+                                             "people": 0, "meetings": 0, "documents": 0})
+            entry[column] = n
 
     add("SELECT country, count(*) FROM people WHERE country IS NOT NULL GROUP BY country", "people")
     add("""SELECT c, count(DISTINCT id) FROM (SELECT id, country AS c FROM meetings WHERE country IS NOT NULL
            UNION ALL SELECT meeting_id, country FROM meeting_parties) GROUP BY c""", "meetings")
     add("SELECT code, count(*) FROM document_countries GROUP BY code", "documents")
-    return sorted(counts.values(), key=lambda c: (-c["documents"], -c["people"], c["code"]))
+    seen = _provenance(conn, "country", key="label")
+    rows = [{**entry, **seen.get(code, _UNSEEN)} for code, entry in counts.items()]
+    return sorted(rows, key=lambda c: (-c["documents"], -c["people"], c["code"]))
 
 
 # ---------------------------------------------------------------- one person
@@ -245,10 +268,10 @@ def find_person(conn: sqlite3.Connection, text: str) -> sqlite3.Row:
     found = exact or conn.execute(f"SELECT id, name, country FROM people WHERE id IN ({sql}) ORDER BY id",
                                   params).fetchall()
     if not found:
-        raise StoreError(f"no stored person matches {text!r}")
+        raise QueryError(f"no stored person matches {text!r}")
     if len(found) > 1:
         listed = "; ".join(f"{r['name']} ({r['country'] or '?'})" for r in found[:10])
-        raise StoreError(f"{text!r} matches {len(found)} people: {listed}; be more specific")
+        raise QueryError(f"{text!r} matches {len(found)} people: {listed}; be more specific")
     return found[0]
 
 

@@ -1,8 +1,8 @@
 """Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV.
 
 List values are kept as lists in JSON and joined with ``"; "`` in tables and
-CSV. Every CSV cell goes through :func:`csv_cell`, which neutralises text a
-spreadsheet would run as a formula.
+CSV. Cells go through :mod:`idefx.safety`: CSV cells cannot become
+spreadsheet formulas, table cells cannot carry terminal escape sequences.
 """
 
 from __future__ import annotations
@@ -11,16 +11,9 @@ import csv
 import json
 from typing import IO, Iterable, Optional
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from idefx.safety import csv_cell, json_safe, terminal_text
+
 PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes)
-
-
-def csv_cell(value) -> str:
-    """One CSV cell: lists joined, formula-like text prefixed with ``'`` so spreadsheets show it as text."""
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = _flat(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _flat(value) -> str:
@@ -35,24 +28,25 @@ def write_rows(rows: Iterable[dict], columns: list[str], fmt: str, out: IO[str],
     """Write ``rows`` (only ``columns``, in that order) in ``fmt``; return how many were written."""
     rows = [{c: row.get(c) for c in columns} for row in rows]
     if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(json_safe(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(json_safe(row), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(columns)
-        writer.writerows([csv_cell(row[c]) for c in columns] for row in rows)
+        writer.writerows([csv_cell(_flat(row[c]) if isinstance(row[c], (list, tuple)) else row[c]) for c in columns]
+                         for row in rows)
     else:
         from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
-        table = Table(title=title, title_justify="left")
+        table = Table(title=Text(terminal_text(title)) if title else None, title_justify="left")
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*(Text(_flat(row[c])) for c in columns))
+            table.add_row(*(Text(terminal_text(_flat(row[c]))) for c in columns))
         console = Console(file=out)
         if not console.is_terminal:
             console = Console(file=out, width=PIPE_WIDTH)

@@ -23,6 +23,7 @@ _ANSI_RE = re.compile(
 # which can make a terminal show text in an order other than the one stored.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_NOT_ONE_LINE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def csv_cell(value: Any) -> Any:
@@ -46,6 +47,11 @@ def terminal_text(text: str) -> str:
     Lone surrogates become U+FFFD, so the text can be written to a UTF-8 terminal.
     """
     return unicode_safe(_CONTROL_RE.sub("", _ANSI_RE.sub("", text)))
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line message (e.g. a file name): controls, line breaks, bidi marks and surrogates escaped."""
+    return _NOT_ONE_LINE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def unicode_safe(text: str) -> str:

@@ -20,10 +20,13 @@ from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
+from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
 from idefx.names import name_key, surname_key, token_count
-from idefx.records import DocumentRecord, Person
+
+if TYPE_CHECKING:  # the record model (pydantic) is only needed by callers that save; queries stay light
+    from idefx.records import DocumentRecord, Person
 
 ENV_VAR = "IDEFX_DB"
 APP_NAME = "idefx"
@@ -110,7 +113,8 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE evidence (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
             ref_id INTEGER,
             label TEXT,
             start INTEGER NOT NULL,
@@ -136,12 +140,28 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX document_events_event ON document_events(event_id)",
         "CREATE INDEX document_countries_code ON document_countries(code)",
     ],
+    # 3: each meeting carries the extent of its evidence, so listings need no per-meeting lookup.
+    [
+        "ALTER TABLE meetings ADD COLUMN evidence_start INTEGER",
+        "ALTER TABLE meetings ADD COLUMN evidence_end INTEGER",
+        """UPDATE meetings SET
+            evidence_start = (SELECT min(start) FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = meetings.id),
+            evidence_end = (SELECT max("end") FROM evidence v WHERE v.kind = 'meeting' AND v.ref_id = meetings.id)""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(Exception):
-    """A store that cannot be opened or a request it cannot satisfy; the message is one line for the user."""
+class StoreError(IdefxError):
+    """A store that cannot be opened, read or written; the message is one line for the user."""
+
+    exit_code = EXIT_OUTPUT
+
+
+class QueryError(StoreError):
+    """A request the store cannot answer as asked: a bad filter value, no match, an ambiguous name."""
+
+    exit_code = EXIT_USAGE
 
 
 def default_path() -> Path:
@@ -235,9 +255,12 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
 
 
 def save_records(conn: sqlite3.Connection, records: Iterable[DocumentRecord]) -> Iterator[DocumentRecord]:
-    """Save each record as it comes (one transaction each) and pass it on."""
+    """Save each record as it comes (one transaction each) and pass it on; StoreError if one cannot be saved."""
     for record in records:
-        save_record(conn, record)
+        try:
+            save_record(conn, record)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot save {record.id}: {exc}") from None
         yield record
 
 
@@ -384,10 +407,11 @@ def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecor
         if event_id is not None:
             conn.execute("INSERT OR IGNORE INTO document_events VALUES (?, ?)", (doc_row, event_id))
         mid = conn.execute(
-            "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic, "
+            "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_row, ordinal, meeting.mode, meeting.date, meeting.city, meeting.country, meeting.venue, event_id,
-             meeting.topic)).lastrowid
+             meeting.topic, min((e.start for e in meeting.evidence), default=None),
+             max((e.end for e in meeting.evidence), default=None))).lastrowid
         roles: dict[int, str] = {}
         for role, names in (("host", meeting.hosts), ("guest", meeting.guests), ("participant", meeting.participants)):
             for name in names:
@@ -463,10 +487,10 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
     with transaction(conn):
         found = find_documents(conn, ref)
         if not found:
-            raise StoreError(f"no stored document matches {ref!r}")
+            raise QueryError(f"no stored document matches {ref!r}")
         if len(found) > 1:
             listed = ", ".join(f"{r['doc_id']} ({r['sha256'][:12]})" for r in found)
-            raise StoreError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
+            raise QueryError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
         doc = found[0]
         affected = _document_people(conn, doc["id"])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc["id"],))
@@ -482,10 +506,19 @@ EXPORT_TABLES = ("documents", "people", "person_aliases", "person_roles", "organ
                  "evidence")
 
 
+def _known_table(table: str) -> str:
+    if table not in EXPORT_TABLES:
+        raise QueryError(f"unknown table {table!r}")
+    return table
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The column names of one store table (``table`` must be one of EXPORT_TABLES)."""
+    return [d[0] for d in conn.execute(f'SELECT * FROM "{_known_table(table)}" LIMIT 0').description]
+
+
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict]:
     """Every row of one store table, in row order (``table`` must be one of EXPORT_TABLES)."""
-    if table not in EXPORT_TABLES:
-        raise StoreError(f"unknown table {table!r}")
-    for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+    for row in conn.execute(f'SELECT * FROM "{_known_table(table)}" ORDER BY rowid'):
         yield dict(row)
 

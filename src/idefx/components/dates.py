@@ -3,7 +3,8 @@
 Publication date, first found wins: front matter ``date:``, a leading
 ``date YYYY-MM-DD`` line, a stand-alone date line in the header (when there
 are several, the one agreeing with the dateline "BAKU, Azerbaijan, July 26").
-Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
+A date already set on the Doc (``doc._.idefx_published``, from metadata outside the
+text) is kept when the text states none. Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
 it cannot be fixed); relative ones ("today", "on Tuesday", "July 26", "on the
 second day of IDEF-2023") are resolved against the publication date, or the
 event's first day when the text gives the event's dates. Runs after
@@ -28,6 +29,14 @@ _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
 _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("idefx_text")
+    if text is None:
+        text = doc.user_data["idefx_text"] = doc.text
+    return text
 
 
 def body_start(text: str) -> int:
@@ -90,8 +99,8 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        published = publication_date(text)
+        text = doc_text(doc)
+        published = publication_date(text) or doc._.idefx_published
         doc._.idefx_published = published
         skip = body_start(text)
         datelines = _datelines(text, skip)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.dates import DATES
+from idefx.components.dates import DATES, doc_text
 from idefx.components.organizations import ORG_SPANS
 from idefx.components.places import EVENTS, VENUES
 from idefx.entities import PEOPLE_SPANS
@@ -53,7 +53,7 @@ class RecordBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on each access: once per Doc
+        text = doc_text(doc)
         in_person = set()
         for span in doc.spans.get(PEOPLE_SPANS, []):
             in_person.update(range(span.start, span.end))

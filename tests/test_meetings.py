@@ -1,0 +1,194 @@
+"""The ``idefx_meetings`` component on Docs whose people are set by hand, as the people finder sets them."""
+
+import re
+from pathlib import Path
+
+import spacy
+
+import idefx.components.dates  # noqa: F401  (registers the factories)
+import idefx.components.meetings  # noqa: F401
+import idefx.components.places  # noqa: F401
+from idefx.components.places import EVENTS, VENUES
+from idefx.entities import PEOPLE_SPANS, PersonEntity
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "idef-2023-trend.txt"
+NLP = spacy.blank("en")
+for _name in ("idefx_places", "idefx_dates", "idefx_meetings"):
+    NLP.add_pipe(_name)
+
+
+def run(text, people, nlp=NLP):
+    """Process ``text`` with ``people`` = [(name, aliases, country)] marked wherever one of their forms occurs."""
+    doc = nlp.make_doc(text)
+    entities, spans = [], []
+    for idx, (name, aliases, country) in enumerate(people):
+        entities.append(PersonEntity(name=name, aliases=list(aliases), country=country))
+        for form in sorted({name, *aliases}, key=len, reverse=True):
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+                span = doc.char_span(m.start(), m.end(), label="PERSON", kb_id=str(idx))
+                if span is not None and not any(span.start < o.end and o.start < span.end for o in spans):
+                    spans.append(span)
+    doc._.idefx_people = entities
+    doc.spans[PEOPLE_SPANS] = sorted(spans, key=lambda s: s.start)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def meetings(doc):
+    people = doc._.idefx_people
+    return [{"participants": {people[i].name for i in m.participants},
+             "hosts": {people[i].name for i in m.hosts}, "guests": {people[i].name for i in m.guests},
+             "parties": set(m.parties), "mode": m.mode, "date": m.date, "city": m.city, "country": m.country,
+             "event": m.event, "topic": m.topic, "evidence": m.evidence}
+            for m in doc._.idefx_meetings]
+
+
+SEED_PEOPLE = [("Vugar Mustafayev", ["Mustafayev"], "AZ"), ("Ibrahim Abubakar Kana", [], "NG"),
+               ("Selçuk Bayraktar", [], "TR"), ("Haluk Gergin", [], "TR"), ("Agil Gurbanov", [], "AZ")]
+
+
+def test_seed_article_exactly():
+    text = SEED.read_text(encoding="utf-8")
+    doc = run(text, SEED_PEOPLE)
+    assert doc._.idefx_published == "2023-07-26"
+    assert list(dict.fromkeys(s.kb_id_ for s in doc.spans[EVENTS])) == ["IDEF-2023"]
+    assert list(dict.fromkeys(s.kb_id_ for s in doc.spans[VENUES])) == ["TÜYAP Exhibition Center"]
+    found = meetings(doc)
+    assert len(found) == 2
+    first, second = found
+    assert first["participants"] == {"Vugar Mustafayev", "Ibrahim Abubakar Kana"}
+    assert first["parties"] == {"AZ", "NG"}
+    assert second["participants"] == {"Vugar Mustafayev", "Agil Gurbanov", "Selçuk Bayraktar", "Haluk Gergin"}
+    assert second["hosts"] == {"Vugar Mustafayev", "Agil Gurbanov"}
+    assert second["guests"] == {"Selçuk Bayraktar", "Haluk Gergin"}
+    assert second["parties"] == {"AZ", "TR"}
+    for meeting in found:
+        assert (meeting["date"], meeting["city"], meeting["country"], meeting["event"], meeting["mode"]) == \
+            ("2023-07-26", "Istanbul", "TR", "IDEF-2023", "in_person")
+        start, end = meeting["evidence"][0]
+        assert any(text[start:end].find(name.split()[-1]) >= 0 for name in meeting["participants"])
+
+
+def test_received_makes_hosts_and_guests_and_a_delegation_leader_takes_part():
+    text = ("Today, June 26, the President of the Republic of Uzbekistan, Shavkat Mirziyoyev, received a delegation "
+            "headed by the Minister of National Defense of Turkey, Yashar Güler.")
+    (meeting,) = meetings(run(text, [("Shavkat Mirziyoyev", [], "UZ"), ("Yashar Güler", [], "TR")]))
+    assert meeting["hosts"] == {"Shavkat Mirziyoyev"} and meeting["guests"] == {"Yashar Güler"}
+    assert meeting["parties"] == {"UZ", "TR"}
+
+
+def test_unnamed_counterparts_add_their_countries():
+    text = ("Georgian Defense Minister Juansher Burchuladze met his Turkish and Azerbaijani counterparts in the "
+            "trilateral format in the Turkish city of Kars.")
+    (meeting,) = meetings(run(text, [("Juansher Burchuladze", [], "GE")]))
+    assert meeting["participants"] == {"Juansher Burchuladze"}
+    assert meeting["parties"] == {"GE", "TR", "AZ"}
+    assert meeting["country"] == "TR"
+
+
+def test_counterparts_of_several_countries_meet_one_by_one():
+    text = " date 2015-04-24 Iran's Defense Minister Hossein Dehqan met with his Turkish, Lebanese and Pakistani " \
+           "counterparts in Istanbul on Thursday."
+    found = meetings(run(text, [("Hossein Dehqan", [], "IR")]))
+    assert [m["parties"] for m in found] == [{"IR", "TR"}, {"IR", "LB"}, {"IR", "PK"}]
+    assert {m["date"] for m in found} == {"2015-04-23"}
+    assert {(m["city"], m["country"]) for m in found} == {("Istanbul", "TR")}
+
+
+def test_met_separately_gives_one_meeting_each():
+    text = ("Mohammed Al Bowardi met separately with Prabowo Subianto, Indonesian Minister of Defence, and "
+            "Kang Eun-ho, South Korean Minister of Defence.")
+    found = meetings(run(text, [("Mohammed Al Bowardi", [], "AE"), ("Prabowo Subianto", [], "ID"),
+                                ("Kang Eun-ho", [], "KR")]))
+    assert [m["participants"] for m in found] == [{"Mohammed Al Bowardi", "Prabowo Subianto"},
+                                                  {"Mohammed Al Bowardi", "Kang Eun-ho"}]
+
+
+def test_phone_calls_and_video_conferences():
+    people = [("Lloyd Austin", ["Austin"], "US"), ("Boris Pistorius", [], "DE")]
+    (call,) = meetings(run("Lloyd Austin had a phone call with Boris Pistorius on Monday.", people))
+    assert call["mode"] == "call"
+    (video,) = meetings(run("Lloyd Austin held a video conference with Boris Pistorius.", people))
+    assert video["mode"] == "video"
+
+
+def test_spoke_with_is_a_call_unless_the_sentence_places_it():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Sauli Niinistö", [], "FI"), ("Ben Wallace", [], "GB")]
+    (call,) = meetings(run("President Joseph R. Biden, Jr. spoke today with President of Finland Sauli Niinistö.",
+                           people))
+    assert call["participants"] == {"Joseph R. Biden, Jr.", "Sauli Niinistö"}
+    assert call["mode"] == "call"
+    (talk,) = meetings(run("Ben Wallace spoke to a Qatari delegation on the sidelines of the DSEI arms fair.", people))
+    assert talk["mode"] == "in_person" and talk["parties"] == {"GB", "QA"}
+
+
+def test_called_someone_is_a_call():
+    people = [("Joe Biden", ["Biden"], "US"), ("Claudia Sheinbaum", [], "MX")]
+    (call,) = meetings(run("President Joe Biden called President Claudia Sheinbaum of Mexico today.", people))
+    assert call["mode"] == "call" and call["participants"] == {"Joe Biden", "Claudia Sheinbaum"}
+    assert meetings(run("Joe Biden called for the release of Claudia Sheinbaum.", people)) == []
+
+
+def test_a_participant_without_a_country_takes_the_one_in_their_title():
+    text = ("Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed "
+            "Forces, received Davit Tonoyan, Armenia's Defense Minister.")
+    (meeting,) = meetings(run(text, [("Mohamed bin Zayed", [], None), ("Davit Tonoyan", [], "AM")]))
+    assert meeting["parties"] == {"AE", "AM"}
+
+
+def test_a_place_taken_for_a_person_is_no_participant():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Vo Van Thuong", [], "VN"), ("San Francisco", [], None)]
+    text = "President Joseph R. Biden, Jr. met President Vo Van Thuong, who will visit San Francisco."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Vo Van Thuong"}
+
+
+def test_future_and_wished_meetings_are_not_meetings():
+    people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
+    text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."
+    assert meetings(run(text, people)) == []
+
+
+def test_quoted_sources_are_not_participants():
+    text = ("Defense Secretary James Mattis met with Brazil's defense leaders today in Brasilia, chief Pentagon "
+            "spokesperson Dana White said.")
+    (meeting,) = meetings(run(text, [("James Mattis", [], "US"), ("Dana White", [], "US")]))
+    assert meeting["participants"] == {"James Mattis"}
+    assert meeting["parties"] == {"US", "BR"}
+    assert meeting["city"] == "Brasilia"
+
+
+def test_subject_across_sentences_by_nationality():
+    text = ("The Deputy Chief of the Armenian Armed Forces Artur Yeroyan met with the Chief of Georgian Defense "
+            "Forces Giorgi Matiashvili during a visit to Georgia. The Armenian major general also met with "
+            "Joni Tatunashvili.")
+    people = [("Artur Yeroyan", [], "AM"), ("Giorgi Matiashvili", [], "GE"), ("Joni Tatunashvili", [], "GE")]
+    found = meetings(run(text, people))
+    assert [m["participants"] for m in found] == [{"Artur Yeroyan", "Giorgi Matiashvili"},
+                                                  {"Artur Yeroyan", "Joni Tatunashvili"}]
+
+
+def test_one_named_person_and_one_country_is_not_a_meeting():
+    text = "Madat Guliyev visited the stand of the Ministry of Defense Industry."
+    assert meetings(run(text, [("Madat Guliyev", [], "AZ")])) == []
+
+
+def test_hard_wrapped_lines_do_not_cut_sentences():
+    text = ("---\ndate: '2023-09-11'\n---\n\nPresident Joseph R. Biden, Jr. and President Vo Van Thuong had an\n"
+            "official meeting at the Presidential Palace in Hanoi,\nVietnam.  They discussed business, economic\n"
+            "ties, and the new partnership between the two\ncountries on climate.\n")
+    (meeting,) = meetings(run(text, [("Joseph R. Biden, Jr.", [], "US"), ("Vo Van Thuong", [], "VN")]))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Vo Van Thuong"}
+    assert (meeting["date"], meeting["city"], meeting["country"]) == ("2023-09-11", "Hanoi", "VN")
+
+
+def test_no_people_no_meetings():
+    assert run("The ministers met in Baku on Tuesday.", [])._.idefx_meetings == []
+
+
+def test_round_trip_through_disk(tmp_path):
+    NLP.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    doc = run(SEED.read_text(encoding="utf-8"), SEED_PEOPLE, nlp=again)
+    assert len(doc._.idefx_meetings) == 2

@@ -1,0 +1,100 @@
+"""The ``idefx_places`` component: event and venue shapes, gazetteer places, serialisation."""
+
+import spacy
+
+import idefx.components.places  # noqa: F401  (registers the factory)
+from idefx.components.places import EVENTS, PLACES, VENUES
+
+NLP = spacy.blank("en")
+NLP.add_pipe("idefx_places")
+
+
+def names(text, group):
+    doc = NLP(text)
+    return list(dict.fromkeys(s.kb_id_ for s in doc.spans[group]))
+
+
+def test_acronym_with_edition_names_the_event_whatever_the_long_form():
+    text = ("He spoke on the second day of the International IDEF-2023 Defense Industry Exhibition. "
+            "IDEF is one of the largest fairs; IDEF'23 ends on Friday.")
+    assert names(text, EVENTS) == ["IDEF-2023"]
+
+
+def test_acronym_after_the_long_form_names_the_event():
+    text = "ministers attending the International Defence Exhibition and Conference, IDEX 2019, which opened."
+    assert names(text, EVENTS) == ["IDEX 2019"]
+
+
+def test_summits_forums_dialogues_and_exercises():
+    text = ("They met at the Global Summit on Artificial Intelligence Safety and discussed Exercise Flintlock "
+            "and the sixth India-Singapore Defence Ministerial Dialogue before the Aero India 2023 show.")
+    found = names(text, EVENTS)
+    assert "Global Summit on Artificial Intelligence Safety" in found
+    assert "Exercise Flintlock" in found
+    assert "sixth India-Singapore Defence Ministerial Dialogue" in found
+    assert "Aero India 2023" in found
+
+
+def test_months_and_common_words_before_a_year_are_not_events():
+    assert names("In July 2023 and since 2019 the Vision 2030 plan went on.", EVENTS) == []
+
+
+def test_names_broken_across_lines_are_one_line():
+    assert names("at the annual U.S.-ASEAN\nSpecial Summit in Phnom Penh", EVENTS) == ["U.S.-ASEAN Special Summit"]
+
+
+def test_disease_names_are_not_event_editions():
+    assert names("The COVID-19 vaccine was discussed.", EVENTS) == []
+
+
+def test_venue_shapes():
+    text = ("It is held at the TÜYAP Exhibition Center in Istanbul, near Ramstein Air Base, and the leaders "
+            "met at the White House and the Presidential Palace.")
+    assert names(text, VENUES) == ["TÜYAP Exhibition Center", "Ramstein Air Base", "White House", "Presidential Palace"]
+
+
+def test_a_venue_is_not_also_an_event():
+    doc = NLP("Meetings are held at the Baku Expo Center during ADEX.")
+    assert [s.text for s in doc.spans[VENUES]] == ["Baku Expo Center"]
+    assert "Baku Expo" not in [s.text for s in doc.spans[EVENTS]]
+
+
+def test_countries_demonyms_and_cities_carry_iso_codes():
+    doc = NLP("BAKU, Azerbaijan. The Turkish minister arrived in Istanbul.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans[PLACES]}
+    assert {("BAKU", "CITY", "AZ"), ("Azerbaijan", "COUNTRY", "AZ"), ("Turkish", "DEMONYM", "TR"),
+            ("Istanbul", "CITY", "TR")} <= found
+
+
+def test_round_trip_through_disk(tmp_path):
+    NLP.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    doc = again("The IDEF-2023 fair at the TÜYAP Exhibition Center in Istanbul.")
+    assert [s.kb_id_ for s in doc.spans[EVENTS]] == ["IDEF-2023"]
+    assert [s.kb_id_ for s in doc.spans[VENUES]] == ["TÜYAP Exhibition Center"]
+    assert ("Istanbul", "TR") in {(s.text, s.kb_id_) for s in doc.spans[PLACES]}
+
+
+def test_ambiguous_country_forms_need_backing_from_the_text():
+    def codes(text):
+        doc = NLP(text)
+        return {(s.text, s.kb_id_) for s in doc.spans[PLACES] if s.label_ != "CITY"}
+
+    assert ("Georgia", "GE") not in codes("The governor of Georgia met farmers.")
+    assert ("Georgia", "GE") in codes("The Georgian general met him during a visit to Georgia.")
+    assert ("Jordan", "JO") in codes("King Abdullah II of Jordan met the Jordanian delegation.")
+
+
+def test_a_generic_lower_case_head_is_not_part_of_the_venue_name():
+    assert names("talks at London's ExCeL exhibition centre", VENUES) == ["ExCeL"]
+
+
+def test_an_exhibition_takes_its_acronym_and_edition_after_the_long_form():
+    assert names('on the sidelines of Egypt Defense Expo "EDEX 2021" and of Edex 2021', EVENTS) == ["EDEX 2021"]
+    assert names("the Defense and Security Exhibition (LAAD) in Rio de Janeiro", EVENTS) == ["LAAD"]
+    assert names("the U.S.-Mexico High Level Economic Dialogue (HLED) met", EVENTS) == \
+        ["U.S.-Mexico High Level Economic Dialogue"]
+
+
+def test_a_bare_name_joins_its_edition():
+    assert names("Aero India 2023 opened; Aero India is held every two years.", EVENTS) == ["Aero India 2023"]
