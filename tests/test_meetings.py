@@ -144,6 +144,29 @@ def test_a_place_taken_for_a_person_is_no_participant():
     assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Vo Van Thuong"}
 
 
+def test_named_leaders_meet_together_and_their_countries_stay_with_them():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Kaja Kallas", [], "US"), ("Egils Levits", [], "LV")]
+    text = "President Joseph R. Biden, Jr. met with Prime Minister Kaja Kallas of Estonia and President Egils Levits."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Kaja Kallas", "Egils Levits"}
+
+
+def test_a_delegation_and_a_named_leader_of_another_country_are_two_meetings():
+    people = [("Ben Wallace", ["Wallace"], "GB"), ("Nechirvan Barzani", [], "IQ")]
+    text = "Wallace met with a Qatari delegation and Iraqi Kurdistan President Nechirvan Barzani on Wednesday."
+    found = meetings(run(text, people))
+    assert [(m["participants"], m["parties"]) for m in found] == [
+        ({"Ben Wallace", "Nechirvan Barzani"}, {"GB", "IQ"}), ({"Ben Wallace"}, {"GB", "QA"})]
+
+
+def test_a_mention_without_people_does_not_change_the_mode():
+    people = [("Kamala Harris", [], "US"), ("Charlie Baker", [], "US")]
+    text = ("Vice President Kamala Harris met Governor Charlie Baker in Boston today. "
+            "She called Massachusetts a national model.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["mode"] == "in_person"
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

@@ -7,15 +7,17 @@ each side (``doc.spans["idefx_people"]``, minus quoted sources) are the
 participants; phrases such as "the guests", "the sides" or "the minister"
 resolve to people of earlier meetings. Parties are the participants'
 countries plus countries named on either side outside place phrases ("met
-his Turkish counterpart"). Date, city, country, venue and event come from the
-sentence, else from the event's own sentences, else from the meeting before.
-Runs after the people finder, ``idefx_places`` and ``idefx_dates``.
+his Turkish counterpart"); "separately" or unnamed sides of several countries
+make one meeting each. Date, city, country, venue and event come from the
+meeting's clause, else from the event's own sentences, else from the meeting
+before, else from the whole text (publication date, the event the story opens
+with, the dateline city). Runs after the people finder, ``idefx_places`` and
+``idefx_dates``.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -59,7 +61,7 @@ class _Draft:
         for name in ("date", "city", "country", "venue", "event", "topic"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
-        if self.mode == "in_person":
+        if self.mode == "in_person" and len(other.participants) >= 2:
             self.mode = other.mode
         self.pending = self.pending and other.pending
 
@@ -386,21 +388,24 @@ class _Context:
         and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
         counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
         items: list[tuple[int, Optional[int], Optional[str]]] = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= stop and m.start not in self.speakers:
-                idx = self._person_at(m)
-                items.append((m.start, idx, self.country_of(idx)))
+        named = [m for m in self.mentions if start <= m.start and m.end <= stop and m.start not in self.speakers]
+        for m in named:
+            idx = self._person_at(m)
+            items.append((m.start, idx, self.country_of(idx)))
         for place in self.places:
             if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.mentions):
-                    items.append((place.start, None, place.kb_id_))
+                    items.append((place.start, self._owner(place, named), place.kb_id_))
         items.sort(key=lambda x: x[0])
         if not items:
             return []
         if distributive and not joint:
-            named = [(idx, code) for _, idx, code in items if idx is not None]
-            if len(named) >= 2:
-                return [([idx], [code] if code else []) for idx, code in named]
+            each: dict[int, list[str]] = {}
+            for _, idx, code in items:
+                if idx is not None:
+                    each.setdefault(idx, []).extend([code] if code else [])
+            if len(each) >= 2:
+                return [([idx], list(dict.fromkeys(codes))) for idx, codes in each.items()]
         people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
         covered = set(subject_parties) | {self.country_of(p) for p in people}
         unnamed = list(dict.fromkeys(c for _, idx, c in items if idx is None and c and c not in covered))
@@ -409,6 +414,17 @@ class _Context:
             return [(people, [c for _, _, c in items if c])]
         groups = [(people, named_codes)] if people else []
         return groups + [([], [code]) for code in unnamed]
+
+    def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
+        """The named person a country mention describes: in their title ("Iraqi Kurdistan President
+        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
+        for m in named:
+            if 0 <= m.start - place.end <= 3:
+                return self._person_at(m)
+            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
+            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
+                return self._person_at(m)
+        return None
 
     def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
         """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""

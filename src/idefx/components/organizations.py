@@ -206,10 +206,23 @@ class OrgFinder:
                     start -= 1
                 if start < end and self._cap(text[start]) and countries[start] is None:
                     out.append(Span(doc, start, end, label="ORG"))
-            elif t in self.news_before and i + 1 < n and text[i + 1][:1].isupper() and text[i + 1].isupper() \
-                    and len(text[i + 1]) > 1:
-                out.append(Span(doc, i + 1, i + 2, label="ORG"))
-            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 and i > 0 \
+                # "... reports Asian Lite News" closing a line
+                k = i + 1
+                while k < n and k - i <= 4 and text[k][:1].isupper() and text[k].isalpha():
+                    k += 1
+                if k > i + 1 and (k == n or "\n" in text[k] or text[k] == "."):
+                    out.append(Span(doc, i + 1, k, label="ORG"))
+            elif t.lower() in self.news_before and i + 1 < n:
+                # "By WAM", "source: 1TV": an agency's short name after a source cue
+                k = i + 2 if text[i + 1] == ":" else i + 1
+                if k < n and len(text[k]) > 1 and text[k].isalnum() and text[k].upper() == text[k] \
+                        and any(c.isalpha() for c in text[k]):
+                    out.append(Span(doc, k, k + 1, label="ORG"))
+            elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and text[i + 1].isupper() \
+                    and len(text[i + 1]) > 1 and countries[i + 1] is None \
+                    and (i + 3 >= n or "\n" in text[i + 3]):
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # a headline's source: "... in Riyadh (WAM)"
+            elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and doc[i].idx < 400 and i > 0 \
                     and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
             elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
