@@ -469,6 +469,33 @@ def place_forms() -> set[str]:
     return forms
 
 
+EVENT_WORDS = re.compile(r"\b(expo|show|fair|exhibition|conference|summit|forum|symposium|dialogue|airshow|"
+                         r"congress|days|week|salon)\b", re.I)
+RARE_WORD_ZIPF = 2.5
+
+
+SERIES_MIN_EDITIONS = 5  # a place + word name ('Aero India') held this often is an established brand
+
+
+def event_name_ok(name: str, places: set[str], words: tuple[set[str], set[str]], editions: int) -> bool:
+    """An event base name that cannot be ordinary text: it has a token that is no dictionary word (an acronym
+    like 'IDEF', a coinage like 'Eurosatory') and is not a place, or three or more words naming an event
+    ('Border Security Expo'), or it is a place and a word held at five or more editions ('Aero India')."""
+    if fold(name) in places:
+        return False
+    tokens = [t for t in re.split(r"[\s/&+,()-]+", name) if t]
+    if editions >= SERIES_MIN_EDITIONS and len(tokens) > 1 and any(fold(t) in places for t in tokens):
+        return True
+    for token in tokens:
+        if fold(token) in places or len(token) < 3:
+            continue
+        if token.isupper() and not is_common(token, KNOWN_WORD_ZIPF):
+            return True
+        if token.lower() not in words[0] and not is_common(token, KNOWN_WORD_ZIPF) or not is_common(token, RARE_WORD_ZIPF):
+            return True
+    return len(tokens) >= 3 and bool(EVENT_WORDS.search(name))
+
+
 def event_kind(names: list[str]) -> str:
     text = " ".join(names)
     if AIRSHOW_WORDS.search(text):
@@ -562,6 +589,7 @@ def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
     capitals = geonames_capitals(gc, all_cities)
     index = city_name_index(all_cities)
     places = place_forms()
+    words = english_words()
     city_names = {c.get("geonameid"): c["name"] for c in build_cities_cached()}
 
     def english_city(found: dict | None) -> str | None:
@@ -614,12 +642,8 @@ def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
         for fair in fairs:
             names += [strip_edition(n) for n in [fair["name"], *as_list(fair.get("alias"))]]
         names = [n for n in uniq(names) if n]
-        tokens = base.split()
-        ambiguous = False
-        if len(tokens) < 3 and not distinctive(base, places):
-            if fold(base) in places or len(tokens) == 1 and not base.isupper():
-                continue  # 'Dubai', 'Defence', 'Artillery'
-            ambiguous = True  # 'IDEAS', 'ARMY', 'Counter Terrorism': needs an edition or context
+        if not event_name_ok(base, places, words, len(fairs)):
+            continue  # 'Dubai', 'Defence', 'ARMY', 'IDEAS', 'Counter Terrorism', 'Fire and Safety
         address = next((fair_address(f) for f in reversed(fairs) if fair_address(f)), None)
         raw_address = next((a for f in reversed(fairs) for a in as_list(f.get("address")) if isinstance(a, str)), None)
         country = address["iso2"] if address else None
@@ -636,8 +660,7 @@ def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
         aliases = [n for n in names[1:] if fold(n) != fold(base) and not re.search(r"\b(19|20)\d\d\b", n)
                    and (len(n.split()) >= 3 or distinctive(n, places))]
         event = {"name": base, "aliases": aliases, "kind": event_kind(names), "country": country, "city": city,
-                 "venue": venue_of_series.get(fairs[0].get("series") or strip_edition(fairs[0]["name"])),
-                 "ambiguous": ambiguous}
+                 "venue": venue_of_series.get(fairs[0].get("series") or strip_edition(fairs[0]["name"]))}
         events.append(event)
         for form in [base, *aliases]:
             claimed.setdefault(fold(form), []).append(event)
@@ -655,8 +678,7 @@ def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
         forms = {fold(f) for e in events for f in [e["name"], *e["aliases"]]}
         if fold(name) not in forms:
             events.append({"name": name, "aliases": [a for a in split_values(aliases) if fold(a) not in forms],
-                           "kind": kind, "country": country or None, "city": city or None, "venue": None,
-                           "ambiguous": False})
+                           "kind": kind, "country": country or None, "city": city or None, "venue": None})
     events.sort(key=lambda e: fold(e["name"]))
     venues.sort(key=lambda v: fold(v["name"]))
     return events, venues

@@ -281,6 +281,7 @@ def test_html_page_gives_main_text_title_and_date():
     assert "Cookie settings" not in doc.text and "tracking" not in doc.text and "<p>" not in doc.text
     assert doc.title == "Defence ministers discuss industrial cooperation"
     assert doc.published == "2024-03-14"
+    assert doc.metadata["url"] == "https://www.example.gov/news/defence-ministers-discuss-industrial-cooperation"
 
 
 def test_html_is_recognised_by_content_whatever_the_suffix(tmp_path):

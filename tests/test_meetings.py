@@ -113,6 +113,60 @@ def test_phone_calls_and_video_conferences():
     assert video["mode"] == "video"
 
 
+def test_spoke_with_is_a_call_unless_the_sentence_places_it():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Sauli Niinistö", [], "FI"), ("Ben Wallace", [], "GB")]
+    (call,) = meetings(run("President Joseph R. Biden, Jr. spoke today with President of Finland Sauli Niinistö.",
+                           people))
+    assert call["participants"] == {"Joseph R. Biden, Jr.", "Sauli Niinistö"}
+    assert call["mode"] == "call"
+    (talk,) = meetings(run("Ben Wallace spoke to a Qatari delegation on the sidelines of the DSEI arms fair.", people))
+    assert talk["mode"] == "in_person" and talk["parties"] == {"GB", "QA"}
+
+
+def test_called_someone_is_a_call():
+    people = [("Joe Biden", ["Biden"], "US"), ("Claudia Sheinbaum", [], "MX")]
+    (call,) = meetings(run("President Joe Biden called President Claudia Sheinbaum of Mexico today.", people))
+    assert call["mode"] == "call" and call["participants"] == {"Joe Biden", "Claudia Sheinbaum"}
+    assert meetings(run("Joe Biden called for the release of Claudia Sheinbaum.", people)) == []
+
+
+def test_a_participant_without_a_country_takes_the_one_in_their_title():
+    text = ("Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed "
+            "Forces, received Davit Tonoyan, Armenia's Defense Minister.")
+    (meeting,) = meetings(run(text, [("Mohamed bin Zayed", [], None), ("Davit Tonoyan", [], "AM")]))
+    assert meeting["parties"] == {"AE", "AM"}
+
+
+def test_a_place_taken_for_a_person_is_no_participant():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Vo Van Thuong", [], "VN"), ("San Francisco", [], None)]
+    text = "President Joseph R. Biden, Jr. met President Vo Van Thuong, who will visit San Francisco."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Vo Van Thuong"}
+
+
+def test_named_leaders_meet_together_and_their_countries_stay_with_them():
+    people = [("Joseph R. Biden, Jr.", [], "US"), ("Kaja Kallas", [], "US"), ("Egils Levits", [], "LV")]
+    text = "President Joseph R. Biden, Jr. met with Prime Minister Kaja Kallas of Estonia and President Egils Levits."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Joseph R. Biden, Jr.", "Kaja Kallas", "Egils Levits"}
+
+
+def test_a_delegation_and_a_named_leader_of_another_country_are_two_meetings():
+    people = [("Ben Wallace", ["Wallace"], "GB"), ("Nechirvan Barzani", [], "IQ")]
+    text = "Wallace met with a Qatari delegation and Iraqi Kurdistan President Nechirvan Barzani on Wednesday."
+    found = meetings(run(text, people))
+    assert [(m["participants"], m["parties"]) for m in found] == [
+        ({"Ben Wallace", "Nechirvan Barzani"}, {"GB", "IQ"}), ({"Ben Wallace"}, {"GB", "QA"})]
+
+
+def test_a_mention_without_people_does_not_change_the_mode():
+    people = [("Kamala Harris", [], "US"), ("Charlie Baker", [], "US")]
+    text = ("Vice President Kamala Harris met Governor Charlie Baker in Boston today. "
+            "She called Massachusetts a national model.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["mode"] == "in_person"
+
+
 def test_future_and_wished_meetings_are_not_meetings():
     people = [("Boris Pistorius", ["Pistorius"], "DE"), ("Lloyd Austin", ["Austin"], "US")]
     text = "Pistorius is also due to meet the United States defense secretary Lloyd Austin later on Thursday."

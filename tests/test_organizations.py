@@ -25,3 +25,15 @@ def test_names_and_titles_are_not_swallowed():
     assert orgs("Chairman of the Defense Industry Department of the Republic of Türkiye Haluk Gergin came.") == [
         "Defense Industry Department of the Republic of Türkiye"]
     assert orgs("Chief of Staff of the Qatari Armed Forces Salem bin Hamad came.") == ["Qatari Armed Forces"]
+
+
+def test_news_sources():
+    assert orgs("BEIJING, Oct. 15 (Xinhua) -- Officials met.") == ["Xinhua"]
+    assert orgs("UAE discusses cooperation (WAM)\n\nBy WAM\n\nThe talks went on, reports Asian Lite News\n") == [
+        "WAM", "WAM", "Asian Lite News"]
+
+
+def test_places_and_people_named_bodies_are_not_organisations():
+    assert orgs("He met Peña at the White House and praised the Trump Administration.") == []
+    assert orgs("The United States Trade and Development Agency will help.") == [
+        "United States Trade and Development Agency"]

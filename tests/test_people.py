@@ -118,3 +118,45 @@ def test_apposition_stops_at_the_next_titled_person(nlp):
                         "Air Army, and Colonel Ahmed Salem Hamza, Commander of the Military Cooperation Division.")
     assert found["Mohamed Ould Cheikh Ould Baida"].titles == ["Chief of Staff of the Air Army"]
     assert found["Ahmed Salem Hamza"].titles == ["Commander of the Military Cooperation Division"]
+
+
+def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
+    from idefx.pipeline import load_pipeline
+
+    doc = load_pipeline()("date-date, ")
+    assert doc._.idefx["people"] == []
+
+
+def test_a_guest_takes_the_country_named_after_them_in_a_home_text(nlp):
+    doc = nlp.make_doc("President Joseph R. Biden, Jr. met today with President Guillermo Lasso to discuss "
+                       "Ecuador and its trade.\n\nThe President thanked Venezuela's neighbours.")
+    doc._.idefx_source = {"front_matter": {"source_url": "https://www.whitehouse.gov/briefing-room/x/"}}
+    found = {p.name: p for p in nlp(doc)._.idefx_people}
+    assert found["Joseph R. Biden, Jr."].country == "US"
+    assert found["Guillermo Lasso"].country == "EC"
+
+
+def test_the_side_a_list_comes_from_gives_the_country(nlp):
+    found = people(nlp, "The meeting was attended from the Mauritanian side by Ahmed Ould El Hamid, First Counselor, "
+                        "and from the Brazilian side by Colonel Jose Silva.")
+    assert found["Ahmed Ould El Hamid"].country == "MR"
+    assert found["Ahmed Ould El Hamid"].titles == ["First Counselor"]
+
+
+def test_dateline_gives_the_home_country(nlp):
+    found = people(nlp, "BEIJING, Oct. 15 (Xinhua) -- Zhang Youxia, vice chairman of the Central Military "
+                        "Commission, on Tuesday met with Russian Defense Minister Andrei Belousov.")
+    assert found["Zhang Youxia"].country == "CN"
+    assert found["Zhang Youxia"].titles == ["vice chairman of the Central Military Commission"]
+    assert found["Zhang Youxia"].organization == "Central Military Commission"
+    assert found["Andrei Belousov"].country == "RU"
+
+
+def test_a_ministers_ministry_is_the_one_the_text_names(nlp):
+    found = people(nlp, "Estonian Defense Minister Jüri Luik met officials, the Defense Ministry said.")
+    assert found["Jüri Luik"].organization == "Defense Ministry"
+    assert found["Jüri Luik"].country == "EE"
+
+
+def test_names_before_an_organisation_head_are_not_people(nlp):
+    assert people(nlp, "The Denali Commission and the Biden-Harris Administration met on Monday.") == {}

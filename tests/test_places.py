@@ -39,6 +39,10 @@ def test_months_and_common_words_before_a_year_are_not_events():
     assert names("In July 2023 and since 2019 the Vision 2030 plan went on.", EVENTS) == []
 
 
+def test_names_broken_across_lines_are_one_line():
+    assert names("at the annual U.S.-ASEAN\nSpecial Summit in Phnom Penh", EVENTS) == ["U.S.-ASEAN Special Summit"]
+
+
 def test_disease_names_are_not_event_editions():
     assert names("The COVID-19 vaccine was discussed.", EVENTS) == []
 
@@ -79,3 +83,18 @@ def test_ambiguous_country_forms_need_backing_from_the_text():
     assert ("Georgia", "GE") not in codes("The governor of Georgia met farmers.")
     assert ("Georgia", "GE") in codes("The Georgian general met him during a visit to Georgia.")
     assert ("Jordan", "JO") in codes("King Abdullah II of Jordan met the Jordanian delegation.")
+
+
+def test_a_generic_lower_case_head_is_not_part_of_the_venue_name():
+    assert names("talks at London's ExCeL exhibition centre", VENUES) == ["ExCeL"]
+
+
+def test_an_exhibition_takes_its_acronym_and_edition_after_the_long_form():
+    assert names('on the sidelines of Egypt Defense Expo "EDEX 2021" and of Edex 2021', EVENTS) == ["EDEX 2021"]
+    assert names("the Defense and Security Exhibition (LAAD) in Rio de Janeiro", EVENTS) == ["LAAD"]
+    assert names("the U.S.-Mexico High Level Economic Dialogue (HLED) met", EVENTS) == \
+        ["U.S.-Mexico High Level Economic Dialogue"]
+
+
+def test_a_bare_name_joins_its_edition():
+    assert names("Aero India 2023 opened; Aero India is held every two years.", EVENTS) == ["Aero India 2023"]

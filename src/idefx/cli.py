@@ -17,7 +17,8 @@ from idefx import __version__
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False,
+                  rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
 
 
 class RecordFormat(str, Enum):
@@ -77,40 +78,70 @@ def _max_bytes(value: str) -> int:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Text files to read; '-' reads one document from stdin."),
+    paths: Optional[List[str]] = typer.Argument(
+        None, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
     fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f",
                                                help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    globs: Optional[List[str]] = typer.Option(
+        None, "--glob", help="File name pattern to take from directories (repeatable; default: "
+                             "*.txt *.md *.markdown *.html *.htm)."),
+    from_list: Optional[str] = typer.Option(None, "--from-list",
+                                            help="Also read input paths, one per line, from this file ('-': stdin)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Number of worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: when stderr is a terminal)."),
     max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Extract meeting records from press text."""
-    from idefx.errors import EXIT_NOTHING_PROCESSED, InputError, batch_exit_code
-    from idefx.extract import extract_records
-    from idefx.io import read_input
+    """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
+    from idefx import progress as progress_bar
+    from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
     from idefx.output import open_output, write_records
-    from idefx.pipeline import load_pipeline
+    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
     limit = _max_bytes(max_bytes)
+    paths = paths or []
+    if not paths and from_list is None:
+        _err("no input: give files or directories, '-' for stdin, or --from-list")
+        raise typer.Exit(EXIT_USAGE)
+    if from_list == STDIN and STDIN in paths:
+        _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
+        raise typer.Exit(EXIT_USAGE)
+    globs = tuple(globs or DEFAULT_GLOBS)
+    counts = {"processed": 0, "failed": 0}
+
+    def records(outcomes):
+        for outcome in outcomes:
+            if outcome.error:
+                counts["failed"] += 1
+                _err(f"{outcome.source}: {outcome.error}")
+            else:
+                counts["processed"] += 1
+                yield outcome.record
+
     with _exit_codes():
-        docs, failed = [], 0
-        for p in paths:
-            try:
-                docs.append(read_input(p, max_bytes=limit))
-            except InputError as exc:
-                _err(str(exc))
-                failed += 1
-        if not docs:
-            raise typer.Exit(EXIT_NOTHING_PROCESSED)
-        if fmt is None:
-            fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
-        nlp = load_pipeline(model)
-        with open_output(output, fmt.value) as out:
-            records = extract_records(nlp, docs)
-            write_records(_saving(records, db) if save else records, fmt.value, out)
-    raise typer.Exit(batch_exit_code(processed=len(docs), failed=failed))
+        try:
+            path_list = sys.stdin if from_list == STDIN else (open(from_list, encoding="utf-8") if from_list else None)
+        except OSError as exc:
+            raise InputError(from_list, f"cannot read the list of paths ({exc.strerror or exc})") from None
+        try:
+            if fmt is None:
+                fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
+            show = progress_bar.wanted(progress)
+            total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
+            with open_output(output, fmt.value) as out:
+                outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
+                               max_bytes=limit)
+                with progress_bar.tracked(outcomes, total, show) as tracked:
+                    write_records(_saving(records(tracked), db) if save else records(tracked), fmt.value, out)
+        finally:
+            if path_list is not None and path_list is not sys.stdin:
+                path_list.close()
+    raise typer.Exit(batch_exit_code(**counts))
 
 
 def _saving(records, db: Optional[Path]):

@@ -46,6 +46,21 @@ for _kind, _pattern in _PATTERNS:
     _parts.append(f"(?P<{_kind}>" + re.sub(r"\(\?P<(\w+)>", lambda m, k=_kind: f"(?P<{k}_{m.group(1)}>", _pattern)
                   .replace("(?P=sep)", f"(?P={_kind}_sep)") + ")")
 DATE_RE = re.compile(r"\b(?:" + "|".join(_parts) + r")\b", re.IGNORECASE)
+# Where a date can start: a digit or a month, weekday or relative word. Trying DATE_RE only there is
+# much faster than letting it try every alternative at every word boundary.
+_STARTS = sorted({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)}, key=len, reverse=True)
+START_RE = re.compile(r"\b(?:\d|(?:" + "|".join(_STARTS) + r")\b)", re.IGNORECASE)
+
+
+def _matches(text: str) -> Iterator[re.Match]:
+    pos = 0
+    for start in START_RE.finditer(text):
+        if start.start() < pos:
+            continue
+        match = DATE_RE.match(text, start.start())
+        if match:
+            pos = match.end()
+            yield match
 
 
 @dataclass(frozen=True)
@@ -112,7 +127,7 @@ def _year(text: Optional[str]) -> Optional[int]:
 
 def find_dates(text: str, offset: int = 0) -> Iterator[DateExpr]:
     """Every date expression in ``text``, offsets shifted by ``offset``."""
-    for match in DATE_RE.finditer(text):
+    for match in _matches(text):
         kind = match.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in match.groupdict().items() if v is not None and k.startswith(kind + "_")}
         start, end = match.start() + offset, match.end() + offset

@@ -38,7 +38,7 @@ def cities() -> list[dict]:
 
 
 def events() -> list[dict]:
-    """events.jsonl: name (base name, no edition), aliases, kind, country, city, venue, ambiguous."""
+    """events.jsonl: name (base name, no edition), aliases, kind, country, city, venue."""
     return list(_load("events.jsonl"))
 
 

@@ -14,7 +14,8 @@ Every input goes through the same steps:
    characters is refused as binary.
 4. Normalise to Unicode NFC.
 5. HTML pages (by suffix ``.html``/``.htm``/``.xhtml`` or by content) are reduced to their
-   main text by trafilatura, with the page's title and publication date when present.
+   main text by trafilatura, with the page's title, publication date and canonical URL
+   (``metadata["url"]``) when present.
    Other text loses its Markdown/YAML front matter (``---`` ... ``---``) to metadata
    (``title:``; ``date:``, else ``published:``, ``publishDate:`` or ``published_time:``, as
    ``published``): the block is overwritten by spaces, keeping its line breaks, so the text
@@ -59,7 +60,7 @@ _DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+
                                   rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _MAX_FRONT_MATTER = 65536
 _PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -103,8 +104,11 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
     metadata: dict = {"encoding": encoding}
     title = published = None
     if html or (html is None and looks_like_html(text)):
-        text, title, published = html_main_text(text, name)
+        text, page = html_main_text(text, name)
+        title, published = page.get("title"), page.get("published")
         metadata["format"] = "html"
+        if page.get("url"):
+            metadata["url"] = page["url"]
         if not text.strip():
             raise InputError(name, "no main text found in the HTML page")
     else:
@@ -225,16 +229,17 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or (head.startswith("<?xml") and "<html" in head)
 
 
-def html_main_text(html: str, name: str) -> tuple[str, Optional[str], Optional[str]]:
-    """The main text of an HTML page (navigation, footers and scripts dropped), its title and publication date."""
+def html_main_text(html: str, name: str) -> tuple[str, dict]:
+    """The main text of an HTML page (navigation, footers and scripts dropped) and what the page says about
+    itself: ``title``, ``published`` (ISO date) and ``url`` (canonical address), each only when present."""
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                          date_extraction_params={"extensive_search": False, "original_date": True})
     if result is None:
         raise InputError(name, "no main text found in the HTML page")
-    text = unicodedata.normalize("NFC", result.text or "")
-    return text, result.title or None, iso_date(result.date or "")
+    page = {"title": result.title, "published": iso_date(result.date or ""), "url": result.url}
+    return unicodedata.normalize("NFC", result.text or ""), {k: v for k, v in page.items() if v}
 
 
 def blank_front_matter(text: str) -> tuple[str, dict]:
@@ -244,13 +249,13 @@ def blank_front_matter(text: str) -> tuple[str, dict]:
     anything else (a horizontal rule, prose between rules, invalid YAML) is left as text. Keys are
     lower-cased; values that are scalars or lists of scalars are kept, dates as ISO strings.
     """
-    match = _FRONT_MATTER_RE.match(text)
+    match = FRONT_MATTER_RE.match(text)
     if not match or match.end() > _MAX_FRONT_MATTER:
         return text, {}
     import yaml
 
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
     except yaml.YAMLError:
         return text, {}
     if not isinstance(fields, dict) or not fields:

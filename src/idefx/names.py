@@ -1,4 +1,4 @@
-"""Name keys: fold case, diacritics, punctuation and spacing so that "Selçuk  Bayraktar" and "SELCUK BAYRAKTAR" compare equal."""
+"""Name keys: case, diacritics, punctuation and spacing folded, so "Selçuk  Bayraktar" equals "SELCUK BAYRAKTAR"."""
 
 from __future__ import annotations
 

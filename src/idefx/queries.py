@@ -100,16 +100,15 @@ def people(conn: sqlite3.Connection, country: Optional[str] = None, org: Optiona
                      "UNION SELECT person_id FROM person_roles WHERE country = ?)")
         params += [code, code]
     if org:
-        where.append("EXISTS (SELECT 1 FROM person_roles r JOIN organisations o ON o.id = r.organisation_id "
-                     f"WHERE r.person_id = p.id AND {_WORDS.format(col='o.name_key')})")
+        where.append("p.id IN (SELECT r.person_id FROM organisations o JOIN person_roles r "
+                     f"ON r.organisation_id = o.id WHERE {_WORDS.format(col='o.name_key')})")
         params.append(_key(org))
     if name:
         sql, extra = _person_ids_matching(name)
         where.append(f"p.id IN ({sql})")
         params += extra
     if title:
-        where.append("EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id "
-                     f"AND {_WORDS.format(col='r.title_key')})")
+        where.append(f"p.id IN (SELECT person_id FROM person_roles WHERE {_WORDS.format(col='title_key')})")
         params.append(_key(title))
     rows = conn.execute(
         "SELECT p.id, p.name, p.country FROM people p"
@@ -160,15 +159,14 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
     where, params = [], []
     if person:
         sql, extra = _person_ids_matching(person)
-        where.append(f"EXISTS (SELECT 1 FROM participants pt WHERE pt.meeting_id = m.id AND pt.person_id IN ({sql}))")
+        where.append(f"m.id IN (SELECT meeting_id FROM participants WHERE person_id IN ({sql}))")
         params += extra
     if person_id is not None:
-        where.append("EXISTS (SELECT 1 FROM participants pt WHERE pt.meeting_id = m.id AND pt.person_id = ?)")
+        where.append("m.id IN (SELECT meeting_id FROM participants WHERE person_id = ?)")
         params.append(person_id)
     if country:
         code = resolve_country(country)
-        where.append("(m.country = ? OR EXISTS (SELECT 1 FROM meeting_parties mp WHERE mp.meeting_id = m.id "
-                     "AND mp.country = ?))")
+        where.append("(m.country = ? OR m.id IN (SELECT meeting_id FROM meeting_parties WHERE country = ?))")
         params += [code, code]
     if event:
         where.append(f"m.event_id IN (SELECT id FROM events WHERE {_WORDS.format(col='name_key')})")

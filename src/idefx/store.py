@@ -20,11 +20,13 @@ from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
 
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
 from idefx.names import name_key, surname_key, token_count
-from idefx.records import DocumentRecord, Person
+
+if TYPE_CHECKING:  # the record model (pydantic) is only needed by callers that save; queries stay light
+    from idefx.records import DocumentRecord, Person
 
 ENV_VAR = "IDEFX_DB"
 APP_NAME = "idefx"
@@ -111,7 +113,8 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE evidence (
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('person', 'organisation', 'country', 'event', 'venue', 'meeting', 'date')),
             ref_id INTEGER,
             label TEXT,
             start INTEGER NOT NULL,

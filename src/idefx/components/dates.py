@@ -31,6 +31,14 @@ _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("idefx_text")
+    if text is None:
+        text = doc.user_data["idefx_text"] = doc.text
+    return text
+
+
 def body_start(text: str) -> int:
     """Offset just after a leading YAML front matter block or ``date YYYY-MM-DD`` line, or 0."""
     match = _FRONT.match(text)
@@ -91,7 +99,7 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         published = publication_date(text) or doc._.idefx_published
         doc._.idefx_published = published
         skip = body_start(text)

@@ -7,27 +7,29 @@ each side (``doc.spans["idefx_people"]``, minus quoted sources) are the
 participants; phrases such as "the guests", "the sides" or "the minister"
 resolve to people of earlier meetings. Parties are the participants'
 countries plus countries named on either side outside place phrases ("met
-his Turkish counterpart"). Date, city, country, venue and event come from the
-sentence, else from the event's own sentences, else from the meeting before.
-Runs after the people finder, ``idefx_places`` and ``idefx_dates``.
+his Turkish counterpart"); "separately" or unnamed sides of several countries
+make one meeting each. Date, city, country, venue and event come from the
+meeting's clause, else from the event's own sentences, else from the meeting
+before, else from the whole text (publication date, the event the story opens
+with, the dateline city). Runs after the people finder, ``idefx_places`` and
+``idefx_dates``.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.components.dates import DATES, body_start
+from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
+from idefx.matching import FastMatcher, token_indices
 from idefx.resources import read_jsonl
 
 SPEAKER_WINDOW = 3
@@ -59,7 +61,7 @@ class _Draft:
         for name in ("date", "city", "country", "venue", "event", "topic"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
-        if self.mode == "in_person":
+        if self.mode == "in_person" and len(other.participants) >= 2:
             self.mode = other.mode
         self.pending = self.pending and other.pending
 
@@ -95,7 +97,7 @@ class MeetingFinder:
         self._build()
 
     def _build(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc, release=True)
         self.info: dict[str, dict] = {}
         self.words: dict[str, set[str]] = {}
         for entry in self.patterns:
@@ -103,7 +105,7 @@ class MeetingFinder:
                 self.words.setdefault(entry["type"], set()).update(entry["words"])
                 continue
             label = f"{entry['type']}|{entry['id']}"
-            self.matcher.add(label, [spaced(entry["pattern"])])
+            self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
@@ -132,11 +134,18 @@ class MeetingFinder:
         found: dict[str, list[Span]] = {}
         for match_id, start, end in self.matcher(doc):
             label = self.nlp.vocab.strings[match_id]
+            end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
-        ctx = _Context(doc, people, mentions, found, self)
+        sentences = segments(doc)
+        places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
+        mentions = [m for m in mentions if (m.start, m.end) not in places]  # "San Francisco" is no one
+        if not mentions:
+            doc._.idefx_meetings = []
+            return doc
+        ctx = _Context(doc, people, mentions, found, self, sentences)
         drafts: list[_Draft] = []
-        body = body_start(doc.text)
-        for sent in segments(doc):
+        body = body_start(doc_text(doc))
+        for sent in sentences:
             if sent.end_char <= body:
                 continue
             for draft in ctx.sentence(sent, drafts):
@@ -167,43 +176,44 @@ class MeetingFinder:
         return doc
 
 
-def spaced(pattern: list[dict]) -> list[dict]:
-    """A token pattern that also matches across line breaks (hard-wrapped text)."""
-    out = []
-    for i, token in enumerate(pattern):
-        if i:
-            out.append({"IS_SPACE": True, "OP": "*"})
-        out.append(token)
-    return out
-
-
 def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    breaks = [t for t in doc if t.is_space and "\n" in t.text]
-    wrapped = sum(1 for t in breaks if t.i + 1 < len(doc) and doc[t.i + 1].is_lower) >= 3
+    candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
+    breaks = [i for i in candidates if "\n" in doc[i].text]
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3
     out, start, line_start = [], 0, 0
-    for token in doc:
+    for i in candidates:
+        token = doc[i]
         end_here = token.text in (".", "!", "?")
-        if token.is_space and "\n" in token.text:
+        if "\n" in token.text:
             end_here = token.text.count("\n") >= 2 or not wrapped or token.idx - line_start < short_line
             line_start = token.idx + len(token.text)
-        if end_here and token.i + 1 > start:
-            out.append(doc[start:token.i + 1])
-            start = token.i + 1
+        if end_here and i + 1 > start:
+            out.append(doc[start:i + 1])
+            start = i + 1
     if start < len(doc):
         out.append(doc[start:len(doc)])
-    return [s for s in out if not all(t.is_space or t.is_punct for t in s)]
+    return [s for s in out if any(not (t.is_space or t.is_punct) for t in s)]
+
+
+_BOUNDARY_CACHE: dict[int, bool] = {}
+
+
+def _maybe_boundary(word: str) -> bool:
+    return word in (".", "!", "?") or "\n" in word
 
 
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
+                 sentences: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
+        self.sentences = sentences
         self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
@@ -213,8 +223,50 @@ class _Context:
         self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
                            for name in (p.text, p.text.title())}
         self.speakers = self._speakers()
+        self._local: dict[int, Optional[str]] = {}
         self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
+
+    def country_of(self, person: int) -> Optional[str]:
+        """The person's country, or when the people finder gives none, the one their own words carry:
+        "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces", "X of Belgium"."""
+        known = self.people[person].country
+        if known or person in self._local:
+            return known or self._local[person]
+        found = None
+        for m in self.mentions:
+            if self._person_at(m) == person:
+                found = self._country_near(m)
+                if found:
+                    break
+        self._local[person] = found
+        return found
+
+    def _country_near(self, mention: Span) -> Optional[str]:
+        doc = self.doc
+        stops = (",", ".", ";", "(", ")")
+        end = mention.end
+        if end < len(doc) and doc[end].text in (",", "of"):
+            window = []
+            for token in doc[end + 1:min(len(doc), end + 16)]:
+                if token.text in stops or token.lower_ in self.words.get("place_preposition", ()):
+                    break
+                window.append(token.i)
+            if window:
+                code = self._place_code(window[0], window[-1] + 1)
+                if code:
+                    return code
+        start = mention.start
+        while start > 0 and start > mention.start - 8 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                          or doc[start - 1].lower_ in ("of", "the", "'s", "’s")):
+            start -= 1
+        return self._place_code(start, mention.start) if start < mention.start else None
+
+    def _place_code(self, start: int, end: int) -> Optional[str]:
+        for place in self.places:
+            if start <= place.start and place.end <= end and not self._is_location(place):
+                return place.kb_id_
+        return None
 
     def city_country(self, city: str) -> Optional[str]:
         return self.city_codes.get(city)
@@ -224,7 +276,7 @@ class _Context:
 
     def _dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
-        for sent in segments(self.doc)[:3]:
+        for sent in self.sentences[:3]:
             words = [t for t in sent if not t.is_space]
             for place in self.places:
                 if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
@@ -314,9 +366,12 @@ class _Context:
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
                     draft.hosts, draft.guests = list(subjects), list(objects)
-                parties = subject_parties + [self.people[p].country for p in objects] + object_parties
+                parties = subject_parties + [self.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = entry.get("mode") or self._mode(sent)
+                if entry.get("weak_mode") and (self._in("in_person", region_start, stop)
+                                               or any(self._location(region_start, stop))):
+                    draft.mode = "in_person"
                 draft.evidence = [(sent.start_char, sent.end_char)]
                 self._setting(draft, region_start, stop, sent)
                 draft.topic = self._topic(sent)
@@ -329,44 +384,54 @@ class _Context:
 
     def _object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
                        joint: bool) -> list[tuple[list[int], list[str]]]:
-        """The object side as meetings: one per person when "separately", one per country when the
-        people (or unnamed delegations) come from several countries, else one."""
+        """The object side as meetings: one per person when "separately"; else the named people together,
+        and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
+        counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
         items: list[tuple[int, Optional[int], Optional[str]]] = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= stop and m.start not in self.speakers:
-                idx = self._person_at(m)
-                items.append((m.start, idx, self.people[idx].country))
+        named = [m for m in self.mentions if start <= m.start and m.end <= stop and m.start not in self.speakers]
+        for m in named:
+            idx = self._person_at(m)
+            items.append((m.start, idx, self.country_of(idx)))
         for place in self.places:
             if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.mentions):
-                    items.append((place.start, None, place.kb_id_))
+                    items.append((place.start, self._owner(place, named), place.kb_id_))
         items.sort(key=lambda x: x[0])
         if not items:
             return []
         if distributive and not joint:
-            named = [(idx, code) for _, idx, code in items if idx is not None]
-            if len(named) >= 2:
-                return [([idx], [code] if code else []) for idx, code in named]
-        countries = [c for _, _, c in items if c and c not in subject_parties]
-        if joint or len(set(countries)) < 2:
-            people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
+            each: dict[int, list[str]] = {}
+            for _, idx, code in items:
+                if idx is not None:
+                    each.setdefault(idx, []).extend([code] if code else [])
+            if len(each) >= 2:
+                return [([idx], list(dict.fromkeys(codes))) for idx, codes in each.items()]
+        people = list(dict.fromkeys(idx for _, idx, _ in items if idx is not None))
+        covered = set(subject_parties) | {self.country_of(p) for p in people}
+        unnamed = list(dict.fromkeys(c for _, idx, c in items if idx is None and c and c not in covered))
+        named_codes = [c for _, idx, c in items if idx is not None and c]
+        if joint or not unnamed or (not people and len(unnamed) < 2):
             return [(people, [c for _, _, c in items if c])]
-        groups: dict[str, tuple[list[int], list[str]]] = {}
-        current = None
-        for _, idx, code in items:
-            if code and code not in subject_parties:
-                current = code
-            group = groups.setdefault(current or "", ([], [code] if code else []))
-            if idx is not None and idx not in group[0]:
-                group[0].append(idx)
-        return [g for k, g in groups.items() if k or g[0]]
+        groups = [(people, named_codes)] if people else []
+        return groups + [([], [code]) for code in unnamed]
+
+    def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
+        """The named person a country mention describes: in their title ("Iraqi Kurdistan President
+        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
+        for m in named:
+            if 0 <= m.start - place.end <= 3:
+                return self._person_at(m)
+            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
+            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
+                return self._person_at(m)
+        return None
 
     def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
         """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
         codes = {p.kb_id_ for p in self.places if ref.start <= p.start < ref.end}
         if codes:
             for m in reversed(self.mentions):
-                if m.start < ref.start and self.people[self._person_at(m)].country in codes:
+                if m.start < ref.start and self.country_of(self._person_at(m)) in codes:
                     return [self._person_at(m)]
         if drafts and drafts[-1].subjects:
             return list(drafts[-1].subjects)
@@ -391,7 +456,7 @@ class _Context:
         for draft in drafts:
             if draft.evidence and draft.evidence[0] == last_evidence:
                 draft.participants.extend(p for p in people if p not in draft.participants)
-                draft.parties.extend(c for c in (self.people[p].country for p in people)
+                draft.parties.extend(c for c in (self.country_of(p) for p in people)
                                      if c and c not in draft.parties)
 
     def _about_last(self, sent: Span, drafts: list[_Draft]) -> None:
@@ -433,7 +498,7 @@ class _Context:
         return False
 
     def _parties(self, participants: list[int], start: int, stop: int) -> list[str]:
-        parties = [self.people[p].country for p in participants if self.people[p].country]
+        parties = [self.country_of(p) for p in participants if self.country_of(p)]
         for place in self.places:
             if start <= place.start < stop and place.label_ in ("COUNTRY", "DEMONYM") and self._party_like(place):
                 parties.append(place.kb_id_)

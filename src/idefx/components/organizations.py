@@ -58,6 +58,7 @@ class OrgFinder:
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
@@ -71,6 +72,7 @@ class OrgFinder:
         self.heads = set(self.state["heads"])
         self.single_word_heads = set(self.state["single_word_heads"])
         self.in_place = set(self.state["in_place"])
+        self.corporate = set(self.state["corporate"])
         self.not_names = set(self.state["not_names"])
         self.news_cues = set(self.state["news_cues"])
         self.news_before = set(self.state["news_before"])
@@ -146,6 +148,10 @@ class OrgFinder:
                 if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
+                if p in {"and", "&"} and start > 1 and start < i and self._cap(text[start - 2]) \
+                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
+                    start -= 1  # "United States Trade and Development Agency"
+                    continue
                 if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
@@ -179,6 +185,12 @@ class OrgFinder:
                     end = k + 1
                 else:
                     break
+            if end == i + 1 and text[i].lower() not in self.corporate and all(
+                    self._name_like(text, tags, countries, k) or text[k] == "-" for k in range(start, i)):
+                continue  # "Biden Administration": a government body is not named by a person alone
+            if end == i + 1 and end - start == 2 and start >= 2 and text[start - 1] == "the" \
+                    and text[start - 2] in {"at", "to", "from", "in"}:
+                continue  # "at the White House": a place
             if end - start >= 2 or text[i].lower() in self.single_word_heads:
                 out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
@@ -194,10 +206,23 @@ class OrgFinder:
                     start -= 1
                 if start < end and self._cap(text[start]) and countries[start] is None:
                     out.append(Span(doc, start, end, label="ORG"))
-            elif t in self.news_before and i + 1 < n and text[i + 1][:1].isupper() and text[i + 1].isupper() \
-                    and len(text[i + 1]) > 1:
-                out.append(Span(doc, i + 1, i + 2, label="ORG"))
-            elif t == "(" and i + 2 < n and text[i + 2] == ")" and doc[i].idx < 400 and i > 0 \
+                # "... reports Asian Lite News" closing a line
+                k = i + 1
+                while k < n and k - i <= 4 and text[k][:1].isupper() and text[k].isalpha():
+                    k += 1
+                if k > i + 1 and (k == n or "\n" in text[k] or text[k] == "."):
+                    out.append(Span(doc, i + 1, k, label="ORG"))
+            elif t.lower() in self.news_before and i + 1 < n:
+                # "By WAM", "source: 1TV": an agency's short name after a source cue
+                k = i + 2 if text[i + 1] == ":" else i + 1
+                if k < n and len(text[k]) > 1 and text[k].isalnum() and text[k].upper() == text[k] \
+                        and any(c.isalpha() for c in text[k]):
+                    out.append(Span(doc, k, k + 1, label="ORG"))
+            elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and text[i + 1].isupper() \
+                    and len(text[i + 1]) > 1 and countries[i + 1] is None \
+                    and (i + 3 >= n or "\n" in text[i + 3]):
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # a headline's source: "... in Riyadh (WAM)"
+            elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and doc[i].idx < 400 and i > 0 \
                     and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
             elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \

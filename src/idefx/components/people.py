@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -82,6 +83,7 @@ class PeopleFinder:
             "particles": sorted(_load_words(particles_file)),
             "verbs": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "guest_before"),
+            "side_words": sorted(e["text"].lower() for e in read_jsonl(cues_file) if e["kind"] == "side"),
             "common": sorted(_load_words(common_words_file, "word")),
             "first_names": sorted(_load_words(first_names_file, "name")),
             "not_names": sorted(_load_words(not_names_file)),
@@ -97,6 +99,7 @@ class PeopleFinder:
         self.particles = set(s["particles"])
         self.verbs = set(s["verbs"])
         self.guest_cues = set(s["guest_cues"])
+        self.side_words = set(s["side_words"])
         self.common = set(s["common"])
         self.first_names = set(s["first_names"])
         self.not_names = set(s["not_names"])
@@ -135,6 +138,8 @@ class _Person:
     def __init__(self, tokens: list[str]):
         self.tokens = tokens
         self.forms: list[str] = []
+        self.keys: set[tuple[str, ...]] = set()  # name keys of the forms
+        self.words: set[str] = set()
         self.titles: list[str] = []
         self.ranks: list[str] = []
         self.country: Optional[str] = None
@@ -142,14 +147,20 @@ class _Person:
         self.stateless = False
         self.conj_country: Optional[str] = None
         self.guest = False  # named as the one met, welcomed or received
+        self.first_tok: Optional[int] = None
         self.mentions: list[tuple[int, int]] = []
 
     def name(self) -> str:
         return max(self.forms, key=lambda f: (len(_name_key(f)), len(f)))
 
 
+@lru_cache(maxsize=4096)
+def _name_key_cached(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"\w+", text.lower()) if w not in SUFFIXES)
+
+
 def _name_key(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.lower()) if w not in SUFFIXES]
+    return list(_name_key_cached(text))
 
 
 class _Scan:
@@ -158,20 +169,25 @@ class _Scan:
     def __init__(self, finder: PeopleFinder, doc: Doc):
         self.f = finder
         self.doc = doc
-        self.text = [t.text for t in doc]
+        strings = doc.vocab.strings
+        self.text = [strings[o] for o in doc.to_array("ORTH").tolist()]
         self.lower = [t.lower() for t in self.text]
-        self.ws = [t.whitespace_ for t in doc]
+        self.ws = [" " if sp else "" for sp in doc.to_array("SPACY").tolist()]
+        self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws))
         self.n = len(doc)
+        self.classes: list = ["?"] * self.n  # token_class, filled on demand
         self.tags = finder.titles.tag(doc)
         self.country = [None] * self.n
-        for span in doc.spans.get(COUNTRY_SPANS, []):
+        self.country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
+        self.org_spans = list(doc.spans.get(ORG_SPANS, []))
+        for span in self.country_spans:
             for i in range(span.start, span.end):
                 self.country[i] = span
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
         self.right_region: list[int] = []
         self.name_runs: list[tuple[int, int, int]] = []
         self.org = [None] * self.n
-        for span in doc.spans.get(ORG_SPANS, []):
+        for span in self.org_spans:
             for i in range(span.start, span.end):
                 self.org[i] = span
 
@@ -207,7 +223,8 @@ class _Scan:
             if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
                     or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
                 return False
-        if low in self.f.not_names or (low.endswith("s") and low[:-1] in self.f.title_words):
+        if low in self.f.not_names or low in self.f.org_head_words or (
+                low.endswith("s") and low[:-1] in self.f.title_words):
             return False
         return True
 
@@ -226,6 +243,12 @@ class _Scan:
         return j < 0 or "\n" in self.text[j] or self.text[j] in {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}
 
     def token_class(self, i: int) -> Optional[str]:
+        cls = self.classes[i]
+        if cls == "?":
+            cls = self.classes[i] = self._token_class(i)
+        return cls
+
+    def _token_class(self, i: int) -> Optional[str]:
         t = self.text[i]
         if self.name_word(i):
             return "name"
@@ -247,7 +270,7 @@ class _Scan:
         out = []
         i = 0
         while i < self.n:
-            if self.token_class(i) != "name":
+            if not self.text[i][:1].isupper() or self.token_class(i) != "name":
                 i += 1
                 continue
             j = i
@@ -377,6 +400,9 @@ class _Scan:
             if not self.has_kind(piece, "head", "rank", "honorific", "cue"):
                 break
             out.insert(0, self.analyse(piece, leading=not out))
+        # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
+        if len(out) > 1 and out[0]["cue"] and any(p["title"] for p in out[1:]):
+            out = out[1:]
         # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
         if out and not any(p["country"] for p in out):
             out[0]["country"] = self.country_before(region[0])
@@ -389,7 +415,8 @@ class _Scan:
         k += 1
         while k < self.n and self.is_space(k) and not self.is_break(k):
             k += 1
-        if not self.starts_title(k) and not (self.country[k] is not None and self.country_then_title(k)):
+        if k >= self.n or (not self.starts_title(k)
+                           and not (self.country[k] is not None and self.country_then_title(k))):
             return [], None
         region = []
         while k < self.n and len(region) < 40:
@@ -464,7 +491,7 @@ class _Scan:
         return None
 
     def span_text(self, start: int, end: int) -> str:
-        return " ".join(self.doc[start:end].text.split())
+        return " ".join("".join(t + w for t, w in zip(self.text[start:end], self.ws[start:end])).split())
 
     def analyse(self, piece: list[int], leading: bool) -> dict:
         """One title piece -> title, rank, country, organisation."""
@@ -601,7 +628,7 @@ class _Scan:
         source = self.doc._.idefx_source or {}
         front = source.get("front_matter") or {}
         url = front.get("source_url") or front.get("url") or source.get("url") or ""
-        host = HOST.search(f"source_url: {url}" if url else self.doc.text[:2000])
+        host = HOST.search(f"source_url: {url}" if url else self.doc_text[:2000])
         if host:
             tld = host.group(1).rsplit(".", 1)[-1].lower()
             code = GENERIC_TLDS.get(tld, tld.upper())
@@ -623,12 +650,10 @@ class _Scan:
             i += 1
         return None
 
-    def dominant_foreign(self, home: Optional[str]) -> Optional[str]:
-        """The country other than home named most often, when one stands out."""
-        if home is None:
-            return None
+    def most_named(self, home: Optional[str]) -> Optional[str]:
+        """The country (other than home) named most often, when one stands out."""
         counts: dict[str, int] = {}
-        for span in self.doc.spans.get(COUNTRY_SPANS, []):
+        for span in self.country_spans:
             if span.kb_id_ != home:
                 counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -636,11 +661,32 @@ class _Scan:
             return None
         return ranked[0][0]
 
+    def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
+        """The first country other than home named after token ``tok`` in its paragraph."""
+        for span in self.country_spans:
+            if span.start > tok and span.kb_id_ != home:
+                if any(self.is_break(k) for k in range(tok, span.start)):
+                    return None
+                return span.kb_id_
+        return None
+
+    def side_country(self, tok: int) -> Optional[str]:
+        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        j = tok - 1
+        while j > 0 and self.text[j] not in {".", "!", "?"} and not self.is_break(j):
+            if self.lower[j] in self.f.side_words:
+                prev = self.prev_word(j)
+                span = self.country[prev]
+                if span is not None and span.label_ == "demonym":
+                    return span.kb_id_
+            j -= 1
+        return None
+
     def body_start(self) -> int:
         """The first token after YAML front matter and a leading "date YYYY-MM-DD"."""
         i = 0
-        if self.n and self.text[0] == "---" or self.doc.text.startswith("---"):
-            close = self.doc.text.find("\n---", 3)
+        if self.doc_text.startswith("---"):
+            close = self.doc_text.find("\n---", 3)
             if close > 0:
                 span = self.doc.char_span(close + 4, close + 4, alignment_mode="expand")
                 i = span.start if span is not None else 0
@@ -660,6 +706,9 @@ class _Scan:
         self.name_runs = self.runs()
         for start, end, full in self.name_runs:
             words = [k for k in range(start, end) if self.token_class(k) == "name"]
+            nxt = self.next_word(full)
+            if nxt is not None and self.is_cap(nxt) and self.lower[nxt] in self.f.org_head_words:
+                continue  # "Denali Commission", "the Biden-Harris Administration": an organisation's name
             left = self.left_titles(start)
             if not left and len(words) >= 3 and self.lower[self.prev_word(start)] in {"of", "for"}:
                 # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
@@ -687,8 +736,13 @@ class _Scan:
                 if right:
                     self.taken.update(self.right_region)  # an apposition belongs to this person only
                 first = min([p["first"] for p in left] or [start])
-                if self.lower[self.prev_word(first)] in self.f.guest_cues:
-                    person.guest = True
+                before = self.prev_word(first)
+                if self.lower[before] in self.f.guest_cues or (
+                        self.lower[before] == "and" and last is not None and last[1] - 1 == self.prev_word(before)
+                        and {t.lower() for t in last[0].titles} & {p["title"].lower() for p in left if p["title"]}):
+                    person.guest = True  # "met with President X" / "President A and President X"
+                if person.first_tok is None:
+                    person.first_tok = start
                 # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
                 if left and last is not None and not left[0]["cue"] and left[0]["country"]:
                     j = self.prev_word(left[0]["first"])
@@ -701,16 +755,21 @@ class _Scan:
             if self.match(people, self.name_tokens(start, end)) is not None:
                 self.add(people, start, end, full, [], None)
         home = self.home_country()
-        foreign = self.dominant_foreign(home)
+        if home is None:
+            home = self.most_named(None)
+        foreign = self.most_named(home) if home else None
         out = []
         for p in people:
             country = p.country or p.conj_country
+            if country is None and p.first_tok is not None:
+                country = self.side_country(p.first_tok)
             if p.org is None:
                 p.org = self.ministry(p.titles, country)
             if country is None and p.org:
                 country = self.org_country(p.org)
-            if country is None and p.guest and foreign:
-                country = foreign  # "the President met with President Lasso" in a text from home
+            if country is None and p.guest and home:
+                # "the President met with President Lasso": the guest's country follows, or stands out
+                country = self.country_following(p.first_tok, home) or foreign
             if country is None and not p.stateless:
                 country = home
             name = p.name()
@@ -721,28 +780,26 @@ class _Scan:
         return out
 
     def name_tokens(self, start: int, end: int) -> list[str]:
-        return _name_key(self.doc[start:end].text)
+        return _name_key(self.span_text(start, end))
 
     def match(self, people: list[_Person], key: list[str]) -> Optional[_Person]:
         if not key:
             return None
         ks = set(key)
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
-                if fk == key:
-                    return p
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
+        tk = tuple(key)
+        near = [p for p in reversed(people) if p.words & ks]
+        for p in near:
+            if tk in p.keys:
+                return p
+        for p in near:
+            for fk in p.keys:
                 fs = set(fk)
                 if (ks < fs and (key[-1] == fk[-1] or key[0] == fk[0])) or \
                         (fs < ks and (fk[-1] == key[-1] or fk[0] == key[0])):
                     return p
         # another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")
-        for p in reversed(people):
-            for form in p.forms:
-                fk = _name_key(form)
+        for p in near:
+            for fk in p.keys:
                 if len(fk) == len(key) > 1 and fk[-1] == key[-1] and all(
                         a[:3] == b[:3] for a, b in zip(fk[:-1], key[:-1])):
                     return p
@@ -758,8 +815,8 @@ class _Scan:
                 cores += [" ".join(words[i:]) for i in range(len(words))]
         if not cores:
             return None
-        for span in self.doc.spans.get(ORG_SPANS, []):
-            inner = [c for c in self.doc.spans.get(COUNTRY_SPANS, []) if span.start <= c.start < span.end]
+        for span in self.org_spans:
+            inner = [c for c in self.country_spans if span.start <= c.start < span.end]
             if any(c.kb_id_ != country for c in inner):
                 continue
             words = [t.lower_ for t in span if not any(c.start <= t.i < c.end for c in inner)
@@ -772,8 +829,7 @@ class _Scan:
         return None
 
     def org_country(self, org: str) -> Optional[str]:
-        doc = self.doc
-        for span in doc.spans.get(COUNTRY_SPANS, []):
+        for span in self.country_spans:
             if span.text in org:
                 return span.kb_id_
         return None
@@ -787,6 +843,8 @@ class _Scan:
             person = _Person(key)
             people.append(person)
         person.forms.append(form)
+        person.keys.add(_name_key_cached(form))
+        person.words.update(_name_key_cached(form))
         span = self.doc[start:full]
         person.mentions.append((span.start_char, span.end_char))
         self.taken.update(range(start, full))

@@ -20,16 +20,18 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.matching import FastMatcher
 from idefx.resources import data_path, read_jsonl
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
-_EDITION = re.compile(r"^#?([A-Za-z]+?)[\s\-'’]*((?:19|20)?\d\d)?$")
+_EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
+_OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -97,13 +99,19 @@ class PlaceFinder:
         self._build()
 
     def _build(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
         self.keep: dict[str, int] = {}
+        self.prefer_acronym: set[str] = set()
+        self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
         for entry in self.patterns:
-            self.matcher.add(f"{entry['label']}|{entry['id']}", [entry["pattern"]])
+            self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
+            if entry.get("prefer_acronym"):
+                self.prefer_acronym.add(entry["id"])
+            if entry.get("generic_lower_head"):
+                self.generic_head.add(entry["id"])
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.term_id: dict[str, tuple[str, str]] = {}
+        self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         grouped: dict[str, list[str]] = {}
         self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
         codes_of: dict[str, set[str]] = {}
@@ -134,11 +142,18 @@ class PlaceFinder:
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = self._unambiguous(filter_spans(places))
-        doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or _trim(s).text)
+        doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or self._venue_name(s))
                              for s in filter_spans([_trim(v) for v in venues])]
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
+
+    def _venue_name(self, span: Span) -> str:
+        end = span.end
+        if span.label_ in self.generic_head:
+            while end > span.start + 1 and span.doc[end - 1].is_lower:
+                end -= 1
+        return _clean(span.doc[span.start:end].text)
 
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
@@ -153,30 +168,36 @@ class PlaceFinder:
         return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
+        so does a known acronym in brackets ("... Exhibition (LAAD)"); bare names join their edition."""
         editions = [s for s in found if s.label_ in EDITION_IDS]
         spans = []
         for span in filter_spans(found):
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
-            name = span.kb_id_ or (inner[0].text if inner else span.text)
-            after = doc[span.end:span.end + 4]
-            if len(after) >= 3 and after[0].text in "(," and _ACRONYM.match(after[1].text):
-                tail = [e for e in editions if e.start == span.end + 1]
-                name = tail[0].text if tail else after[1].text
+            name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
+            follow = span.end
+            while follow < len(doc) and follow < span.end + 2 and doc[follow].text in _OPENERS:
+                follow += 1
+            if follow > span.end and follow < len(doc):
+                tail = [e for e in editions if e.start == follow]
+                if tail:
+                    name = _clean(tail[0].text)
+                elif _ACRONYM.match(doc[follow].text) and (doc[follow].text in self.event_names
+                                                            or span.label_ in self.prefer_acronym):
+                    name = doc[follow].text
             spans.append((span, name))
-        for i in range(len(doc) - 2):
-            if doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
-                if any(s.end == i for s, _ in spans):
-                    spans.append((doc[i + 1:i + 2], doc[i + 1].text))
+        ends = {s.end for s, _ in spans}
+        for i in ends:
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" \
+                    and _ACRONYM.match(doc[i + 1].text) and doc[i + 1].text in {n for _, n in spans}:
+                spans.append((doc[i + 1:i + 2], doc[i + 1].text))
         canon: dict[str, str] = {}
-        editions_seen: dict[tuple[str, Optional[str]], str] = {}
+        seen: dict[tuple[str, Optional[str]], str] = {}
         for _, name in sorted(spans, key=lambda p: -_edition_rank(p[1])):
             base, year = _edition(name)
-            if base is None:
-                canon.setdefault(key(name), name)
-                continue
-            same = editions_seen.get((base, year)) or (
-                next((n for (b, _), n in editions_seen.items() if b == base), None) if year is None else None)
-            editions_seen.setdefault((base, year), same or name)
+            same = seen.get((base, year)) or (
+                next((n for (b, _), n in seen.items() if b == base), None) if year is None else None)
+            seen.setdefault((base, year), same or name)
             canon.setdefault(key(name), same or name)
         out = []
         for span, name in spans:
@@ -196,20 +217,25 @@ class PlaceFinder:
         return self
 
 
-def _edition(name: str) -> tuple[Optional[str], Optional[str]]:
-    """("IDEF", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023"; ("IDEF", None) for "IDEF"; (None, None) otherwise."""
+def _edition(name: str) -> tuple[str, Optional[str]]:
+    """A name's base and year: ("idef", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023", ("idef", None) for
+    "IDEF", ("aeroindia", "2023") for "Aero India 2023"."""
     match = _EDITION.match(name)
-    if not match or not _ACRONYM.match(match.group(1).upper()) or not (
-            match.group(1).isupper() or match.group(2)):
-        return None, None
+    if not match:
+        return key(name), None
     year = match.group(2)
     if year and len(year) == 2:
         year = "20" + year
-    return match.group(1).upper(), year
+    return key(match.group(1)), year
 
 
 def _edition_rank(name: str) -> int:
     return 1 if re.search(r"(19|20)?\d\d$", name) else 0
+
+
+def _clean(name: str) -> str:
+    """A name as one line: runs of whitespace (line breaks of wrapped text) become single spaces."""
+    return " ".join(name.split())
 
 
 def _trim(span: Span) -> Span:
@@ -217,5 +243,5 @@ def _trim(span: Span) -> Span:
     start = span.start
     while start < span.end - 1 and span.doc[start].is_lower:
         start += 1
-    return Span(span.doc, start, span.end, label="VENUE", kb_id=span.kb_id_)
+    return Span(span.doc, start, span.end, label=span.label_, kb_id=span.kb_id_)
 

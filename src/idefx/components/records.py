@@ -7,26 +7,26 @@ from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.dates import DATES
+from idefx.components.dates import DATES, doc_text
 from idefx.components.organizations import ORG_SPANS
 from idefx.components.places import EVENTS, VENUES
 from idefx.entities import PEOPLE_SPANS
 
 
-def _evidence(doc: Doc, start: int, end: int) -> dict:
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+def _evidence(text: str, start: int, end: int) -> dict:
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _named(doc: Doc, group: str) -> list[dict]:
+def _named(doc: Doc, text: str, group: str) -> list[dict]:
     """One item per distinct ``kb_id_`` in a span group, with every mention as evidence."""
     items: dict[str, dict] = {}
     for span in doc.spans[group] if group in doc.spans else []:
         item = items.setdefault(span.kb_id_, {"name": span.kb_id_, "mentions": []})
-        item["mentions"].append(_evidence(doc, span.start_char, span.end_char))
+        item["mentions"].append(_evidence(text, span.start_char, span.end_char))
     return list(items.values())
 
 
-def _meetings(doc: Doc) -> list[dict]:
+def _meetings(doc: Doc, text: str) -> list[dict]:
     people = doc._.idefx_people or []
     out = []
     for m in doc._.idefx_meetings or []:
@@ -36,7 +36,7 @@ def _meetings(doc: Doc) -> list[dict]:
             "guests": [people[i].name for i in m.guests],
             "parties": m.parties, "mode": m.mode, "date": m.date, "city": m.city, "country": m.country,
             "venue": m.venue, "event": m.event, "topic": m.topic,
-            "evidence": [_evidence(doc, s, e) for s, e in m.evidence],
+            "evidence": [_evidence(text, s, e) for s, e in m.evidence],
         })
     return out
 
@@ -53,6 +53,7 @@ class RecordBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         in_person = set()
         for span in doc.spans.get(PEOPLE_SPANS, []):
             in_person.update(range(span.start, span.end))
@@ -61,21 +62,25 @@ class RecordBuilder:
             people.append({
                 "name": person.name, "aliases": list(person.aliases), "titles": list(person.titles),
                 "organization": person.organization, "country": person.country,
-                "mentions": [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in person.mentions],
+                "mentions": [_evidence(text, s, e) for s, e in person.mentions],
             })
         countries: dict[str, dict] = {}
         for span in doc.spans.get(COUNTRY_SPANS, []):
             if in_person.intersection(range(span.start, span.end)):
                 continue
             entry = countries.setdefault(span.kb_id_, {"code": span.kb_id_, "name": span.text, "mentions": []})
-            entry["mentions"].append(_evidence(doc, span.start_char, span.end_char))
+            entry["mentions"].append(_evidence(text, span.start_char, span.end_char))
+        named_elsewhere = set(in_person)  # events and venues are not organisations either
+        for group in (EVENTS, VENUES):
+            for span in doc.spans.get(group, []):
+                named_elsewhere.update(range(span.start, span.end))
         organizations: dict[str, dict] = {}
         for span in doc.spans.get(ORG_SPANS, []):
-            if in_person.intersection(range(span.start, span.end)):
+            if named_elsewhere.intersection(range(span.start, span.end)):
                 continue
-            text = " ".join(span.text.split())
-            entry = organizations.setdefault(_norm(text), {"name": text, "mentions": []})
-            entry["mentions"].append(_evidence(doc, span.start_char, span.end_char))
+            name = " ".join(span.text.split())
+            entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
+            entry["mentions"].append(_evidence(text, span.start_char, span.end_char))
         doc._.idefx = {
             "people": people,
             "countries": list(countries.values()),
@@ -83,8 +88,8 @@ class RecordBuilder:
             "published": doc._.idefx_published,
             "dates": [{"text": s.text, "date": s.kb_id_ or None, "start": s.start_char, "end": s.end_char}
                       for s in (doc.spans[DATES] if DATES in doc.spans else [])],
-            "events": _named(doc, EVENTS),
-            "venues": _named(doc, VENUES),
-            "meetings": _meetings(doc),
+            "events": _named(doc, text, EVENTS),
+            "venues": _named(doc, text, VENUES),
+            "meetings": _meetings(doc, text),
         }
         return doc

@@ -1,0 +1,202 @@
+"""Run extraction over many inputs: enumerate them lazily, stream them through the pipeline in batches, in input order.
+
+Inputs are files, directories (walked recursively, keeping files whose name
+matches one of the globs) and lists of paths (one per line, e.g. from
+``find``). Nothing is read ahead of the batch being processed, and what spaCy
+allocates for a batch is freed after it, so memory stays flat however large
+the archive. With ``jobs > 1`` a pool of worker processes,
+each holding its own copy of the pipeline, processes whole batches (reading the
+files too); results come back in input order and equal to a single process's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from contextlib import nullcontext
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from typing import IO, Iterable, Iterator, Optional, Union
+
+from idefx import io as idefx_io
+from idefx.document import SourceDocument
+from idefx.errors import InputError
+
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_BATCH_SIZE = 16
+STDIN = "-"
+
+# A unit of work: a path to read, a document already read (stdin), or an input that already failed.
+WorkItem = Union[str, SourceDocument, "Outcome"]
+
+
+def iter_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
+               path_list: Optional[IO[str]] = None) -> Iterator[WorkItem]:
+    """Yield inputs lazily: the arguments (directories expanded), then the lines of ``path_list``.
+
+    A directory holding no matching file yields a failed :class:`Outcome` in its place.
+    """
+    globs = tuple(globs)
+    for arg in args:
+        if arg != STDIN and os.path.isdir(arg):
+            found = False
+            for path in walk(arg, globs):
+                found = True
+                yield path
+            if not found:
+                yield Outcome(source=arg, error=f"no file matching {' '.join(globs)} in this directory")
+        else:
+            yield arg
+    if path_list is not None:
+        for line in path_list:
+            line = line.rstrip("\r\n")
+            if line.strip():
+                yield line
+
+
+def walk(root: str, globs: tuple[str, ...]) -> Iterator[str]:
+    """Files under ``root`` whose name matches a glob, depth first, in sorted order."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if any(fnmatch(name, g) for g in globs):
+                yield os.path.join(dirpath, name)
+
+
+def count_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
+                list_file: Optional[str] = None) -> int:
+    """How many inputs :func:`iter_paths` yields for ``args`` and the list in ``list_file`` (a second, cheap pass,
+    for progress ETAs)."""
+    with open(list_file, encoding="utf-8") if list_file else nullcontext() as path_list:
+        return sum(1 for _ in iter_paths(args, globs, path_list))
+
+
+@dataclass
+class Outcome:
+    """What became of one input: a record (as JSON), or a one-line error."""
+
+    source: str
+    words: int = 0
+    record_json: Optional[str] = None
+    error: Optional[str] = None
+
+    @property
+    def record(self):
+        from idefx.records import DocumentRecord
+        return DocumentRecord.model_validate_json(self.record_json)
+
+
+def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> list[Outcome]:
+    """Read and extract one batch; an input that cannot be read or processed becomes an error outcome."""
+    from idefx.extract import extract_records
+    from idefx.output import record_json
+
+    outcomes: list[Outcome] = []
+    docs: list[tuple[SourceDocument, Outcome]] = []
+    for item in items:
+        if isinstance(item, Outcome):
+            outcomes.append(item)
+            continue
+        if isinstance(item, SourceDocument):
+            outcome, doc = Outcome(source=item.path or item.id), item
+        else:
+            outcome = Outcome(source=item)
+            try:
+                doc = idefx_io.read_input(item, max_bytes=max_bytes)
+            except InputError as exc:
+                outcome.error, doc = exc.reason, None
+        outcomes.append(outcome)
+        if doc is not None:
+            outcome.words = len(doc.text.split())
+            docs.append((doc, outcome))
+    # A memory zone frees the strings, lexemes and tokenizer-cache entries a batch adds, so memory stays flat.
+    with nlp.memory_zone():
+        try:
+            records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs],
+                                                                    batch_size=max(1, len(docs)))]
+        except Exception:  # one document broke the batch: process them one by one to isolate it
+            records = None
+        if records is not None:
+            for (_, outcome), record in zip(docs, records):
+                outcome.record_json = record
+            return outcomes
+        for doc, outcome in docs:
+            try:
+                outcome.record_json = record_json(next(extract_records(nlp, [doc])))
+            except Exception as exc:
+                outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
+    return outcomes
+
+
+def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    """Group ``items`` into lists of ``size``, pulling only one batch ahead."""
+    batch: list[WorkItem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def load_pipeline(model: Optional[str] = None):
+    """The idefx pipeline, from the on-disk cache when it is usable."""
+    from idefx.cache import cached_pipeline
+    from idefx.pipeline import load_pipeline as build
+
+    return cached_pipeline(build, model)
+
+
+def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
+        batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+    """Stream outcomes in input order, using ``jobs`` processes; ``-`` stands for the document on stdin."""
+    items = (_read_stdin(max_bytes) if item == STDIN else item for item in items)
+    nlp = load_pipeline(model)
+    if jobs <= 1:
+        for batch in batches(items, batch_size):
+            yield from process_batch(nlp, batch, max_bytes)
+        return
+    yield from _run_pool(nlp, items, model, jobs, batch_size, max_bytes)
+
+
+# Worker side of the pool: the pipeline is inherited (fork) or loaded once per worker (spawn).
+_worker_nlp = None
+
+
+def _init_worker(model: Optional[str]) -> None:
+    global _worker_nlp
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    if _worker_nlp is None:
+        _worker_nlp = load_pipeline(model)
+
+
+def _work(batch: list[WorkItem], max_bytes: int) -> list[Outcome]:
+    return process_batch(_worker_nlp, batch, max_bytes)
+
+
+def _run_pool(nlp, items: Iterable[WorkItem], model: Optional[str], jobs: int, batch_size: int,
+              max_bytes: int) -> Iterator[Outcome]:
+    """Feed batches to ``jobs`` workers, keeping a bounded number in flight, and yield results in order."""
+    global _worker_nlp
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _worker_nlp = nlp  # the workers inherit the loaded pipeline
+    pending: deque = deque()
+    with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
+        for batch in batches(items, batch_size):
+            pending.append(pool.apply_async(_work, (batch, max_bytes)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _read_stdin(max_bytes: int) -> Union[SourceDocument, Outcome]:
+    """The single document given on standard input as ``-`` (read in this process, before batching)."""
+    try:
+        return idefx_io.read_stdin(max_bytes)
+    except InputError as exc:
+        return Outcome(source=STDIN, error=exc.reason)
