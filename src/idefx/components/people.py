@@ -354,6 +354,10 @@ class _Scan:
         t = self.text[i]
         if t in BULLETS and not self.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
+        if t in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
+            inner = i + 1 if t == "(" else i - 1
+            return 0 <= inner < self.n and self.text[inner].isupper() and self.text[inner].isalpha() and (
+                self.text[inner + 1] == ")" if t == "(" else self.text[inner - 1] == "(")
         return (self.lower[i] in CONNECTORS or self.tags[i] is not None or self.country[i] is not None
                 or self.org[i] is not None or t[:1].isupper() or self.glued_hyphen(i)
                 or (i > 0 and self.glued_hyphen(i - 1)))
@@ -838,7 +842,10 @@ class _Scan:
 
     def org_country(self, org: str) -> Optional[str]:
         for span in self.org_spans:
-            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org:
+            # a known firm's country; generic names ("Ministry of Defence") belong to many countries
+            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
+                    and any(t.lower_ not in self.f.common and t.lower_ not in self.f.title_words
+                            and t.lower_ not in self.f.org_head_words for t in span):
                 return span.kb_id_
         for span in self.country_spans:
             if span.text in org:
