@@ -145,7 +145,6 @@ class _Person:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
-        self.conj_country: Optional[str] = None
         self.guest = False  # named as the one met, welcomed or received
         self.first_tok: Optional[int] = None
         self.mentions: list[tuple[int, int]] = []
@@ -755,11 +754,6 @@ class _Scan:
                     person.guest = True  # "met with President X" / "President A and President X"
                 if person.first_tok is None:
                     person.first_tok = start
-                # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
-                if left and last is not None and not left[0]["cue"] and left[0]["country"]:
-                    j = self.prev_word(left[0]["first"])
-                    if self.lower[j] == "and" and self.prev_word(j) == last[1] - 1 and last[0] is not person:
-                        last[0].conj_country = last[0].conj_country or left[0]["country"]
                 last = (person, full)
             else:
                 pending.append((start, end, full))
@@ -772,7 +766,7 @@ class _Scan:
         foreign = self.most_named(home) if home else None
         out = []
         for p in people:
-            country = p.country or p.conj_country
+            country = p.country
             if country is None and p.first_tok is not None:
                 country = self.side_country(p.first_tok)
             if p.org is None:
