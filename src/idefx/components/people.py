@@ -145,7 +145,6 @@ class _Person:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
-        self.conj_country: Optional[str] = None
         self.guest = False  # named as the one met, welcomed or received
         self.first_tok: Optional[int] = None
         self.mentions: list[tuple[int, int]] = []
@@ -354,6 +353,10 @@ class _Scan:
         t = self.text[i]
         if t in BULLETS and not self.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
+        if t in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
+            inner = i + 1 if t == "(" else i - 1
+            return 0 <= inner < self.n and self.text[inner].isupper() and self.text[inner].isalpha() and (
+                self.text[inner + 1] == ")" if t == "(" else self.text[inner - 1] == "(")
         return (self.lower[i] in CONNECTORS or self.tags[i] is not None or self.country[i] is not None
                 or self.org[i] is not None or t[:1].isupper() or self.glued_hyphen(i)
                 or (i > 0 and self.glued_hyphen(i - 1)))
@@ -751,11 +754,6 @@ class _Scan:
                     person.guest = True  # "met with President X" / "President A and President X"
                 if person.first_tok is None:
                     person.first_tok = start
-                # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
-                if left and last is not None and not left[0]["cue"] and left[0]["country"]:
-                    j = self.prev_word(left[0]["first"])
-                    if self.lower[j] == "and" and self.prev_word(j) == last[1] - 1 and last[0] is not person:
-                        last[0].conj_country = last[0].conj_country or left[0]["country"]
                 last = (person, full)
             else:
                 pending.append((start, end, full))
@@ -768,7 +766,7 @@ class _Scan:
         foreign = self.most_named(home) if home else None
         out = []
         for p in people:
-            country = p.country or p.conj_country
+            country = p.country
             if country is None and p.first_tok is not None:
                 country = self.side_country(p.first_tok)
             if p.org is None:
@@ -838,7 +836,10 @@ class _Scan:
 
     def org_country(self, org: str) -> Optional[str]:
         for span in self.org_spans:
-            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org:
+            # a known firm's country; generic names ("Ministry of Defence") belong to many countries
+            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
+                    and any(t.lower_ not in self.f.common and t.lower_ not in self.f.title_words
+                            and t.lower_ not in self.f.org_head_words for t in span):
                 return span.kb_id_
         for span in self.country_spans:
             if span.text in org:
