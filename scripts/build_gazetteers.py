@@ -787,6 +787,17 @@ def org_key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", fold(name)).strip()
 
 
+def inflected_word(name: str, words: tuple[set[str], set[str]]) -> bool:
+    """A frequent inflection of a dictionary word ('Safer', 'Shields'), which the dictionary does not list."""
+    low = name.lower()
+    if not is_common(low, KNOWN_WORD_ZIPF):
+        return False
+    stems = [low[: -len(end)] + add for end, add in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("er", ""),
+                                                    ("er", "e"), ("ing", ""), ("ing", "e"), ("est", ""), ("ies", "y"))
+             if low.endswith(end) and len(low) - len(end) >= 3]
+    return any(stem in words[0] for stem in stems)
+
+
 def person_like(name: str, given: dict[str, int]) -> bool:
     """'John Smith': two or three capitalised tokens, the first a common given name, none a corporate word."""
     tokens = name.split()
@@ -836,44 +847,39 @@ def build_organizations(caat: Path | None = None) -> list[dict]:
                or len(tokens) == 1 and fold(t) in places for t in tokens) and not (
                 len(tokens) > 1 and len(entry["editions"]) >= BRAND_MIN_EDITIONS):
             continue  # only ordinary words: 'Defence Systems', 'Global Solutions' (not 'General Dynamics')
-        ambiguous = len(tokens) == 1 and (len(name) <= 3 or given.get(name.capitalize(), 0) >= PERSON_NAME_CLASS
-                                          or common_word(name.capitalize(), words) is not None)
         aliases = [f for f in forms if f != name and not (f.isupper() and len(f.split()) > 1)]
         aliases += [r for r in entry["raw"] if r not in aliases and r != name and not r.isupper()]
         aliases = [a for a in aliases if re.match(r"\w", a)]
-        if name.isupper() is False and len(tokens) == 1 and name.upper() in entry["forms"]:
+        if not name.isupper() and len(tokens) == 1 and name.upper() in entry["forms"]:
             aliases.append(name.upper())  # 'ASELSAN' as press also writes it
+        if len(tokens) == 1 and (len(name) <= 3 or common_word(name.capitalize(), words) is not None
+                                 or inflected_word(name, words) or given.get(name.capitalize(), 0)
+                                 and is_common(name, KNOWN_WORD_ZIPF)):
+            # A bare word, surname or given name ('Harris', 'Leonardo', 'CAE') would take people and
+            # ordinary words for the company: keep only the longer forms ('Harris Corporation').
+            longer = [a for a in aliases if len(a.split()) > 1 and org_key(a) != key]
+            longer += [a for a in aliases if len(a.split()) > 1 and a not in longer]
+            if not longer:
+                continue
+            name, aliases = longer[0], [a for a in longer[1:] if len(a.split()) > 1]
         countries = entry["countries"]
         kind = next((k for k, pattern in ORG_KIND_PATTERNS if pattern.search(name)), "company")
         rows.append({"name": name, "aliases": uniq(aliases)[:8],
                      "country": max(countries, key=countries.get) if countries else None,
-                     "kind": kind, "ambiguous": ambiguous, "editions": len(entry["editions"])})
+                     "kind": kind, "editions": len(entry["editions"])})
 
     for row in read_tsv("international_organizations.tsv"):
         row += [""] * (3 - len(row))
-        name, aliases, ambiguous = row[0].strip(), split_values(row[1]), split_values(row[2])
+        name, aliases, ambiguous = row[0].strip(), split_values(row[1]), set(split_values(row[2]))
         rows = [r for r in rows if org_key(r["name"]) not in {org_key(a) for a in [name, *aliases]}]
-        rows.append({"name": name, "aliases": aliases, "country": None, "kind": "international",
-                     "ambiguous": False, "ambiguous_aliases": ambiguous})
-    rows.sort(key=lambda r: fold(r["name"]))
-    return rows
-
-
-# ----------------------------------------------------------------- first names
-
-FIRST_NAME_MIN_CLASS = 1  # gender-guesser frequency classes run 1 (rare) .. 13 (very common): keep every name with a count
-
-
-def build_first_names(caat: Path | None = None) -> list[dict]:
-    """Given names of gender-guesser's nam_dict.txt (GFDL 1.2+) in Latin script, with their frequency class."""
-    rows = [{"name": name, "frequency": score} for name, score in given_name_frequencies().items()
-            if score >= FIRST_NAME_MIN_CLASS and latin(name) and re.fullmatch(r"[^\W\d_][\w'’ -]*", name)]
+        rows.append({"name": name, "aliases": [a for a in aliases if a not in ambiguous], "country": None,
+                     "kind": "international"})
     rows.sort(key=lambda r: fold(r["name"]))
     return rows
 
 
 BUILDERS = {"countries": build_countries, "cities": build_cities, "events": build_events, "venues": build_venues,
-            "organizations": build_organizations, "first_names": build_first_names}
+            "organizations": build_organizations}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from idefx.cli import app
 from idefx.errors import EXIT_NOTHING_PROCESSED, EXIT_USAGE
-from idefx.evaluate import evaluate_folder, load_gold, read_predictions, score, soft_match
+from idefx.evaluate import evaluate_folder, extract_folder, load_gold, read_predictions, score, soft_match
+from idefx.pipeline import load_pipeline
 
 runner = CliRunner()
 GOLD = Path(__file__).parent / "fixtures" / "gold"
@@ -149,10 +150,18 @@ def test_cli_errors_show_no_terminal_control_sequences(tmp_path):
     assert "owned\x07" not in result.stdout and "people false hit: - -> Evil Name" in result.stdout
 
 
-def test_cli_runs_extraction_over_the_folder():
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def test_cli_runs_extraction_over_the_folder(nlp, monkeypatch):
+    monkeypatch.setattr("idefx.pipeline.load_pipeline", lambda model=None: nlp)
     result = runner.invoke(app, ["evaluate", str(GOLD), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["predicted"] == 2
+    out = json.loads(result.stdout)
+    assert out["predicted"] == 2
+    assert out == score(load_gold(GOLD), extract_folder(nlp, GOLD)).report
 
 
 @pytest.mark.parametrize("make_args", [
@@ -239,16 +248,13 @@ def test_figures_agree_with_reference_scorer_on_imperfect_predictions(tmp_path):
 
 
 @needs_shared
-def test_figures_agree_with_reference_scorer_on_extracted_records(tmp_path):
+def test_figures_agree_with_reference_scorer_on_extracted_records(nlp, tmp_path):
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
-    for gold_file in sorted((SHARED / "dev").glob("*.gold.json"))[:6]:
+    for gold_file in sorted((SHARED / "dev").glob("*.gold.json"))[:8]:
         shutil.copy(gold_file, gold_dir)
         shutil.copy(gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")), gold_dir)
-    extracted = runner.invoke(app, ["extract", *map(str, sorted(gold_dir.glob("*.txt"))), "--format", "jsonl"])
-    assert extracted.exit_code == 0, extracted.output
-    path = tmp_path / "p.jsonl"
-    path.write_text(extracted.stdout, encoding="utf-8")
-    evaluated = runner.invoke(app, ["evaluate", str(gold_dir), "--format", "json"])
+    path = write_jsonl(tmp_path / "p.jsonl", extract_folder(nlp, gold_dir).values())
+    evaluated = runner.invoke(app, ["evaluate", str(gold_dir), "-p", str(path), "--format", "json"])
     assert evaluated.exit_code == 0, evaluated.output
     assert json.loads(evaluated.stdout) == reference_report(gold_dir, path)

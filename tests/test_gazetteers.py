@@ -221,10 +221,13 @@ def test_shouting_names_are_title_cased_and_kept_as_aliases():
     assert aselsan["name"] == "Aselsan" and "ASELSAN" in aselsan["aliases"]
 
 
-def test_organisations_that_are_words_or_given_names_are_ambiguous():
+def test_bare_names_that_are_people_or_words_keep_only_their_longer_forms():
     orgs = _by_name(gz.organizations())
-    assert orgs["leonardo"]["ambiguous"] and orgs["rafael"]["ambiguous"]
-    assert not orgs["boeing"]["ambiguous"]
+    assert not {"harris", "leonardo", "rafael", "cae", "safer"} & set(orgs)
+    assert "harris corporation" in orgs and "boeing" in orgs
+    for org in orgs.values():
+        for form in [org["name"], *org["aliases"]]:
+            assert gz.fold(form) not in {"harris", "leonardo", "rafael", "who", "shape"}
 
 
 def test_generic_organisation_names_are_dropped():
@@ -236,12 +239,3 @@ def test_generic_organisation_names_are_dropped():
 def test_international_organisations(alias, name):
     org = _by_name(gz.organizations())[gz.fold(name)]
     assert org["kind"] == "international" and alias in org["aliases"]
-
-
-def test_first_names_file_and_frequency():
-    assert all(set(row) == {"name", "frequency"} and 1 <= row["frequency"] <= 13 for row in gz.first_names())
-    assert gz.first_name_frequency("Ibrahim") >= 5
-    assert gz.first_name_frequency("mohamed") >= 5
-    assert gz.first_name_frequency("Hulusi") > 0
-    assert gz.first_name_frequency("Minister") == 0
-    assert gz.first_name_frequency("Defence") == 0

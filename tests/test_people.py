@@ -120,13 +120,6 @@ def test_apposition_stops_at_the_next_titled_person(nlp):
     assert found["Ahmed Salem Hamza"].titles == ["Commander of the Military Cooperation Division"]
 
 
-def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
-    from idefx.pipeline import load_pipeline
-
-    doc = load_pipeline()("date-date, ")
-    assert doc._.idefx["people"] == []
-
-
 def test_a_guest_takes_the_country_named_after_them_in_a_home_text(nlp):
     doc = nlp.make_doc("President Joseph R. Biden, Jr. met today with President Guillermo Lasso to discuss "
                        "Ecuador and its trade.\n\nThe President thanked Venezuela's neighbours.")
@@ -160,3 +153,10 @@ def test_a_ministers_ministry_is_the_one_the_text_names(nlp):
 
 def test_names_before_an_organisation_head_are_not_people(nlp):
     assert people(nlp, "The Denali Commission and the Biden-Harris Administration met on Monday.") == {}
+
+
+def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
+    from idefx.pipeline import load_pipeline
+
+    doc = load_pipeline()("date-date, ")
+    assert doc._.idefx["people"] == []

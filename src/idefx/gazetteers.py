@@ -1,4 +1,4 @@
-"""Lookups over idefx's public-data gazetteers (countries, cities, events, venues, organisations, first names).
+"""Lookups over idefx's public-data gazetteers (countries, cities, events, venues, organisations).
 
 The gazetteers are the JSONL files in ``idefx.data`` (built by ``scripts/build_gazetteers.py``, sources in
 ``data/SOURCES.md``). Each file is read once, on first use. Name lookups are case- and diacritic-insensitive
@@ -48,27 +48,8 @@ def venues() -> list[dict]:
 
 
 def organizations() -> list[dict]:
-    """organizations.jsonl: name, aliases, country, kind, ambiguous (+ editions or ambiguous_aliases)."""
+    """organizations.jsonl: name, aliases, country, kind (+ editions for fair exhibitors)."""
     return list(_load("organizations.jsonl"))
-
-
-def first_names() -> list[dict]:
-    """first_names.jsonl: name, frequency (gender-guesser class, 1 = rare .. 13 = very common)."""
-    return list(_load("first_names.jsonl"))
-
-
-@lru_cache(maxsize=1)
-def _first_name_index() -> dict[str, int]:
-    index: dict[str, int] = {}
-    for entry in _load("first_names.jsonl"):
-        key = fold(entry["name"])
-        index[key] = max(index.get(key, 0), entry.get("frequency", 0))
-    return index
-
-
-def first_name_frequency(token: str) -> int:
-    """How common a given name is (0 = not a known given name, else 1..13), case- and diacritic-insensitive."""
-    return _first_name_index().get(fold(token.strip()), 0)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ noun ("Ministry of Defense Industry of Azerbaijan", "Georgia's Defense Ministry"
 "Russian Federal Service for Military-Technical Cooperation"), and news agencies named
 by a reporting cue ("Trend reports", "(Xinhua)", "By WAM"). Names from
 ``data/organizations.jsonl`` (when present) are matched as phrases. Spans go to
-``doc.spans["idefx_orgs"]`` (label ``ORG``). Runs after ``idefx_countries``.
+``doc.spans["idefx_orgs"]`` (label ``ORG``, or ``KNOWN_ORG`` with the country code as ``kb_id_`` for
+gazetteer names). Runs after ``idefx_countries``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
 
 ORG_SPANS = "idefx_orgs"
+KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
 STOPS = {"by", "the", "a", "an"}
@@ -50,10 +52,14 @@ class OrgFinder:
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
-        names = []
+        names = []  # [name, country] of unambiguous gazetteer names
         if gazetteer_file and data_path(gazetteer_file).is_file():
             for entry in read_jsonl(gazetteer_file):
-                names.extend([entry["name"], *entry.get("aliases", [])])
+                if entry.get("ambiguous"):
+                    continue
+                unsafe = set(entry.get("ambiguous_aliases", []))
+                names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
+                             if n not in unsafe)
         self.state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
@@ -62,7 +68,7 @@ class OrgFinder:
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
-            "names": sorted(set(names)),
+            "names": sorted(names),
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
             "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
         }
@@ -79,8 +85,11 @@ class OrgFinder:
         self.common = set(self.state["common"])
         self.titles = TitleVocabulary(self.nlp, self.state["titles"])
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for name in self.state["names"]:
-            self.matcher.add("ORG", [self.nlp.make_doc(name)])
+        by_country: dict[str, list] = {}
+        for name, country in self.state["names"]:
+            by_country.setdefault(country, []).append(self.nlp.make_doc(name))
+        for country, docs in by_country.items():
+            self.matcher.add(country, docs)
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
@@ -98,7 +107,8 @@ class OrgFinder:
         for span in doc.spans.get(COUNTRY_SPANS, []):
             for i in range(span.start, span.end):
                 countries[i] = span
-        spans = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
+        strings = self.nlp.vocab.strings
+        spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key]) for key, s, e in self.matcher(doc)]
         # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
         idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
         tags = self.titles.tag(doc)

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.organizations import ORG_SPANS, org_heads
+from idefx.components.organizations import KNOWN_ORG, ORG_SPANS, org_heads
 from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
@@ -145,7 +145,6 @@ class _Person:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
-        self.conj_country: Optional[str] = None
         self.guest = False  # named as the one met, welcomed or received
         self.first_tok: Optional[int] = None
         self.mentions: list[tuple[int, int]] = []
@@ -214,12 +213,16 @@ class _Scan:
         t = self.text[i]
         if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha() or len(t) < 2:
             return False
-        if self.tags[i] is not None or self.country[i] is not None or self.org[i] is not None:
+        if self.tags[i] is not None or self.country[i] is not None:
             return False
+        org = self.org[i]
+        if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0 and (
+                self.lower[self.prev_word(i)] in self.f.first_names or INITIAL.match(self.text[self.prev_word(i)]))):
+            return False  # a one-word firm's name may still be a surname: "Kamala Harris"
         if t.isupper() and len(t) > 3:
             return False
         low = self.lower[i]
-        if low in self.f.common and low not in self.f.first_names:
+        if low in self.f.common:
             if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
                     or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
                 return False
@@ -285,7 +288,9 @@ class _Scan:
             end = last + 1
             # a common word closes a name after a first name or an initial ("Dana W. White")
             if (end < self.n and self.text[end][:1].isupper() and self.text[end].isalpha()
-                    and self.tags[end] is None and self.country[end] is None
+                    and self.tags[end] is None and self.country[end] is None and self.org[end] is None
+                    and self.lower[end] in self.f.common and self.lower[end] not in self.f.org_head_words
+                    and self.lower[end] not in self.f.not_names
                     and (self.lower[last] in self.f.first_names or INITIAL.match(self.text[last]))):
                 end += 1
             start = self.trim_start(i, end)
@@ -348,6 +353,10 @@ class _Scan:
         t = self.text[i]
         if t in BULLETS and not self.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
+        if t in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
+            inner = i + 1 if t == "(" else i - 1
+            return 0 <= inner < self.n and self.text[inner].isupper() and self.text[inner].isalpha() and (
+                self.text[inner + 1] == ")" if t == "(" else self.text[inner - 1] == "(")
         return (self.lower[i] in CONNECTORS or self.tags[i] is not None or self.country[i] is not None
                 or self.org[i] is not None or t[:1].isupper() or self.glued_hyphen(i)
                 or (i > 0 and self.glued_hyphen(i - 1)))
@@ -707,8 +716,9 @@ class _Scan:
         for start, end, full in self.name_runs:
             words = [k for k in range(start, end) if self.token_class(k) == "name"]
             nxt = self.next_word(full)
-            if nxt is not None and self.is_cap(nxt) and self.lower[nxt] in self.f.org_head_words:
-                continue  # "Denali Commission", "the Biden-Harris Administration": an organisation's name
+            if nxt is not None and self.is_cap(nxt) and (self.lower[nxt] in self.f.org_head_words
+                                                         or self.lower[nxt] in self.f.not_names):
+                continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left = self.left_titles(start)
             if not left and len(words) >= 3 and self.lower[self.prev_word(start)] in {"of", "for"}:
                 # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
@@ -727,7 +737,8 @@ class _Scan:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(words) >= 2:
                 nxt = self.next_word(full)
-                strong = (self.lower[start] in self.f.first_names
+                strong = ((self.lower[start] in self.f.first_names and self.lower[start] not in self.f.common
+                           and not city_country(self.span_text(start, end)))
                           or self.bulleted(start)
                           or (nxt is not None and self.lower[nxt] in self.f.verbs and all(
                               self.lower[k] not in self.f.common for k in words)))
@@ -743,11 +754,6 @@ class _Scan:
                     person.guest = True  # "met with President X" / "President A and President X"
                 if person.first_tok is None:
                     person.first_tok = start
-                # "A of Baykar and Chairman of ... of Türkiye B visited": conjoined people share a side
-                if left and last is not None and not left[0]["cue"] and left[0]["country"]:
-                    j = self.prev_word(left[0]["first"])
-                    if self.lower[j] == "and" and self.prev_word(j) == last[1] - 1 and last[0] is not person:
-                        last[0].conj_country = last[0].conj_country or left[0]["country"]
                 last = (person, full)
             else:
                 pending.append((start, end, full))
@@ -760,7 +766,7 @@ class _Scan:
         foreign = self.most_named(home) if home else None
         out = []
         for p in people:
-            country = p.country or p.conj_country
+            country = p.country
             if country is None and p.first_tok is not None:
                 country = self.side_country(p.first_tok)
             if p.org is None:
@@ -829,6 +835,12 @@ class _Scan:
         return None
 
     def org_country(self, org: str) -> Optional[str]:
+        for span in self.org_spans:
+            # a known firm's country; generic names ("Ministry of Defence") belong to many countries
+            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
+                    and any(t.lower_ not in self.f.common and t.lower_ not in self.f.title_words
+                            and t.lower_ not in self.f.org_head_words for t in span):
+                return span.kb_id_
         for span in self.country_spans:
             if span.text in org:
                 return span.kb_id_
