@@ -30,7 +30,7 @@ DEFAULT_BATCH_SIZE = 16
 # Words a pipeline reads outside memory zones first: what they add to the vocabulary and the tokenizer cache
 # stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing inside a memory zone,
 # so without this seed every frequent word would be split into affixes again in every batch.
-SEED_WORDS = 20_000
+SEED_WORDS = 100_000
 STDIN = "-"
 
 # A unit of work: a path to read, a document already read (stdin), or an input that already failed.
