@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
+from idefx.components.dates import TEXT_KEY
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 from idefx.safety import unicode_safe
@@ -15,7 +16,9 @@ from idefx.safety import unicode_safe
 
 def _with_source(nlp: Language, source: SourceDocument) -> Doc:
     """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata)."""
-    doc = nlp.make_doc(unicode_safe(source.text))
+    text = unicode_safe(source.text)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the text doc.text would rebuild from the tokens
     doc._.idefx_published = source.published
     doc._.idefx_source = source.metadata
     return doc

@@ -117,12 +117,17 @@ def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
         if release:
             del _COMPACT[id(doc)]
         return cached[1], cached[2]
-    spaces = token_indices(doc, str.isspace, _SPACE_CACHE)
-    keep = numpy.setdiff1d(numpy.arange(len(doc)), spaces).tolist() if len(spaces) else list(range(len(doc)))
-    if len(spaces):
-        strings = doc.vocab.strings
-        words = [strings[w] for w in doc.to_array("ORTH")[keep].tolist()]
-        compact = Doc(doc.vocab, words=words, spaces=[True] * len(keep))
+    orths = doc.to_array("ORTH").tolist()
+    strings, is_space = doc.vocab.strings, _SPACE_CACHE.get
+    keep = []
+    for i, orth in enumerate(orths):
+        space = is_space(orth)
+        if space is None:
+            space = _SPACE_CACHE[orth] = strings[orth].isspace()
+        if not space:
+            keep.append(i)
+    if len(keep) < len(orths):
+        compact = Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep))
     else:
         compact = doc
     if release:

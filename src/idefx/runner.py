@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import weakref
 from collections import deque
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from idefx.errors import InputError
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_BATCH_SIZE = 16
+# Words a pipeline reads outside memory zones first: what they add to the vocabulary and the tokenizer cache
+# stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing inside a memory zone,
+# so without this seed every frequent word would be split into affixes again in every batch.
+SEED_WORDS = 100_000
 STDIN = "-"
 
 # A unit of work: a path to read, a document already read (stdin), or an input that already failed.
@@ -112,7 +117,7 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
             outcome.words = len(doc.text.split())
             docs.append((doc, outcome))
     # A memory zone frees the strings, lexemes and tokenizer-cache entries a batch adds, so memory stays flat.
-    with nlp.memory_zone():
+    with _zone(nlp, sum(outcome.words for _, outcome in docs)):
         try:
             records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs],
                                                                     batch_size=max(1, len(docs)))]
@@ -128,6 +133,18 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
             except Exception as exc:
                 outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
     return outcomes
+
+
+_seeded: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # pipeline -> words read outside zones
+
+
+def _zone(nlp, words: int):
+    """A memory zone for a batch of ``words`` words, or none while the pipeline reads its first SEED_WORDS."""
+    seen = _seeded.get(nlp, 0)
+    if seen < SEED_WORDS:
+        _seeded[nlp] = seen + words
+        return nullcontext()
+    return nlp.memory_zone()
 
 
 def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:

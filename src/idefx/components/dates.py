@@ -25,6 +25,7 @@ from idefx.components.places import EVENTS
 from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
 
 DATES = "idefx_dates"
+TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
 _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
@@ -33,9 +34,9 @@ _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(" + "|".join(ORDINALS) + r")\s+day\s+o
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
-    text = doc.user_data.get("idefx_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["idefx_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -102,12 +102,12 @@ class OrgFinder:
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        text = [t.text for t in doc]
+        strings = self.nlp.vocab.strings
+        text = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
         countries = [None] * len(doc)
         for span in doc.spans.get(COUNTRY_SPANS, []):
             for i in range(span.start, span.end):
                 countries[i] = span
-        strings = self.nlp.vocab.strings
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key]) for key, s, e in self.matcher(doc)]
         # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
         idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
@@ -209,7 +209,8 @@ class OrgFinder:
         out = []
         n = len(doc)
         for i, t in enumerate(text):
-            if t.lower() in self.news_cues and i > 0:
+            lower = t.lower()
+            if lower in self.news_cues and i > 0:
                 end = i
                 start = end
                 while start > 0 and end - start < 3 and (self._cap(text[start - 1]) or text[start - 1] == "."):
@@ -222,7 +223,7 @@ class OrgFinder:
                     k += 1
                 if k > i + 1 and (k == n or "\n" in text[k] or text[k] == "."):
                     out.append(Span(doc, i + 1, k, label="ORG"))
-            elif t.lower() in self.news_before and i + 1 < n:
+            elif lower in self.news_before and i + 1 < n:
                 # "By WAM", "source: 1TV": an agency's short name after a source cue
                 k = i + 2 if text[i + 1] == ":" else i + 1
                 if k < n and len(text[k]) > 1 and text[k].isalnum() and text[k].upper() == text[k] \
@@ -235,7 +236,7 @@ class OrgFinder:
             elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and doc[i].idx < 400 and i > 0 \
                     and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
-            elif doc[i].idx < 300 and t.isupper() and t.isalpha() and len(t) > 3 and i > 1 \
+            elif t.isupper() and t.isalpha() and len(t) > 3 and i > 1 and doc[i].idx < 300 \
                     and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
                     and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
                 out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
