@@ -679,9 +679,31 @@ def build_events_and_venues(caat: Path) -> tuple[list[dict], list[dict]]:
         if fold(name) not in forms:
             events.append({"name": name, "aliases": [a for a in split_values(aliases) if fold(a) not in forms],
                            "kind": kind, "country": country or None, "city": city or None, "venue": None})
+    venues.extend(curated_venues(venues))
     events.sort(key=lambda e: fold(e["name"]))
     venues.sort(key=lambda v: fold(v["name"]))
     return events, venues
+
+
+def curated_venues(venues: list[dict]) -> list[dict]:
+    """Seats of government and other official venues from venues.tsv that the fair data lacks; their city
+    must be a city of cities.jsonl."""
+    cities = {c["name"] for c in build_cities_cached()}
+    forms = {fold(f) for v in venues for f in [v["name"], *v["aliases"]]}
+    out = []
+    for row in read_tsv("venues.tsv"):
+        row += [""] * (5 - len(row))
+        name, aliases, city, country, metonym = (cell.strip() for cell in row[:5])
+        if city and city not in cities:
+            raise SystemExit(f"venues.tsv: {name}: unknown city {city!r}")
+        if fold(name) in forms:
+            continue
+        venue = {"name": name, "aliases": [a for a in split_values(aliases) if fold(a) not in forms],
+                 "city": city or None, "country": country}
+        if metonym == "yes":
+            venue["metonym"] = True
+        out.append(venue)
+    return out
 
 
 def country_code_of(text: str) -> str | None:

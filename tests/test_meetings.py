@@ -17,9 +17,11 @@ for _name in ("idefx_places", "idefx_dates", "idefx_meetings"):
     NLP.add_pipe(_name)
 
 
-def run(text, people, nlp=NLP):
-    """Process ``text`` with ``people`` = [(name, aliases, country)] marked wherever one of their forms occurs."""
+def run(text, people, nlp=NLP, source=None):
+    """Process ``text`` with ``people`` = [(name, aliases, country)] marked wherever one of their forms occurs;
+    ``source`` is the metadata the input layer hands over (front matter)."""
     doc = nlp.make_doc(text)
+    doc._.idefx_source = source
     entities, spans = [], []
     for idx, (name, aliases, country) in enumerate(people):
         entities.append(PersonEntity(name=name, aliases=list(aliases), country=country))
@@ -215,3 +217,104 @@ def test_round_trip_through_disk(tmp_path):
     again = spacy.load(tmp_path / "pipeline")
     doc = run(SEED.read_text(encoding="utf-8"), SEED_PEOPLE, nlp=again)
     assert len(doc._.idefx_meetings) == 2
+
+
+def test_a_bulleted_participant_list_joins_the_meeting_above_it():
+    text = ("The Minister and her advisers met today with business leaders to discuss exports.\n\n"
+            "Participants in the meeting:\n\n"
+            "-   Maria Lopez, Chief Executive of Acme Corp\n"
+            "-   Tom Baker, Director of the Harbour Trust\n"
+            "    and Chair of the Port Board\n")
+    (meeting,) = meetings(run(text, [("Maria Lopez", [], None), ("Tom Baker", [], None)]))
+    assert meeting["participants"] == {"Maria Lopez", "Tom Baker"}
+    start, end = meeting["evidence"][-1]
+    assert text[start:end].startswith("Participants in the meeting:")
+
+
+def test_a_bulleted_list_without_a_participants_heading_is_no_meeting():
+    text = ("Officials met today to plan the season.\n\nPrize winners:\n\n"
+            "-   Maria Lopez, Acme Corp\n-   Tom Baker, Harbour Trust\n")
+    assert meetings(run(text, [("Maria Lopez", [], None), ("Tom Baker", [], None)])) == []
+
+
+def test_travelled_to_a_city_to_meet_is_a_meeting_there_and_a_plan_is_not():
+    people = [("Anna Berg", [], "SE"), ("Rui Costa", [], "PT")]
+    text = ("On 3 March 2022, Trade Minister Anna Berg of Sweden and her senior advisers\n"
+            "travelled together to Lisbon to meet with Foreign Minister Rui Costa to advance\n"
+            "the close economic cooperation between the two countries and their ports and\n"
+            "shipyards.\n")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Anna Berg", "Rui Costa"}
+    assert (meeting["city"], meeting["country"], meeting["date"]) == ("Lisbon", "PT", "2022-03-03")
+    plan = "Trade Minister Anna Berg is expected to travel to Lisbon to meet with Foreign Minister Rui Costa."
+    assert meetings(run(plan, people)) == []
+
+
+def test_someone_who_dropped_by_the_meeting_takes_part():
+    text = ("Chancellor Ida Holm met virtually with Governor Paul Reyes of Chile. "
+            "Minister Omar Said dropped by the meeting.")
+    (meeting,) = meetings(run(text, [("Ida Holm", [], "AT"), ("Paul Reyes", [], "CL"), ("Omar Said", [], "AT")]))
+    assert meeting["participants"] == {"Ida Holm", "Paul Reyes", "Omar Said"}
+    assert meeting["mode"] == "video"
+
+
+def test_a_trip_to_two_countries_gives_companions_one_meeting_per_country_and_no_single_day():
+    text = ("Envoy Clara Vik travelled to Kenya and Uganda on 4-5 May. She was joined by Adviser Leo Dahl. "
+            "Envoy Vik met with Kenyan President Amos Kiptoo and Ugandan President John Okello.")
+    people = [("Clara Vik", ["Vik"], "NO"), ("Leo Dahl", [], "NO"), ("Amos Kiptoo", [], "KE"),
+              ("John Okello", [], "UG")]
+    found = sorted(meetings(run(text, people)), key=lambda m: m["country"])
+    assert [m["participants"] for m in found] == [{"Clara Vik", "Leo Dahl", "Amos Kiptoo"},
+                                                   {"Clara Vik", "Leo Dahl", "John Okello"}]
+    assert [(m["country"], m["date"]) for m in found] == [("KE", None), ("UG", None)]
+    assert [m["parties"] for m in found] == [{"NO", "KE"}, {"NO", "UG"}]
+
+
+def test_a_day_range_in_the_meeting_clause_gives_its_first_day():
+    text = "Minister Hugo Brandt held talks with Minister Lena Falk in Oslo on 12-13 June 2022."
+    (meeting,) = meetings(run(text, [("Hugo Brandt", [], "DE"), ("Lena Falk", [], "NO")]))
+    assert meeting["date"] == "2022-06-12"
+
+
+def test_met_with_one_and_with_another_is_two_meetings():
+    text = "Minister Hugo Brandt met with Premier Lena Falk and with Mayor Otto Lund in Oslo."
+    found = meetings(run(text, [("Hugo Brandt", [], "DE"), ("Lena Falk", [], "NO"), ("Otto Lund", [], "NO")]))
+    assert sorted(sorted(m["participants"]) for m in found) == [["Hugo Brandt", "Lena Falk"],
+                                                                 ["Hugo Brandt", "Otto Lund"]]
+
+
+def test_a_readout_title_names_the_meeting_the_body_only_implies():
+    source = {"front_matter": {"title": "Readout of Secretary Jane Roe’s Meeting with Mayor Tim Ash on Housing"}}
+    text = "Secretary Roe and Mayor Ash reaffirmed their commitment to affordable housing today."
+    (meeting,) = meetings(run(text, [("Jane Roe", ["Roe"], "US"), ("Tim Ash", ["Ash"], "US")], source=source))
+    assert meeting["participants"] == {"Jane Roe", "Tim Ash"}
+    start, end = meeting["evidence"][0]
+    assert text[start:end].startswith("Secretary Roe")
+
+
+def test_one_named_person_and_counterparts_from_a_list_of_countries_is_one_meeting():
+    text = "Defence Minister Karl Lind met with his counterparts from the Nordic states of Finland, Norway, and Denmark."
+    (meeting,) = meetings(run(text, [("Karl Lind", [], "SE")]))
+    assert meeting["participants"] == {"Karl Lind"}
+    assert meeting["parties"] == {"SE", "FI", "NO", "DK"}
+
+
+def test_a_seat_of_government_places_the_meeting():
+    text = "President Mia Sol met with Prime Minister Jan Berk of Estonia at the White House."
+    (meeting,) = meetings(run(text, [("Mia Sol", [], "US"), ("Jan Berk", [], "EE")]))
+    assert (meeting["city"], meeting["country"]) == ("Washington", "US")
+
+
+def test_a_government_readout_makes_its_country_a_party():
+    source = {"front_matter": {"source_url": "https://www.example.gov/news/readout"}}
+    text = "Secretary Ann Lee spoke by phone with Minister Karim Haddad of Lebanon."
+    (meeting,) = meetings(run(text, [("Ann Lee", [], None), ("Karim Haddad", [], "LB")], source=source))
+    assert meeting["parties"] == {"LB", "US"}
+    (plain,) = meetings(run(text, [("Ann Lee", [], None), ("Karim Haddad", [], "LB")]))
+    assert plain["parties"] == {"LB"}
+
+
+def test_a_name_inside_a_date_is_no_participant():
+    text = "On April 9, Minister Hugo Brandt met with Minister Lena Falk."
+    (meeting,) = meetings(run(text, [("On April", [], "DE"), ("Hugo Brandt", [], "DE"), ("Lena Falk", [], "NO")]))
+    assert meeting["participants"] == {"Hugo Brandt", "Lena Falk"}

@@ -98,3 +98,14 @@ def test_an_exhibition_takes_its_acronym_and_edition_after_the_long_form():
 
 def test_a_bare_name_joins_its_edition():
     assert names("Aero India 2023 opened; Aero India is held every two years.", EVENTS) == ["Aero India 2023"]
+
+
+def test_a_seat_of_government_is_a_venue_only_where_it_is_a_place():
+    assert names("The two leaders met at the White House on Monday.", VENUES) == ["White House"]
+    assert names("The White House Office of Public Engagement said the White House welcomes it.", VENUES) == []
+
+
+def test_place_names_broken_over_lines_are_found():
+    doc = NLP("She travelled to Mexico\nCity and then to Buenos\nAires.")
+    assert [(" ".join(s.text.split()), s.label_, s.kb_id_) for s in doc.spans[PLACES]] == [
+        ("Mexico City", "CITY", "MX"), ("Buenos Aires", "CITY", "AR")]

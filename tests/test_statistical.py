@@ -46,9 +46,16 @@ def ents(doc):
 
 def test_rulers_win_and_statistical_entities_fill_the_gaps(combined):
     doc = combined(TEXT)
-    assert ents(doc) == [("Ana Ruiz", "PERSON", ""), ("Azerbaijan", "GPE", "AZ"), ("Aselsan", "ORG", ""),
-                         ("Azerbaijan", "GPE", "AZ")]
-    assert [(s.text, s.label_) for s in doc.spans[MODEL_SPANS]] == [("Ana Ruiz", "PERSON"), ("Aselsan", "ORG")]
+    model = [(s.text, s.label_) for s in doc.spans[MODEL_SPANS]]
+    assert ("Ana Ruiz", "PERSON") in model and ("Ana Ruiz", "PERSON", "") in ents(doc)
+    assert [e for e in ents(doc) if e[1] == "GPE"] == [("Azerbaijan", "GPE", "AZ")] * 2  # the rule's, not the model's
+    assert not any(label == "DATE" or text == "Azerbaijan Airlines" for text, label in model)
+    later = combined.pipe_names[combined.pipe_names.index("idefx_statistical_entities") + 1:]
+    with combined.select_pipes(disable=later):  # the span groups the rulers set before the model's turn
+        doc = combined(TEXT)
+    rule_tokens = {i for key, group in doc.spans.items() if key != MODEL_SPANS for s in group
+                   for i in range(s.start, s.end)}
+    assert rule_tokens and not any(i in rule_tokens for s in doc.spans[MODEL_SPANS] for i in range(s.start, s.end))
 
 
 def test_without_the_model_only_rulers_speak(combined):
@@ -94,6 +101,14 @@ def test_combined_pipeline_survives_a_save_and_load(fake_model, tmp_path):
     assert reloaded.pipe_names == nlp.pipe_names
     assert ents(reloaded(TEXT)) == ents(nlp(TEXT)) == [
         ("Ana Ruiz", "PERSON", ""), ("Azerbaijan", "GPE", "AZ"), ("Aselsan", "ORG", ""), ("Azerbaijan", "GPE", "AZ")]
+
+
+def test_spans_in_rule_span_groups_also_win(fake_model):
+    nlp = small_pipeline(fake_model)
+    doc = nlp.make_doc(TEXT)
+    doc.spans["rule_orgs"] = [doc.char_span(TEXT.index("Aselsan"), TEXT.index("Aselsan") + 7, label="org")]
+    doc = nlp.get_pipe("idefx_statistical_entities")(doc)
+    assert [s.text for s in doc.spans[MODEL_SPANS]] == ["Ana Ruiz", "Azerbaijan Airlines", "Azerbaijan"]
 
 
 def test_a_missing_model_is_a_clear_error():

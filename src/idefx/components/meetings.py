@@ -18,6 +18,7 @@ with, the dateline city). Runs after the people finder, ``idefx_places`` and
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -29,12 +30,18 @@ from spacy.util import filter_spans
 from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
+from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher, token_indices
 from idefx.resources import read_jsonl
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
-DATE_LABELS = ("EVENT_DAY", "DATE", "RELATIVE", "WEEKDAY", "NUM")
+DATE_LABELS = ("EVENT_DAY", "DATE", "RANGE", "RELATIVE", "WEEKDAY", "NUM")
+CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
+LIST_HEADING_CHARS = 120
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_MARKUP = re.compile(r"<[^>]*>|[*_\\]")
+_HOST = re.compile(r"https?://([^/\s'\"]+)")
 
 
 @dataclass
@@ -53,6 +60,7 @@ class _Draft:
     topic: Optional[str] = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     pending: bool = False  # a visit to a stand or a place, a meeting only once people there are named
+    date_open: bool = False  # on a trip over a span of days: no single day, and no fallback to publication
 
     def absorb(self, other: "_Draft") -> None:
         for name in ("participants", "hosts", "guests", "subjects", "parties", "evidence"):
@@ -61,6 +69,7 @@ class _Draft:
         for name in ("date", "city", "country", "venue", "event", "topic"):
             if getattr(self, name) is None:
                 setattr(self, name, getattr(other, name))
+        self.date_open = self.date_open and self.date is None
         if self.mode == "in_person" and len(other.participants) >= 2:
             self.mode = other.mode
         self.pending = self.pending and other.pending
@@ -138,22 +147,31 @@ class MeetingFinder:
             found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
         sentences = segments(doc)
         places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
-        mentions = [m for m in mentions if (m.start, m.end) not in places]  # "San Francisco" is no one
+        calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
+        # "San Francisco" is no one, nor is "On April" in "On April 16"
+        mentions = [m for m in mentions if (m.start, m.end) not in places
+                    and not any(m.start < d.end and d.start < m.end for d in calendar)]
         if not mentions:
             doc._.idefx_meetings = []
             return doc
         ctx = _Context(doc, people, mentions, found, self, sentences)
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
+        lists = ctx.lists(body)
         for sent in sentences:
-            if sent.end_char <= body:
+            if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
                 continue
+            ctx.note_trip(sent)
             for draft in ctx.sentence(sent, drafts):
                 target = ctx.merge_target(draft, drafts)
                 if target is None:
                     drafts.append(draft)
                 else:
                     target.absorb(draft)
+        for block in lists:
+            ctx.attach_list(block, drafts)
+        if not any(d.valid for d in drafts):
+            drafts.extend(ctx.from_title())
         previous: Optional[_Draft] = None
         out = []
         for draft in drafts:
@@ -161,11 +179,12 @@ class MeetingFinder:
                 continue
             if previous is not None:
                 for name in ("date", "city", "country", "event", "venue"):
-                    if getattr(draft, name) is None:
+                    if getattr(draft, name) is None and not (name == "date" and draft.date_open):
                         setattr(draft, name, getattr(previous, name))
             ctx.fallback(draft)
             if draft.city and not draft.country:
                 draft.country = ctx.city_country(draft.city)
+            ctx.home_party(draft)
             previous = draft
             out.append(MeetingEntity(
                 participants=draft.participants, hosts=draft.hosts, guests=draft.guests,
@@ -184,7 +203,8 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     """
     candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
     breaks = [i for i in candidates if "\n" in doc[i].text]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(doc, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         token = doc[i]
@@ -201,10 +221,43 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
 
 
 _BOUNDARY_CACHE: dict[int, bool] = {}
+WRAP_WIDTH = 60
+
+
+def _mid_sentence(doc: Doc, i: int, previous: int) -> bool:
+    """A single line break after a long line that stops between two words: the mark of hard-wrapped text."""
+    token = doc[i]
+    if token.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+        return False
+    line_start = doc[previous].idx + len(doc[previous].text) if previous >= 0 else 0
+    return token.idx - line_start >= WRAP_WIDTH and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _maybe_boundary(word: str) -> bool:
     return word in (".", "!", "?") or "\n" in word
+
+
+_LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
+_TITLE_JOINERS = {"and", "of", "the", "with", "'s", "’s", "de", "da", "van", "von", "al", "bin"}
+
+
+def _city_name(place: Span) -> str:
+    """A city as named, on one line, in title case when written in capitals ("BAKU" -> "Baku")."""
+    name = " ".join(place.text.split())
+    return name.title() if name.isupper() else name
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _name_forms(person) -> set[str]:
+    """The last words of a person's name and aliases, without a suffix ("Joseph R. Biden, Jr." -> "Biden")."""
+    forms = set()
+    for name in (person.name, *person.aliases):
+        words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in _SUFFIXES]
+        if words and words[-1][:1].isupper():
+            forms.add(words[-1])
+    return forms
 
 
 class _Context:
@@ -221,11 +274,14 @@ class _Context:
         self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         self.published = doc._.idefx_published
         self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
-                           for name in (p.text, p.text.title())}
+                           for name in (_city_name(p), _city_name(p).title())}
         self.speakers = self._speakers()
         self._local: dict[int, Optional[str]] = {}
         self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
+        self.trip: Optional[dict] = None  # the last trip announced: destinations and its date
+        self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
+        self.home = self._home_country()
 
     def country_of(self, person: int) -> Optional[str]:
         """The person's country, or when the people finder gives none, the one their own words carry:
@@ -282,7 +338,7 @@ class _Context:
                 if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
                     before = [t for t in self.doc[sent.start:place.start] if not t.is_space]
                     if all(t.like_num or t.lower_ == "date" or t.is_punct for t in before):
-                        return place.text.title() if place.text.isupper() else place.text
+                        return _city_name(place)
         return None
 
     def _speakers(self) -> set[int]:
@@ -314,7 +370,19 @@ class _Context:
         i = trigger.start - 1
         while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_ in ("also", "then", "later", "again", "soon")):
             i -= 1
-        return i >= 0 and self.doc[i].lower_ in self.words.get("unreal", ())
+        if i < 0 or self.doc[i].lower_ not in self.words.get("unreal", ()):
+            return False
+        return not (self.doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _after_journey(self, to: int) -> bool:
+        """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
+        unreal, travel = self.words.get("unreal", set()), self.words.get("travel", set())
+        for token in reversed(self.doc[max(0, to - 15):to]):
+            if token.lower_ in travel:
+                return True
+            if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
+                return False
+        return False
 
     # -- one sentence ---------------------------------------------------------------------------
 
@@ -337,6 +405,7 @@ class _Context:
                             if sent.start <= m.start < sent.end and m.start in self.speakers][:1]
             if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
                 subjects = self._subject(self.doc[subject_end:subject_end], drafts)
+        subjects = subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]
         subject_parties = self._parties(subjects, sent.start, subject_end)
         distributive = bool(self._in("distributive", sent.start, sent.end))
         joint = bool(self._in("joint", sent.start, sent.end))
@@ -356,6 +425,8 @@ class _Context:
                     groups = [(objects, [])]
                 else:
                     groups = [([], [])]
+            if len(groups) == 1 and not joint and len(self._trip_countries()) > 1:
+                groups = self._split_by_trip(*groups[0])
             for objects, object_parties in groups:
                 draft = _Draft(subjects=list(subjects))
                 draft.participants = list(dict.fromkeys(subjects + objects))
@@ -374,6 +445,7 @@ class _Context:
                     draft.mode = "in_person"
                 draft.evidence = [(sent.start_char, sent.end_char)]
                 self._setting(draft, region_start, stop, sent)
+                self._trip_setting(draft, objects)
                 draft.topic = self._topic(sent)
                 if refers_to is not None:
                     refers_to.absorb(draft)
@@ -410,7 +482,10 @@ class _Context:
         covered = set(subject_parties) | {self.country_of(p) for p in people}
         unnamed = list(dict.fromkeys(c for _, idx, c in items if idx is None and c and c not in covered))
         named_codes = [c for _, idx, c in items if idx is not None and c]
-        if joint or not unnamed or (not people and len(unnamed) < 2):
+        heads = {self._role_list(p) for p in self.places if start <= p.start < stop and p.kb_id_ in unnamed
+                 and p.label_ in ("COUNTRY", "DEMONYM")}
+        one_side = len(unnamed) >= 2 and len(heads) == 1 and None not in heads
+        if joint or one_side or not unnamed or (not people and len(unnamed) < 2):
             return [(people, [c for _, _, c in items if c])]
         groups = [(people, named_codes)] if people else []
         return groups + [([], [code]) for code in unnamed]
@@ -448,10 +523,27 @@ class _Context:
         return list(last.participants), last
 
     def _attendance(self, sent: Span, drafts: list[_Draft]) -> None:
-        """"These meetings were attended by X, Y": add X and Y to the meetings of the sentence before."""
-        if not drafts or not self._in("attendance", sent.start, sent.end):
+        """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
+        of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
+        of the DNI in the meetings to come."""
+        found = self._in("attendance", sent.start, sent.end)
+        if not found:
             return
-        people = self._people_in(sent.start, sent.end)
+        people = []
+        for span in found:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
+            if self.finder.info[span.label_].get("side") == "subject":
+                people.extend(self._people_in(sent.start, span.start))
+            else:
+                people.extend(self._people_in(span.end, sent.end))
+        people = list(dict.fromkeys(people))
+        if not people:
+            return
+        if not drafts:
+            leaders = self._people_in(sent.start, found[0].start) or self._subject(found[0], drafts)
+            for leader in leaders:
+                known = self.companions.setdefault(leader, [])
+                known.extend(p for p in people if p not in leaders and p not in known)
+            return
         last_evidence = drafts[-1].evidence[0]
         for draft in drafts:
             if draft.evidence and draft.evidence[0] == last_evidence:
@@ -490,12 +582,25 @@ class _Context:
             names += 1
             if not (token.is_title or token.is_upper) or names > 3:
                 break
-        i = place.start - 1
-        while i >= 0 and doc[i].lower_ in ("the", "republic", "federal", "state", "kingdom", "of"):
-            if doc[i].lower_ == "of":
-                return any(t.lower_ in roles for t in doc[max(0, i - 5):i])
+        return self._role_list(place) is not None
+
+    def _role_list(self, place: Span) -> Optional[int]:
+        """The "of"/"from" that hangs a list of countries on a role word ("Minister of Defense of Turkey",
+        "his counterparts from NATO Allies Estonia, Latvia, and Lithuania"): its token index, else None."""
+        doc, roles = self.doc, self.words.get("role_words", set())
+        i, names = place.start - 1, 0
+        while i >= 0 and i > place.start - 20:
+            token = doc[i]
+            if token.lower_ in ("of", "from"):
+                return i if any(t.lower_ in roles for t in doc[max(0, i - 5):i]) else None
+            if token.is_space or token.lower_ in _LIST_WORDS or any(p.start <= i < p.end for p in self.places):
+                i -= 1
+                continue
+            names += 1
+            if not (token.is_title or token.is_upper) or names > 3:
+                return None
             i -= 1
-        return False
+        return None
 
     def _parties(self, participants: list[int], start: int, stop: int) -> list[str]:
         parties = [self.country_of(p) for p in participants if self.country_of(p)]
@@ -519,7 +624,7 @@ class _Context:
                 return False
             of_chain = doc[place.start - 1].lower_ == "of" and token.is_lower and token.is_alpha
             if not (token.is_space or of_chain or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",",
-                                                          "province", "region")
+                                                          "province", "region", "and")
                     or any(p.start <= i < p.end for p in self.places + self.venues)):
                 return False
             i -= 1
@@ -556,7 +661,7 @@ class _Context:
     def fallback(self, draft: _Draft) -> None:
         """What the whole text implies for a meeting it does not date or place: the publication date, the
         event the story opened with, the dateline city."""
-        if draft.date is None:
+        if draft.date is None and not draft.date_open:
             draft.date = self.published
         if draft.event is None and self.events and draft.evidence and \
                 self.events[0].start_char < draft.evidence[0][0]:
@@ -572,7 +677,7 @@ class _Context:
         for place in self.places:
             if start <= place.start < end and self._is_location(place):
                 if place.label_ == "CITY" and city is None:
-                    city, country = place.text, country or place.kb_id_
+                    city, country = _city_name(place), country or place.kb_id_
                 elif place.label_ != "CITY" and country is None:
                     country = place.kb_id_
         if city and city.isupper():
@@ -607,6 +712,198 @@ class _Context:
                 if words:
                     return " ".join(t.text for t in words)
         return None
+
+    # -- participant lists, trips, readout titles, the home country ---------------------------------
+
+    def lists(self, body: int) -> list[tuple[int, int, list[int]]]:
+        """Participant lists: bulleted lines that name people, right below a heading that says who they are
+        ("Participants in the meeting:", "Meeting Participants", "The delegation included:"). Each as
+        (heading start, list end, people)."""
+        text = doc_text(self.doc)
+        words = self.words.get("list_heading", set())
+        out: list[tuple[int, int, list[int]]] = []
+        taken = body
+        for bullet in _BULLET.finditer(text, body):
+            first = bullet.start()
+            if first < taken:
+                continue
+            end = taken = self._list_end(text, first - 1) or first
+            heading = self._heading(text, first)
+            if heading is None or heading[0] < body:
+                continue
+            line = _MARKUP.sub(" ", text[heading[0]:heading[1]]).lower()
+            if not words & set(re.findall(r"[a-z]+", line)):
+                continue
+            people = self._people_in(*self._token_range(first, end))
+            if people:
+                out.append((heading[0], end, people))
+        return out
+
+    @staticmethod
+    def _heading(text: str, first: int) -> Optional[tuple[int, int]]:
+        """The line above the line starting at ``first`` (blank lines between allowed), cut to its last
+        sentence, when it is short; else None."""
+        end = text.rfind("\n", 0, max(first - 1, 0))
+        while end > 0 and not text[text.rfind("\n", 0, end) + 1:end].strip():
+            end = text.rfind("\n", 0, end)
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        stop = max(text.rfind(". ", start, end), text.rfind(".\t", start, end))
+        start = stop + 2 if stop >= 0 else start
+        return (start, end) if end - start <= LIST_HEADING_CHARS else None
+
+    def _list_end(self, text: str, pos: int) -> Optional[int]:
+        """The end of the bulleted lines that start after offset ``pos`` (blank lines, indented continuation
+        lines and short sub-headings ending in ":" may come between them), or None when none follow."""
+        end = None
+        while pos < len(text):
+            nxt = text.find("\n", pos + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[pos + 1:nxt]
+            plain = _MARKUP.sub("", line).strip()
+            if _BULLET.match(line):
+                end = nxt
+            elif not plain or (end is not None and line[:1] in " \t"):
+                pass
+            elif not (plain.endswith(":") and len(plain) <= LIST_HEADING_CHARS):
+                break
+            pos = nxt
+        return end
+
+    def _token_range(self, start_char: int, end_char: int) -> tuple[int, int]:
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (len(self.doc), len(self.doc))
+
+    def attach_list(self, block: tuple[int, int, list[int]], drafts: list[_Draft]) -> None:
+        """The people of a participant list take part in the meeting described before the list, else in
+        a meeting of their own."""
+        start, end, people = block
+        target = next((d for d in reversed(drafts) if d.evidence and d.evidence[0][0] < start), None)
+        if target is None:
+            target = _Draft(evidence=[(start, end)])
+            heading = self.doc.char_span(start, end, alignment_mode="expand")
+            if heading is not None:
+                self._setting(target, heading.start, heading.end, heading)
+            drafts.append(target)
+        else:
+            target.evidence.append((start, end))
+        target.participants.extend(p for p in people if p not in target.participants)
+        target.parties.extend(c for c in dict.fromkeys(self.country_of(p) for p in people)
+                              if c and c not in target.parties)
+        target.pending = False
+
+    def note_trip(self, sent: Span) -> None:
+        """Remember the places a trip goes to ("travelled to Rwanda and the DRC on 19-20 November") and
+        its date, for the meetings reported after it."""
+        words = self._in("trip", sent.start, sent.end)
+        if not words:
+            return
+        breaks = [b.start for b in self._in("break", words[0].end, sent.end)]
+        stop = min(breaks + [sent.end])
+        places = [p for p in self.places if words[0].end <= p.start < stop and p.label_ != "DEMONYM"
+                  and self._is_location(p)]
+        if not places:
+            return
+        stops = [(_city_name(p), p.kb_id_) if p.label_ == "CITY"
+                 else (None, p.kb_id_) for p in places]
+        date = next((d for d in self.dates if sent.start <= d.start < sent.end and d.kb_id_
+                     and d.label_ in DATE_LABELS), None)
+        self.trip = {"stops": stops, "date": date.kb_id_ if date is not None else None,
+                     "range": date is not None and date.label_ == "RANGE"}
+
+    def _trip_countries(self) -> list[str]:
+        return list(dict.fromkeys(code for _, code in self.trip["stops"])) if self.trip else []
+
+    def _split_by_trip(self, objects: list[int], parties: list[str]) -> list[tuple[list[int], list[str]]]:
+        """Counterparts from different countries of a trip are met in their own countries, apart."""
+        countries = self._trip_countries()
+        by_country: dict[str, list[int]] = {}
+        for person in objects:
+            code = self.country_of(person)
+            if code not in countries:
+                return [(objects, parties)]
+            by_country.setdefault(code, []).append(person)
+        if len(by_country) < 2:
+            return [(objects, parties)]
+        return [(people, [code]) for code, people in by_country.items()]
+
+    def _trip_setting(self, draft: _Draft, objects: list[int]) -> None:
+        """Place and date of a meeting on a trip, when its own clause gives none: the one destination, or
+        the destination its counterparts come from; the trip's day (none when the trip spans days)."""
+        if self.trip is None:
+            return
+        if draft.country is None:
+            stops = self.trip["stops"]
+            if len(self._trip_countries()) > 1:
+                theirs = {self.country_of(p) for p in objects}
+                stops = [s for s in stops if s[1] in theirs]
+            if len({code for _, code in stops}) == 1:
+                cities = {city for city, _ in stops if city}
+                draft.country = stops[0][1]
+                draft.city = draft.city or (cities.pop() if len(cities) == 1 else None)
+        if draft.date is None and self.trip["date"]:
+            if self.trip["range"]:
+                draft.date_open = True
+            else:
+                draft.date = self.trip["date"]
+
+    def from_title(self) -> list[_Draft]:
+        """A readout whose body reports no meeting but whose title names one ("Readout of X's Meeting with Y
+        on Z"): the title's people who are named in the body meet, with the body sentence naming the most
+        of them as evidence."""
+        source = self.doc._.idefx_source or {}
+        title = source.get("title") or (source.get("front_matter") or {}).get("title")
+        if not isinstance(title, str) or not title.strip():
+            return []
+        tdoc = self.finder.nlp.make_doc(" ".join(title.split()))
+        matches = [(s, e, self.finder.info[self.finder.nlp.vocab.strings[m]]) for m, s, e in self.finder.matcher(tdoc)]
+        triggers = [m for m in matches if m[2]["type"] == "trigger"]
+        if not triggers:
+            return []
+        start, end, entry = triggers[0]
+        stop = end
+        while stop < len(tdoc) and not (tdoc[stop].is_lower and tdoc[stop].lower_ not in _TITLE_JOINERS):
+            stop += 1
+        words = {t.text for t in tdoc[:stop] if not t.is_lower}
+        named = [i for i, person in enumerate(self.people)
+                 if any(form in words for form in _name_forms(person)) and
+                 any(self._person_at(m) == i for m in self.mentions)]
+        if len(named) < 2:
+            return []
+        best, most = None, 0
+        for sent in self.sentences:
+            count = len(set(self._people_in(sent.start, sent.end)) & set(named))
+            if count > most:
+                best, most = sent, count
+        if best is None:
+            return []
+        draft = _Draft(participants=named, subjects=named[:1], evidence=[(best.start_char, best.end_char)])
+        draft.parties = list(dict.fromkeys(c for c in map(self.country_of, named) if c))
+        draft.mode = entry.get("mode") or next((m["mode"] for _, _, m in matches if m["type"] == "mode"), "in_person")
+        self._setting(draft, best.start, best.end, best)
+        return [draft]
+
+    def _home_country(self) -> Optional[str]:
+        """The country of a government source (``source_url`` on a .gov, .mil, .gov.xx ... host), else None."""
+        source = self.doc._.idefx_source or {}
+        url = (source.get("front_matter") or {}).get("source_url") or source.get("url") or ""
+        host = _HOST.match(str(url).strip())
+        if not host:
+            return None
+        labels = host.group(1).lower().split(".")
+        if not set(labels) & self.words.get("government_host", set()):
+            return None
+        tld = labels[-1]
+        return country_code(tld.upper()) if len(tld) == 2 else ("US" if tld in ("gov", "mil") else None)
+
+    def home_party(self, draft: _Draft) -> None:
+        """In a government's own readout its country is a party of the meetings it reports, when the text
+        leaves a participant's country open or names one side only."""
+        if self.home is None or self.home in draft.parties:
+            return
+        if len(draft.parties) < 2 or any(self.country_of(p) is None for p in draft.participants):
+            draft.parties.append(self.home)
 
     def merge_target(self, draft: _Draft, drafts: list[_Draft]) -> Optional[_Draft]:
         """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing."""

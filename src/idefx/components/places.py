@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.matching import FastMatcher
+from idefx.matching import FastMatcher, compact_doc
 from idefx.resources import data_path, read_jsonl
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
@@ -70,8 +70,9 @@ def gazetteer_terms() -> list[dict]:
 
 
 def named_terms(entries: Iterable[dict], label: str) -> list[dict]:
-    """Phrase terms for gazetteer events or venues: every name and alias points to the entry's name."""
-    return [{"label": label, "id": e["name"], "text": alias}
+    """Phrase terms for gazetteer events or venues: every name and alias points to the entry's name. A name
+    that also stands for an institution ("the White House said") is marked ``"context": True``."""
+    return [{"label": label, "id": e["name"], "text": alias, **({"context": True} if e.get("metonym") else {})}
             for e in entries for alias in {e["name"], *e.get("aliases", [])} if alias]
 
 
@@ -103,7 +104,11 @@ class PlaceFinder:
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
+        self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
+            if "words" in entry:
+                self.place_words.update(entry["words"])
+                continue
             self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
             if entry.get("prefer_acronym"):
@@ -112,6 +117,7 @@ class PlaceFinder:
                 self.generic_head.add(entry["id"])
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
+        self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
         self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
         codes_of: dict[str, set[str]] = {}
@@ -131,9 +137,13 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        for match_id, start, end in self.phrases(doc):
+        compact, keep = compact_doc(doc)  # names broken over lines ("Mexico\nCity") match as well
+        for match_id, start, end in self.phrases(compact):
+            start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
+            if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
+                continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
         for match_id, start, end in self.matcher(doc):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
@@ -148,6 +158,13 @@ class PlaceFinder:
         doc.spans[EVENTS] = self._events(doc, [e for e in events if not inside_venue & set(range(e.start, e.end))])
         return doc
 
+    def _after_place_word(self, doc: Doc, start: int) -> bool:
+        """Whether a place word ("at", "in", "to") comes right before token ``start`` (a "the" between)."""
+        i = start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].lower_ == "the"):
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.place_words
+
     def _venue_name(self, span: Span) -> str:
         end = span.end
         if span.label_ in self.generic_head:
@@ -158,13 +175,13 @@ class PlaceFinder:
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        doubtful = [(p.kb_id_, p.text) in self.ambiguous or (p.kb_id_, p.text.title()) in self.ambiguous
+        doubtful = [(p.kb_id_, _clean(p.text)) in self.ambiguous or (p.kb_id_, _clean(p.text).title()) in self.ambiguous
                     for p in places]
         sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
         forms: dict[str, set[str]] = {}
         for p, d in zip(places, doubtful):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(p.text)
+                forms.setdefault(p.kb_id_, set()).add(_clean(p.text))
         return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:

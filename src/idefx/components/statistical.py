@@ -5,10 +5,11 @@ The user names an installed trained pipeline (a package such as
 with only its entity recogniser(s) and what they listen to (a shared
 ``tok2vec``), runs it over each document's text, and keeps the entities whose
 label it is configured for (PERSON, ORG, GPE, NORP, FAC, EVENT) that overlap
-no entity already on the Doc: placed after idefx's rulers, rulers win where
-they speak and the statistical entities fill the gaps. The kept entities join
-``doc.ents`` and are also the span group ``doc.spans["idefx_model_ents"]``, where
-the people finder reads statistical PERSON spans as candidate people.
+nothing the rulers found (``doc.ents`` or a span group such as ``idefx_orgs``):
+placed after idefx's rulers, rulers win where they speak and the statistical
+entities fill the gaps. The kept entities join ``doc.ents`` and are also the
+span group ``doc.spans["idefx_model_ents"]``, where later components (the
+people finder) can take statistical PERSON spans as candidates.
 
 The trained pipeline runs on its own Doc, so idefx's tokenisation and rulers
 behave exactly as without a model; its entities are carried over by character
@@ -78,8 +79,13 @@ class StatisticalEntities:
                 yield self.combine(doc, stat)
 
     def combine(self, doc: Doc, stat: Doc) -> Doc:
-        """Copy ``stat``'s entities of the configured labels onto ``doc`` where they overlap no entity of ``doc``."""
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        """Copy ``stat``'s entities of the configured labels onto ``doc`` where no rule found anything.
+
+        Rules speak through ``doc.ents`` and through span groups (``idefx_orgs``, ``idefx_places``, ...):
+        a token covered by either is taken.
+        """
+        rule_spans = [*doc.ents, *(s for key, group in doc.spans.items() if key != self.spans_key for s in group)]
+        taken = {i for span in rule_spans for i in range(span.start, span.end)}
         kept: list[Span] = []
         for ent in stat.ents:
             if ent.label_ not in self.labels:
