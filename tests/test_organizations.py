@@ -37,3 +37,15 @@ def test_places_and_people_named_bodies_are_not_organisations():
     assert orgs("He met Peña at the White House and praised the Trump Administration.") == []
     assert orgs("The United States Trade and Development Agency will help.") == [
         "United States Trade and Development Agency"]
+
+
+def test_bracketed_acronym_defines_the_full_name_and_replaces_bare_mentions():
+    found = orgs("A statement by the Northern Harbour Pilots Cooperative (NHPC) said talks went well. "
+                 "The NHPC will meet again.")
+    assert "Northern Harbour Pilots Cooperative" in found
+    assert "NHPC" not in found
+
+
+def test_bracketed_acronym_after_a_title_is_not_an_organisation():
+    found = orgs("Director of Coastal Forecasting (DCF) Mara Olsen spoke.")
+    assert "Director of Coastal Forecasting" not in found

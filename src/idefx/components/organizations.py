@@ -115,8 +115,55 @@ class OrgFinder:
         spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
                                     [tags[i] for i in idx])
         spans += self._news_agencies(doc, text, countries)
-        doc.spans[ORG_SPANS] = filter_spans(spans)
+        spans += self._acronym_definitions(doc, text, countries, tags)
+        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans))
         return doc
+
+    def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
+        """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
+        bracketed acronym names an organisation (not a title or a country)."""
+        out = []
+        n = len(text)
+        for i, t in enumerate(text):
+            if t != "(" or i + 2 >= n or text[i + 2] != ")":
+                continue
+            acronym = text[i + 1]
+            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+                continue
+            letters = list(acronym)
+            k = i
+            while letters and k > 0:
+                w = text[k - 1]
+                if w in INNER and k < i:
+                    k -= 1
+                    continue
+                parts = [p for p in w.split("-") if p]
+                if not parts or not all(p[:1].isupper() for p in parts):
+                    break
+                initials = [p[0] for p in parts]
+                if letters[-len(initials):] == initials:
+                    del letters[-len(initials):]
+                elif letters[-1] == initials[-1]:
+                    letters.pop()
+                else:
+                    break
+                k -= 1
+            while k < i and text[k] in INNER:
+                k += 1
+            if letters or i - k < 2 or tags[k] is not None \
+                    or (countries[k] is not None and countries[i - 1] is not None and countries[k] == countries[i - 1]):
+                continue
+            out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
+        return out
+
+    def _merge_acronyms(self, spans: list[Span]) -> list[Span]:
+        """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
+        its capitalised words ("International Monetary Fund" ... "the IMF")."""
+        full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
+        for s in spans:
+            if len(s) > 1:
+                full.add("".join(t.text[0] for t in s if t.text[:1].isupper()))
+        return [s for s in spans if not (len(s) == 1 and s.text.isupper() and s.text in full)]
 
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()
