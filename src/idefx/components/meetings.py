@@ -45,20 +45,10 @@ _HOST = re.compile(r"https?://([^/\s'\"]+)")
 
 
 @dataclass
-class _Draft:
-    participants: list[int] = field(default_factory=list)
-    hosts: list[int] = field(default_factory=list)
-    guests: list[int] = field(default_factory=list)
+class _Draft(MeetingEntity):
+    """A meeting being built: the record's fields plus what the linking needs."""
+
     subjects: list[int] = field(default_factory=list)
-    parties: list[str] = field(default_factory=list)
-    mode: str = "in_person"
-    date: Optional[str] = None
-    city: Optional[str] = None
-    country: Optional[str] = None
-    venue: Optional[str] = None
-    event: Optional[str] = None
-    topic: Optional[str] = None
-    evidence: list[tuple[int, int]] = field(default_factory=list)
     pending: bool = False  # a visit to a stand or a place, a meeting only once people there are named
     date_open: bool = False  # on a trip over a span of days: no single day, and no fallback to publication
 
