@@ -18,6 +18,7 @@ from idefx.errors import (EXIT_INTERRUPTED, EXIT_NOTHING_PROCESSED, EXIT_OK, EXI
                           EXIT_USAGE)
 from idefx.cli import app
 from idefx.resources import data_path
+from record_spans import spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = str(data_path("samples/idef-2023-trend.txt"))
@@ -76,18 +77,6 @@ def assert_refused(result, path, code=EXIT_NOTHING_PROCESSED, reason=""):
 
 def records(result) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
-
-
-def spans(value):
-    """Every offset-carrying item (mentions, evidence, dates) anywhere in a record."""
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= set(value):
-            yield value
-        for item in value.values():
-            yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
 
 
 def assert_offsets_point_into(record: dict, text: str):

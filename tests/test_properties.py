@@ -16,6 +16,7 @@ from idefx.output import record_json
 from idefx.pipeline import load_pipeline
 from idefx.resources import data_path
 from idefx.safety import FORMULA_TRIGGERS, csv_cell, terminal_text, unicode_safe
+from record_spans import spans
 
 SAMPLE_WORDS = data_path("samples/idef-2023-trend.txt").read_text(encoding="utf-8").split()
 ANY_CHAR = st.characters(exclude_categories=())  # includes lone surrogates and every control character
@@ -32,17 +33,6 @@ def press_like():
     """Words of the sample article and arbitrary strings, joined by prose-like separators."""
     piece = st.one_of(st.sampled_from(SAMPLE_WORDS), st.text(ANY_CHAR, max_size=8))
     return st.lists(st.tuples(piece, PROSE_SEPARATORS), max_size=60).map(lambda parts: "".join(a + b for a, b in parts))
-
-
-def spans(value):
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= set(value):
-            yield value
-        for item in value.values():
-            yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
 
 
 def check_record(nlp, text):
