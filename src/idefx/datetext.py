@@ -46,10 +46,25 @@ for _kind, _pattern in _PATTERNS:
     _parts.append(f"(?P<{_kind}>" + re.sub(r"\(\?P<(\w+)>", lambda m, k=_kind: f"(?P<{k}_{m.group(1)}>", _pattern)
                   .replace("(?P=sep)", f"(?P={_kind}_sep)") + ")")
 DATE_RE = re.compile(r"\b(?:" + "|".join(_parts) + r")\b", re.IGNORECASE)
+
+
+def _start_pattern(words: set[str]) -> str:
+    """A regex for where a date can start: a digit or one of ``words`` at a word boundary.
+
+    It opens with the set of possible first characters, so the regex engine skips quickly to them,
+    and checks the word boundary before and the rest of the word (grouped by first letter) only there.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    words_at = "|".join(f"(?<={re.escape(first)})(?:" + "|".join(sorted(rest, key=lambda r: (-len(r), r))) + r")\b"
+                        for first, rest in sorted(rests.items()))
+    return r"[\d" + re.escape("".join(sorted(rests))) + r"](?<=\b.)(?:(?<=\d)|" + words_at + ")"
+
+
 # Where a date can start: a digit or a month, weekday or relative word. Trying DATE_RE only there is
 # much faster than letting it try every alternative at every word boundary.
-_STARTS = sorted({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)}, key=len, reverse=True)
-START_RE = re.compile(r"\b(?:\d|(?:" + "|".join(_STARTS) + r")\b)", re.IGNORECASE)
+START_RE = re.compile(_start_pattern({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)}), re.IGNORECASE)
 
 
 def _matches(text: str) -> Iterator[re.Match]:

@@ -84,7 +84,7 @@ def _dateline(lines: list[str]) -> Optional[DateExpr]:
 def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
     """Offsets of dateline dates ("Istanbul, April 24, IRNA"): a date early in one of the first lines, after a comma."""
     out, offset = set(), start
-    for line in text[start:].split("\n")[:lines]:
+    for line in text[start:].split("\n", lines)[:lines]:
         expr = _dateline([line])
         if expr is not None:
             out.add(offset + expr.start)
@@ -115,9 +115,9 @@ class DateFinder:
         out = []
         for span, expr in spans:
             out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=expr.resolve(published) or ""))
-        for match in _DAY_OF.finditer(text, skip):
-            event = next((e for e in doc.spans[EVENTS] if e.start_char == match.end()), None) \
-                if EVENTS in doc.spans else None
+        events = doc.spans[EVENTS] if EVENTS in doc.spans else []
+        for match in _DAY_OF.finditer(text, skip) if len(events) else ():
+            event = next((e for e in events if e.start_char == match.end()), None)
             if event is None:
                 continue
             iso = _nth_day(starts.get(event.kb_id_), ORDINALS[match.group(1).lower()]) or published or ""
