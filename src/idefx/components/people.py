@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from idefx.components.countries import COUNTRY_SPANS
+from idefx.components.dates import doc_text
 from idefx.components.organizations import KNOWN_ORG, ORG_SPANS, org_heads
 from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
@@ -107,6 +108,35 @@ class PeopleFinder:
         self.org_head_words = set(s["org_heads"])
         self.corporate_heads = set(s["corporate_heads"])
         self.country_codes = set(s["country_codes"])
+        self.name_shapes: dict[str, bool] = {}
+        self.word_classes: dict[str, Optional[str]] = {}
+
+    def name_shape(self, word: str) -> bool:
+        """Whether ``word`` looks like a name word whatever its context (the context-free part of
+        ``_Scan.name_word``), cached per word."""
+        shape = self.name_shapes.get(word)
+        if shape is None:
+            low = word.lower()
+            shape = self.name_shapes[word] = (
+                word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
+                and not (word.isupper() and len(word) > 3) and low not in self.not_names
+                and low not in self.org_head_words and not (low.endswith("s") and low[:-1] in self.title_words))
+        return shape
+
+    def word_class(self, word: str) -> Optional[str]:
+        """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
+        as such, else None; cached per word."""
+        if word in self.word_classes:
+            return self.word_classes[word]
+        cls = None
+        if INITIAL.match(word) and len(word) <= 4:
+            cls = "initial"
+        elif word.lower() in self.particles:
+            cls = "particle"
+        elif word.isspace() and word.count("\n") == 1:
+            cls = "space"
+        self.word_classes[word] = cls
+        return cls
 
     # ------------------------------------------------------------------ serialisation
     def to_disk(self, path, exclude=tuple()) -> None:
@@ -172,8 +202,9 @@ class _Scan:
         self.text = [strings[o] for o in doc.to_array("ORTH").tolist()]
         self.lower = [t.lower() for t in self.text]
         self.ws = [" " if sp else "" for sp in doc.to_array("SPACY").tolist()]
-        self.doc_text = "".join(t + w for t, w in zip(self.text, self.ws))
+        self.doc_text = doc_text(doc)
         self.n = len(doc)
+        self.capitalised = [i for i, t in enumerate(self.text) if t[:1].isupper()]
         self.classes: list = ["?"] * self.n  # token_class, filled on demand
         self.tags = finder.titles.tag(doc)
         self.country = [None] * self.n
@@ -210,25 +241,15 @@ class _Scan:
 
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
-        t = self.text[i]
-        if not t[:1].isupper() or not t.replace("’", "").replace("'", "").isalpha() or len(t) < 2:
-            return False
-        if self.tags[i] is not None or self.country[i] is not None:
+        if not self.f.name_shape(self.text[i]) or self.tags[i] is not None or self.country[i] is not None:
             return False
         org = self.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0 and (
                 self.lower[self.prev_word(i)] in self.f.first_names or INITIAL.match(self.text[self.prev_word(i)]))):
             return False  # a one-word firm's name may still be a surname: "Kamala Harris"
-        if t.isupper() and len(t) > 3:
-            return False
-        low = self.lower[i]
-        if low in self.f.common:
-            if not lookahead or i + 1 >= self.n or not self.name_word(i + 1, False) \
-                    or self.lower[i + 1] in self.f.common or self.sentence_start(i) or not self.opens_name(i):
-                return False
-        if low in self.f.not_names or low in self.f.org_head_words or (
-                low.endswith("s") and low[:-1] in self.f.title_words):
-            return False
+        if self.lower[i] in self.f.common:
+            return lookahead and i + 1 < self.n and self.name_word(i + 1, False) \
+                and self.lower[i + 1] not in self.f.common and not self.sentence_start(i) and self.opens_name(i)
         return True
 
     def opens_name(self, i: int) -> bool:
@@ -259,22 +280,15 @@ class _Scan:
             return "hyphen"
         if i > 0 and self.glued_hyphen(i - 1) and t.isalpha() and self.tags[i] is None and self.country[i] is None:
             return "name"
-        if INITIAL.match(t) and len(t) <= 4:
-            return "initial"
-        if self.lower[i] in self.f.particles:
-            return "particle"
-        if t.isspace() and t.count("\n") == 1:
-            return "space"
-        return None
+        return self.f.word_class(t)
 
     # ---------------------------------------------------------------- name runs
     def runs(self) -> list[tuple[int, int, int]]:
         """(start, name_end, end_with_suffix) of every candidate name run."""
         out = []
-        i = 0
-        while i < self.n:
-            if not self.text[i][:1].isupper() or self.token_class(i) != "name":
-                i += 1
+        resume = 0
+        for i in self.capitalised:
+            if i < resume or self.token_class(i) != "name":
                 continue
             j = i
             last = i
@@ -304,7 +318,7 @@ class _Scan:
                 start -= 1
             full = self.suffix_end(end)
             out.append((start, end, full))
-            i = max(end, i + 1)
+            resume = max(end, i + 1)
         return out
 
     def trim_start(self, start: int, end: int) -> int:
