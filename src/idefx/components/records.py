@@ -68,8 +68,11 @@ class RecordBuilder:
         for span in doc.spans.get(COUNTRY_SPANS, []):
             if in_person.intersection(range(span.start, span.end)):
                 continue
-            entry = countries.setdefault(span.kb_id_, {"code": span.kb_id_, "name": span.text, "mentions": []})
-            entry["mentions"].append(_evidence(text, span.start_char, span.end_char))
+            start, end = span.start_char, span.end_char
+            entry = countries.get(span.kb_id_)
+            if entry is None:
+                entry = countries[span.kb_id_] = {"code": span.kb_id_, "name": text[start:end], "mentions": []}
+            entry["mentions"].append(_evidence(text, start, end))
         named_elsewhere = set(in_person)  # events and venues are not organisations either
         for group in (EVENTS, VENUES):
             for span in doc.spans.get(group, []):
@@ -78,16 +81,17 @@ class RecordBuilder:
         for span in doc.spans.get(ORG_SPANS, []):
             if named_elsewhere.intersection(range(span.start, span.end)):
                 continue
-            name = " ".join(span.text.split())
+            start, end = span.start_char, span.end_char
+            name = " ".join(text[start:end].split())
             entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
-            entry["mentions"].append(_evidence(text, span.start_char, span.end_char))
+            entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {
             "people": people,
             "countries": list(countries.values()),
             "organizations": list(organizations.values()),
             "published": doc._.idefx_published,
-            "dates": [{"text": s.text, "date": s.kb_id_ or None, "start": s.start_char, "end": s.end_char}
-                      for s in (doc.spans[DATES] if DATES in doc.spans else [])],
+            "dates": [{"text": text[s.start_char:s.end_char], "date": s.kb_id_ or None, "start": s.start_char,
+                       "end": s.end_char} for s in (doc.spans[DATES] if DATES in doc.spans else [])],
             "events": _named(doc, text, EVENTS),
             "venues": _named(doc, text, VENUES),
             "meetings": _meetings(doc, text),
