@@ -201,10 +201,10 @@ class _Scan:
         strings = doc.vocab.strings
         self.text = [strings[o] for o in doc.to_array("ORTH").tolist()]
         self.lower = [t.lower() for t in self.text]
-        self.ws = [" " if sp else "" for sp in doc.to_array("SPACY").tolist()]
+        offsets = doc.to_array(["IDX", "SPACY"]).T.tolist() if len(doc) else [[], []]
+        self.starts, self.spaces = offsets  # each token's character offset and trailing-space flag
         self.doc_text = doc_text(doc)
         self.n = len(doc)
-        self.capitalised = [i for i, t in enumerate(self.text) if t[:1].isupper()]
         self.classes: list = ["?"] * self.n  # token_class, filled on demand
         self.tags = finder.titles.tag(doc)
         self.country = [None] * self.n
@@ -229,7 +229,7 @@ class _Scan:
         return self.text[i].isspace() and self.text[i].count("\n") >= 2
 
     def glued_hyphen(self, i: int) -> bool:
-        return (self.text[i] == "-" and 0 < i < self.n - 1 and not self.ws[i - 1] and not self.ws[i]
+        return (self.text[i] == "-" and 0 < i < self.n - 1 and not self.spaces[i - 1] and not self.spaces[i]
                 and self.text[i - 1][-1:].isalpha() and self.text[i + 1][:1].isalpha())
 
     def is_cap(self, i: int) -> bool:
@@ -241,7 +241,7 @@ class _Scan:
 
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
-        if not self.f.name_shape(self.text[i]) or self.tags[i] is not None or self.country[i] is not None:
+        if self.tags[i] is not None or self.country[i] is not None or not self.f.name_shape(self.text[i]):
             return False
         org = self.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0 and (
@@ -283,11 +283,21 @@ class _Scan:
         return self.f.word_class(t)
 
     # ---------------------------------------------------------------- name runs
+    def openers(self) -> list[int]:
+        """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
+        one only before another capitalised word, or a capitalised word after a hyphen."""
+        text, lower, tags, country = self.text, self.lower, self.tags, self.country
+        shapes, shape, common, last = self.f.name_shapes, self.f.name_shape, self.f.common, self.n - 1
+        return [i for i, t in enumerate(text) if t[:1].isupper() and (
+            (tags[i] is None and country[i] is None and (shapes[t] if t in shapes else shape(t))
+             and (lower[i] not in common or (i < last and text[i + 1][:1].isupper())))
+            or (i > 0 and text[i - 1] == "-"))]
+
     def runs(self) -> list[tuple[int, int, int]]:
         """(start, name_end, end_with_suffix) of every candidate name run."""
         out = []
         resume = 0
-        for i in self.capitalised:
+        for i in self.openers():
             if i < resume or self.token_class(i) != "name":
                 continue
             j = i
@@ -514,7 +524,10 @@ class _Scan:
         return None
 
     def span_text(self, start: int, end: int) -> str:
-        return " ".join("".join(t + w for t, w in zip(self.text[start:end], self.ws[start:end])).split())
+        """The text of tokens start..end-1 with whitespace runs folded to single spaces."""
+        if start >= min(end, self.n):
+            return ""
+        return " ".join(self.doc_text[self.starts[start]:self.starts[end] if end < self.n else None].split())
 
     def analyse(self, piece: list[int], leading: bool) -> dict:
         """One title piece -> title, rank, country, organisation."""
