@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 import re
+
+import numpy
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -37,6 +39,7 @@ from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
+LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
@@ -47,6 +50,8 @@ GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
 MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
 MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
+# word flags (PeopleFinder.word_info)
+_CAP, _NAME, _UNCOMMON_NAME, _HYPHEN = 1, 2, 4, 8  # capitalised, name word, name word not common, "-"
 
 
 def _load_words(name: str, key: str = "text") -> set[str]:
@@ -109,7 +114,37 @@ class PeopleFinder:
         self.corporate_heads = set(s["corporate_heads"])
         self.country_codes = set(s["country_codes"])
         self.name_shapes: dict[str, bool] = {}
+        self.word_infos: dict[int, tuple] = {}
         self.word_classes: dict[str, Optional[str]] = {}
+
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int]]:
+        """The text and lower-case form of each token, and the tokens that may open a name run as far as the
+        words show (before title and country checks; see ``_Scan.openers``). Each distinct word is looked
+        at once per Doc, and described once (``word_infos``)."""
+        if not len(doc):
+            return [], [], []
+        distinct, inverse = numpy.unique(doc.to_array("ORTH"), return_inverse=True)
+        infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct.tolist()]
+        text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
+        lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
+        flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
+        cap = (flags & _CAP) > 0
+        next_cap = numpy.zeros_like(cap)
+        next_cap[:-1] = cap[1:]
+        after_hyphen = numpy.zeros_like(cap)
+        after_hyphen[1:] = (flags[:-1] & _HYPHEN) > 0
+        openers = cap & (((flags & _UNCOMMON_NAME) > 0) | (((flags & _NAME) > 0) & next_cap) | after_hyphen)
+        return text, lower, numpy.flatnonzero(openers).tolist()
+
+    def word_info(self, orth: int, strings) -> tuple[str, str, int]:
+        """(text, lower case, flags) of a vocabulary entry; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
+        text = strings[orth]
+        low = text.lower()
+        name = self.name_shape(text)
+        flags = ((_CAP if text[:1].isupper() else 0) | (_NAME if name else 0)
+                 | (_UNCOMMON_NAME if name and low not in self.common else 0) | (_HYPHEN if text == "-" else 0))
+        info = self.word_infos[orth] = (text, low, flags)
+        return info
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
@@ -198,9 +233,7 @@ class _Scan:
     def __init__(self, finder: PeopleFinder, doc: Doc):
         self.f = finder
         self.doc = doc
-        strings = doc.vocab.strings
-        self.text = [strings[o] for o in doc.to_array("ORTH").tolist()]
-        self.lower = [t.lower() for t in self.text]
+        self.text, self.lower, self.opener_words = finder.words(doc)
         offsets = doc.to_array(["IDX", "SPACY"]).T.tolist() if len(doc) else [[], []]
         self.starts, self.spaces = offsets  # each token's character offset and trailing-space flag
         self.doc_text = doc_text(doc)
@@ -286,12 +319,9 @@ class _Scan:
     def openers(self) -> list[int]:
         """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
         one only before another capitalised word, or a capitalised word after a hyphen."""
-        text, lower, tags, country = self.text, self.lower, self.tags, self.country
-        shapes, shape, common, last = self.f.name_shapes, self.f.name_shape, self.f.common, self.n - 1
-        return [i for i, t in enumerate(text) if t[:1].isupper() and (
-            (tags[i] is None and country[i] is None and (shapes[t] if t in shapes else shape(t))
-             and (lower[i] not in common or (i < last and text[i + 1][:1].isupper())))
-            or (i > 0 and text[i - 1] == "-"))]
+        text, tags, country = self.text, self.tags, self.country
+        return [i for i in self.opener_words
+                if (tags[i] is None and country[i] is None) or (i > 0 and text[i - 1] == "-")]
 
     def runs(self) -> list[tuple[int, int, int]]:
         """(start, name_end, end_with_suffix) of every candidate name run."""
@@ -415,16 +445,18 @@ class _Scan:
         region = []
         j = start - 1
         while j >= 0 and len(region) < 40:
-            if self.is_space(j):
-                if self.is_break(j):
+            t = self.text[j]
+            if t.isspace():
+                if t.count("\n") >= 2:
                     break
                 j -= 1
                 continue
             if not self.region_token(j) or j in self.taken:
                 break
-            region.insert(0, j)
+            region.append(j)
             j -= 1
-        while region and self.lower[region[0]] in CONNECTORS - {"the"}:
+        region.reverse()
+        while region and self.lower[region[0]] in LEADING_CONNECTORS:
             region.pop(0)
         if not region or (self.lower[region[-1]] in CONNECTORS and self.text[region[-1]] != ","):
             return []
@@ -759,11 +791,9 @@ class _Scan:
                 left[-1]["country"] = after
             info = left + right
             strong = any(p["title"] or p["rank"] or p["honorific"] or p["cue"] for p in info)
-            nxt = self.next_word(full)
             if len(words) == 1 and nxt is not None and self.tags[nxt] is not None and "head" in self.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(words) >= 2:
-                nxt = self.next_word(full)
                 strong = ((self.lower[start] in self.f.first_names and self.lower[start] not in self.f.common
                            and not city_country(self.span_text(start, end)))
                           or self.bulleted(start)
@@ -884,8 +914,7 @@ class _Scan:
         person.forms.append(form)
         person.keys.add(_name_key_cached(form))
         person.words.update(_name_key_cached(form))
-        span = self.doc[start:full]
-        person.mentions.append((span.start_char, span.end_char))
+        person.mentions.append((self.starts[start], self.starts[full - 1] + len(self.text[full - 1])))
         self.taken.update(range(start, full))
         for piece in info:
             if piece["title"] and piece["title"].lower() not in {t.lower() for t in person.titles}:
