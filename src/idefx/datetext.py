@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator, Optional
 
 MONTHS = {
@@ -173,6 +174,10 @@ def find_dates(text: str, offset: int = 0) -> Iterator[DateExpr]:
                        _year(g.get("y")), month, day)
 
 
+# what may stand beside the date on a header line: a weekday, AM/PM, a time zone, a time of day
+_HEADER_NOISE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\d{1,2}:\d\d(?::\d\d)?)\b", re.IGNORECASE)
+
+
 def header_date(line: str) -> Optional[str]:
     """The ISO date of a stand-alone header line ("Tuesday, August 14, 2018", "02.02.23 13:30"), else None."""
     stripped = line.strip()
@@ -182,13 +187,12 @@ def header_date(line: str) -> Optional[str]:
     if len(found) != 1:
         return _fallback(stripped)
     rest = stripped[:found[0].start] + stripped[found[0].end:]
-    rest = re.sub(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\d{1,2}:\d\d(?::\d\d)?)\b", " ", rest,
-                  flags=re.IGNORECASE)
-    if re.search(r"\w", rest):
+    if re.search(r"\w", _HEADER_NOISE.sub(" ", rest)):
         return None
     return found[0].iso
 
 
+@lru_cache(maxsize=1024)
 def _fallback(line: str) -> Optional[str]:
     """dateparser on a short line holding a year that the shapes above do not cover."""
     if not re.search(r"\b(?:19|20)\d\d\b", line) or len(line.split()) > 6:
