@@ -106,3 +106,20 @@ def test_a_date_from_metadata_is_kept_when_the_text_has_none():
     doc = nlp(doc)
     assert doc._.idefx_published == "2021-07-26"
     assert [s.kb_id_ for s in doc.spans[DATES]] == ["2021-07-26"]
+
+
+def test_date_starts_are_found_only_at_word_boundaries():
+    from idefx.datetext import START_RE
+
+    text = "Mayor May, 3rd; x4 MARCH sundays Sunday, today's O'May; Sept. earlier Yesterday-2"
+    starts = [text[m.start():m.start() + 3] for m in START_RE.finditer(text)]
+    assert starts == ["May", "3rd", "MAR", "Sun", "tod", "May", "Sep", "ear", "Yes", "2"]
+
+
+def test_day_of_pattern_starts_at_on_or_the():
+    from idefx.components.dates import _DAY_OF
+
+    text = "On the second day of the show; anon the third day of it; then  the LAST day of May"
+    found = [(m.group(0), m.group(1)) for m in _DAY_OF.finditer(text)]
+    assert found == [("On the second day of the ", "second"), ("the third day of ", "third"),
+                     ("the LAST day of ", "LAST")]
