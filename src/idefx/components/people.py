@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import json
 import re
-
-import numpy
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
