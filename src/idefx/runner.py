@@ -34,8 +34,9 @@ DEFAULT_BATCH_SIZE = 16
 # stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing beyond a memory zone,
 # so without this seed every frequent word would be split into affixes again in every zone.
 SEED_WORDS = 100_000
-# Words read inside one memory zone before it closes. A zone spans many batches: inside it the tokenizer
-# caches what it splits, and closing it frees that, so memory grows with this number, never with the archive.
+# Words read inside one memory zone before it closes. A zone spans many batches, so a new word's lexeme is made
+# once per zone rather than once per batch; closing the zone frees them, so memory grows with this number,
+# never with the archive.
 ZONE_WORDS = 200_000
 STDIN = "-"
 
