@@ -100,7 +100,7 @@ def extract(
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
     from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
-    from idefx.output import open_output, write_records
+    from idefx.output import open_output, write_json_lines, write_records
     from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
     limit = _max_bytes(max_bytes)
@@ -114,14 +114,14 @@ def extract(
     globs = tuple(globs or DEFAULT_GLOBS)
     counts = {"processed": 0, "failed": 0}
 
-    def records(outcomes):
+    def succeeded(outcomes):
         for outcome in outcomes:
             if outcome.error:
                 counts["failed"] += 1
                 _err(f"{outcome.source}: {outcome.error}")
             else:
                 counts["processed"] += 1
-                yield outcome.record
+                yield outcome
 
     with _exit_codes():
         try:
@@ -137,19 +137,26 @@ def extract(
                 outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
                                max_bytes=limit)
                 with progress_bar.tracked(outcomes, total, show) as tracked:
-                    write_records(_saving(records(tracked), db) if save else records(tracked), fmt.value, out)
+                    done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
+                    if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
+                        write_json_lines((outcome.record_json for outcome in done), out)
+                    else:
+                        write_records((outcome.record for outcome in done), fmt.value, out)
         finally:
             if path_list is not None and path_list is not sys.stdin:
                 path_list.close()
     raise typer.Exit(batch_exit_code(**counts))
 
 
-def _saving(records, db: Optional[Path]):
-    """Save each record in the store as it passes (the store opens when the first record arrives)."""
+def _saving(outcomes, db: Optional[Path]):
+    """Save each outcome's record in the store as it passes, one transaction each (the store opens when the
+    first record arrives)."""
     from idefx import store
 
     with closing(store.connect(store.resolve_path(db))) as conn:
-        yield from store.save_records(conn, records)
+        for outcome in outcomes:
+            store.save_or_fail(conn, outcome.record)
+            yield outcome
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export

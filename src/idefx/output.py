@@ -65,10 +65,7 @@ def write_records(records: Iterable[DocumentRecord], fmt: str, out: IO[str]) -> 
     """Write records in ``fmt`` as they come; return how many were written."""
     count = 0
     if fmt == "jsonl":
-        for record in records:
-            out.write(record_json(record) + "\n")
-            out.flush()
-            count += 1
+        count = write_json_lines((record_json(record) for record in records), out)
     elif fmt == "json":
         out.write("[")
         for record in records:
@@ -86,4 +83,15 @@ def write_records(records: Iterable[DocumentRecord], fmt: str, out: IO[str]) -> 
         for record in records:
             print_records([record], out)
             count += 1
+    return count
+
+
+def write_json_lines(lines: Iterable[str], out: IO[str]) -> int:
+    """Write records already serialised by :func:`record_json`, one per line, each flushed as it comes; return
+    how many were written."""
+    count = 0
+    for line in lines:
+        out.write(line + "\n")
+        out.flush()
+        count += 1
     return count

@@ -4,7 +4,10 @@ Inputs are files, directories (walked recursively, keeping files whose name
 matches one of the globs) and lists of paths (one per line, e.g. from
 ``find``). Nothing is read ahead of the batch being processed, and what spaCy
 allocates for a batch is freed after it, so memory stays flat however large
-the archive. With ``jobs > 1`` a pool of worker processes,
+the archive: a pipeline reads its first words outside memory zones (what they
+add to the vocabulary and the tokenizer cache stays), then the rest inside
+zones of a bounded number of words each, whose strings, lexemes and cache
+entries are freed when the zone closes. With ``jobs > 1`` a pool of worker processes,
 each holding its own copy of the pipeline, processes whole batches (reading the
 files too); results come back in input order and equal to a single process's.
 """
@@ -14,11 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import weakref
 from collections import deque
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from fnmatch import fnmatch
+from functools import cached_property
 from typing import IO, Iterable, Iterator, Optional, Union
 
 from idefx import io as idefx_io
@@ -28,9 +31,13 @@ from idefx.errors import InputError
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_BATCH_SIZE = 16
 # Words a pipeline reads outside memory zones first: what they add to the vocabulary and the tokenizer cache
-# stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing inside a memory zone,
-# so without this seed every frequent word would be split into affixes again in every batch.
+# stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing beyond a memory zone,
+# so without this seed every frequent word would be split into affixes again in every zone.
 SEED_WORDS = 100_000
+# Words read inside one memory zone before it closes. A zone spans many batches, so a new word's lexeme is made
+# once per zone rather than once per batch; closing the zone frees them, so memory grows with this number,
+# never with the archive.
+ZONE_WORDS = 200_000
 STDIN = "-"
 
 # A unit of work: a path to read, a document already read (stdin), or an input that already failed.
@@ -87,14 +94,48 @@ class Outcome:
     record_json: Optional[str] = None
     error: Optional[str] = None
 
-    @property
+    @cached_property
     def record(self):
+        """The record, parsed from its JSON (once)."""
         from idefx.records import DocumentRecord
         return DocumentRecord.model_validate_json(self.record_json)
 
 
-def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> list[Outcome]:
-    """Read and extract one batch; an input that cannot be read or processed becomes an error outcome."""
+class MemoryZones:
+    """The memory zone a pipeline's next batch runs in: none for the first SEED_WORDS words, then zones of
+    ZONE_WORDS words each (one instance per pipeline and process; call :meth:`close` when done)."""
+
+    def __init__(self, nlp, seed_words: int = SEED_WORDS, zone_words: int = ZONE_WORDS):
+        self.nlp, self.seed_words, self.zone_words = nlp, seed_words, zone_words
+        self.seen = 0  # words read outside zones
+        self.zoned = 0  # words read in the open zone
+        self.zone: Optional[ExitStack] = None
+
+    def enter(self, words: int) -> None:
+        """Open a zone when the batch of ``words`` words about to run should read inside one."""
+        if self.seen < self.seed_words:
+            self.seen += words
+        elif self.zone is None:
+            self.zone = ExitStack()
+            self.zone.enter_context(self.nlp.memory_zone())
+
+    def leave(self, words: int) -> None:
+        """Count a finished batch; close the zone once it has read ``zone_words`` words."""
+        if self.zone is not None:
+            self.zoned += words
+            if self.zoned >= self.zone_words:
+                self.close()
+
+    def close(self) -> None:
+        if self.zone is not None:
+            zone, self.zone, self.zoned = self.zone, None, 0
+            zone.close()
+
+
+def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_MAX_BYTES,
+                  zones: Optional[MemoryZones] = None) -> list[Outcome]:
+    """Read and extract one batch (inside ``zones``' current zone, if given); an input that cannot be read or
+    processed becomes an error outcome."""
     from idefx.extract import extract_records
     from idefx.output import record_json
 
@@ -116,35 +157,25 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
         if doc is not None:
             outcome.words = len(doc.text.split())
             docs.append((doc, outcome))
-    # A memory zone frees the strings, lexemes and tokenizer-cache entries a batch adds, so memory stays flat.
-    with _zone(nlp, sum(outcome.words for _, outcome in docs)):
-        try:
-            records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs],
-                                                                    batch_size=max(1, len(docs)))]
-        except Exception:  # one document broke the batch: process them one by one to isolate it
-            records = None
-        if records is not None:
-            for (_, outcome), record in zip(docs, records):
-                outcome.record_json = record
-            return outcomes
+    words = sum(outcome.words for _, outcome in docs)
+    if zones is not None:
+        zones.enter(words)
+    try:
+        records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs], batch_size=max(1, len(docs)))]
+    except Exception:  # one document broke the batch: process them one by one to isolate it
+        records = None
+    if records is not None:
+        for (_, outcome), record in zip(docs, records):
+            outcome.record_json = record
+    else:
         for doc, outcome in docs:
             try:
                 outcome.record_json = record_json(next(extract_records(nlp, [doc])))
             except Exception as exc:
                 outcome.error = f"could not be processed ({type(exc).__name__}: {exc})".splitlines()[0]
+    if zones is not None:
+        zones.leave(words)
     return outcomes
-
-
-_seeded: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # pipeline -> words read outside zones
-
-
-def _zone(nlp, words: int):
-    """A memory zone for a batch of ``words`` words, or none while the pipeline reads its first SEED_WORDS."""
-    seen = _seeded.get(nlp, 0)
-    if seen < SEED_WORDS:
-        _seeded[nlp] = seen + words
-        return nullcontext()
-    return nlp.memory_zone()
 
 
 def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
@@ -173,25 +204,31 @@ def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
     items = (_read_stdin(max_bytes) if item == STDIN else item for item in items)
     nlp = load_pipeline(model)
     if jobs <= 1:
-        for batch in batches(items, batch_size):
-            yield from process_batch(nlp, batch, max_bytes)
+        zones = MemoryZones(nlp)
+        try:
+            for batch in batches(items, batch_size):
+                yield from process_batch(nlp, batch, max_bytes, zones)
+        finally:
+            zones.close()
         return
     yield from _run_pool(nlp, items, model, jobs, batch_size, max_bytes)
 
 
 # Worker side of the pool: the pipeline is inherited (fork) or loaded once per worker (spawn).
 _worker_nlp = None
+_worker_zones: Optional[MemoryZones] = None
 
 
 def _init_worker(model: Optional[str]) -> None:
-    global _worker_nlp
+    global _worker_nlp, _worker_zones
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     if _worker_nlp is None:
         _worker_nlp = load_pipeline(model)
+    _worker_zones = MemoryZones(_worker_nlp)
 
 
 def _work(batch: list[WorkItem], max_bytes: int) -> list[Outcome]:
-    return process_batch(_worker_nlp, batch, max_bytes)
+    return process_batch(_worker_nlp, batch, max_bytes, _worker_zones)
 
 
 def _run_pool(nlp, items: Iterable[WorkItem], model: Optional[str], jobs: int, batch_size: int,

@@ -269,14 +269,12 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
     return doc_row
 
 
-def save_records(conn: sqlite3.Connection, records: Iterable[DocumentRecord]) -> Iterator[DocumentRecord]:
-    """Save each record as it comes (one transaction each) and pass it on; StoreError if one cannot be saved."""
-    for record in records:
-        try:
-            save_record(conn, record)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot save {record.id}: {exc}") from None
-        yield record
+def save_or_fail(conn: sqlite3.Connection, record: DocumentRecord) -> None:
+    """:func:`save_record`, with a database failure raised as a one-line :class:`StoreError`."""
+    try:
+        save_record(conn, record)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot save {record.id}: {exc}") from None
 
 
 def _insert_document(conn: sqlite3.Connection, record: DocumentRecord) -> int:
