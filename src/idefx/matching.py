@@ -1,17 +1,24 @@
 """Fast token-pattern matching for the idefx components, across line breaks.
 
-- Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional
-  ones with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with
-  the number of phrases.
-- Other patterns go to a Matcher that runs only in windows around the tokens each pattern needs (a
-  literal word of the pattern, else a token with a digit), instead of starting every pattern at every
-  token.
-- Both run on a copy of the Doc without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
+Patterns are spaCy Matcher token patterns over word attributes (``LOWER``, ``TEXT``/``ORTH`` equal to a
+string or tested with ``IN``, ``NOT_IN``, ``REGEX``; ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``,
+``IS_UPPER``; ``LENGTH`` compared; ``OP`` ``?``, ``*``, ``+``, ``{n,m}``), matched in Python with the
+Matcher's result: every match, of every length.
+
+- Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional ones
+  with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with the
+  number of phrases.
+- Other patterns are tried only in windows around the tokens each pattern needs (a literal word of the
+  pattern, else a token that ends in a year), and only at the tokens that can start them.
+- Both run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
   like running text; matches are mapped back to the original token indices.
+
+Each token test runs once per distinct word (results cached by the word's hash).
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import OrderedDict
 from itertools import product
@@ -19,28 +26,38 @@ from typing import Callable, Optional
 
 import numpy
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
+_FLAGS = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle, "IS_UPPER": str.isupper}
+_VALUES = {"LOWER": str.lower, "TEXT": str, "ORTH": str, "LENGTH": len}
+_COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt,
+            "<": operator.lt, "IN": lambda value, words: value in words,
+            "NOT_IN": lambda value, words: value not in words,
+            "REGEX": lambda value, regex: regex.search(value) is not None}
 
 
-def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
-    """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
-    if not len(doc):
+def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, strings) -> numpy.ndarray:
+    """Positions in ``orths`` whose word passes ``test``, testing each distinct word once (cached by hash)."""
+    if not len(orths):
         return numpy.zeros(0, dtype=numpy.int64)
-    orths = doc.to_array("ORTH")
     uniq, inverse = numpy.unique(orths, return_inverse=True)
     flags = numpy.empty(len(uniq), dtype=bool)
-    strings = doc.vocab.strings
     for k, orth in enumerate(uniq.tolist()):
         hit = cache.get(orth)
         if hit is None:
             hit = cache[orth] = bool(test(strings[orth]))
         flags[k] = hit
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
+
+
+def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
+    """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
+    return _flagged(doc.to_array("ORTH"), test, cache, doc.vocab.strings)
 
 
 def _values(token: dict) -> Optional[tuple[str, list[str]]]:
@@ -103,7 +120,46 @@ def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], in
     return words, min(before, unbounded), min(after, unbounded)
 
 
-_SPACE_CACHE: dict[int, bool] = {}
+def _quantity(op: str) -> tuple[int, Optional[int]]:
+    """The fewest and most tokens (None: no limit) a pattern token's ``OP`` allows."""
+    fixed = {"1": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+    if op in fixed:
+        return fixed[op]
+    if op.startswith("{") and op.endswith("}"):
+        low, _, high = op[1:-1].partition(",") if "," in op else (op[1:-1], "", op[1:-1])
+        return int(low or 0), int(high) if high else None
+    raise ValueError(f"unsupported pattern operator {op!r}")
+
+
+def _checks(token: dict) -> tuple[tuple[str, str, object], ...]:
+    """A pattern token's tests as (attribute, comparison, value), the values made ready to compare."""
+    checks = []
+    for attr, spec in sorted(token.items()):
+        if attr == "OP":
+            continue
+        if attr in _FLAGS:
+            checks.append((attr, "==", bool(spec)))
+        elif attr not in _VALUES:
+            raise ValueError(f"unsupported pattern attribute {attr!r}")
+        elif not isinstance(spec, dict):
+            checks.append((attr, "==", spec))
+        else:
+            for how, value in sorted(spec.items()):
+                if how not in _COMPARE:
+                    raise ValueError(f"unsupported pattern test {how!r}")
+                value = frozenset(value) if how in ("IN", "NOT_IN") else re.compile(value) if how == "REGEX" else value
+                checks.append((attr, how, value))
+    return tuple(checks)
+
+
+def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool:
+    for attr, how, value in checks:
+        got = _FLAGS[attr](word) if attr in _FLAGS else _VALUES[attr](word)
+        if not _COMPARE[how](got, value):
+            return False
+    return True
+
+
 _COMPACT: "OrderedDict[int, tuple[Doc, Doc, list[int]]]" = OrderedDict()
 _COMPACT_KEEP = 256  # more than a pipeline batch, so every component of a batch finds its Doc here
 
@@ -117,16 +173,9 @@ def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
         if release:
             del _COMPACT[id(doc)]
         return cached[1], cached[2]
-    orths = doc.to_array("ORTH").tolist()
-    strings, is_space = doc.vocab.strings, _SPACE_CACHE.get
-    keep = []
-    for i, orth in enumerate(orths):
-        space = is_space(orth)
-        if space is None:
-            space = _SPACE_CACHE[orth] = strings[orth].isspace()
-        if not space:
-            keep.append(i)
-    if len(keep) < len(orths):
+    keep = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0].tolist()
+    if len(keep) < len(doc):
+        strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
         compact = Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep))
     else:
         compact = doc
@@ -139,44 +188,82 @@ def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
 
 
 class FastMatcher:
-    """A PhraseMatcher for literal patterns and an anchored Matcher for the rest, with one ``__call__``."""
+    """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
+    ``__call__`` whose matches come in the order spaCy's matchers give them."""
 
     def __init__(self, vocab: Vocab, make_doc, reach: int = 8, release: bool = False):
         self.vocab, self.make_doc, self.reach, self.release = vocab, make_doc, reach, release
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab)
-        self.reaches: dict[str, tuple[int, int]] = {}  # anchor word, or "" for a year-like token
-
-        self._anchor_cache: dict[int, bool] = {}
+        self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
+        self.tests: list[tuple] = []  # distinct token tests (see _checks)
+        self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
+        self.year_reach: Optional[tuple[int, int]] = None  # the same around a year-like token
+        self._test_index: dict[tuple, int] = {}
+        self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
+        self._starters: dict[int, tuple[int, ...]] = {}  # word (hash) -> patterns that can start with it
+        self._year_like: dict[int, bool] = {}
+        self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
         if forms is not None:
             self.phrases.add(key, [self.make_doc(" ".join(words)) for words in forms])
             return
-        self.matcher.add(key, [pattern])
+        slots = []
+        for token in pattern:
+            checks = _checks(token)
+            if checks not in self._test_index:
+                self._test_index[checks] = len(self.tests)
+                self.tests.append(checks)
+                self._passed.append({})
+            slots.append((self._test_index[checks], *_quantity(token.get("OP", "1"))))
+        self.patterns.append((self.vocab.strings.add(key), slots))
+        self._starters.clear()
         words, before, after = _anchor(pattern, self.reach)
-        for word in words or {""}:
-            known = self.reaches.get(word, (0, 0))
-            self.reaches[word] = (max(known[0], before), max(known[1], after))
+        if words is None:
+            known = self.year_reach or (0, 0)
+            self.year_reach = (max(known[0], before), max(known[1], after))
+        for word in words or ():
+            word_id = self.vocab.strings.add(word)
+            known = self.reaches.get(word_id, (0, 0))
+            self.reaches[word_id] = (max(known[0], before), max(known[1], after))
+        self._anchor_words = numpy.array(sorted(self.reaches), dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         compact, keep = compact_doc(doc, self.release)
         found = list(self.phrases(compact))
-        for start, end in self._windows(compact):
-            found.extend((m, start + s, start + e) for m, s, e in self.matcher(compact[start:end]))
+        if self.patterns:
+            table = compact.to_array([ORTH, LOWER])
+            orths = table[:, 0].tolist()
+            for start, end in self._windows(table[:, 0], table[:, 1]):
+                found.extend(self._window_matches(start, end, orths))
         if compact is not doc:
             found = [(m, keep[s], keep[e - 1] + 1) for m, s, e in found]
         return sorted(set(found), key=lambda x: (x[1], x[2]))
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
-        if not len(self.matcher):
-            return []
-        spans = []
-        for i in token_indices(doc, self._is_anchor, self._anchor_cache).tolist():
-            before, after = self.reaches.get(doc[i].lower_) or self.reaches[""]
-            spans.append((max(0, i - before), min(len(doc), i + after + 1)))
+    def _window_matches(self, start: int, end: int, orths: list[int]) -> list[tuple[int, int, int]]:
+        """The token patterns' matches within tokens ``start``..``end``, in the order spaCy's Matcher gives
+        them (by end, then start; the order of the set built from them decides ties)."""
+        found = []
+        for first in range(start, end):
+            for k in self._starting(orths[first]):
+                key, slots = self.patterns[k]
+                found.extend((key, first, last) for last in self._ends(slots, 0, first, end, orths) if last > first)
+        found.sort(key=lambda x: (x[2], x[1]))
+        return found
+
+    def _windows(self, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
+        """Token ranges around the anchors, overlapping ones merged."""
+        anchors = numpy.nonzero(numpy.isin(lowers, self._anchor_words))[0]
+        if self.year_reach is not None:
+            years = _flagged(orths, _EDITION_LIKE.search, self._year_like, self.vocab.strings)
+            anchors = numpy.union1d(anchors, years)
+        length, lower_list = len(orths), lowers.tolist()
         windows: list[list[int]] = []
+        spans = []
+        for i in anchors.tolist():
+            before, after = self.reaches.get(lower_list[i]) or self.year_reach
+            spans.append((max(0, i - before), min(length, i + after + 1)))
         for start, end in sorted(spans):
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], end)
@@ -184,5 +271,39 @@ class FastMatcher:
                 windows.append([start, end])
         return [(s, e) for s, e in windows]
 
-    def _is_anchor(self, word: str) -> bool:
-        return word.lower() in self.reaches or ("" in self.reaches and bool(_EDITION_LIKE.search(word)))
+    def _passes(self, test: int, orth: int) -> bool:
+        passed = self._passed[test]
+        hit = passed.get(orth)
+        if hit is None:
+            hit = passed[orth] = _word_passes(self.vocab.strings[orth], self.tests[test])
+        return hit
+
+    def _starting(self, orth: int) -> tuple[int, ...]:
+        """The patterns whose first token (after optional ones) can be this word."""
+        found = self._starters.get(orth)
+        if found is None:
+            found = []
+            for k, (_, slots) in enumerate(self.patterns):
+                for test, low, _ in slots:
+                    if self._passes(test, orth):
+                        found.append(k)
+                        break
+                    if low:
+                        break
+            found = self._starters[orth] = tuple(found)
+        return found
+
+    def _ends(self, slots: list[tuple[int, int, Optional[int]]], k: int, at: int, stop: int,
+              orths: list[int]) -> set[int]:
+        """Where matches of ``slots[k:]`` from token ``at`` can end, before token ``stop``."""
+        if k == len(slots):
+            return {at}
+        test, low, high = slots[k]
+        ends: set[int] = set()
+        taken = 0
+        while True:
+            if taken >= low:
+                ends |= self._ends(slots, k + 1, at + taken, stop, orths)
+            if taken == high or at + taken >= stop or not self._passes(test, orths[at + taken]):
+                return ends
+            taken += 1
