@@ -200,7 +200,9 @@ class FastMatcher:
         self.year_reach: Optional[tuple[int, int]] = None  # the same around a year-like token
         self._test_index: dict[tuple, int] = {}
         self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
-        self._starters: dict[int, tuple[int, ...]] = {}  # word (hash) -> patterns that can start with it
+        self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
+        self.windowed: list[int] = []  # patterns that reach further than ``reach``: matched in windows only
+        self._starters: dict[int, tuple[int, ...]] = {}  # word (hash) -> windowed patterns it can start
         self._year_like: dict[int, bool] = {}
         self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
 
@@ -220,6 +222,11 @@ class FastMatcher:
         self.patterns.append((self.vocab.strings.add(key), slots))
         self._starters.clear()
         words, before, after = _anchor(pattern, self.reach)
+        if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
+            for word in words:  # every match is within reach of the anchor: tried there only
+                self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns) - 1, before))
+        else:
+            self.windowed.append(len(self.patterns) - 1)
         if words is None:
             known = self.year_reach or (0, 0)
             self.year_reach = (max(known[0], before), max(known[1], after))
@@ -233,28 +240,35 @@ class FastMatcher:
         compact, keep = compact_doc(doc, self.release)
         found = list(self.phrases(compact))
         if self.patterns:
-            table = compact.to_array([ORTH, LOWER])
-            orths = table[:, 0].tolist()
-            for start, end in self._windows(table[:, 0], table[:, 1]):
-                found.extend(self._window_matches(start, end, orths))
+            found.extend(self._pattern_matches(compact))
         if compact is not doc:
             found = [(m, keep[s], keep[e - 1] + 1) for m, s, e in found]
         return sorted(set(found), key=lambda x: (x[1], x[2]))
 
-    def _window_matches(self, start: int, end: int, orths: list[int]) -> list[tuple[int, int, int]]:
-        """The token patterns' matches within tokens ``start``..``end``, in the order spaCy's Matcher gives
-        them (by end, then start; the order of the set built from them decides ties)."""
-        found = []
-        for first in range(start, end):
-            for k in self._starting(orths[first]):
-                key, slots = self.patterns[k]
-                found.extend((key, first, last) for last in self._ends(slots, 0, first, end, orths) if last > first)
-        found.sort(key=lambda x: (x[2], x[1]))
-        return found
+    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches, in the order spaCy's Matcher gives them in the windows around the
+        anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
+        table = doc.to_array([ORTH, LOWER])
+        orths = table[:, 0].tolist()
+        anchors = numpy.nonzero(numpy.isin(table[:, 1], self._anchor_words))[0]
+        found: set[tuple[int, int, int]] = set()  # (end, start, pattern)
+        memo: dict[tuple[int, int, int], set[int]] = {}
+        for i, word in zip(anchors.tolist(), table[anchors, 1].tolist()):
+            for k, before in self.anchored.get(word, ()):
+                for first in range(max(0, i - before), i + 1):
+                    found.update((last, first, k) for last in self._ends(k, 0, first, len(orths), orths, memo)
+                                 if last > first)
+        if self.windowed:
+            for start, end in self._windows(anchors, table[:, 0], table[:, 1]):
+                memo = {}
+                for first in range(start, end):
+                    for k in self._starting(orths[first]):
+                        found.update((last, first, k) for last in self._ends(k, 0, first, end, orths, memo)
+                                     if last > first)
+        return [(self.patterns[k][0], first, last) for last, first, k in sorted(found)]
 
-    def _windows(self, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
-        """Token ranges around the anchors, overlapping ones merged."""
-        anchors = numpy.nonzero(numpy.isin(lowers, self._anchor_words))[0]
+    def _windows(self, anchors: numpy.ndarray, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
+        """Token ranges around the anchor words (at ``anchors``) and year-like tokens, overlapping ones merged."""
         if self.year_reach is not None:
             years = _flagged(orths, _EDITION_LIKE.search, self._year_like, self.vocab.strings)
             anchors = numpy.union1d(anchors, years)
@@ -283,8 +297,8 @@ class FastMatcher:
         found = self._starters.get(orth)
         if found is None:
             found = []
-            for k, (_, slots) in enumerate(self.patterns):
-                for test, low, _ in slots:
+            for k in self.windowed:
+                for test, low, _ in self.patterns[k][1]:
                     if self._passes(test, orth):
                         found.append(k)
                         break
@@ -293,17 +307,27 @@ class FastMatcher:
             found = self._starters[orth] = tuple(found)
         return found
 
-    def _ends(self, slots: list[tuple[int, int, Optional[int]]], k: int, at: int, stop: int,
-              orths: list[int]) -> set[int]:
-        """Where matches of ``slots[k:]`` from token ``at`` can end, before token ``stop``."""
+    def _ends(self, pattern: int, k: int, at: int, stop: int, orths: list[int], memo: dict) -> set[int]:
+        """Where matches of token ``k`` onwards of ``pattern`` from token ``at`` can end, before token ``stop``
+        (``memo`` holds the answers found in this window)."""
+        slots = self.patterns[pattern][1]
         if k == len(slots):
             return {at}
+        ends = memo.get((pattern, k, at))
+        if ends is not None:
+            return ends
         test, low, high = slots[k]
-        ends: set[int] = set()
+        passed = self._passed[test]
+        ends = set()
         taken = 0
         while True:
             if taken >= low:
-                ends |= self._ends(slots, k + 1, at + taken, stop, orths)
-            if taken == high or at + taken >= stop or not self._passes(test, orths[at + taken]):
-                return ends
+                ends |= self._ends(pattern, k + 1, at + taken, stop, orths, memo)
+            if taken == high or at + taken >= stop:
+                break
+            hit = passed.get(orths[at + taken])
+            if not (self._passes(test, orths[at + taken]) if hit is None else hit):
+                break
             taken += 1
+        memo[pattern, k, at] = ends
+        return ends
