@@ -21,8 +21,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from itertools import accumulate
 from typing import Optional
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -191,36 +193,40 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
+    table = doc.to_array([IDX, IS_LOWER, IS_ALPHA, IS_SPACE, IS_PUNCT]).tolist()
+    strings, orths = doc.vocab.strings, doc.to_array(ORTH)
     candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
-    breaks = [i for i in candidates if "\n" in doc[i].text]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(doc, i, breaks[k - 1] if k else -1)) >= 3
+    texts = {i: strings[orth] for i, orth in zip(candidates, orths[candidates].tolist())}
+    breaks = [i for i in candidates if "\n" in texts[i]]
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and table[i + 1][1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(table, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
-        token = doc[i]
-        end_here = token.text in (".", "!", "?")
-        if "\n" in token.text:
-            end_here = token.text.count("\n") >= 2 or not wrapped or token.idx - line_start < short_line
-            line_start = token.idx + len(token.text)
+        text = texts[i]
+        end_here = text in (".", "!", "?")
+        if "\n" in text:
+            end_here = text.count("\n") >= 2 or not wrapped or table[i][0] - line_start < short_line
+            line_start = table[i][0] + len(text)
         if end_here and i + 1 > start:
-            out.append(doc[start:i + 1])
+            out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
-        out.append(doc[start:len(doc)])
-    return [s for s in out if any(not (t.is_space or t.is_punct) for t in s)]
+        out.append((start, len(doc)))
+    words = list(accumulate((not (row[3] or row[4]) for row in table), initial=0))  # words before each token
+    return [doc[start:end] for start, end in out if words[end] > words[start]]
 
 
 _BOUNDARY_CACHE: dict[int, bool] = {}
 WRAP_WIDTH = 60
 
 
-def _mid_sentence(doc: Doc, i: int, previous: int) -> bool:
-    """A single line break after a long line that stops between two words: the mark of hard-wrapped text."""
-    token = doc[i]
-    if token.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+def _mid_sentence(table: list[list[int]], texts: dict[int, str], i: int, previous: int) -> bool:
+    """A single line break after a long line that stops between two words: the mark of hard-wrapped text
+    (``table``: each token's offset, lower-case, alphabetic flags; ``texts``: the line breaks' text)."""
+    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(table):
         return False
-    line_start = doc[previous].idx + len(doc[previous].text) if previous >= 0 else 0
-    return token.idx - line_start >= WRAP_WIDTH and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    line_start = table[previous][0] + len(texts[previous]) if previous >= 0 else 0
+    return table[i][0] - line_start >= WRAP_WIDTH and bool(table[i - 1][2]) and bool(table[i + 1][2])
 
 
 def _maybe_boundary(word: str) -> bool:
@@ -322,10 +328,9 @@ class _Context:
 
     def _dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
-        for sent in self.sentences[:3]:
-            words = [t for t in sent if not t.is_space]
+        for sent in self.sentences[:3]:  # each has a word (see segments)
             for place in self.places:
-                if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
+                if place.label_ == "CITY" and sent.start <= place.start < sent.start + 8:
                     before = [t for t in self.doc[sent.start:place.start] if not t.is_space]
                     if all(t.like_num or t.lower_ == "date" or t.is_punct for t in before):
                         return _city_name(place)
