@@ -55,6 +55,14 @@ def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, str
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
 
 
+def _members(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
+    """Positions in ``values`` of the values that are in ``keys`` (sorted)."""
+    if not len(keys):
+        return numpy.zeros(0, dtype=numpy.int64)
+    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
+    return numpy.nonzero(keys[at] == values)[0]
+
+
 def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
     """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
     return _flagged(doc.to_array("ORTH"), test, cache, doc.vocab.strings)
@@ -250,7 +258,7 @@ class FastMatcher:
         anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
         table = doc.to_array([ORTH, LOWER])
         orths = table[:, 0].tolist()
-        anchors = numpy.nonzero(numpy.isin(table[:, 1], self._anchor_words))[0]
+        anchors = _members(table[:, 1], self._anchor_words)
         found: set[tuple[int, int, int]] = set()  # (end, start, pattern)
         memo: dict[tuple[int, int, int], set[int]] = {}
         for i, word in zip(anchors.tolist(), table[anchors, 1].tolist()):

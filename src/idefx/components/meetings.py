@@ -21,8 +21,9 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from itertools import accumulate
 from typing import Optional
+
+import numpy
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
@@ -33,7 +34,7 @@ from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
-from idefx.matching import FastMatcher, token_indices
+from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
 
 SPEAKER_WINDOW = 3
@@ -193,40 +194,47 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    table = doc.to_array([IDX, IS_LOWER, IS_ALPHA, IS_SPACE, IS_PUNCT]).tolist()
-    strings, orths = doc.vocab.strings, doc.to_array(ORTH)
-    candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
-    texts = {i: strings[orth] for i, orth in zip(candidates, orths[candidates].tolist())}
+    table = doc.to_array([ORTH, IDX, IS_LOWER, IS_ALPHA, IS_SPACE, IS_PUNCT]).reshape(len(doc), 6)
+    idx, lower, alpha = table[:, 1].tolist(), table[:, 2].tolist(), table[:, 3].tolist()
+    marks = numpy.nonzero(table[:, 4] | table[:, 5])[0]  # line breaks and full stops are among these
+    strings, texts = doc.vocab.strings, {}
+    for i, orth in zip(marks.tolist(), table[marks, 0].tolist()):
+        boundary = _BOUNDARY_CACHE.get(orth)
+        if boundary is None:
+            boundary = _BOUNDARY_CACHE[orth] = _maybe_boundary(strings[orth])
+        if boundary:
+            texts[i] = strings[orth]
+    candidates = list(texts)
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and table[i + 1][1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(table, texts, i, breaks[k - 1] if k else -1)) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and lower[i + 1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
         end_here = text in (".", "!", "?")
         if "\n" in text:
-            end_here = text.count("\n") >= 2 or not wrapped or table[i][0] - line_start < short_line
-            line_start = table[i][0] + len(text)
+            end_here = text.count("\n") >= 2 or not wrapped or idx[i] - line_start < short_line
+            line_start = idx[i] + len(text)
         if end_here and i + 1 > start:
             out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    words = list(accumulate((not (row[3] or row[4]) for row in table), initial=0))  # words before each token
-    return [doc[start:end] for start, end in out if words[end] > words[start]]
+    words = numpy.concatenate(([0], numpy.cumsum((table[:, 4] | table[:, 5]) == 0))).tolist()  # words before each token
+    return [doc[start:end] for start, end in out if words[end] > words[start]]  # with a word in it
 
 
 _BOUNDARY_CACHE: dict[int, bool] = {}
 WRAP_WIDTH = 60
 
 
-def _mid_sentence(table: list[list[int]], texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``table``: each token's offset, lower-case, alphabetic flags; ``texts``: the line breaks' text)."""
-    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(table):
+    (``idx``, ``alpha``: each token's offset and alphabetic flag; ``texts``: the line breaks' text)."""
+    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
-    line_start = table[previous][0] + len(texts[previous]) if previous >= 0 else 0
-    return table[i][0] - line_start >= WRAP_WIDTH and bool(table[i - 1][2]) and bool(table[i + 1][2])
+    line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
+    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
 
 
 def _maybe_boundary(word: str) -> bool:
