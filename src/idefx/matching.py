@@ -27,7 +27,7 @@ from typing import Callable, Optional
 import numpy
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -209,8 +209,8 @@ class FastMatcher:
         self._test_index: dict[tuple, int] = {}
         self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
         self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
-        self.windowed: list[int] = []  # patterns that reach further than ``reach``: matched in windows only
-        self._starters: dict[int, tuple[int, ...]] = {}  # word (hash) -> windowed patterns it can start
+        self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
+        self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._year_like: dict[int, bool] = {}
         self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
 
@@ -219,22 +219,15 @@ class FastMatcher:
         if forms is not None:
             self.phrases.add(key, [self.make_doc(" ".join(words)) for words in forms])
             return
-        slots = []
-        for token in pattern:
-            checks = _checks(token)
-            if checks not in self._test_index:
-                self._test_index[checks] = len(self.tests)
-                self.tests.append(checks)
-                self._passed.append({})
-            slots.append((self._test_index[checks], *_quantity(token.get("OP", "1"))))
-        self.patterns.append((self.vocab.strings.add(key), slots))
-        self._starters.clear()
+        key_id = self.vocab.strings.add(key)
+        self.rank.setdefault(key_id, len(self.rank))
         words, before, after = _anchor(pattern, self.reach)
         if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
             for word in words:  # every match is within reach of the anchor: tried there only
-                self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns) - 1, before))
+                self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns), before))
+            self.patterns.append((key_id, [self._slot(token) for token in pattern]))
         else:
-            self.windowed.append(len(self.patterns) - 1)
+            self.matcher.add(key, [pattern])
         if words is None:
             known = self.year_reach or (0, 0)
             self.year_reach = (max(known[0], before), max(known[1], after))
@@ -244,10 +237,19 @@ class FastMatcher:
             self.reaches[word_id] = (max(known[0], before), max(known[1], after))
         self._anchor_words = numpy.array(sorted(self.reaches), dtype=numpy.uint64)
 
+    def _slot(self, token: dict) -> tuple[int, int, Optional[int]]:
+        """A pattern token as (test, fewest, most tokens)."""
+        checks = _checks(token)
+        if checks not in self._test_index:
+            self._test_index[checks] = len(self.tests)
+            self.tests.append(checks)
+            self._passed.append({})
+        return (self._test_index[checks], *_quantity(token.get("OP", "1")))
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         compact, keep = compact_doc(doc, self.release)
         found = list(self.phrases(compact))
-        if self.patterns:
+        if self.rank:
             found.extend(self._pattern_matches(compact))
         if compact is not doc:
             found = [(m, keep[s], keep[e - 1] + 1) for m, s, e in found]
@@ -257,34 +259,33 @@ class FastMatcher:
         """The token patterns' matches, in the order spaCy's Matcher gives them in the windows around the
         anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
         table = doc.to_array([ORTH, LOWER])
-        orths = table[:, 0].tolist()
+        orths = table[:, 0].tolist() if self.patterns else []
         anchors = _members(table[:, 1], self._anchor_words)
-        found: set[tuple[int, int, int]] = set()  # (end, start, pattern)
+        found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
         for i, word in zip(anchors.tolist(), table[anchors, 1].tolist()):
             for k, before in self.anchored.get(word, ()):
+                key, slots = self.patterns[k]
+                test, low, _ = slots[0]
                 for first in range(max(0, i - before), i + 1):
-                    found.update((last, first, k) for last in self._ends(k, 0, first, len(orths), orths, memo)
+                    if low and not self._passes(test, orths[first]):
+                        continue
+                    found.update((last, first, key) for last in self._ends(k, 0, first, len(orths), orths, memo)
                                  if last > first)
-        if self.windowed:
+        if len(self.matcher):
             for start, end in self._windows(anchors, table[:, 0], table[:, 1]):
-                memo = {}
-                for first in range(start, end):
-                    for k in self._starting(orths[first]):
-                        found.update((last, first, k) for last in self._ends(k, 0, first, end, orths, memo)
-                                     if last > first)
-        return [(self.patterns[k][0], first, last) for last, first, k in sorted(found)]
+                found.update((start + e, start + s, m) for m, s, e in self.matcher(doc[start:end]))
+        rank = self.rank
+        return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
 
     def _windows(self, anchors: numpy.ndarray, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
         """Token ranges around the anchor words (at ``anchors``) and year-like tokens, overlapping ones merged."""
         if self.year_reach is not None:
             years = _flagged(orths, _EDITION_LIKE.search, self._year_like, self.vocab.strings)
             anchors = numpy.union1d(anchors, years)
-        length, lower_list = len(orths), lowers.tolist()
-        windows: list[list[int]] = []
-        spans = []
-        for i in anchors.tolist():
-            before, after = self.reaches.get(lower_list[i]) or self.year_reach
+        length, windows, spans = len(orths), [], []
+        for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
+            before, after = self.reaches.get(word) or self.year_reach
             spans.append((max(0, i - before), min(length, i + after + 1)))
         for start, end in sorted(spans):
             if windows and start <= windows[-1][1]:
@@ -299,21 +300,6 @@ class FastMatcher:
         if hit is None:
             hit = passed[orth] = _word_passes(self.vocab.strings[orth], self.tests[test])
         return hit
-
-    def _starting(self, orth: int) -> tuple[int, ...]:
-        """The patterns whose first token (after optional ones) can be this word."""
-        found = self._starters.get(orth)
-        if found is None:
-            found = []
-            for k in self.windowed:
-                for test, low, _ in self.patterns[k][1]:
-                    if self._passes(test, orth):
-                        found.append(k)
-                        break
-                    if low:
-                        break
-            found = self._starters[orth] = tuple(found)
-        return found
 
     def _ends(self, pattern: int, k: int, at: int, stop: int, orths: list[int], memo: dict) -> set[int]:
         """Where matches of token ``k`` onwards of ``pattern`` from token ``at`` can end, before token ``stop``

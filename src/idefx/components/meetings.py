@@ -221,7 +221,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     if start < len(doc):
         out.append((start, len(doc)))
     words = numpy.concatenate(([0], numpy.cumsum((table[:, 4] | table[:, 5]) == 0))).tolist()  # words before each token
-    return [doc[start:end] for start, end in out if words[end] > words[start]]  # with a word in it
+    return [Span(doc, start, end) for start, end in out if words[end] > words[start]]  # with a word in it
 
 
 _BOUNDARY_CACHE: dict[int, bool] = {}
