@@ -211,7 +211,7 @@ class FastMatcher:
         self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
         self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
-        self._year_like: dict[int, bool] = {}
+        self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
         self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
 
     def add(self, key: str, pattern: list[dict]) -> None:
@@ -260,7 +260,10 @@ class FastMatcher:
         anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
         table = doc.to_array([ORTH, LOWER])
         orths = table[:, 0].tolist() if self.patterns else []
-        anchors = _members(table[:, 1], self._anchor_words)
+        if self.year_reach is None:
+            anchors = _members(table[:, 1], self._anchor_words)
+        else:
+            anchors = _flagged(table[:, 0], self._is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
         for i, word in zip(anchors.tolist(), table[anchors, 1].tolist()):
@@ -273,17 +276,15 @@ class FastMatcher:
                     found.update((last, first, key) for last in self._ends(k, 0, first, len(orths), orths, memo)
                                  if last > first)
         if len(self.matcher):
-            for start, end in self._windows(anchors, table[:, 0], table[:, 1]):
+            for start, end in self._windows(anchors, table[:, 1]):
                 found.update((start + e, start + s, m) for m, s, e in self.matcher(doc[start:end]))
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
 
-    def _windows(self, anchors: numpy.ndarray, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
-        """Token ranges around the anchor words (at ``anchors``) and year-like tokens, overlapping ones merged."""
-        if self.year_reach is not None:
-            years = _flagged(orths, _EDITION_LIKE.search, self._year_like, self.vocab.strings)
-            anchors = numpy.union1d(anchors, years)
-        length, windows, spans = len(orths), [], []
+    def _windows(self, anchors: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
+        """Token ranges around the anchors (positions of anchor words and year-like tokens), overlapping ones
+        merged."""
+        length, windows, spans = len(lowers), [], []
         for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
             before, after = self.reaches.get(word) or self.year_reach
             spans.append((max(0, i - before), min(length, i + after + 1)))
@@ -293,6 +294,9 @@ class FastMatcher:
             else:
                 windows.append([start, end])
         return [(s, e) for s, e in windows]
+
+    def _is_anchor(self, word: str) -> bool:
+        return self.vocab.strings[word.lower()] in self.reaches or bool(_EDITION_LIKE.search(word))
 
     def _passes(self, test: int, orth: int) -> bool:
         passed = self._passed[test]
@@ -305,6 +309,10 @@ class FastMatcher:
         """Where matches of token ``k`` onwards of ``pattern`` from token ``at`` can end, before token ``stop``
         (``memo`` holds the answers found in this window)."""
         slots = self.patterns[pattern][1]
+        while k < len(slots) and slots[k][1:] == (1, 1):  # one token: no choice to remember
+            if at >= stop or not self._passes(slots[k][0], orths[at]):
+                return set()
+            k, at = k + 1, at + 1
         if k == len(slots):
             return {at}
         ends = memo.get((pattern, k, at))
