@@ -20,12 +20,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Optional
 
-import numpy
-
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -194,16 +193,10 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    table = doc.to_array([ORTH, IDX, IS_LOWER, IS_ALPHA, IS_SPACE, IS_PUNCT]).reshape(len(doc), 6)
-    idx, lower, alpha = table[:, 1].tolist(), table[:, 2].tolist(), table[:, 3].tolist()
-    marks = numpy.nonzero(table[:, 4] | table[:, 5])[0]  # line breaks and full stops are among these
-    strings, texts = doc.vocab.strings, {}
-    for i, orth in zip(marks.tolist(), table[marks, 0].tolist()):
-        boundary = _BOUNDARY_CACHE.get(orth)
-        if boundary is None:
-            boundary = _BOUNDARY_CACHE[orth] = _maybe_boundary(strings[orth])
-        if boundary:
-            texts[i] = strings[orth]
+    vocab, orths, idx = doc.vocab, doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist()
+    kinds = [_TOKEN_KINDS.get(orth) or _token_kind(vocab, orth) for orth in orths]
+    texts = {i: vocab.strings[orths[i]] for i, kind in enumerate(kinds) if kind[3]}  # line breaks, full stops
+    lower, alpha = [kind[1] for kind in kinds], [kind[2] for kind in kinds]
     candidates = list(texts)
     breaks = [i for i in candidates if "\n" in texts[i]]
     wrapped = sum(1 for i in breaks if i + 1 < len(doc) and lower[i + 1]) >= 3 or \
@@ -220,12 +213,19 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    words = numpy.concatenate(([0], numpy.cumsum((table[:, 4] | table[:, 5]) == 0))).tolist()  # words before each token
+    words = list(accumulate((not kind[0] for kind in kinds), initial=0))  # words before each token
     return [Span(doc, start, end) for start, end in out if words[end] > words[start]]  # with a word in it
 
 
-_BOUNDARY_CACHE: dict[int, bool] = {}
+_TOKEN_KINDS: dict[int, tuple[bool, bool, bool, bool]] = {}
 WRAP_WIDTH = 60
+
+
+def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool, bool]:
+    """Whether a word (by hash) is space or punctuation, lower case, alphabetic, a possible sentence end."""
+    lex = vocab[orth]
+    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha, _maybe_boundary(lex.orth_))
+    return kind
 
 
 def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
