@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import Optional
 
@@ -196,11 +195,10 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     vocab, orths, idx = doc.vocab, doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist()
     kinds = [_TOKEN_KINDS.get(orth) or _token_kind(vocab, orth) for orth in orths]
     texts = {i: vocab.strings[orths[i]] for i, kind in enumerate(kinds) if kind[3]}  # line breaks, full stops
-    lower, alpha = [kind[1] for kind in kinds], [kind[2] for kind in kinds]
     candidates = list(texts)
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and lower[i + 1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kinds[i + 1][1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kinds, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
@@ -213,8 +211,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    words = list(accumulate((not kind[0] for kind in kinds), initial=0))  # words before each token
-    return [Span(doc, start, end) for start, end in out if words[end] > words[start]]  # with a word in it
+    return [Span(doc, start, end) for start, end in out if any(not kinds[i][0] for i in range(start, end))]
 
 
 _TOKEN_KINDS: dict[int, tuple[bool, bool, bool, bool]] = {}
@@ -228,13 +225,13 @@ def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool, bool]:
     return kind
 
 
-def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], kinds: list[tuple], texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``, ``alpha``: each token's offset and alphabetic flag; ``texts``: the line breaks' text)."""
+    (``idx``, ``kinds``: each token's offset and kind, see _token_kind; ``texts``: the line breaks' text)."""
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
+    return idx[i] - line_start >= WRAP_WIDTH and kinds[i - 1][2] and kinds[i + 1][2]
 
 
 def _maybe_boundary(word: str) -> bool:
