@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import numpy
+
 from spacy.attrs import IDX, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -192,13 +195,20 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    vocab, orths, idx = doc.vocab, doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist()
-    kinds = [_TOKEN_KINDS.get(orth) or _token_kind(vocab, orth) for orth in orths]
-    texts = {i: vocab.strings[orths[i]] for i, kind in enumerate(kinds) if kind[3]}  # line breaks, full stops
-    candidates = list(texts)
+    vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
+    stops = numpy.nonzero(numpy.isin(orths, _FULL_STOPS))[0].tolist()
+    lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
+             - 1).tolist()  # the whitespace tokens that hold the line breaks
+    orths, idx = orths.tolist(), idx.tolist()
+    candidates = sorted(set(stops) | set(lines))
+    texts = {i: vocab.strings[orths[i]] for i in candidates}
+
+    def kind(i: int) -> tuple[bool, bool, bool]:
+        return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
+
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kinds[i + 1][1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kinds, texts, i, breaks[k - 1] if k else -1)) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
@@ -211,31 +221,29 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [Span(doc, start, end) for start, end in out if any(not kinds[i][0] for i in range(start, end))]
+    return [Span(doc, start, end) for start, end in out if any(not kind(i)[0] for i in range(start, end))]
 
 
-_TOKEN_KINDS: dict[int, tuple[bool, bool, bool, bool]] = {}
+_FULL_STOPS = numpy.array(sorted(hash_string(mark) for mark in (".", "!", "?")), dtype=numpy.uint64)
+_LINE_BREAK = re.compile("\n")
+_TOKEN_KINDS: dict[int, tuple[bool, bool, bool]] = {}
 WRAP_WIDTH = 60
 
 
-def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool, bool]:
-    """Whether a word (by hash) is space or punctuation, lower case, alphabetic, a possible sentence end."""
+def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool]:
+    """Whether a word (by hash) is space or punctuation, lower case, alphabetic."""
     lex = vocab[orth]
-    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha, _maybe_boundary(lex.orth_))
+    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha)
     return kind
 
 
-def _mid_sentence(idx: list[int], kinds: list[tuple], texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], kind, texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``, ``kinds``: each token's offset and kind, see _token_kind; ``texts``: the line breaks' text)."""
+    (``idx``: each token's offset; ``kind``: a token's kind, see _token_kind; ``texts``: the breaks' text)."""
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and kinds[i - 1][2] and kinds[i + 1][2]
-
-
-def _maybe_boundary(word: str) -> bool:
-    return word in (".", "!", "?") or "\n" in word
+    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[2] and kind(i + 1)[2]
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
