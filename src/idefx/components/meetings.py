@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -275,6 +276,8 @@ class _Context:
     def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
                  sentences: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
+        self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
+        self._mention_starts = [m.start for m in mentions]  # the mentions come by start
         self.sentences = sentences
         self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
@@ -362,12 +365,16 @@ class _Context:
         return out
 
     def _in(self, kind: str, start: int, end: int) -> list[Span]:
-        return [s for s in self.found.get(kind, []) if start <= s.start and s.end <= end]
+        spans = self.found.get(kind)
+        if not spans:
+            return []
+        starts = self._starts[kind]  # the spans come by start
+        return [s for s in spans[bisect_left(starts, start):bisect_right(starts, end)] if s.end <= end]
 
     def _people_in(self, start: int, end: int) -> list[int]:
         out = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= end and m.start not in self.speakers:
+        for m in self.mentions[bisect_left(self._mention_starts, start):bisect_right(self._mention_starts, end)]:
+            if m.end <= end and m.start not in self.speakers:
                 idx = self._person_at(m)
                 if idx not in out:
                     out.append(idx)
