@@ -1,19 +1,19 @@
 """Fast token-pattern matching for the idefx components, across line breaks.
 
-Patterns are spaCy Matcher token patterns over word attributes (``LOWER``, ``TEXT``/``ORTH`` equal to a
-string or tested with ``IN``, ``NOT_IN``, ``REGEX``; ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``,
-``IS_UPPER``; ``LENGTH`` compared; ``OP`` ``?``, ``*``, ``+``, ``{n,m}``), matched in Python with the
-Matcher's result: every match, of every length.
+Patterns are spaCy Matcher token patterns; the matches are the Matcher's (every match, of every length),
+in the order spaCy's matchers give them, found with less work:
 
 - Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional ones
   with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with the
   number of phrases.
-- Other patterns are tried only in windows around the tokens each pattern needs (a literal word of the
-  pattern, else a token that ends in a year), and only at the tokens that can start them.
-- Both run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
+- Patterns with a required literal word (the anchor) whose matches stay within ``reach`` tokens of it are
+  matched in Python, only where the anchor occurs. They may test ``LOWER``, ``TEXT``/``ORTH`` (equal, ``IN``,
+  ``NOT_IN``, ``REGEX``), ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``, ``IS_UPPER`` and ``LENGTH`` (compared),
+  with ``OP`` ``?``, ``*``, ``+``, ``{n,m}``; each test runs once per distinct word (cached by hash).
+- The rest go to a Matcher that runs only in windows around the anchors (a literal word of a pattern,
+  else a token that ends in a year), instead of starting every pattern at every token.
+- All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
   like running text; matches are mapped back to the original token indices.
-
-Each token test runs once per distinct word (results cached by the word's hash).
 """
 
 from __future__ import annotations
