@@ -1,17 +1,24 @@
 """Fast token-pattern matching for the idefx components, across line breaks.
 
-- Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional
-  ones with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with
-  the number of phrases.
-- Other patterns go to a Matcher that runs only in windows around the tokens each pattern needs (a
-  literal word of the pattern, else a token with a digit), instead of starting every pattern at every
-  token.
-- Both run on a copy of the Doc without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
+Patterns are spaCy Matcher token patterns; the matches are the Matcher's (every match, of every length),
+in the order spaCy's matchers give them, found with less work:
+
+- Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional ones
+  with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with the
+  number of phrases.
+- Patterns with a required literal word (the anchor) whose matches stay within ``reach`` tokens of it are
+  matched in Python, only where the anchor occurs. They may test ``LOWER``, ``TEXT``/``ORTH`` (equal, ``IN``,
+  ``NOT_IN``, ``REGEX``), ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``, ``IS_UPPER`` and ``LENGTH`` (compared),
+  with ``OP`` ``?``, ``*``, ``+``, ``{n,m}``; each test runs once per distinct word (cached by hash).
+- The rest go to a Matcher that runs only in windows around the anchors (a literal word of a pattern,
+  else a token that ends in a year), instead of starting every pattern at every token.
+- All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
   like running text; matches are mapped back to the original token indices.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import OrderedDict
 from itertools import product
@@ -19,28 +26,46 @@ from typing import Callable, Optional
 
 import numpy
 
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
+_FLAGS = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle, "IS_UPPER": str.isupper}
+_VALUES = {"LOWER": str.lower, "TEXT": str, "ORTH": str, "LENGTH": len}
+_COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt,
+            "<": operator.lt, "IN": lambda value, words: value in words,
+            "NOT_IN": lambda value, words: value not in words,
+            "REGEX": lambda value, regex: regex.search(value) is not None}
 
 
-def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
-    """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
-    if not len(doc):
+def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, strings) -> numpy.ndarray:
+    """Positions in ``orths`` whose word passes ``test``, testing each distinct word once (cached by hash)."""
+    if not len(orths):
         return numpy.zeros(0, dtype=numpy.int64)
-    orths = doc.to_array("ORTH")
     uniq, inverse = numpy.unique(orths, return_inverse=True)
     flags = numpy.empty(len(uniq), dtype=bool)
-    strings = doc.vocab.strings
     for k, orth in enumerate(uniq.tolist()):
         hit = cache.get(orth)
         if hit is None:
             hit = cache[orth] = bool(test(strings[orth]))
         flags[k] = hit
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
+
+
+def _members(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
+    """Positions in ``values`` of the values that are in ``keys`` (sorted)."""
+    if not len(keys):
+        return numpy.zeros(0, dtype=numpy.int64)
+    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
+    return numpy.nonzero(keys[at] == values)[0]
+
+
+def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
+    """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
+    return _flagged(doc.to_array("ORTH"), test, cache, doc.vocab.strings)
 
 
 def _values(token: dict) -> Optional[tuple[str, list[str]]]:
@@ -103,7 +128,46 @@ def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], in
     return words, min(before, unbounded), min(after, unbounded)
 
 
-_SPACE_CACHE: dict[int, bool] = {}
+def _quantity(op: str) -> tuple[int, Optional[int]]:
+    """The fewest and most tokens (None: no limit) a pattern token's ``OP`` allows."""
+    fixed = {"1": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+    if op in fixed:
+        return fixed[op]
+    if op.startswith("{") and op.endswith("}"):
+        low, _, high = op[1:-1].partition(",") if "," in op else (op[1:-1], "", op[1:-1])
+        return int(low or 0), int(high) if high else None
+    raise ValueError(f"unsupported pattern operator {op!r}")
+
+
+def _checks(token: dict) -> tuple[tuple[str, str, object], ...]:
+    """A pattern token's tests as (attribute, comparison, value), the values made ready to compare."""
+    checks = []
+    for attr, spec in sorted(token.items()):
+        if attr == "OP":
+            continue
+        if attr in _FLAGS:
+            checks.append((attr, "==", bool(spec)))
+        elif attr not in _VALUES:
+            raise ValueError(f"unsupported pattern attribute {attr!r}")
+        elif not isinstance(spec, dict):
+            checks.append((attr, "==", spec))
+        else:
+            for how, value in sorted(spec.items()):
+                if how not in _COMPARE:
+                    raise ValueError(f"unsupported pattern test {how!r}")
+                value = frozenset(value) if how in ("IN", "NOT_IN") else re.compile(value) if how == "REGEX" else value
+                checks.append((attr, how, value))
+    return tuple(checks)
+
+
+def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool:
+    for attr, how, value in checks:
+        got = _FLAGS[attr](word) if attr in _FLAGS else _VALUES[attr](word)
+        if not _COMPARE[how](got, value):
+            return False
+    return True
+
+
 _COMPACT: "OrderedDict[int, tuple[Doc, Doc, list[int]]]" = OrderedDict()
 _COMPACT_KEEP = 256  # more than a pipeline batch, so every component of a batch finds its Doc here
 
@@ -117,16 +181,9 @@ def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
         if release:
             del _COMPACT[id(doc)]
         return cached[1], cached[2]
-    orths = doc.to_array("ORTH").tolist()
-    strings, is_space = doc.vocab.strings, _SPACE_CACHE.get
-    keep = []
-    for i, orth in enumerate(orths):
-        space = is_space(orth)
-        if space is None:
-            space = _SPACE_CACHE[orth] = strings[orth].isspace()
-        if not space:
-            keep.append(i)
-    if len(keep) < len(orths):
+    keep = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0].tolist()
+    if len(keep) < len(doc):
+        strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
         compact = Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep))
     else:
         compact = doc
@@ -139,44 +196,98 @@ def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
 
 
 class FastMatcher:
-    """A PhraseMatcher for literal patterns and an anchored Matcher for the rest, with one ``__call__``."""
+    """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
+    ``__call__`` whose matches come in the order spaCy's matchers give them."""
 
     def __init__(self, vocab: Vocab, make_doc, reach: int = 8, release: bool = False):
         self.vocab, self.make_doc, self.reach, self.release = vocab, make_doc, reach, release
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab)
-        self.reaches: dict[str, tuple[int, int]] = {}  # anchor word, or "" for a year-like token
-
-        self._anchor_cache: dict[int, bool] = {}
+        self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
+        self.tests: list[tuple] = []  # distinct token tests (see _checks)
+        self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
+        self.year_reach: Optional[tuple[int, int]] = None  # the same around a year-like token
+        self._test_index: dict[tuple, int] = {}
+        self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
+        self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
+        self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
+        self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
+        self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
+        self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
         if forms is not None:
             self.phrases.add(key, [self.make_doc(" ".join(words)) for words in forms])
             return
-        self.matcher.add(key, [pattern])
+        key_id = self.vocab.strings.add(key)
+        self.rank.setdefault(key_id, len(self.rank))
         words, before, after = _anchor(pattern, self.reach)
-        for word in words or {""}:
-            known = self.reaches.get(word, (0, 0))
-            self.reaches[word] = (max(known[0], before), max(known[1], after))
+        if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
+            for word in words:  # every match is within reach of the anchor: tried there only
+                self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns), before))
+            self.patterns.append((key_id, [self._slot(token) for token in pattern]))
+        else:
+            self.matcher.add(key, [pattern])
+        if words is None:
+            known = self.year_reach or (0, 0)
+            self.year_reach = (max(known[0], before), max(known[1], after))
+        for word in words or ():
+            word_id = self.vocab.strings.add(word)
+            known = self.reaches.get(word_id, (0, 0))
+            self.reaches[word_id] = (max(known[0], before), max(known[1], after))
+        self._anchor_words = numpy.array(sorted(self.reaches), dtype=numpy.uint64)
+
+    def _slot(self, token: dict) -> tuple[int, int, Optional[int]]:
+        """A pattern token as (test, fewest, most tokens)."""
+        checks = _checks(token)
+        if checks not in self._test_index:
+            self._test_index[checks] = len(self.tests)
+            self.tests.append(checks)
+            self._passed.append({})
+        return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         compact, keep = compact_doc(doc, self.release)
         found = list(self.phrases(compact))
-        for start, end in self._windows(compact):
-            found.extend((m, start + s, start + e) for m, s, e in self.matcher(compact[start:end]))
+        if self.rank:
+            found.extend(self._pattern_matches(compact))
         if compact is not doc:
             found = [(m, keep[s], keep[e - 1] + 1) for m, s, e in found]
         return sorted(set(found), key=lambda x: (x[1], x[2]))
 
-    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
-        if not len(self.matcher):
-            return []
-        spans = []
-        for i in token_indices(doc, self._is_anchor, self._anchor_cache).tolist():
-            before, after = self.reaches.get(doc[i].lower_) or self.reaches[""]
-            spans.append((max(0, i - before), min(len(doc), i + after + 1)))
-        windows: list[list[int]] = []
+    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches, in the order spaCy's Matcher gives them in the windows around the
+        anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
+        orth_array, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
+        orths = orth_array.tolist() if self.patterns else []
+        if self.year_reach is None:
+            anchors = _members(lowers, self._anchor_words)
+        else:
+            anchors = _flagged(orth_array, self._is_anchor, self._anchor_cache, self.vocab.strings)
+        found: set[tuple[int, int, int]] = set()  # (end, start, key)
+        memo: dict[tuple[int, int, int], set[int]] = {}
+        for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
+            for k, before in self.anchored.get(word, ()):
+                key, slots = self.patterns[k]
+                test, low, _ = slots[0]
+                for first in range(max(0, i - before), i + 1):
+                    if low and not self._passes(test, orths[first]):
+                        continue
+                    found.update((last, first, key) for last in self._ends(k, 0, first, len(orths), orths, memo)
+                                 if last > first)
+        if len(self.matcher):
+            for start, end in self._windows(anchors, lowers):
+                found.update((start + e, start + s, m) for m, s, e in self.matcher(doc[start:end]))
+        rank = self.rank
+        return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
+
+    def _windows(self, anchors: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
+        """Token ranges around the anchors (positions of anchor words and year-like tokens), overlapping ones
+        merged."""
+        length, windows, spans = len(lowers), [], []
+        for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
+            before, after = self.reaches.get(word) or self.year_reach
+            spans.append((max(0, i - before), min(length, i + after + 1)))
         for start, end in sorted(spans):
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], end)
@@ -185,4 +296,40 @@ class FastMatcher:
         return [(s, e) for s, e in windows]
 
     def _is_anchor(self, word: str) -> bool:
-        return word.lower() in self.reaches or ("" in self.reaches and bool(_EDITION_LIKE.search(word)))
+        return self.vocab.strings[word.lower()] in self.reaches or bool(_EDITION_LIKE.search(word))
+
+    def _passes(self, test: int, orth: int) -> bool:
+        passed = self._passed[test]
+        hit = passed.get(orth)
+        if hit is None:
+            hit = passed[orth] = _word_passes(self.vocab.strings[orth], self.tests[test])
+        return hit
+
+    def _ends(self, pattern: int, k: int, at: int, stop: int, orths: list[int], memo: dict) -> set[int]:
+        """Where matches of token ``k`` onwards of ``pattern`` from token ``at`` can end, before token ``stop``
+        (``memo`` holds the answers found in this window)."""
+        slots = self.patterns[pattern][1]
+        while k < len(slots) and slots[k][1:] == (1, 1):  # one token: no choice to remember
+            if at >= stop or not self._passes(slots[k][0], orths[at]):
+                return set()
+            k, at = k + 1, at + 1
+        if k == len(slots):
+            return {at}
+        ends = memo.get((pattern, k, at))
+        if ends is not None:
+            return ends
+        test, low, high = slots[k]
+        passed = self._passed[test]
+        ends = set()
+        taken = 0
+        while True:
+            if taken >= low:
+                ends |= self._ends(pattern, k + 1, at + taken, stop, orths, memo)
+            if taken == high or at + taken >= stop:
+                break
+            hit = passed.get(orths[at + taken])
+            if not (self._passes(test, orths[at + taken]) if hit is None else hit):
+                break
+            taken += 1
+        memo[pattern, k, at] = ends
+        return ends

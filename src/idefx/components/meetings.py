@@ -19,11 +19,16 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+import numpy
+
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -31,7 +36,7 @@ from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
-from idefx.matching import FastMatcher, token_indices
+from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
 
 SPEAKER_WINDOW = 3
@@ -191,40 +196,55 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    candidates = token_indices(doc, _maybe_boundary, _BOUNDARY_CACHE).tolist()
-    breaks = [i for i in candidates if "\n" in doc[i].text]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and doc[i + 1].is_lower) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(doc, i, breaks[k - 1] if k else -1)) >= 3
+    vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
+    stops = numpy.nonzero(numpy.isin(orths, _FULL_STOPS))[0].tolist()
+    lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
+             - 1).tolist()  # the whitespace tokens that hold the line breaks
+    orths, idx = orths.tolist(), idx.tolist()
+    candidates = sorted(set(stops) | set(lines))
+    texts = {i: vocab.strings[orths[i]] for i in candidates}
+
+    def kind(i: int) -> tuple[bool, bool, bool]:
+        return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
+
+    breaks = [i for i in candidates if "\n" in texts[i]]
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
-        token = doc[i]
-        end_here = token.text in (".", "!", "?")
-        if "\n" in token.text:
-            end_here = token.text.count("\n") >= 2 or not wrapped or token.idx - line_start < short_line
-            line_start = token.idx + len(token.text)
+        text = texts[i]
+        end_here = text in (".", "!", "?")
+        if "\n" in text:
+            end_here = text.count("\n") >= 2 or not wrapped or idx[i] - line_start < short_line
+            line_start = idx[i] + len(text)
         if end_here and i + 1 > start:
-            out.append(doc[start:i + 1])
+            out.append((start, i + 1))
             start = i + 1
     if start < len(doc):
-        out.append(doc[start:len(doc)])
-    return [s for s in out if any(not (t.is_space or t.is_punct) for t in s)]
+        out.append((start, len(doc)))
+    return [Span(doc, start, end) for start, end in out if any(not kind(i)[0] for i in range(start, end))]
 
 
-_BOUNDARY_CACHE: dict[int, bool] = {}
+_FULL_STOPS = numpy.array(sorted(hash_string(mark) for mark in (".", "!", "?")), dtype=numpy.uint64)
+_LINE_BREAK = re.compile("\n")
+_TOKEN_KINDS: dict[int, tuple[bool, bool, bool]] = {}
 WRAP_WIDTH = 60
 
 
-def _mid_sentence(doc: Doc, i: int, previous: int) -> bool:
-    """A single line break after a long line that stops between two words: the mark of hard-wrapped text."""
-    token = doc[i]
-    if token.text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool]:
+    """Whether a word (by hash) is space or punctuation, lower case, alphabetic."""
+    lex = vocab[orth]
+    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha)
+    return kind
+
+
+def _mid_sentence(idx: list[int], kind, texts: dict[int, str], i: int, previous: int) -> bool:
+    """A single line break after a long line that stops between two words: the mark of hard-wrapped text
+    (``idx``: each token's offset; ``kind``: a token's kind, see _token_kind; ``texts``: the breaks' text)."""
+    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
-    line_start = doc[previous].idx + len(doc[previous].text) if previous >= 0 else 0
-    return token.idx - line_start >= WRAP_WIDTH and doc[i - 1].is_alpha and doc[i + 1].is_alpha
-
-
-def _maybe_boundary(word: str) -> bool:
-    return word in (".", "!", "?") or "\n" in word
+    line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
+    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[2] and kind(i + 1)[2]
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
@@ -256,6 +276,8 @@ class _Context:
     def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
                  sentences: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
+        self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
+        self._mention_starts = [m.start for m in mentions]  # the mentions come by start
         self.sentences = sentences
         self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
@@ -322,10 +344,9 @@ class _Context:
 
     def _dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
-        for sent in self.sentences[:3]:
-            words = [t for t in sent if not t.is_space]
+        for sent in self.sentences[:3]:  # each has a word (see segments)
             for place in self.places:
-                if place.label_ == "CITY" and words and sent.start <= place.start < sent.start + 8:
+                if place.label_ == "CITY" and sent.start <= place.start < sent.start + 8:
                     before = [t for t in self.doc[sent.start:place.start] if not t.is_space]
                     if all(t.like_num or t.lower_ == "date" or t.is_punct for t in before):
                         return _city_name(place)
@@ -344,12 +365,16 @@ class _Context:
         return out
 
     def _in(self, kind: str, start: int, end: int) -> list[Span]:
-        return [s for s in self.found.get(kind, []) if start <= s.start and s.end <= end]
+        spans = self.found.get(kind)
+        if not spans:
+            return []
+        starts = self._starts[kind]  # the spans come by start
+        return [s for s in spans[bisect_left(starts, start):bisect_right(starts, end)] if s.end <= end]
 
     def _people_in(self, start: int, end: int) -> list[int]:
         out = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= end and m.start not in self.speakers:
+        for m in self.mentions[bisect_left(self._mention_starts, start):bisect_right(self._mention_starts, end)]:
+            if m.end <= end and m.start not in self.speakers:
                 idx = self._person_at(m)
                 if idx not in out:
                     out.append(idx)

@@ -1,0 +1,64 @@
+"""``idefx.matching``: FastMatcher finds what spaCy's Matcher finds, across line breaks, and pickles."""
+
+import pickle
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from idefx.matching import FastMatcher
+
+NLP = spacy.blank("en")
+
+PATTERNS = {
+    "literal": [{"LOWER": {"IN": ["met", "meets"]}}, {"LOWER": "with"}, {"LOWER": "the", "OP": "?"}],
+    "gap": [{"LOWER": {"IN": ["held", "had"]}}, {"IS_ALPHA": True, "OP": "{0,2}"}, {"LOWER": "talks"}],
+    "not_in": [{"LOWER": "spoke"}, {"IS_LOWER": True, "OP": "{0,3}", "LOWER": {"NOT_IN": ["with"]}},
+               {"LOWER": "with"}],
+    "title": [{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["minister", "president"]}}],
+    "called": [{"LOWER": "called"}, {"IS_TITLE": True, "LENGTH": {">=": 3}}],
+    "named": [{"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}, {"LOWER": "summit"}],
+    "edition": [{"IS_UPPER": True}, {"TEXT": {"REGEX": "^(19|20)\\d\\d$"}}],
+}
+TEXT = ("The minister met with the President. He held bilateral talks and had talks, then spoke briefly "
+        "with the defence minister, called Smith, and attended the Global Peace Summit and IDEX 2023.")
+
+
+def fast_matcher():
+    matcher = FastMatcher(NLP.vocab, NLP.make_doc)
+    for key, pattern in PATTERNS.items():
+        matcher.add(key, pattern)
+    return matcher
+
+
+def spacy_matches(doc):
+    matcher = Matcher(NLP.vocab)
+    for key, pattern in PATTERNS.items():
+        matcher.add(key, [pattern])
+    return sorted(set(matcher(doc)))
+
+
+def test_every_match_of_every_length_as_spacy_finds_it():
+    doc = NLP.make_doc(TEXT)
+    found = fast_matcher()(doc)
+    assert sorted(found) == spacy_matches(doc)
+    assert found == sorted(found, key=lambda m: (m[1], m[2])) and len(found) >= 8
+
+
+def test_line_breaks_do_not_stop_a_match():
+    doc = NLP.make_doc("They held\n  bilateral\ntalks and met\nwith him.")
+    names = [(NLP.vocab.strings[m], doc[s:e].text) for m, s, e in fast_matcher()(doc)]
+    assert ("gap", "held\n  bilateral\ntalks") in names
+    assert ("literal", "met\nwith") in names
+
+
+def test_survives_pickling():
+    doc = NLP.make_doc(TEXT)
+    assert pickle.loads(pickle.dumps(fast_matcher()))(doc) == fast_matcher()(doc)
+
+
+def test_unsupported_pattern_parts_are_refused():
+    with pytest.raises(ValueError):
+        fast_matcher().add("dep", [{"LOWER": "met"}, {"DEP": "nsubj"}])
+    with pytest.raises(ValueError):
+        fast_matcher().add("negated", [{"LOWER": "met"}, {"LOWER": "with", "OP": "!"}])
