@@ -19,19 +19,22 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.matching import FastMatcher, compact_doc
+from idefx.matching import FastMatcher
+from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
+from idefx.wordkinds import where, word_kinds
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
+SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -115,7 +118,7 @@ class PlaceFinder:
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
-        self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.kind_cache: dict[int, tuple[str, int]] = {}
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -132,20 +135,56 @@ class PlaceFinder:
                 forms.add(term["text"].upper())
             for form in forms:
                 grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
-        for match_key, forms in grouped.items():
-            self.phrases.add(match_key, list(self.nlp.tokenizer.pipe(sorted(set(forms)))))
+        self.phrases = PhraseIndex(self.nlp.vocab, [(match_key, form) for match_key, forms in grouped.items()
+                                                    for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
+
+    def _kinds(self, word: str) -> int:
+        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+                | (ANCHOR if self.matcher._is_anchor(word) else 0))
+
+    def _pattern_matches(self, words: list[str], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The event and venue pattern matches over ``words`` (FastMatcher's matches, its windows), each window
+        matched as a Doc of its own."""
+        found = []
+        if len(self.matcher.phrases):
+            found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=words)))
+        for start, end in self._windows(words, where(kinds, ANCHOR)):
+            window = Doc(self.nlp.vocab, words=words[start:end], spaces=[True] * (end - start))
+            found.extend((m, start + s, start + e) for m, s, e in self.matcher.matcher(window))
+        return found
+
+    def _windows(self, words: list[str], anchors: list[int]) -> list[tuple[int, int]]:
+        """Stretches of ``words`` around the pattern anchors at ``anchors``, as far as the patterns reach."""
+        if not len(self.matcher.matcher):
+            return []
+        reaches, n = self.matcher.reaches, len(words)
+        spans = []
+        for i in anchors:
+            before, after = reaches.get(words[i].lower()) or reaches[""]
+            spans.append((max(0, i - before), min(n, i + after + 1)))
+        windows: list[list[int]] = []
+        for start, end in sorted(spans):
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        return [(s, e) for s, e in windows]
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        compact, keep = compact_doc(doc)  # names broken over lines ("Mexico\nCity") match as well
-        for match_id, start, end in self.phrases(compact):
+        orths, words, kinds = word_kinds(doc, self._kinds, self.kind_cache)
+        # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
+        kept = numpy.flatnonzero((kinds & SPACE) == 0)
+        kinds, keep, words = kinds[kept], kept.tolist(), words[kept].tolist()
+        for match_id, start, end in self.phrases(orths[kept].tolist(), where(kinds, PHRASE_START)):
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        for match_id, start, end in self.matcher(doc):
+        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(words, kinds)]
+        for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
                 end = start + self.keep[ident]
