@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.matching import FastMatcher
+from idefx.patterncues import PatternCues
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.wordkinds import where, word_kinds
@@ -104,6 +105,7 @@ class PlaceFinder:
 
     def _build(self) -> None:
         self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
+        self.cues = PatternCues()
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
@@ -113,6 +115,7 @@ class PlaceFinder:
                 self.place_words.update(entry["words"])
                 continue
             self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
+            self.cues.add(entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
             if entry.get("prefer_acronym"):
                 self.prefer_acronym.add(entry["id"])
@@ -144,11 +147,13 @@ class PlaceFinder:
 
     def _pattern_matches(self, words: list[str], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
         """The event and venue pattern matches over ``words`` (FastMatcher's matches, its windows), each window
-        matched as a Doc of its own."""
+        that may hold one matched as a Doc of its own."""
         found = []
         if len(self.matcher.phrases):
             found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=words)))
         for start, end in self._windows(words, where(kinds, ANCHOR)):
+            if not self.cues.may_match(words[start:end]):
+                continue
             window = Doc(self.nlp.vocab, words=words[start:end], spaces=[True] * (end - start))
             found.extend((m, start + s, start + e) for m, s, e in self.matcher.matcher(window))
         return found
@@ -214,13 +219,14 @@ class PlaceFinder:
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        doubtful = [(p.kb_id_, _clean(p.text)) in self.ambiguous or (p.kb_id_, _clean(p.text).title()) in self.ambiguous
-                    for p in places]
+        names = [_clean(p.text) for p in places]
+        doubtful = [(p.kb_id_, name) in self.ambiguous or (p.kb_id_, name.title()) in self.ambiguous
+                    for p, name in zip(places, names)]
         sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
         forms: dict[str, set[str]] = {}
-        for p, d in zip(places, doubtful):
+        for p, d, name in zip(places, doubtful, names):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(_clean(p.text))
+                forms.setdefault(p.kb_id_, set()).add(name)
         return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
