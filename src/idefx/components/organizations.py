@@ -24,7 +24,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import where, word_kinds
+from idefx.wordkinds import doc_words, where, word_kinds
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -91,6 +91,7 @@ class OrgFinder:
         self.titles = TitleVocabulary(self.nlp, self.state["titles"])
         self.news_words = self.news_cues | {w.lower() for w in self.news_before}
         self.kind_cache: dict[int, int] = {}
+        self.word_cache: dict[int, str] = {}
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in self._by_country()])
 
@@ -122,8 +123,8 @@ class OrgFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        orths, text, kinds = word_kinds(doc, self._kinds, self.kind_cache)
-        text = text.tolist()
+        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
+        text = doc_words(doc, self.word_cache)
         countries = [None] * len(doc)
         for span in doc.spans.get(COUNTRY_SPANS, []):
             for i in range(span.start, span.end):
@@ -141,7 +142,7 @@ class OrgFinder:
             spans += self._head_phrases(doc, list(range(len(doc))), text, countries, tags, where(kinds, HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
-        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans))
+        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
         return doc
 
     def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list,
@@ -182,14 +183,14 @@ class OrgFinder:
             out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
         return out
 
-    def _merge_acronyms(self, spans: list[Span]) -> list[Span]:
+    def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
         """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-        its capitalised words ("International Monetary Fund" ... "the IMF")."""
+        its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
         full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
         for s in spans:
-            if len(s) > 1:
-                full.add("".join(t.text[0] for t in s if t.text[:1].isupper()))
-        return [s for s in spans if not (len(s) == 1 and s.text.isupper() and s.text in full)]
+            if s.end - s.start > 1:
+                full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+        return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
 
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()

@@ -145,27 +145,29 @@ class PlaceFinder:
         return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
                 | (ANCHOR if self.matcher._is_anchor(word) else 0))
 
-    def _pattern_matches(self, words: list[str], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """The event and venue pattern matches over ``words`` (FastMatcher's matches, its windows), each window
-        that may hold one matched as a Doc of its own."""
-        found = []
+    def _pattern_matches(self, orths: list[int], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The event and venue pattern matches over the tokens ``orths`` (FastMatcher's matches, its windows),
+        each window that may hold one matched as a Doc of its own."""
+        strings, found = self.nlp.vocab.strings, []
         if len(self.matcher.phrases):
-            found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=words)))
-        for start, end in self._windows(words, where(kinds, ANCHOR)):
-            if not self.cues.may_match(words[start:end]):
+            found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=[strings[o] for o in orths])))
+        anchors = {i: strings[orths[i]] for i in where(kinds, ANCHOR)}
+        for start, end in self._windows(len(orths), anchors):
+            words = [anchors.get(i) or strings[orths[i]] for i in range(start, end)]
+            if not self.cues.may_match(words):
                 continue
-            window = Doc(self.nlp.vocab, words=words[start:end], spaces=[True] * (end - start))
+            window = Doc(self.nlp.vocab, words=words, spaces=[True] * (end - start))
             found.extend((m, start + s, start + e) for m, s, e in self.matcher.matcher(window))
         return found
 
-    def _windows(self, words: list[str], anchors: list[int]) -> list[tuple[int, int]]:
-        """Stretches of ``words`` around the pattern anchors at ``anchors``, as far as the patterns reach."""
+    def _windows(self, n: int, anchors: dict[int, str]) -> list[tuple[int, int]]:
+        """Stretches of ``n`` tokens around the pattern anchors (index: word), as far as the patterns reach."""
         if not len(self.matcher.matcher):
             return []
-        reaches, n = self.matcher.reaches, len(words)
+        reaches = self.matcher.reaches
         spans = []
-        for i in anchors:
-            before, after = reaches.get(words[i].lower()) or reaches[""]
+        for i, word in anchors.items():
+            before, after = reaches.get(word.lower()) or reaches[""]
             spans.append((max(0, i - before), min(n, i + after + 1)))
         windows: list[list[int]] = []
         for start, end in sorted(spans):
@@ -177,18 +179,18 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        orths, words, kinds = word_kinds(doc, self._kinds, self.kind_cache)
+        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero((kinds & SPACE) == 0)
-        kinds, keep, words = kinds[kept], kept.tolist(), words[kept].tolist()
-        for match_id, start, end in self.phrases(orths[kept].tolist(), where(kinds, PHRASE_START)):
+        kinds, keep, orths = kinds[kept], kept.tolist(), orths[kept].tolist()
+        for match_id, start, end in self.phrases(orths, where(kinds, PHRASE_START)):
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(words, kinds)]
+        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths, kinds)]
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
