@@ -54,12 +54,12 @@ def word_kinds(doc: Doc, classify: Callable[[str], int], cache: dict) -> tuple[n
     return orths, numpy.array(_known(doc, uniq, classify, cache), dtype=numpy.int64)[inverse]
 
 
-def doc_words(doc: Doc, cache: dict) -> list[str]:
-    """The Doc's words (``cache`` remembers each word by its hash)."""
+def doc_words(doc: Doc, cache: dict) -> numpy.ndarray:
+    """A vector (of objects) of the Doc's words (``cache`` remembers each word by its hash)."""
     if not len(doc):
-        return []
+        return numpy.zeros(0, dtype=object)
     orths, uniq, inverse = distinct_words(doc)
-    return numpy.array(_known(doc, uniq, str, cache), dtype=object)[inverse].tolist()
+    return numpy.array(_known(doc, uniq, str, cache), dtype=object)[inverse]
 
 
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:
