@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterable, Optional
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
+from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
+from idefx.wordkinds import doc_words, where, word_kinds
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -33,6 +36,21 @@ STOPS = {"by", "the", "a", "an"}
 
 def org_heads(entries: list[dict]) -> set[str]:
     return {e["text"].lower() for e in entries if e["kind"] == "head"}
+
+# kinds of words the scans start from (bit flags)
+LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
+
+
+def by_token(n: int, items: Iterable, slots: Optional[list[int]] = None) -> list:
+    """``n`` slots holding each item (a span or tag with Doc ``start`` and ``end``) at each token it covers;
+    ``slots`` maps the Doc's token indices to slots (-1: the token has none), else they are the same."""
+    out = [None] * n
+    for item in items:
+        for i in range(item.start, item.end):
+            k = i if slots is None else slots[i]
+            if k >= 0:
+                out[k] = item
+    return out
 
 
 @Language.factory("idefx_organizations", default_config={
@@ -84,12 +102,18 @@ class OrgFinder:
         self.news_before = set(self.state["news_before"])
         self.common = set(self.state["common"])
         self.titles = TitleVocabulary(self.nlp, self.state["titles"])
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        by_country: dict[str, list] = {}
+        self.news_words = self.news_cues | {w.lower() for w in self.news_before}
+        self.kind_cache: dict[int, int] = {}
+        self.word_cache: dict[int, str] = {}
+        self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
+                                                  for name, country in self._by_country()])
+
+    def _by_country(self) -> list[tuple[str, str]]:
+        """The gazetteer's (name, country) pairs grouped by country, in the order they were first added."""
+        by_country: dict[str, list[str]] = {}
         for name, country in self.state["names"]:
-            by_country.setdefault(country, []).append(self.nlp.make_doc(name))
-        for country, docs in by_country.items():
-            self.matcher.add(country, docs)
+            by_country.setdefault(country, []).append(name)
+        return [(name, country) for country, names in by_country.items() for name in names]
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
@@ -101,31 +125,48 @@ class OrgFinder:
         self._build()
         return self
 
+    def _kinds(self, word: str) -> int:
+        """The kinds of a word, as bit flags."""
+        return ((LINE_BREAK if word.isspace() and word.count("\n") == 1 else 0)
+                | (HEAD if word.lower() in self.heads and word[:1].isupper() else 0)
+                | (NEWS_CUE if word.lower() in self.news_words or (word.isupper() and word.isalpha() and len(word) > 3)
+                   else 0)
+                | (OPENING if word == "(" else 0)
+                | (KNOWN_START if self.known.starts(word) else 0))
+
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        text = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
-        countries = [None] * len(doc)
-        for span in doc.spans.get(COUNTRY_SPANS, []):
-            for i in range(span.start, span.end):
-                countries[i] = span
-        spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key]) for key, s, e in self.matcher(doc)]
+        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
+        words = doc_words(doc, self.word_cache)
+        text = words.tolist()
+        countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
+        spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
+                 for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
+        title_tags = self.titles.tags(doc)
+        tags = by_token(len(doc), title_tags)
         # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
-        idx = [i for i, t in enumerate(text) if not (t.isspace() and t.count("\n") == 1)]
-        tags = self.titles.tag(doc)
-        spans += self._head_phrases(doc, idx, [text[i] for i in idx], [countries[i] for i in idx],
-                                    [tags[i] for i in idx])
-        spans += self._news_agencies(doc, text, countries)
-        spans += self._acronym_definitions(doc, text, countries, tags)
-        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans))
+        if (kinds & LINE_BREAK).any():
+            inside = (kinds & LINE_BREAK) == 0
+            idx = numpy.flatnonzero(inside).tolist()
+            slots = numpy.where(inside, numpy.cumsum(inside) - 1, -1).tolist()
+            spans += self._head_phrases(doc, idx, words[inside].tolist(),
+                                        by_token(len(idx), doc.spans.get(COUNTRY_SPANS, []), slots),
+                                        by_token(len(idx), title_tags, slots), where(kinds[inside], HEAD))
+        else:
+            spans += self._head_phrases(doc, list(range(len(doc))), text, countries, tags, where(kinds, HEAD))
+        spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
+        spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
+        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
         return doc
 
-    def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list) -> list[Span]:
+    def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list,
+                             opening: list[int]) -> list[Span]:
         """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
-        bracketed acronym names an organisation (not a title or a country)."""
+        bracketed acronym names an organisation (not a title or a country); ``opening`` holds the indices of "("."""
         out = []
         n = len(text)
-        for i, t in enumerate(text):
-            if t != "(" or i + 2 >= n or text[i + 2] != ")":
+        for i in opening:
+            if i + 2 >= n or text[i + 2] != ")":
                 continue
             acronym = text[i + 1]
             if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
@@ -156,14 +197,14 @@ class OrgFinder:
             out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
         return out
 
-    def _merge_acronyms(self, spans: list[Span]) -> list[Span]:
+    def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
         """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-        its capitalised words ("International Monetary Fund" ... "the IMF")."""
+        its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
         full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
         for s in spans:
-            if len(s) > 1:
-                full.add("".join(t.text[0] for t in s if t.text[:1].isupper()))
-        return [s for s in spans if not (len(s) == 1 and s.text.isupper() and s.text in full)]
+            if s.end - s.start > 1:
+                full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+        return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
 
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()
@@ -186,13 +227,13 @@ class OrgFinder:
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
-    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list) -> list[Span]:
-        """Phrases around head nouns, over the tokens ``idx`` of the Doc (``text`` etc. are aligned with it)."""
+    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list,
+                      heads: list[int]) -> list[Span]:
+        """Phrases around the capitalised head nouns at ``heads``, over the tokens ``idx`` of the Doc (``text``
+        etc. are aligned with it)."""
         out = []
         n = len(idx)
-        for i, t in enumerate(text):
-            if t.lower() not in self.heads or not t[:1].isupper():
-                continue
+        for i in heads:
             if tags[i] is not None and tags[i].end - tags[i].start > 1:
                 continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
@@ -252,10 +293,12 @@ class OrgFinder:
                 out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
 
-    def _news_agencies(self, doc: Doc, text: list[str], countries: list) -> list[Span]:
+    def _news_agencies(self, doc: Doc, text: list[str], countries: list, cues: list[int]) -> list[Span]:
+        """Agencies named around the cue words at ``cues`` (reporting cues, "(", upper-case words)."""
         out = []
         n = len(doc)
-        for i, t in enumerate(text):
+        for i in cues:
+            t = text[i]
             lower = t.lower()
             if lower in self.news_cues and i > 0:
                 end = i

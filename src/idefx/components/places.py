@@ -19,19 +19,23 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from idefx.matching import FastMatcher, compact_doc
+from idefx.matching import FastMatcher
+from idefx.patterncues import PatternCues
+from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
+from idefx.wordkinds import where, word_kinds
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
+SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -101,6 +105,7 @@ class PlaceFinder:
 
     def _build(self) -> None:
         self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
+        self.cues = PatternCues()
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
@@ -110,12 +115,13 @@ class PlaceFinder:
                 self.place_words.update(entry["words"])
                 continue
             self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
+            self.cues.add(entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
             if entry.get("prefer_acronym"):
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
-        self.phrases = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.kind_cache: dict[int, tuple[str, int]] = {}
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -132,20 +138,60 @@ class PlaceFinder:
                 forms.add(term["text"].upper())
             for form in forms:
                 grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
-        for match_key, forms in grouped.items():
-            self.phrases.add(match_key, list(self.nlp.tokenizer.pipe(sorted(set(forms)))))
+        self.phrases = PhraseIndex(self.nlp.vocab, [(match_key, form) for match_key, forms in grouped.items()
+                                                    for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
+
+    def _kinds(self, word: str) -> int:
+        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+                | (ANCHOR if self.matcher._is_anchor(word) else 0))
+
+    def _pattern_matches(self, orths: list[int], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The event and venue pattern matches over the tokens ``orths`` (FastMatcher's matches, its windows),
+        each window that may hold one matched as a Doc of its own."""
+        strings, found = self.nlp.vocab.strings, []
+        if len(self.matcher.phrases):
+            found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=[strings[o] for o in orths])))
+        anchors = {i: strings[orths[i]] for i in where(kinds, ANCHOR)}
+        for start, end in self._windows(len(orths), anchors):
+            words = [anchors.get(i) or strings[orths[i]] for i in range(start, end)]
+            if not self.cues.may_match(words):
+                continue
+            window = Doc(self.nlp.vocab, words=words, spaces=[True] * (end - start))
+            found.extend((m, start + s, start + e) for m, s, e in self.matcher.matcher(window))
+        return found
+
+    def _windows(self, n: int, anchors: dict[int, str]) -> list[tuple[int, int]]:
+        """Stretches of ``n`` tokens around the pattern anchors (index: word), as far as the patterns reach."""
+        if not len(self.matcher.matcher):
+            return []
+        reaches = self.matcher.reaches
+        spans = []
+        for i, word in anchors.items():
+            before, after = reaches.get(word.lower()) or reaches[""]
+            spans.append((max(0, i - before), min(n, i + after + 1)))
+        windows: list[list[int]] = []
+        for start, end in sorted(spans):
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        return [(s, e) for s, e in windows]
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        compact, keep = compact_doc(doc)  # names broken over lines ("Mexico\nCity") match as well
-        for match_id, start, end in self.phrases(compact):
+        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
+        # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
+        kept = numpy.flatnonzero((kinds & SPACE) == 0)
+        kinds, keep, orths = kinds[kept], kept.tolist(), orths[kept].tolist()
+        for match_id, start, end in self.phrases(orths, where(kinds, PHRASE_START)):
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        for match_id, start, end in self.matcher(doc):
+        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths, kinds)]
+        for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
                 end = start + self.keep[ident]
@@ -175,13 +221,14 @@ class PlaceFinder:
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        doubtful = [(p.kb_id_, _clean(p.text)) in self.ambiguous or (p.kb_id_, _clean(p.text).title()) in self.ambiguous
-                    for p in places]
+        names = [_clean(p.text) for p in places]
+        doubtful = [(p.kb_id_, name) in self.ambiguous or (p.kb_id_, name.title()) in self.ambiguous
+                    for p, name in zip(places, names)]
         sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
         forms: dict[str, set[str]] = {}
-        for p, d in zip(places, doubtful):
+        for p, d, name in zip(places, doubtful, names):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(_clean(p.text))
+                forms.setdefault(p.kb_id_, set()).add(name)
         return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:

@@ -48,12 +48,19 @@ class TitleVocabulary:
         the whole match, so "General" inside "Colonel General" is part of the rank.
         """
         tags: list = [None] * len(doc)
-        matches = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
-        for key, start, end in matches:
-            if any(tags[i] is not None for i in range(start, end)):
-                continue
-            kinds, stateless = self.info[self.strings[key]]
-            tag = TitleTag(start, end, kinds, stateless)
-            for i in range(start, end):
+        for tag in self.tags(doc):
+            for i in range(tag.start, tag.end):
                 tags[i] = tag
         return tags
+
+    def tags(self, doc: Doc) -> list[TitleTag]:
+        """The TitleTags of a Doc (as :meth:`tag` places them), longest first."""
+        taken: set[int] = set()
+        found = []
+        for key, start, end in sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+            if taken.intersection(range(start, end)):
+                continue
+            kinds, stateless = self.info[self.strings[key]]
+            found.append(TitleTag(start, end, kinds, stateless))
+            taken.update(range(start, end))
+        return found

@@ -1,0 +1,67 @@
+"""A Doc's words and each word's kinds (bit flags), with each distinct word looked at once.
+
+Components that scan for a few kinds of words (head nouns, cue words, brackets) classify each distinct
+word of a Doc once, remember the result across Docs, and get numpy vectors of flags to find the few
+positions worth a Python look, instead of testing every token in Python. The distinct words of a Doc are
+found once for all components (a small cache holds the Doc itself, so its id cannot be reused while cached).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Callable
+
+import numpy
+from spacy.tokens import Doc
+
+CACHE_SIZE = 500_000  # distinct words a component remembers before its cache starts over (keeps memory flat)
+_DISTINCT: "OrderedDict[int, tuple[Doc, numpy.ndarray, list[int], numpy.ndarray]]" = OrderedDict()
+_DISTINCT_KEEP = 256  # more than a pipeline batch, so every component of a batch finds its Doc here
+
+
+def distinct_words(doc: Doc) -> tuple[numpy.ndarray, list[int], numpy.ndarray]:
+    """The Doc's token hashes, its distinct hashes, and for each token the index of its hash among those."""
+    cached = _DISTINCT.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1], cached[2], cached[3]
+    orths = doc.to_array("ORTH")
+    uniq, inverse = numpy.unique(orths, return_inverse=True)
+    entry = _DISTINCT[id(doc)] = (doc, orths, uniq.tolist(), inverse.reshape(-1))
+    if len(_DISTINCT) > _DISTINCT_KEEP:
+        _DISTINCT.popitem(last=False)
+    return entry[1], entry[2], entry[3]
+
+
+def _known(doc: Doc, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:
+    """``compute(word)`` for each distinct word hash in ``uniq``, remembered in ``cache``."""
+    if len(cache) > CACHE_SIZE:
+        cache.clear()
+    known = list(map(cache.get, uniq))
+    if None in known:
+        strings = doc.vocab.strings
+        for k, orth in enumerate(uniq):
+            if known[k] is None:
+                known[k] = cache[orth] = compute(strings[orth])
+    return known
+
+
+def word_kinds(doc: Doc, classify: Callable[[str], int], cache: dict) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Vectors of the Doc's token hashes and of each token's kinds (``classify(word)``, remembered in ``cache``
+    by the word's hash)."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64)
+    orths, uniq, inverse = distinct_words(doc)
+    return orths, numpy.array(_known(doc, uniq, classify, cache), dtype=numpy.int64)[inverse]
+
+
+def doc_words(doc: Doc, cache: dict) -> numpy.ndarray:
+    """A vector (of objects) of the Doc's words (``cache`` remembers each word by its hash)."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=object)
+    orths, uniq, inverse = distinct_words(doc)
+    return numpy.array(_known(doc, uniq, str, cache), dtype=object)[inverse]
+
+
+def where(kinds: numpy.ndarray, kind: int) -> list[int]:
+    """Indices of the tokens of ``kind`` (a flag, or several or-ed together)."""
+    return numpy.flatnonzero(kinds & kind).tolist()
