@@ -1,12 +1,11 @@
-"""Doc-free matching helpers: PhraseIndex gives a PhraseMatcher's matches in its order; PatternCues never
-rules out a stretch of words a Matcher pattern matches; wordkinds finds words by kind."""
+"""Doc-free matching helpers: PhraseIndex gives a PhraseMatcher's matches in its order; wordkinds finds words
+by kind."""
 
 import pickle
 
 import spacy
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 
-from idefx.patterncues import PatternCues
 from idefx.phrases import PhraseIndex
 from idefx.wordkinds import doc_words, where, word_kinds
 
@@ -29,25 +28,6 @@ def test_phrase_index_matches_like_a_phrase_matcher_in_the_same_order():
     starts = [i for i in range(len(doc)) if index.starts(doc[i].text)]
     assert index(ids, starts) == list(matcher(doc))
     assert pickle.loads(pickle.dumps(index))(ids) == list(matcher(doc))
-
-
-def test_pattern_cues_pass_every_stretch_a_pattern_matches_and_rule_out_others():
-    patterns = [[{"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["the"]}}, {"IS_TITLE": True, "OP": "*"},
-                 {"TEXT": {"IN": ["Summit", "Forum"]}}],
-                [{"IS_UPPER": True, "LENGTH": {">=": 3}}, {"TEXT": {"REGEX": "^(19|20)\\d\\d$"}}],
-                [{"LOWER": "at"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}, {"TEXT": "House"}]]
-    matcher, cues = Matcher(NLP.vocab), PatternCues()
-    for k, pattern in enumerate(patterns):
-        matcher.add(str(k), [pattern])
-        cues.add(pattern)
-    cues = pickle.loads(pickle.dumps(cues))
-    texts = ["leaders at the Global Security Summit in May", "the NATO 2023 meeting", "they met at the White House",
-             "a summit at the house in 2023", "Nato 2023 and the forum", "at the house of the White family"]
-    for text in texts:
-        doc = NLP.make_doc(text)
-        words = [t.text for t in doc]
-        assert cues.may_match(words) or not matcher(doc), text
-    assert [cues.may_match([t.text for t in NLP.make_doc(t)]) for t in texts[3:]] == [False, False, False]
 
 
 def test_word_kinds_flag_each_token_by_its_word():

@@ -21,7 +21,7 @@ from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
 from idefx.names import name_key, surname_key, token_count

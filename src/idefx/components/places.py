@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.matching import FastMatcher
-from idefx.patterncues import PatternCues
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.wordkinds import where, word_kinds
@@ -35,7 +34,7 @@ EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
-SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
+SPACE, PHRASE_START = 1, 2  # kinds of words (bit flags)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -105,7 +104,6 @@ class PlaceFinder:
 
     def _build(self) -> None:
         self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
-        self.cues = PatternCues()
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
@@ -115,7 +113,6 @@ class PlaceFinder:
                 self.place_words.update(entry["words"])
                 continue
             self.matcher.add(f"{entry['label']}|{entry['id']}", entry["pattern"])
-            self.cues.add(entry["pattern"])
             self.keep[entry["id"]] = entry.get("keep", 0)
             if entry.get("prefer_acronym"):
                 self.prefer_acronym.add(entry["id"])
@@ -142,40 +139,12 @@ class PlaceFinder:
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
 
     def _kinds(self, word: str) -> int:
-        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
-                | (ANCHOR if self.matcher._is_anchor(word) else 0))
+        return (SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
 
-    def _pattern_matches(self, orths: list[int], kinds: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """The event and venue pattern matches over the tokens ``orths`` (FastMatcher's matches, its windows),
-        each window that may hold one matched as a Doc of its own."""
-        strings, found = self.nlp.vocab.strings, []
-        if len(self.matcher.phrases):
-            found.extend(self.matcher.phrases(Doc(self.nlp.vocab, words=[strings[o] for o in orths])))
-        anchors = {i: strings[orths[i]] for i in where(kinds, ANCHOR)}
-        for start, end in self._windows(len(orths), anchors):
-            words = [anchors.get(i) or strings[orths[i]] for i in range(start, end)]
-            if not self.cues.may_match(words):
-                continue
-            window = Doc(self.nlp.vocab, words=words, spaces=[True] * (end - start))
-            found.extend((m, start + s, start + e) for m, s, e in self.matcher.matcher(window))
-        return found
-
-    def _windows(self, n: int, anchors: dict[int, str]) -> list[tuple[int, int]]:
-        """Stretches of ``n`` tokens around the pattern anchors (index: word), as far as the patterns reach."""
-        if not len(self.matcher.matcher):
-            return []
-        reaches = self.matcher.reaches
-        spans = []
-        for i, word in anchors.items():
-            before, after = reaches.get(word.lower()) or reaches[""]
-            spans.append((max(0, i - before), min(n, i + after + 1)))
-        windows: list[list[int]] = []
-        for start, end in sorted(spans):
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], end)
-            else:
-                windows.append([start, end])
-        return [(s, e) for s, e in windows]
+    def _pattern_matches(self, orths: list[int]) -> list[tuple[int, int, int]]:
+        """The event and venue pattern matches over the tokens ``orths`` (whitespace already left out)."""
+        strings = self.nlp.vocab.strings
+        return self.matcher(Doc(self.nlp.vocab, words=[strings[o] for o in orths], spaces=[True] * len(orths)))
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
@@ -190,7 +159,7 @@ class PlaceFinder:
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths, kinds)]
+        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths)]
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
