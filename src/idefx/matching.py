@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import operator
 import re
-from collections import OrderedDict
 from itertools import product
 from typing import Callable, Optional
 
@@ -168,39 +167,22 @@ def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool
     return True
 
 
-_COMPACT: "OrderedDict[int, tuple[Doc, Doc, list[int]]]" = OrderedDict()
-_COMPACT_KEEP = 256  # more than a pipeline batch, so every component of a batch finds its Doc here
-
-
-def compact_doc(doc: Doc, release: bool = False) -> tuple[Doc, list[int]]:
-    """``doc`` without whitespace tokens, and the original index of each token kept. Built once per Doc
-    for all components (a small cache holds the Doc itself, so its id cannot be reused while cached);
-    the last component to need it passes ``release`` to drop it from the cache."""
-    cached = _COMPACT.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        if release:
-            del _COMPACT[id(doc)]
-        return cached[1], cached[2]
+def compact_doc(doc: Doc) -> tuple[Doc, list[int]]:
+    """``doc`` without whitespace tokens (``doc`` itself when it has none), and the original index of each
+    token kept."""
     keep = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0].tolist()
-    if len(keep) < len(doc):
-        strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
-        compact = Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep))
-    else:
-        compact = doc
-    if release:
-        return compact, keep
-    _COMPACT[id(doc)] = (doc, compact, keep)
-    if len(_COMPACT) > _COMPACT_KEEP:
-        _COMPACT.popitem(last=False)
-    return compact, keep
+    if len(keep) == len(doc):
+        return doc, keep
+    strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
+    return Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep)), keep
 
 
 class FastMatcher:
     """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
     ``__call__`` whose matches come in the order spaCy's matchers give them."""
 
-    def __init__(self, vocab: Vocab, make_doc, reach: int = 8, release: bool = False):
-        self.vocab, self.make_doc, self.reach, self.release = vocab, make_doc, reach, release
+    def __init__(self, vocab: Vocab, make_doc, reach: int = 8):
+        self.vocab, self.make_doc, self.reach = vocab, make_doc, reach
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
@@ -247,7 +229,7 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        compact, keep = compact_doc(doc, self.release)
+        compact, keep = compact_doc(doc)
         found = list(self.phrases(compact))
         if self.rank:
             found.extend(self._pattern_matches(compact))

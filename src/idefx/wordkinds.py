@@ -3,33 +3,31 @@
 Components that scan for a few kinds of words (head nouns, cue words, brackets) classify each distinct
 word of a Doc once, remember the result across Docs, and get numpy vectors of flags to find the few
 positions worth a Python look, instead of testing every token in Python. The distinct words of a Doc are
-found once for all components (a small cache holds the Doc itself, so its id cannot be reused while cached).
+found once for all components and forgotten with the Doc.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import weakref
 from typing import Callable
 
 import numpy
 from spacy.tokens import Doc
 
 CACHE_SIZE = 500_000  # distinct words a component remembers before its cache starts over (keeps memory flat)
-_DISTINCT: "OrderedDict[int, tuple[Doc, numpy.ndarray, list[int], numpy.ndarray]]" = OrderedDict()
-_DISTINCT_KEEP = 256  # more than a pipeline batch, so every component of a batch finds its Doc here
+# Doc -> its words (below): shared by the components that read them, gone with the Doc.
+_DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy.ndarray]]" = \
+    weakref.WeakKeyDictionary()
 
 
 def distinct_words(doc: Doc) -> tuple[numpy.ndarray, list[int], numpy.ndarray]:
     """The Doc's token hashes, its distinct hashes, and for each token the index of its hash among those."""
-    cached = _DISTINCT.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1], cached[2], cached[3]
-    orths = doc.to_array("ORTH")
-    uniq, inverse = numpy.unique(orths, return_inverse=True)
-    entry = _DISTINCT[id(doc)] = (doc, orths, uniq.tolist(), inverse.reshape(-1))
-    if len(_DISTINCT) > _DISTINCT_KEEP:
-        _DISTINCT.popitem(last=False)
-    return entry[1], entry[2], entry[3]
+    entry = _DISTINCT.get(doc)
+    if entry is None:
+        orths = doc.to_array("ORTH")
+        uniq, inverse = numpy.unique(orths, return_inverse=True)
+        entry = _DISTINCT[doc] = (orths, uniq.tolist(), inverse.reshape(-1))
+    return entry
 
 
 def _known(doc: Doc, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:

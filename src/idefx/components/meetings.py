@@ -101,7 +101,7 @@ class MeetingFinder:
         self._build()
 
     def _build(self) -> None:
-        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc, release=True)
+        self.matcher = FastMatcher(self.nlp.vocab, self.nlp.make_doc)
         self.info: dict[str, dict] = {}
         self.words: dict[str, set[str]] = {}
         for entry in self.patterns:
