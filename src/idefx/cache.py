@@ -22,12 +22,14 @@ import os
 import pickle
 import sys
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
 import spacy
 from spacy.language import Language
+from spacy.strings import StringStore
 
 import idefx
 from idefx.resources import data_fingerprint
@@ -85,7 +87,9 @@ def cached_pipeline(build: Callable[[Optional[str]], Language], model: Optional[
     entry = folder / (cache_key(model) + SUFFIX)
     try:
         with open(entry, "rb") as fh:
-            return pickle.load(fh)
+            nlp = pickle.load(fh)
+        nlp.vocab.vectors.strings = nlp.vocab.strings  # shared again, as in a pipeline built here
+        return nlp
     except Exception:  # no entry yet, no usable cache directory, or a damaged entry (replaced below)
         pass
     nlp = build(model)
@@ -101,7 +105,7 @@ def _store(nlp: Language, folder: Path, entry: Path) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh, _vector_strings_left_out(nlp):
             pickle.dump(nlp, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
         stale = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_ENTRIES:]
@@ -109,3 +113,19 @@ def _store(nlp: Language, folder: Path, entry: Path) -> None:
             old.unlink(missing_ok=True)
     except Exception:  # unwritable, full disk, a component that cannot be pickled, or a concurrent writer
         Path(tmp).unlink(missing_ok=True)
+
+
+@contextmanager
+def _vector_strings_left_out(nlp: Language):
+    """While the pipeline is pickled, an empty vectors table holds no strings of its own. Its string store is
+    the vocabulary's, but pickles as a copy, which loading then adds to the vocabulary string by string: a
+    tenth of a second for the gazetteers' words, for a table that has no vectors to look up."""
+    vectors = nlp.vocab.vectors
+    if len(vectors):
+        yield
+        return
+    vectors.strings = StringStore()
+    try:
+        yield
+    finally:
+        vectors.strings = nlp.vocab.strings

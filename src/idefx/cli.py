@@ -378,4 +378,24 @@ def evaluate(
 
 
 def main() -> None:
-    app()
+    """The ``idefx`` command: run the app, flush what it wrote, and end the process at once.
+
+    Everything the app opened (outputs, the store, worker pools) is closed by then; skipping the interpreter's
+    teardown, which frees every object of the loaded pipeline one by one, saves a quarter of a second per run.
+    """
+    try:
+        app()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if not isinstance(exc.code, (int, type(None))):
+            _err(str(exc.code))
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        code = code or EXIT_BROKEN_PIPE
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
