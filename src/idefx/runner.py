@@ -33,7 +33,7 @@ DEFAULT_BATCH_SIZE = 16
 # Words a pipeline reads outside memory zones first: what they add to the vocabulary and the tokenizer cache
 # stays (a fixed amount, whatever the archive's size). spaCy's tokenizer caches nothing beyond a memory zone,
 # so without this seed every frequent word would be split into affixes again in every zone.
-SEED_WORDS = 100_000
+SEED_WORDS = 300_000
 # Words read inside one memory zone before it closes. A zone spans many batches, so a new word's lexeme is made
 # once per zone rather than once per batch; closing the zone frees them, so memory grows with this number,
 # never with the archive.
