@@ -102,3 +102,13 @@ def test_key_follows_a_saved_model_directory(tmp_path):
     before = cache_key(str(saved))
     os.utime(saved / "meta.json", ns=(0, 0))
     assert cache_key(str(saved)) != before
+
+
+def test_a_loaded_pipeline_shares_its_strings_with_its_vectors_table(tmp_path):
+    build = CountingBuild()
+    built = cached_pipeline(build, root=tmp_path)
+    assert built.vocab.vectors.strings is built.vocab.strings  # pickling left it as it was
+    loaded = cached_pipeline(build, root=tmp_path)
+    assert build.calls == 1
+    assert loaded.vocab.vectors.strings is loaded.vocab.strings
+    assert entities(loaded) == entities(built)

@@ -155,3 +155,51 @@ def test_extracting_plain_text_does_not_import_optional_heavy_libraries(corpus, 
     modules = imported_after(code, tmp_path)
     assert "spacy" in modules
     assert not modules & {"trafilatura", "dateparser", "pycountry"}
+
+
+class ZoneCountingPipeline:
+    """Stands in for a pipeline: counts the memory zones opened and closed."""
+
+    def __init__(self):
+        self.opened = self.closed = 0
+
+    def memory_zone(self):
+        from contextlib import contextmanager
+
+        @contextmanager
+        def zone():
+            self.opened += 1
+            try:
+                yield
+            finally:
+                self.closed += 1
+        return zone()
+
+
+def test_memory_zones_start_after_the_seed_and_span_many_batches():
+    from idefx.runner import MemoryZones
+
+    nlp = ZoneCountingPipeline()
+    zones = MemoryZones(nlp, seed_words=100, zone_words=250)
+    for _ in range(2):  # the seed: read outside any zone
+        zones.enter(50)
+        zones.leave(50)
+    assert (nlp.opened, nlp.closed) == (0, 0)
+    for _ in range(5):  # 250 words: one zone for all five batches, closed after the fifth
+        zones.enter(50)
+        assert nlp.opened - nlp.closed == 1
+        zones.leave(50)
+    assert (nlp.opened, nlp.closed) == (1, 1)
+    zones.enter(50)
+    zones.close()
+    assert (nlp.opened, nlp.closed) == (2, 2)
+
+
+def test_the_command_flushes_everything_before_it_ends(corpus, tmp_path):
+    """`idefx` ends without the interpreter's teardown: every record and the exit code must still arrive."""
+    paths = sorted(str(p) for p in corpus.rglob("*.txt") if p.stat().st_size)
+    result = subprocess.run([sys.executable, "-m", "idefx", "extract", "--no-save", *paths, str(tmp_path / "none.txt")],
+                            capture_output=True, text=True, env=env_with_cache(tmp_path))
+    assert result.returncode == EXIT_SOME_FAILED
+    assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == paths
+    assert result.stderr.count("\n") == 1 and "none.txt" in result.stderr
