@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 
@@ -135,11 +135,11 @@ class MeetingFinder:
         if not people or not mentions:
             doc._.idefx_meetings = []
             return doc
-        found: dict[str, list[Span]] = {}
+        found: dict[str, list[Match]] = {}
         for match_id, start, end in self.matcher(doc):
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
-            found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
+            found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
         sentences = segments(doc)
         places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
         calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
@@ -190,7 +190,26 @@ class MeetingFinder:
         return doc
 
 
-def segments(doc: Doc, short_line: int = 45) -> list[Span]:
+class Match(NamedTuple):
+    """A pattern match: its token range and its label (``type|id`` of the pattern), as a Span's ``start``,
+    ``end`` and ``label_``."""
+
+    start: int
+    end: int
+    label_: str
+
+
+class Sentence(NamedTuple):
+    """A sentence's token range and character offsets (as a Span's ``start``, ``end``, ``start_char``,
+    ``end_char``)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
@@ -222,7 +241,8 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [Span(doc, start, end) for start, end in out if any(not kind(i)[0] for i in range(start, end))]
+    return [Sentence(start, end, idx[start], idx[end - 1] + len(vocab.strings[orths[end - 1]])) for start, end in out
+            if any(not kind(i)[0] for i in range(start, end))]
 
 
 _FULL_STOPS = numpy.array(sorted(hash_string(mark) for mark in (".", "!", "?")), dtype=numpy.uint64)
@@ -273,8 +293,8 @@ def _name_forms(person) -> set[str]:
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
-                 sentences: list[Span]):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder,
+                 sentences: list[Sentence]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
         self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
         self._mention_starts = [m.start for m in mentions]  # the mentions come by start
@@ -364,7 +384,7 @@ class _Context:
                     out.add(m.start)
         return out
 
-    def _in(self, kind: str, start: int, end: int) -> list[Span]:
+    def _in(self, kind: str, start: int, end: int) -> list[Match]:
         spans = self.found.get(kind)
         if not spans:
             return []
@@ -380,7 +400,7 @@ class _Context:
                     out.append(idx)
         return out
 
-    def _unreal(self, trigger: Span) -> bool:
+    def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
         i = trigger.start - 1
         while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_ in ("also", "then", "later", "again", "soon")):
@@ -401,7 +421,7 @@ class _Context:
 
     # -- one sentence ---------------------------------------------------------------------------
 
-    def sentence(self, sent: Span, drafts: list[_Draft]) -> list[_Draft]:
+    def sentence(self, sent: Sentence, drafts: list[_Draft]) -> list[_Draft]:
         triggers = [t for t in filter_spans(self._in("trigger", sent.start, sent.end)) if not self._unreal(t)]
         if not triggers:
             self._attendance(sent, drafts)
@@ -516,7 +536,7 @@ class _Context:
                 return self._person_at(m)
         return None
 
-    def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
+    def _subject(self, ref: "Match | Span", drafts: list[_Draft]) -> list[int]:
         """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
         codes = {p.kb_id_ for p in self.places if ref.start <= p.start < ref.end}
         if codes:
@@ -528,7 +548,7 @@ class _Context:
         before = [m for m in self.mentions if m.start < ref.start]
         return [self._person_at(before[-1])] if before else [self.protagonist]
 
-    def _resolve(self, ref: Span, drafts: list[_Draft]) -> tuple[list[int], Optional[_Draft]]:
+    def _resolve(self, ref: Match, drafts: list[_Draft]) -> tuple[list[int], Optional[_Draft]]:
         refers = self.finder.info[ref.label_]["refers"]
         last = drafts[-1] if drafts else None
         if last is None:
@@ -537,7 +557,7 @@ class _Context:
             return (list(last.guests), last) if last.guests else ([], None)
         return list(last.participants), last
 
-    def _attendance(self, sent: Span, drafts: list[_Draft]) -> None:
+    def _attendance(self, sent: Sentence, drafts: list[_Draft]) -> None:
         """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
         of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
         of the DNI in the meetings to come."""
@@ -566,7 +586,7 @@ class _Context:
                 draft.parties.extend(c for c in (self.country_of(p) for p in people)
                                      if c and c not in draft.parties)
 
-    def _about_last(self, sent: Span, drafts: list[_Draft]) -> None:
+    def _about_last(self, sent: Sentence, drafts: list[_Draft]) -> None:
         """"The meeting took place on the sidelines of EDEX 2021": complete the meetings of the sentence before."""
         if not drafts or not self._in("meeting_anaphor", sent.start, sent.end):
             return
@@ -645,11 +665,11 @@ class _Context:
             i -= 1
         return False
 
-    def _mode(self, sent: Span) -> str:
+    def _mode(self, sent: Sentence) -> str:
         modes = [self.finder.info[s.label_]["mode"] for s in self._in("mode", sent.start, sent.end)]
         return modes[0] if modes else "in_person"
 
-    def _setting(self, draft: _Draft, start: int, stop: int, sent: Span) -> None:
+    def _setting(self, draft: _Draft, start: int, stop: int, sent: Sentence) -> None:
         """Date, event, venue and place of a meeting from its clause (``start``..``stop``) of ``sent``."""
         for span in self.dates:
             if start <= span.start < stop and span.kb_id_ and span.label_ in DATE_LABELS:
@@ -713,7 +733,7 @@ class _Context:
             country = inside.pop() if len(inside) == 1 else None
         return city, country
 
-    def _topic(self, sent: Span) -> Optional[str]:
+    def _topic(self, sent: Sentence) -> Optional[str]:
         for span in self._in("break", sent.start, sent.end):
             if self.finder.info[span.label_]["id"] == "discuss":
                 words = []
@@ -799,7 +819,8 @@ class _Context:
             target = _Draft(evidence=[(start, end)])
             heading = self.doc.char_span(start, end, alignment_mode="expand")
             if heading is not None:
-                self._setting(target, heading.start, heading.end, heading)
+                self._setting(target, heading.start, heading.end,
+                              Sentence(heading.start, heading.end, heading.start_char, heading.end_char))
             drafts.append(target)
         else:
             target.evidence.append((start, end))
@@ -808,7 +829,7 @@ class _Context:
                               if c and c not in target.parties)
         target.pending = False
 
-    def note_trip(self, sent: Span) -> None:
+    def note_trip(self, sent: Sentence) -> None:
         """Remember the places a trip goes to ("travelled to Rwanda and the DRC on 19-20 November") and
         its date, for the meetings reported after it."""
         words = self._in("trip", sent.start, sent.end)
