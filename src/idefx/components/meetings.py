@@ -17,7 +17,9 @@ with, the dateline city). Runs after the people finder, ``idefx_places`` and
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -38,6 +40,7 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
+from idefx.wordkinds import CACHE_SIZE
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -216,18 +219,20 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     after a short line.
     """
     vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
-    stops = numpy.nonzero(numpy.isin(orths, _FULL_STOPS))[0].tolist()
+    stops = numpy.nonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))[0].tolist()
+    blank = doc.to_array(IS_SPACE) | doc.to_array(IS_PUNCT)
+    words_before = numpy.concatenate(([0], numpy.cumsum(blank == 0))).tolist()  # words before each token
     lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
              - 1).tolist()  # the whitespace tokens that hold the line breaks
     orths, idx = orths.tolist(), idx.tolist()
     candidates = sorted(set(stops) | set(lines))
     texts = {i: vocab.strings[orths[i]] for i in candidates}
 
-    def kind(i: int) -> tuple[bool, bool, bool]:
+    def kind(i: int) -> tuple[bool, bool]:
         return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
 
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[1]) >= 3 or \
+    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[0]) >= 3 or \
         sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
@@ -242,19 +247,21 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     if start < len(doc):
         out.append((start, len(doc)))
     return [Sentence(start, end, idx[start], idx[end - 1] + len(vocab.strings[orths[end - 1]])) for start, end in out
-            if any(not kind(i)[0] for i in range(start, end))]
+            if words_before[end] > words_before[start]]
 
 
-_FULL_STOPS = numpy.array(sorted(hash_string(mark) for mark in (".", "!", "?")), dtype=numpy.uint64)
+_FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
 _LINE_BREAK = re.compile("\n")
-_TOKEN_KINDS: dict[int, tuple[bool, bool, bool]] = {}
+_TOKEN_KINDS: dict[int, tuple[bool, bool]] = {}
 WRAP_WIDTH = 60
 
 
-def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool]:
-    """Whether a word (by hash) is space or punctuation, lower case, alphabetic."""
+def _token_kind(vocab, orth: int) -> tuple[bool, bool]:
+    """Whether a word (by hash) is lower case, alphabetic."""
+    if len(_TOKEN_KINDS) > CACHE_SIZE:
+        _TOKEN_KINDS.clear()
     lex = vocab[orth]
-    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha)
+    kind = _TOKEN_KINDS[orth] = (lex.is_lower, lex.is_alpha)
     return kind
 
 
@@ -264,7 +271,7 @@ def _mid_sentence(idx: list[int], kind, texts: dict[int, str], i: int, previous:
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[2] and kind(i + 1)[2]
+    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[1] and kind(i + 1)[1]
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
