@@ -131,6 +131,24 @@ def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], in
     return words, min(before, unbounded), min(after, unbounded)
 
 
+def _follow(pattern: list[dict]) -> Optional[tuple[int, int, list[str]]]:
+    """For a pattern whose first token is one literal word: the nearest later token that must be a literal
+    word, as (fewest, most tokens after the first word at which it can come, its lower-case words); None
+    when there is no such token within a bounded distance."""
+    if _values(pattern[0]) is None or pattern[0].get("OP", "1") != "1":
+        return None
+    low = high = 1
+    for token in pattern[1:]:
+        found = _values(token)
+        if found is not None and token.get("OP", "1") == "1":
+            return low, high, [w.lower() for w in found[1]]
+        fewest, most = _quantity(token.get("OP", "1"))
+        if most is None:
+            return None
+        low, high = low + fewest, high + most
+    return None
+
+
 def _quantity(op: str) -> tuple[int, Optional[int]]:
     """The fewest and most tokens (None: no limit) a pattern token's ``OP`` allows."""
     fixed = {"1": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
@@ -214,6 +232,7 @@ class FastMatcher:
         self._test_index: dict[tuple, int] = {}
         self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
         self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
+        self.follows: dict[int, tuple[int, int, frozenset[int]]] = {}  # pattern -> a later word it needs (see _follow)
         self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
@@ -231,6 +250,10 @@ class FastMatcher:
         if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
             for word in words:  # every match is within reach of the anchor: tried there only
                 self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns), before))
+            follow = _follow(pattern) if before == 0 else None
+            if follow is not None:
+                low, high, needed = follow
+                self.follows[len(self.patterns)] = (low, high, frozenset(self.vocab.strings.add(w) for w in needed))
             self.patterns.append((key_id, [self._slot(token) for token in pattern]))
         else:
             self.matcher.add(key, [pattern])
@@ -284,8 +307,12 @@ class FastMatcher:
             anchors = _flagged(orth_array, self._is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
+        lower_list = lowers.tolist() if self.follows else []
         for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
             for k, before in self.anchored.get(word, ()):
+                follow = self.follows.get(k)
+                if follow is not None and not any(w in follow[2] for w in lower_list[i + follow[0]:i + follow[1] + 1]):
+                    continue
                 key, slots = self.patterns[k]
                 test, low, _ = slots[0]
                 for first in range(max(0, i - before), i + 1):
