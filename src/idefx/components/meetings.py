@@ -156,7 +156,10 @@ class MeetingFinder:
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
+        match_starts = sorted(match.start for matches in found.values() for match in matches)
         for sent in sentences:
+            if bisect_left(match_starts, sent.start) == bisect_right(match_starts, sent.end):
+                continue  # no pattern matched here: nothing to note or report
             if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
                 continue
             ctx.note_trip(sent)
@@ -232,7 +235,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
         return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
 
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[0]) >= 3 or \
+    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and kind(i + 1)[0]) >= 3 or \
         sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
