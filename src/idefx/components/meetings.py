@@ -28,7 +28,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -40,7 +40,6 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
-from idefx.wordkinds import CACHE_SIZE
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -223,20 +222,17 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     """
     vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
     stops = numpy.nonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))[0].tolist()
-    blank = doc.to_array(IS_SPACE) | doc.to_array(IS_PUNCT)
-    words_before = numpy.concatenate(([0], numpy.cumsum(blank == 0))).tolist()  # words before each token
+    flags = doc.to_array([IS_SPACE, IS_PUNCT, IS_LOWER, IS_ALPHA])
+    words_before = numpy.concatenate(([0], numpy.cumsum((flags[:, 0] | flags[:, 1]) == 0))).tolist()
+    lower, alpha = flags[:, 2].tolist(), flags[:, 3].tolist()
     lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
              - 1).tolist()  # the whitespace tokens that hold the line breaks
     orths, idx = orths.tolist(), idx.tolist()
     candidates = sorted(set(stops) | set(lines))
     texts = {i: vocab.strings[orths[i]] for i in candidates}
-
-    def kind(i: int) -> tuple[bool, bool]:
-        return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
-
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and kind(i + 1)[0]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and lower[i + 1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
@@ -255,26 +251,16 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
 
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
 _LINE_BREAK = re.compile("\n")
-_TOKEN_KINDS: dict[int, tuple[bool, bool]] = {}
 WRAP_WIDTH = 60
 
 
-def _token_kind(vocab, orth: int) -> tuple[bool, bool]:
-    """Whether a word (by hash) is lower case, alphabetic."""
-    if len(_TOKEN_KINDS) > CACHE_SIZE:
-        _TOKEN_KINDS.clear()
-    lex = vocab[orth]
-    kind = _TOKEN_KINDS[orth] = (lex.is_lower, lex.is_alpha)
-    return kind
-
-
-def _mid_sentence(idx: list[int], kind, texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``: each token's offset; ``kind``: a token's kind, see _token_kind; ``texts``: the breaks' text)."""
+    (``idx``: each token's offset; ``alpha``: whether each token is alphabetic; ``texts``: the breaks' text)."""
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[1] and kind(i + 1)[1]
+    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
