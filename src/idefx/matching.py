@@ -296,7 +296,8 @@ class FastMatcher:
             self._phrase_firsts = numpy.array(sorted(self._phrases.trie), dtype=numpy.uint64)
         return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
 
-    def _pattern_matches(self, doc: Doc, orth_array: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+    def _pattern_matches(self, doc: Doc, orth_array: numpy.ndarray,
+                         lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
         """The token patterns' matches in ``doc``'s tokens without whitespace (their ORTH and LOWER hashes), in
         the order spaCy's Matcher gives them in the windows around the anchors: by end, then start, then
         pattern (the order of the set built from them decides ties)."""
