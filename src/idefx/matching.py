@@ -4,8 +4,8 @@ Patterns are spaCy Matcher token patterns; the matches are the Matcher's (every 
 in the order spaCy's matchers give them, found with less work:
 
 - Patterns made only of literal words (``{"LOWER": "met"}``, ``{"LOWER": {"IN": [...]}}``, optional ones
-  with ``"OP": "?"``) are expanded into phrases for a PhraseMatcher, whose cost does not grow with the
-  number of phrases.
+  with ``"OP": "?"``) are expanded into phrases for a PhraseIndex (the PhraseMatcher's matches over token
+  ids, without a Doc), whose cost does not grow with the number of phrases.
 - Patterns with a required literal word (the anchor) whose matches stay within ``reach`` tokens of it are
   matched in Python, only where the anchor occurs. They may test ``LOWER``, ``TEXT``/``ORTH`` (equal, ``IN``,
   ``NOT_IN``, ``REGEX``), ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``, ``IS_UPPER`` and ``LENGTH`` (compared),
@@ -13,7 +13,8 @@ in the order spaCy's matchers give them, found with less work:
 - The rest go to a Matcher that runs only in windows around the anchors (a literal word of a pattern,
   else a token that ends in a year), instead of starting every pattern at every token.
 - All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
-  like running text; matches are mapped back to the original token indices.
+  like running text; matches are mapped back to the original token indices. A whitespace-free copy of the
+  Doc is made only when the windowed Matcher has windows to run in.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from typing import Callable, Optional
 import numpy
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from idefx.phrases import PhraseIndex
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
@@ -127,6 +130,24 @@ def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], in
     return words, min(before, unbounded), min(after, unbounded)
 
 
+def _follow(pattern: list[dict]) -> Optional[tuple[int, int, list[str]]]:
+    """For a pattern whose first token is one literal word: the nearest later token that must be a literal
+    word, as (fewest, most tokens after the first word at which it can come, its lower-case words); None
+    when there is no such token within a bounded distance."""
+    if _values(pattern[0]) is None or pattern[0].get("OP", "1") != "1":
+        return None
+    low = high = 1
+    for token in pattern[1:]:
+        found = _values(token)
+        if found is not None and token.get("OP", "1") == "1":
+            return low, high, [w.lower() for w in found[1]]
+        fewest, most = _quantity(token.get("OP", "1"))
+        if most is None:
+            return None
+        low, high = low + fewest, high + most
+    return None
+
+
 def _quantity(op: str) -> tuple[int, Optional[int]]:
     """The fewest and most tokens (None: no limit) a pattern token's ``OP`` allows."""
     fixed = {"1": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
@@ -183,7 +204,9 @@ class FastMatcher:
 
     def __init__(self, vocab: Vocab, make_doc, reach: int = 8):
         self.vocab, self.make_doc, self.reach = vocab, make_doc, reach
-        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.phrase_docs: list[tuple[str, Doc]] = []  # literal patterns as (key, phrase Doc)
+        self._phrases: Optional[PhraseIndex] = None  # built from phrase_docs when first needed
+        self._phrase_firsts = numpy.zeros(0, dtype=numpy.uint64)  # the words phrases start with (sorted hashes)
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
         self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
@@ -191,6 +214,7 @@ class FastMatcher:
         self._test_index: dict[tuple, int] = {}
         self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
         self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
+        self.follows: dict[int, tuple[int, int, frozenset[int]]] = {}  # pattern -> a later word it needs (see _follow)
         self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
@@ -199,7 +223,8 @@ class FastMatcher:
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
         if forms is not None:
-            self.phrases.add(key, [self.make_doc(" ".join(words)) for words in forms])
+            self.phrase_docs.extend((key, self.make_doc(" ".join(words))) for words in forms)
+            self._phrases = None
             return
         key_id = self.vocab.strings.add(key)
         self.rank.setdefault(key_id, len(self.rank))
@@ -207,6 +232,10 @@ class FastMatcher:
         if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
             for word in words:  # every match is within reach of the anchor: tried there only
                 self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns), before))
+            follow = _follow(pattern) if before == 0 else None
+            if follow is not None:
+                low, high, needed = follow
+                self.follows[len(self.patterns)] = (low, high, frozenset(self.vocab.strings.add(w) for w in needed))
             self.patterns.append((key_id, [self._slot(token) for token in pattern]))
         else:
             self.matcher.add(key, [pattern])
@@ -229,18 +258,31 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        compact, keep = compact_doc(doc)
-        found = list(self.phrases(compact))
+        orths, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
+        spaces = doc.to_array(IS_SPACE)
+        keep = numpy.nonzero(spaces == 0)[0] if spaces.any() else None
+        if keep is not None:
+            orths, lowers = orths[keep], lowers[keep]
+        found = self._phrase_matches(lowers) if self.phrase_docs else []
         if self.rank:
-            found.extend(self._pattern_matches(compact))
-        if compact is not doc:
-            found = [(m, keep[s], keep[e - 1] + 1) for m, s, e in found]
+            found.extend(self._pattern_matches(doc, orths, lowers))
+        if keep is not None:
+            kept = keep.tolist()
+            found = [(m, kept[s], kept[e - 1] + 1) for m, s, e in found]
         return sorted(set(found), key=lambda x: (x[1], x[2]))
 
-    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The token patterns' matches, in the order spaCy's Matcher gives them in the windows around the
-        anchors: by end, then start, then pattern (the order of the set built from them decides ties)."""
-        orth_array, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
+    def _phrase_matches(self, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The literal patterns' matches in the tokens' lower-case forms, as the PhraseMatcher gives them."""
+        if self._phrases is None:
+            self._phrases = PhraseIndex(self.vocab, self.phrase_docs, attr="LOWER")
+            self._phrase_firsts = numpy.array(sorted(self._phrases.trie), dtype=numpy.uint64)
+        return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
+
+    def _pattern_matches(self, doc: Doc, orth_array: numpy.ndarray,
+                         lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The token patterns' matches in ``doc``'s tokens without whitespace (their ORTH and LOWER hashes), in
+        the order spaCy's Matcher gives them in the windows around the anchors: by end, then start, then
+        pattern (the order of the set built from them decides ties)."""
         orths = orth_array.tolist() if self.patterns else []
         if self.year_reach is None:
             anchors = _members(lowers, self._anchor_words)
@@ -248,8 +290,12 @@ class FastMatcher:
             anchors = _flagged(orth_array, self._is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
+        lower_list = lowers.tolist() if self.follows else []
         for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
             for k, before in self.anchored.get(word, ()):
+                follow = self.follows.get(k)
+                if follow is not None and not any(w in follow[2] for w in lower_list[i + follow[0]:i + follow[1] + 1]):
+                    continue
                 key, slots = self.patterns[k]
                 test, low, _ = slots[0]
                 for first in range(max(0, i - before), i + 1):
@@ -257,9 +303,11 @@ class FastMatcher:
                         continue
                     found.update((last, first, key) for last in self._ends(k, 0, first, len(orths), orths, memo)
                                  if last > first)
-        if len(self.matcher):
-            for start, end in self._windows(anchors, lowers):
-                found.update((start + e, start + s, m) for m, s, e in self.matcher(doc[start:end]))
+        windows = self._windows(anchors, lowers) if len(self.matcher) else []
+        if windows:
+            compact = compact_doc(doc)[0]
+            for start, end in windows:
+                found.update((start + e, start + s, m) for m, s, e in self.matcher(compact[start:end]))
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
 

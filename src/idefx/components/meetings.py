@@ -17,16 +17,18 @@ with, the dateline city). Runs after the people finder, ``idefx_places`` and
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -135,11 +137,11 @@ class MeetingFinder:
         if not people or not mentions:
             doc._.idefx_meetings = []
             return doc
-        found: dict[str, list[Span]] = {}
+        found: dict[str, list[Match]] = {}
         for match_id, start, end in self.matcher(doc):
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
-            found.setdefault(self.info[label]["type"], []).append(Span(doc, start, end, label=label))
+            found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
         sentences = segments(doc)
         places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
         calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
@@ -153,7 +155,10 @@ class MeetingFinder:
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
+        match_starts = sorted(match.start for matches in found.values() for match in matches)
         for sent in sentences:
+            if bisect_left(match_starts, sent.start) == bisect_right(match_starts, sent.end):
+                continue  # no pattern matched here: nothing to note or report
             if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
                 continue
             ctx.note_trip(sent)
@@ -190,26 +195,44 @@ class MeetingFinder:
         return doc
 
 
-def segments(doc: Doc, short_line: int = 45) -> list[Span]:
+class Match(NamedTuple):
+    """A pattern match: its token range and its label (``type|id`` of the pattern), as a Span's ``start``,
+    ``end`` and ``label_``."""
+
+    start: int
+    end: int
+    label_: str
+
+
+class Sentence(NamedTuple):
+    """A sentence's token range and character offsets (as a Span's ``start``, ``end``, ``start_char``,
+    ``end_char``)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
     vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
-    stops = numpy.nonzero(numpy.isin(orths, _FULL_STOPS))[0].tolist()
+    stops = numpy.nonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))[0].tolist()
+    flags = doc.to_array([IS_SPACE, IS_PUNCT, IS_LOWER, IS_ALPHA])
+    words_before = numpy.concatenate(([0], numpy.cumsum((flags[:, 0] | flags[:, 1]) == 0))).tolist()
+    lower, alpha = flags[:, 2].tolist(), flags[:, 3].tolist()
     lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
              - 1).tolist()  # the whitespace tokens that hold the line breaks
     orths, idx = orths.tolist(), idx.tolist()
     candidates = sorted(set(stops) | set(lines))
     texts = {i: vocab.strings[orths[i]] for i in candidates}
-
-    def kind(i: int) -> tuple[bool, bool, bool]:
-        return _TOKEN_KINDS.get(orths[i]) or _token_kind(vocab, orths[i])
-
     breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(doc) and kind(i + 1)[1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kind, texts, i, breaks[k - 1] if k else -1)) >= 3
+    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and lower[i + 1]) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
@@ -222,29 +245,22 @@ def segments(doc: Doc, short_line: int = 45) -> list[Span]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [Span(doc, start, end) for start, end in out if any(not kind(i)[0] for i in range(start, end))]
+    return [Sentence(start, end, idx[start], idx[end - 1] + len(vocab.strings[orths[end - 1]])) for start, end in out
+            if words_before[end] > words_before[start]]
 
 
-_FULL_STOPS = numpy.array(sorted(hash_string(mark) for mark in (".", "!", "?")), dtype=numpy.uint64)
+_FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
 _LINE_BREAK = re.compile("\n")
-_TOKEN_KINDS: dict[int, tuple[bool, bool, bool]] = {}
 WRAP_WIDTH = 60
 
 
-def _token_kind(vocab, orth: int) -> tuple[bool, bool, bool]:
-    """Whether a word (by hash) is space or punctuation, lower case, alphabetic."""
-    lex = vocab[orth]
-    kind = _TOKEN_KINDS[orth] = (lex.is_space or lex.is_punct, lex.is_lower, lex.is_alpha)
-    return kind
-
-
-def _mid_sentence(idx: list[int], kind, texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``: each token's offset; ``kind``: a token's kind, see _token_kind; ``texts``: the breaks' text)."""
+    (``idx``: each token's offset; ``alpha``: whether each token is alphabetic; ``texts``: the breaks' text)."""
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and kind(i - 1)[2] and kind(i + 1)[2]
+    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
@@ -273,8 +289,8 @@ def _name_forms(person) -> set[str]:
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Span]], finder: MeetingFinder,
-                 sentences: list[Span]):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder,
+                 sentences: list[Sentence]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
         self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
         self._mention_starts = [m.start for m in mentions]  # the mentions come by start
@@ -364,7 +380,7 @@ class _Context:
                     out.add(m.start)
         return out
 
-    def _in(self, kind: str, start: int, end: int) -> list[Span]:
+    def _in(self, kind: str, start: int, end: int) -> list[Match]:
         spans = self.found.get(kind)
         if not spans:
             return []
@@ -380,7 +396,7 @@ class _Context:
                     out.append(idx)
         return out
 
-    def _unreal(self, trigger: Span) -> bool:
+    def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
         i = trigger.start - 1
         while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_ in ("also", "then", "later", "again", "soon")):
@@ -401,7 +417,7 @@ class _Context:
 
     # -- one sentence ---------------------------------------------------------------------------
 
-    def sentence(self, sent: Span, drafts: list[_Draft]) -> list[_Draft]:
+    def sentence(self, sent: Sentence, drafts: list[_Draft]) -> list[_Draft]:
         triggers = [t for t in filter_spans(self._in("trigger", sent.start, sent.end)) if not self._unreal(t)]
         if not triggers:
             self._attendance(sent, drafts)
@@ -516,7 +532,7 @@ class _Context:
                 return self._person_at(m)
         return None
 
-    def _subject(self, ref: Span, drafts: list[_Draft]) -> list[int]:
+    def _subject(self, ref: "Match | Span", drafts: list[_Draft]) -> list[int]:
         """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
         codes = {p.kb_id_ for p in self.places if ref.start <= p.start < ref.end}
         if codes:
@@ -528,7 +544,7 @@ class _Context:
         before = [m for m in self.mentions if m.start < ref.start]
         return [self._person_at(before[-1])] if before else [self.protagonist]
 
-    def _resolve(self, ref: Span, drafts: list[_Draft]) -> tuple[list[int], Optional[_Draft]]:
+    def _resolve(self, ref: Match, drafts: list[_Draft]) -> tuple[list[int], Optional[_Draft]]:
         refers = self.finder.info[ref.label_]["refers"]
         last = drafts[-1] if drafts else None
         if last is None:
@@ -537,7 +553,7 @@ class _Context:
             return (list(last.guests), last) if last.guests else ([], None)
         return list(last.participants), last
 
-    def _attendance(self, sent: Span, drafts: list[_Draft]) -> None:
+    def _attendance(self, sent: Sentence, drafts: list[_Draft]) -> None:
         """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
         of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
         of the DNI in the meetings to come."""
@@ -566,7 +582,7 @@ class _Context:
                 draft.parties.extend(c for c in (self.country_of(p) for p in people)
                                      if c and c not in draft.parties)
 
-    def _about_last(self, sent: Span, drafts: list[_Draft]) -> None:
+    def _about_last(self, sent: Sentence, drafts: list[_Draft]) -> None:
         """"The meeting took place on the sidelines of EDEX 2021": complete the meetings of the sentence before."""
         if not drafts or not self._in("meeting_anaphor", sent.start, sent.end):
             return
@@ -645,11 +661,11 @@ class _Context:
             i -= 1
         return False
 
-    def _mode(self, sent: Span) -> str:
+    def _mode(self, sent: Sentence) -> str:
         modes = [self.finder.info[s.label_]["mode"] for s in self._in("mode", sent.start, sent.end)]
         return modes[0] if modes else "in_person"
 
-    def _setting(self, draft: _Draft, start: int, stop: int, sent: Span) -> None:
+    def _setting(self, draft: _Draft, start: int, stop: int, sent: Sentence) -> None:
         """Date, event, venue and place of a meeting from its clause (``start``..``stop``) of ``sent``."""
         for span in self.dates:
             if start <= span.start < stop and span.kb_id_ and span.label_ in DATE_LABELS:
@@ -713,7 +729,7 @@ class _Context:
             country = inside.pop() if len(inside) == 1 else None
         return city, country
 
-    def _topic(self, sent: Span) -> Optional[str]:
+    def _topic(self, sent: Sentence) -> Optional[str]:
         for span in self._in("break", sent.start, sent.end):
             if self.finder.info[span.label_]["id"] == "discuss":
                 words = []
@@ -799,7 +815,8 @@ class _Context:
             target = _Draft(evidence=[(start, end)])
             heading = self.doc.char_span(start, end, alignment_mode="expand")
             if heading is not None:
-                self._setting(target, heading.start, heading.end, heading)
+                self._setting(target, heading.start, heading.end,
+                              Sentence(heading.start, heading.end, heading.start_char, heading.end_char))
             drafts.append(target)
         else:
             target.evidence.append((start, end))
@@ -808,7 +825,7 @@ class _Context:
                               if c and c not in target.parties)
         target.pending = False
 
-    def note_trip(self, sent: Span) -> None:
+    def note_trip(self, sent: Sentence) -> None:
         """Remember the places a trip goes to ("travelled to Rwanda and the DRC on 19-20 November") and
         its date, for the meetings reported after it."""
         words = self._in("trip", sent.start, sent.end)
