@@ -36,6 +36,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
+from idefx.wordkinds import distinct_words
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
@@ -122,8 +123,8 @@ class PeopleFinder:
         at once per Doc, and described once (``word_infos``)."""
         if not len(doc):
             return [], [], []
-        distinct, inverse = numpy.unique(doc.to_array("ORTH"), return_inverse=True)
-        infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct.tolist()]
+        _, distinct, inverse = distinct_words(doc)
+        infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct]
         text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
         lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
         flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
