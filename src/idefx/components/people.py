@@ -117,12 +117,12 @@ class PeopleFinder:
         self.word_infos: dict[int, tuple] = {}
         self.word_classes: dict[str, Optional[str]] = {}
 
-    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int]]:
-        """The text and lower-case form of each token, and the tokens that may open a name run as far as the
-        words show (before title and country checks; see ``_Scan.openers``). Each distinct word is looked
-        at once per Doc, and described once (``word_infos``)."""
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+        """The text, lower-case form and flags (see ``word_info``) of each token, and the tokens that may open
+        a name run as far as the words show (before title and country checks; see ``_Scan.openers``). Each
+        distinct word is looked at once per Doc, and described once (``word_infos``)."""
         if not len(doc):
-            return [], [], []
+            return [], [], [], []
         _, distinct, inverse = distinct_words(doc)
         infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct]
         text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
@@ -134,7 +134,7 @@ class PeopleFinder:
         after_hyphen = numpy.zeros_like(cap)
         after_hyphen[1:] = (flags[:-1] & _HYPHEN) > 0
         openers = cap & (((flags & _UNCOMMON_NAME) > 0) | (((flags & _NAME) > 0) & next_cap) | after_hyphen)
-        return text, lower, numpy.flatnonzero(openers).tolist()
+        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
 
     def word_info(self, orth: int, strings) -> tuple[str, str, int]:
         """(text, lower case, flags) of a vocabulary entry; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
@@ -233,7 +233,7 @@ class _Scan:
     def __init__(self, finder: PeopleFinder, doc: Doc):
         self.f = finder
         self.doc = doc
-        self.text, self.lower, self.opener_words = finder.words(doc)
+        self.text, self.lower, self.flags, self.opener_words = finder.words(doc)
         offsets = doc.to_array(["IDX", "SPACY"]).T.tolist() if len(doc) else [[], []]
         self.starts, self.spaces = offsets  # each token's character offset and trailing-space flag
         self.doc_text = doc_text(doc)
@@ -274,13 +274,13 @@ class _Scan:
 
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
-        if self.tags[i] is not None or self.country[i] is not None or not self.f.name_shape(self.text[i]):
+        if self.tags[i] is not None or self.country[i] is not None or not self.flags[i] & _NAME:
             return False
         org = self.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0 and (
                 self.lower[self.prev_word(i)] in self.f.first_names or INITIAL.match(self.text[self.prev_word(i)]))):
             return False  # a one-word firm's name may still be a surname: "Kamala Harris"
-        if self.lower[i] in self.f.common:
+        if not self.flags[i] & _UNCOMMON_NAME:  # a common word
             return lookahead and i + 1 < self.n and self.name_word(i + 1, False) \
                 and self.lower[i + 1] not in self.f.common and not self.sentence_start(i) and self.opens_name(i)
         return True
