@@ -124,7 +124,9 @@ class PeopleFinder:
         if not len(doc):
             return [], [], [], []
         _, distinct, inverse = distinct_words(doc)
-        infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct]
+        infos = list(map(self.word_infos.get, distinct))
+        if None in infos:
+            infos = [info or self.word_info(orth, doc.vocab.strings) for orth, info in zip(distinct, infos)]
         text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
         lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
         flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
