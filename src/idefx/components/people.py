@@ -36,6 +36,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
+from idefx.wordkinds import distinct_words
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
@@ -116,14 +117,16 @@ class PeopleFinder:
         self.word_infos: dict[int, tuple] = {}
         self.word_classes: dict[str, Optional[str]] = {}
 
-    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int]]:
-        """The text and lower-case form of each token, and the tokens that may open a name run as far as the
-        words show (before title and country checks; see ``_Scan.openers``). Each distinct word is looked
-        at once per Doc, and described once (``word_infos``)."""
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+        """The text, lower-case form and flags (see ``word_info``) of each token, and the tokens that may open
+        a name run as far as the words show (before title and country checks; see ``_Scan.openers``). Each
+        distinct word is looked at once per Doc, and described once (``word_infos``)."""
         if not len(doc):
-            return [], [], []
-        distinct, inverse = numpy.unique(doc.to_array("ORTH"), return_inverse=True)
-        infos = [self.word_infos.get(orth) or self.word_info(orth, doc.vocab.strings) for orth in distinct.tolist()]
+            return [], [], [], []
+        _, distinct, inverse = distinct_words(doc)
+        infos = list(map(self.word_infos.get, distinct))
+        if None in infos:
+            infos = [info or self.word_info(orth, doc.vocab.strings) for orth, info in zip(distinct, infos)]
         text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
         lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
         flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
@@ -133,7 +136,7 @@ class PeopleFinder:
         after_hyphen = numpy.zeros_like(cap)
         after_hyphen[1:] = (flags[:-1] & _HYPHEN) > 0
         openers = cap & (((flags & _UNCOMMON_NAME) > 0) | (((flags & _NAME) > 0) & next_cap) | after_hyphen)
-        return text, lower, numpy.flatnonzero(openers).tolist()
+        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
 
     def word_info(self, orth: int, strings) -> tuple[str, str, int]:
         """(text, lower case, flags) of a vocabulary entry; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
@@ -232,7 +235,7 @@ class _Scan:
     def __init__(self, finder: PeopleFinder, doc: Doc):
         self.f = finder
         self.doc = doc
-        self.text, self.lower, self.opener_words = finder.words(doc)
+        self.text, self.lower, self.flags, self.opener_words = finder.words(doc)
         offsets = doc.to_array(["IDX", "SPACY"]).T.tolist() if len(doc) else [[], []]
         self.starts, self.spaces = offsets  # each token's character offset and trailing-space flag
         self.doc_text = doc_text(doc)
@@ -273,13 +276,13 @@ class _Scan:
 
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
-        if self.tags[i] is not None or self.country[i] is not None or not self.f.name_shape(self.text[i]):
+        if self.tags[i] is not None or self.country[i] is not None or not self.flags[i] & _NAME:
             return False
         org = self.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0 and (
                 self.lower[self.prev_word(i)] in self.f.first_names or INITIAL.match(self.text[self.prev_word(i)]))):
             return False  # a one-word firm's name may still be a surname: "Kamala Harris"
-        if self.lower[i] in self.f.common:
+        if not self.flags[i] & _UNCOMMON_NAME:  # a common word
             return lookahead and i + 1 < self.n and self.name_word(i + 1, False) \
                 and self.lower[i + 1] not in self.f.common and not self.sentence_start(i) and self.opens_name(i)
         return True

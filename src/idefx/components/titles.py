@@ -47,20 +47,21 @@ class TitleVocabulary:
         Longest matches win; a single capitalised-or-not word is kept only when it is
         the whole match, so "General" inside "Colonel General" is part of the rank.
         """
-        tags: list = [None] * len(doc)
-        for tag in self.tags(doc):
-            for i in range(tag.start, tag.end):
-                tags[i] = tag
-        return tags
+        return self._select(doc)[1]
 
     def tags(self, doc: Doc) -> list[TitleTag]:
         """The TitleTags of a Doc (as :meth:`tag` places them), longest first."""
-        taken: set[int] = set()
+        return self._select(doc)[0]
+
+    def _select(self, doc: Doc) -> tuple[list[TitleTag], list]:
+        """The longest-first TitleTags of a Doc and the tag covering each token."""
+        covering: list = [None] * len(doc)
         found = []
         for key, start, end in sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
-            if taken.intersection(range(start, end)):
+            if any(covering[start:end]):
                 continue
             kinds, stateless = self.info[self.strings[key]]
-            found.append(TitleTag(start, end, kinds, stateless))
-            taken.update(range(start, end))
-        return found
+            tag = TitleTag(start, end, kinds, stateless)
+            found.append(tag)
+            covering[start:end] = [tag] * (end - start)
+        return found, covering
