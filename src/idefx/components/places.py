@@ -143,8 +143,7 @@ class PlaceFinder:
 
     def _pattern_matches(self, orths: list[int]) -> list[tuple[int, int, int]]:
         """The event and venue pattern matches over the tokens ``orths`` (whitespace already left out)."""
-        strings = self.nlp.vocab.strings
-        return self.matcher(Doc(self.nlp.vocab, words=[strings[o] for o in orths], spaces=[True] * len(orths)))
+        return self.matcher(Doc(self.nlp.vocab, words=orths, spaces=[True] * len(orths)))  # words by hash: quick
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
