@@ -163,7 +163,11 @@ class PlaceFinder:
             words.extend(orths[start:end])
             origin.extend(range(start, min(end, len(orths))))
         found = self.matcher(Doc(self.nlp.vocab, words=words, spaces=[True] * len(words)))  # words by hash: quick
-        return [(match_id, origin[start], origin[end - 1] + 1) for match_id, start, end in found]
+        # in the order the matcher gives over the whole text: its patterns' order (by end, start, pattern) taken
+        # through a set and sorted by start and end (so matches of one extent keep the set's order)
+        found = sorted(((match_id, origin[start], origin[end - 1] + 1) for match_id, start, end in found),
+                       key=lambda match: (match[2], match[1], self.matcher.rank[match[0]]))
+        return sorted(set(found), key=lambda match: (match[1], match[2]))
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
