@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,6 +20,12 @@ from spacy.util import filter_spans
 from idefx.resources import read_jsonl
 
 COUNTRY_SPANS = "idefx_countries"
+
+
+class _Match(NamedTuple):
+    key: int
+    start: int
+    end: int
 
 
 def country_surface_forms(entries: list[dict]) -> list[dict]:
@@ -60,18 +67,17 @@ class CountryFinder:
             self.matcher.add(key, [self.nlp.make_doc(form["text"])])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for key, start, end in self.matcher(doc):
-            label, code = self.keys[key]
-            spans.append(Span(doc, start, end, label=label, kb_id=code))
-        spans = filter_spans(spans)
-        doc.spans[COUNTRY_SPANS] = spans
+        # longest matches win, as Spans would (Spans are made for the kept matches only)
+        found = filter_spans([_Match(key, start, end) for key, start, end in self.matcher(doc)])
+        doc.spans[COUNTRY_SPANS] = [Span(doc, m.start, m.end, label=label, kb_id=code)
+                                    for m in found for label, code in [self.keys[m.key]]]
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
-        for span in spans:
-            if span.label_ == "country" and not taken.intersection(range(span.start, span.end)):
-                ents.append(Span(doc, span.start, span.end, label="GPE", span_id=span.kb_id_))
-        doc.ents = ents
+        for m in found:
+            label, code = self.keys[m.key]
+            if label == "country" and not taken.intersection(range(m.start, m.end)):
+                ents.append(Span(doc, m.start, m.end, label="GPE", span_id=code))
+        doc.set_ents(ents)  # as ``doc.ents = ents``, without making the Spans over again
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:

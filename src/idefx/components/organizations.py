@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 import numpy
 from spacy.language import Language
@@ -41,15 +41,12 @@ def org_heads(entries: list[dict]) -> set[str]:
 LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
 
 
-def by_token(n: int, items: Iterable, slots: Optional[list[int]] = None) -> list:
-    """``n`` slots holding each item (a span or tag with Doc ``start`` and ``end``) at each token it covers;
-    ``slots`` maps the Doc's token indices to slots (-1: the token has none), else they are the same."""
+def by_token(n: int, items: Iterable) -> list:
+    """``n`` slots holding each item (a span or tag with Doc ``start`` and ``end``) at each token it covers."""
     out = [None] * n
     for item in items:
         for i in range(item.start, item.end):
-            k = i if slots is None else slots[i]
-            if k >= 0:
-                out[k] = item
+            out[i] = item
     return out
 
 
@@ -142,16 +139,13 @@ class OrgFinder:
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
                  for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
-        title_tags = self.titles.tags(doc)
-        tags = by_token(len(doc), title_tags)
+        tags = by_token(len(doc), self.titles.tags(doc))
         # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
         if (kinds & LINE_BREAK).any():
             inside = (kinds & LINE_BREAK) == 0
             idx = numpy.flatnonzero(inside).tolist()
-            slots = numpy.where(inside, numpy.cumsum(inside) - 1, -1).tolist()
-            spans += self._head_phrases(doc, idx, words[inside].tolist(),
-                                        by_token(len(idx), doc.spans.get(COUNTRY_SPANS, []), slots),
-                                        by_token(len(idx), title_tags, slots), where(kinds[inside], HEAD))
+            spans += self._head_phrases(doc, idx, words[inside].tolist(), list(map(countries.__getitem__, idx)),
+                                        list(map(tags.__getitem__, idx)), where(kinds[inside], HEAD))
         else:
             spans += self._head_phrases(doc, list(range(len(doc))), text, countries, tags, where(kinds, HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))

@@ -34,7 +34,8 @@ EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
-SPACE, PHRASE_START = 1, 2  # kinds of words (bit flags)
+SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
+GAP = "¶"  # the word between two stretches of text given to the pattern matcher (no pattern reaches it)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -118,7 +119,8 @@ class PlaceFinder:
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
-        self.kind_cache: dict[int, tuple[str, int]] = {}
+        self.kind_cache: dict[int, int] = {}
+        assert not GAP.isspace() and not self.matcher._is_anchor(GAP)
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -139,12 +141,33 @@ class PlaceFinder:
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
 
     def _kinds(self, word: str) -> int:
-        return (SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+                | (ANCHOR if self.matcher._is_anchor(word) else 0))
 
-    def _pattern_matches(self, orths: list[int]) -> list[tuple[int, int, int]]:
-        """The event and venue pattern matches over the tokens ``orths`` (whitespace already left out)."""
-        strings = self.nlp.vocab.strings
-        return self.matcher(Doc(self.nlp.vocab, words=[strings[o] for o in orths], spaces=[True] * len(orths)))
+    def _pattern_matches(self, orths: list[int], anchors: list[int]) -> list[tuple[int, int, int]]:
+        """The event and venue pattern matches over the tokens ``orths`` (whitespace already left out), whose
+        anchors (words a pattern match is found around) are at ``anchors``. Without phrase patterns, every
+        match lies within the matcher's reach of an anchor: only those stretches go into the Doc matched,
+        one ``GAP`` word between two, which no window of the matcher takes in (it is no anchor)."""
+        if len(self.matcher.phrases):
+            stretches = [(0, len(orths))] if orths else []
+        else:
+            stretches = _merged([(max(0, i - self.matcher.reach), i + self.matcher.reach + 1) for i in anchors])
+        if not stretches:
+            return []
+        gap, words, origin = self.nlp.vocab.strings.add(GAP), [], []
+        for start, end in stretches:
+            if words:
+                words.append(gap)
+                origin.append(-1)
+            words.extend(orths[start:end])
+            origin.extend(range(start, min(end, len(orths))))
+        found = self.matcher(Doc(self.nlp.vocab, words=words, spaces=[True] * len(words)))  # words by hash: quick
+        # in the order the matcher gives over the whole text: its patterns' order (by end, start, pattern) taken
+        # through a set and sorted by start and end (so matches of one extent keep the set's order)
+        found = sorted(((match_id, origin[start], origin[end - 1] + 1) for match_id, start, end in found),
+                       key=lambda match: (match[2], match[1], self.matcher.rank[match[0]]))
+        return sorted(set(found), key=lambda match: (match[1], match[2]))
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
@@ -159,7 +182,7 @@ class PlaceFinder:
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths)]
+        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths, where(kinds, ANCHOR))]
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
@@ -248,6 +271,17 @@ class PlaceFinder:
         self.patterns, self.terms = data["patterns"], data["terms"]
         self._build()
         return self
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges (sorted by start) with those that overlap or touch merged."""
+    out: list[list[int]] = []
+    for start, end in ranges:
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(start, end) for start, end in out]
 
 
 def _edition(name: str) -> tuple[str, Optional[str]]:
