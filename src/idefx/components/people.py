@@ -27,7 +27,7 @@ from typing import Optional
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.dates import doc_text
