@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from idefx.phrases import PhraseIndex
+from idefx.wordkinds import bounded
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
@@ -63,11 +64,6 @@ def _members(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
         return numpy.zeros(0, dtype=numpy.int64)
     at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
     return numpy.nonzero(keys[at] == values)[0]
-
-
-def token_indices(doc: Doc, test: Callable[[str], bool], cache: dict) -> numpy.ndarray:
-    """Indices of the tokens whose text passes ``test``, testing each distinct word once (cached by hash)."""
-    return _flagged(doc.to_array("ORTH"), test, cache, doc.vocab.strings)
 
 
 def _values(token: dict) -> Optional[tuple[str, list[str]]]:
@@ -258,6 +254,8 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        for cache in (self._anchor_cache, *self._passed):
+            bounded(cache)
         orths, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
         spaces = doc.to_array(IS_SPACE)
         keep = numpy.nonzero(spaces == 0)[0] if spaces.any() else None

@@ -14,7 +14,7 @@ from typing import Callable
 import numpy
 from spacy.tokens import Doc
 
-CACHE_SIZE = 500_000  # distinct words a component remembers before its cache starts over (keeps memory flat)
+CACHE_SIZE = 20_000  # words a per-word cache remembers before it starts over (keeps memory flat)
 # Doc -> its words (below): shared by the components that read them, gone with the Doc.
 _DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy.ndarray]]" = \
     weakref.WeakKeyDictionary()
@@ -30,11 +30,17 @@ def distinct_words(doc: Doc) -> tuple[numpy.ndarray, list[int], numpy.ndarray]:
     return entry
 
 
-def _known(doc: Doc, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:
-    """``compute(word)`` for each distinct word hash in ``uniq``, remembered in ``cache``."""
+def bounded(cache: dict) -> dict:
+    """``cache`` (a per-word cache), emptied first when it holds more than CACHE_SIZE words: what any number of
+    documents adds to it stays bounded, and the words still in use come back at once."""
     if len(cache) > CACHE_SIZE:
         cache.clear()
-    known = list(map(cache.get, uniq))
+    return cache
+
+
+def _known(doc: Doc, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:
+    """``compute(word)`` for each distinct word hash in ``uniq``, remembered in ``cache``."""
+    known = list(map(bounded(cache).get, uniq))
     if None in known:
         strings = doc.vocab.strings
         for k, orth in enumerate(uniq):

@@ -36,7 +36,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import distinct_words
+from idefx.wordkinds import bounded, distinct_words
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
@@ -188,6 +188,8 @@ class PeopleFinder:
 
     # ------------------------------------------------------------------ the scan
     def __call__(self, doc: Doc) -> Doc:
+        for cache in (self.name_shapes, self.word_infos, self.word_classes):
+            bounded(cache)
         scan = _Scan(self, doc)
         people = scan.run()
         doc._.idefx_people = people
