@@ -81,6 +81,14 @@ def test_record_json_matches_the_model():
     assert json.loads(record_json(record)) == json.loads(record.model_dump_json())
 
 
+@pytest.mark.parametrize("text", ["Hulusi Akar", "Kiliç “Ankara” \\ \"q\" \u2028 \t\x01 日本 😀 </script>"])
+def test_compact_record_json_is_the_same_text_either_way(text):
+    """The quick path (pydantic's serialiser) and the surrogate-safe one write the very same bytes."""
+    record = _record(text)
+    slow = json.dumps(json_safe(record.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
+    assert record_json(record) == slow
+
+
 def test_csv_output_neutralises_formulas():
     out = io.StringIO()
     write_records([_record("=1+2")], "csv", out)
