@@ -273,7 +273,7 @@ class FastMatcher:
         """The literal patterns' matches in the tokens' lower-case forms, as the PhraseMatcher gives them."""
         if self._phrases is None:
             self._phrases = PhraseIndex(self.vocab, self.phrase_docs, attr="LOWER")
-            self._phrase_firsts = numpy.array(sorted(self._phrases.trie), dtype=numpy.uint64)
+            self._phrase_firsts = numpy.array(sorted(self._phrases.firsts()), dtype=numpy.uint64)
         return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
 
     def _pattern_matches(self, doc: Doc, orth_array: numpy.ndarray,

@@ -1,8 +1,9 @@
 """Phrase lookup over token ids without a Doc: the matches of a spaCy PhraseMatcher, in its order.
 
-A :class:`PhraseIndex` is a trie of plain dicts keyed by token hashes (ORTH or LOWER). It runs over a
-list of token ids, so a caller can match a filtered token sequence (no whitespace tokens) without
-building a new Doc, and it pickles as plain data. Matches come out as a PhraseMatcher gives them: by
+A :class:`PhraseIndex` is a trie over token hashes (ORTH or LOWER), held in two flat dicts: its edges,
+(node, token id) -> node, and the keys of the phrases ending at each node. It runs over a list of
+token ids, so a caller can match a filtered token sequence (no whitespace tokens) without building a
+new Doc, and it pickles as plain data that loads quickly (flat dicts of ints, not one dict per node). Matches come out as a PhraseMatcher gives them: by
 start, then by length, the keys of one phrase in the PhraseMatcher's own order (read off a PhraseMatcher
 once, when the index is built).
 """
@@ -16,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-_KEYS = -1  # a trie node's entry holding the match keys of the phrase ending there (token ids are >= 0)
+ROOT = 0  # the trie's root node
 
 
 class PhraseIndex:
@@ -30,35 +31,36 @@ class PhraseIndex:
             if len(doc):
                 matcher.add(key, [doc])
                 sequences.setdefault(tuple(doc.to_array(attr).tolist()), doc)
-        self.trie: dict = {}
+        self.edges: dict[tuple[int, int], int] = {}  # (node, token id) -> the node it leads to
+        self.ends: dict[int, tuple[int, ...]] = {}  # node -> match keys of the phrase ending there
         for ids, doc in sequences.items():
-            node = self.trie
+            node = ROOT
             for token_id in ids:
-                node = node.setdefault(token_id, {})
-            node[_KEYS] = tuple(m for m, s, e in matcher(doc) if s == 0 and e == len(doc))
+                node = self.edges.setdefault((node, token_id), len(self.edges) + 1)
+            self.ends[node] = tuple(m for m, s, e in matcher(doc) if s == 0 and e == len(doc))
+
+    def firsts(self) -> list[int]:
+        """The token ids phrases start with."""
+        return [token_id for node, token_id in self.edges if node == ROOT]
 
     def starts(self, text: str) -> bool:
         """Whether a phrase starts with the token ``text`` (its ORTH or LOWER, as the index's attribute)."""
-        return get_string_id(text) in self.trie
+        return (ROOT, get_string_id(text)) in self.edges
 
     def __call__(self, ids: list[int], starts: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
         the indices where a phrase may start (a superset of those whose token :meth:`starts` a phrase)."""
-        trie, found, n = self.trie, [], len(ids)
+        edges, ends, found, n = self.edges, self.ends, [], len(ids)
         if starts is None:
-            starts = [i for i, token_id in enumerate(ids) if token_id in trie]
+            starts = [i for i, token_id in enumerate(ids) if (ROOT, token_id) in edges]
         for start in starts:
-            if ids[start] not in trie:
-                continue
-            node, end = trie[ids[start]], start + 1
-            while True:
-                keys = node.get(_KEYS)
+            node, end = edges.get((ROOT, ids[start])), start + 1
+            while node is not None:
+                keys = ends.get(node)
                 if keys:
                     found.extend((key, start, end) for key in keys)
                 if end == n:
                     break
-                node = node.get(ids[end])
-                if node is None:
-                    break
+                node = edges.get((node, ids[end]))
                 end += 1
         return found
