@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+
+from idefx.phrases import PhraseIndex
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
 
@@ -31,14 +33,13 @@ class TitleVocabulary:
 
     def __init__(self, nlp: Language, entries: list[dict]):
         self.entries = entries
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.info: dict[str, tuple[frozenset, bool]] = {}
         for entry in entries:
             key = entry["text"].lower()
             kinds, stateless = self.info.get(key, (frozenset(), False))
             self.info[key] = (kinds | {entry["kind"]}, stateless or bool(entry.get("stateless")))
-        for entry in entries:
-            self.matcher.add(entry["text"].lower(), [nlp.make_doc(entry["text"])])
+        self.matcher = PhraseIndex(nlp.vocab, [(entry["text"].lower(), nlp.make_doc(entry["text"]))
+                                               for entry in entries], attr="LOWER")
         self.strings = nlp.vocab.strings
 
     def tag(self, doc: Doc) -> list:
@@ -57,7 +58,8 @@ class TitleVocabulary:
         """The longest-first TitleTags of a Doc and the tag covering each token."""
         covering: list = [None] * len(doc)
         found = []
-        for key, start, end in sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1])):
+        matches = self.matcher(doc.to_array(LOWER).tolist())
+        for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
             if any(covering[start:end]):
                 continue
             kinds, stateless = self.info[self.strings[key]]
