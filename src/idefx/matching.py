@@ -200,8 +200,9 @@ class FastMatcher:
 
     def __init__(self, vocab: Vocab, make_doc, reach: int = 8):
         self.vocab, self.make_doc, self.reach = vocab, make_doc, reach
-        self.phrase_docs: list[tuple[str, Doc]] = []  # literal patterns as (key, phrase Doc)
-        self._phrases: Optional[PhraseIndex] = None  # built from phrase_docs when first needed
+        # literal patterns as (key, phrase text): plain strings, as Docs would slow down loading a pickled pipeline
+        self.phrase_texts: list[tuple[str, str]] = []
+        self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts when first needed
         self._phrase_firsts = numpy.zeros(0, dtype=numpy.uint64)  # the words phrases start with (sorted hashes)
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
@@ -219,7 +220,7 @@ class FastMatcher:
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
         if forms is not None:
-            self.phrase_docs.extend((key, self.make_doc(" ".join(words))) for words in forms)
+            self.phrase_texts.extend((key, " ".join(words)) for words in forms)
             self._phrases = None
             return
         key_id = self.vocab.strings.add(key)
@@ -261,7 +262,7 @@ class FastMatcher:
         keep = numpy.nonzero(spaces == 0)[0] if spaces.any() else None
         if keep is not None:
             orths, lowers = orths[keep], lowers[keep]
-        found = self._phrase_matches(lowers) if self.phrase_docs else []
+        found = self._phrase_matches(lowers) if self.phrase_texts else []
         if self.rank:
             found.extend(self._pattern_matches(doc, orths, lowers))
         if keep is not None:
@@ -272,7 +273,8 @@ class FastMatcher:
     def _phrase_matches(self, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
         """The literal patterns' matches in the tokens' lower-case forms, as the PhraseMatcher gives them."""
         if self._phrases is None:
-            self._phrases = PhraseIndex(self.vocab, self.phrase_docs, attr="LOWER")
+            self._phrases = PhraseIndex(self.vocab, [(key, self.make_doc(text)) for key, text in self.phrase_texts],
+                                        attr="LOWER")
             self._phrase_firsts = numpy.array(sorted(self._phrases.firsts()), dtype=numpy.uint64)
         return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
 

@@ -149,7 +149,7 @@ class PlaceFinder:
         anchors (words a pattern match is found around) are at ``anchors``. Without phrase patterns, every
         match lies within the matcher's reach of an anchor: only those stretches go into the Doc matched,
         one ``GAP`` word between two, which no window of the matcher takes in (it is no anchor)."""
-        if self.matcher.phrase_docs:
+        if self.matcher.phrase_texts:
             stretches = [(0, len(orths))] if orths else []
         else:
             stretches = _merged([(max(0, i - self.matcher.reach), i + self.matcher.reach + 1) for i in anchors])
