@@ -3,7 +3,6 @@
 import json
 import os
 import select
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from typer.testing import CliRunner
 from idefx.cli import app
 from idefx.errors import EXIT_SOME_FAILED, EXIT_USAGE
 from idefx.pipeline import load_pipeline
-from idefx.runner import Outcome, count_paths, iter_paths, process_batch, run
+from idefx.runner import Outcome, iter_paths, process_batch, run
 
 SENTENCES = [
     "The delegation of Azerbaijan visited the exhibition on Monday.",

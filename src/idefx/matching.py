@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import bounded
+from idefx.wordkinds import bounded, per_word
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
@@ -49,12 +49,7 @@ def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, str
     if not len(orths):
         return numpy.zeros(0, dtype=numpy.int64)
     uniq, inverse = numpy.unique(orths, return_inverse=True)
-    flags = numpy.empty(len(uniq), dtype=bool)
-    for k, orth in enumerate(uniq.tolist()):
-        hit = cache.get(orth)
-        if hit is None:
-            hit = cache[orth] = bool(test(strings[orth]))
-        flags[k] = hit
+    flags = numpy.array(per_word(strings, uniq.tolist(), test, cache), dtype=bool)
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
 
 
@@ -255,7 +250,7 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        for cache in (self._anchor_cache, *self._passed):
+        for cache in self._passed:
             bounded(cache)
         orths, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
         spaces = doc.to_array(IS_SPACE)

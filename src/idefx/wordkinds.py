@@ -38,11 +38,11 @@ def bounded(cache: dict) -> dict:
     return cache
 
 
-def _known(doc: Doc, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:
-    """``compute(word)`` for each distinct word hash in ``uniq``, remembered in ``cache``."""
+def per_word(strings, uniq: list[int], compute: Callable[[str], object], cache: dict) -> list:
+    """``compute(word)`` for each distinct word hash in ``uniq`` (``strings``: the vocabulary's StringStore),
+    remembered in ``cache`` (kept :func:`bounded`): only words not seen before are computed."""
     known = list(map(bounded(cache).get, uniq))
     if None in known:
-        strings = doc.vocab.strings
         for k, orth in enumerate(uniq):
             if known[k] is None:
                 known[k] = cache[orth] = compute(strings[orth])
@@ -55,7 +55,7 @@ def word_kinds(doc: Doc, classify: Callable[[str], int], cache: dict) -> tuple[n
     if not len(doc):
         return numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64)
     orths, uniq, inverse = distinct_words(doc)
-    return orths, numpy.array(_known(doc, uniq, classify, cache), dtype=numpy.int64)[inverse]
+    return orths, numpy.array(per_word(doc.vocab.strings, uniq, classify, cache), dtype=numpy.int64)[inverse]
 
 
 def doc_words(doc: Doc, cache: dict) -> numpy.ndarray:
@@ -63,7 +63,7 @@ def doc_words(doc: Doc, cache: dict) -> numpy.ndarray:
     if not len(doc):
         return numpy.zeros(0, dtype=object)
     orths, uniq, inverse = distinct_words(doc)
-    return numpy.array(_known(doc, uniq, str, cache), dtype=object)[inverse]
+    return numpy.array(per_word(doc.vocab.strings, uniq, str, cache), dtype=object)[inverse]
 
 
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:

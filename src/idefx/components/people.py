@@ -36,7 +36,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import bounded, distinct_words
+from idefx.wordkinds import bounded, distinct_words, per_word
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
@@ -124,9 +124,7 @@ class PeopleFinder:
         if not len(doc):
             return [], [], [], []
         _, distinct, inverse = distinct_words(doc)
-        infos = list(map(self.word_infos.get, distinct))
-        if None in infos:
-            infos = [info or self.word_info(orth, doc.vocab.strings) for orth, info in zip(distinct, infos)]
+        infos = per_word(doc.vocab.strings, distinct, self.word_info, self.word_infos)
         text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
         lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
         flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
@@ -138,15 +136,13 @@ class PeopleFinder:
         openers = cap & (((flags & _UNCOMMON_NAME) > 0) | (((flags & _NAME) > 0) & next_cap) | after_hyphen)
         return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
 
-    def word_info(self, orth: int, strings) -> tuple[str, str, int]:
-        """(text, lower case, flags) of a vocabulary entry; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
-        text = strings[orth]
+    def word_info(self, text: str) -> tuple[str, str, int]:
+        """(text, lower case, flags) of a word; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
         low = text.lower()
         name = self.name_shape(text)
         flags = ((_CAP if text[:1].isupper() else 0) | (_NAME if name else 0)
                  | (_UNCOMMON_NAME if name and low not in self.common else 0) | (_HYPHEN if text == "-" else 0))
-        info = self.word_infos[orth] = (text, low, flags)
-        return info
+        return text, low, flags
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
@@ -188,7 +184,7 @@ class PeopleFinder:
 
     # ------------------------------------------------------------------ the scan
     def __call__(self, doc: Doc) -> Doc:
-        for cache in (self.name_shapes, self.word_infos, self.word_classes):
+        for cache in (self.name_shapes, self.word_classes):
             bounded(cache)
         scan = _Scan(self, doc)
         people = scan.run()
