@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.components.batching import BatchComponent
 from idefx.resources import read_jsonl
 
 COUNTRY_SPANS = "idefx_countries"
@@ -48,7 +49,7 @@ def make_country_finder(nlp: Language, name: str, data_file: str) -> "CountryFin
     return CountryFinder(nlp, name, data_file)
 
 
-class CountryFinder:
+class CountryFinder(BatchComponent):
     """PhraseMatcher over country surface forms; longest match wins."""
 
     def __init__(self, nlp: Language, name: str, data_file: str = "countries.jsonl"):

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
+from idefx.components.batching import BatchComponent
 from idefx.components.places import EVENTS
 from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
 
@@ -96,7 +97,7 @@ def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
 
 
 @Language.factory("idefx_dates")
-class DateFinder:
+class DateFinder(BatchComponent):
     """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
 
     def __init__(self, nlp: Language, name: str):

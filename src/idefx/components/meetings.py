@@ -34,6 +34,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.components.batching import BatchComponent
 from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
@@ -86,7 +87,7 @@ def make_meetings(nlp: Language, name: str) -> "MeetingFinder":
     return finder
 
 
-class MeetingFinder:
+class MeetingFinder(BatchComponent):
     """Fill ``doc._.idefx_meetings`` with :class:`MeetingEntity` items."""
 
     def __init__(self, nlp: Language, name: str = "idefx_meetings"):

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.components.batching import BatchComponent
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
@@ -58,7 +59,7 @@ def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file
     return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
 
 
-class OrgFinder:
+class OrgFinder(BatchComponent):
     """Organisation names from head-noun phrases, reporting cues and a gazetteer."""
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",

@@ -29,6 +29,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from idefx.components.batching import BatchComponent
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.dates import doc_text
 from idefx.components.organizations import KNOWN_ORG, ORG_SPANS, org_heads
@@ -74,7 +75,7 @@ def make_people_finder(nlp: Language, name: str, titles_file: str, particles_fil
                         countries_file=countries_file, not_names_file=not_names_file)
 
 
-class PeopleFinder:
+class PeopleFinder(BatchComponent):
     """Find people and their titles, organisation and country (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "idefx_people", *, titles_file: str = "titles.jsonl",

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from idefx.components.batching import BatchComponent
 from idefx.matching import FastMatcher
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
@@ -89,7 +90,7 @@ def make_places(nlp: Language, name: str, gazetteers: bool) -> "PlaceFinder":
     return finder
 
 
-class PlaceFinder:
+class PlaceFinder(BatchComponent):
     """Token patterns for event and venue shapes plus phrase lists for gazetteer names."""
 
     def __init__(self, nlp: Language, name: str = "idefx_places"):

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
+from idefx.components.batching import BatchComponent
 from idefx.components.countries import COUNTRY_SPANS
 from idefx.components.dates import DATES, doc_text
 from idefx.components.organizations import ORG_SPANS
@@ -46,7 +47,7 @@ def _norm(text: str) -> str:
 
 
 @Language.factory("idefx_records")
-class RecordBuilder:
+class RecordBuilder(BatchComponent):
     """Collect entities into ``doc._.idefx``: a dict with the record's fields."""
 
     def __init__(self, nlp: Language, name: str):
