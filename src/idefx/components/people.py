@@ -53,6 +53,7 @@ MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 # word flags (PeopleFinder.word_info)
 _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN = 1, 2, 4, 8  # capitalised, name word, name word not common, "-"
+PERSON_KINDS = ("head", "rank", "honorific", "cue")  # the title kinds a title piece holds
 
 
 def _load_words(name: str, key: str = "text") -> set[str]:
@@ -114,7 +115,6 @@ class PeopleFinder(BatchComponent):
         self.org_head_words = set(s["org_heads"])
         self.corporate_heads = set(s["corporate_heads"])
         self.country_codes = set(s["country_codes"])
-        self.name_shapes: dict[str, bool] = {}
         self.word_infos: dict[int, tuple] = {}
         self.word_classes: dict[str, Optional[str]] = {}
 
@@ -140,22 +140,18 @@ class PeopleFinder(BatchComponent):
     def word_info(self, text: str) -> tuple[str, str, int]:
         """(text, lower case, flags) of a word; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
         low = text.lower()
-        name = self.name_shape(text)
+        name = self.name_shape(text)  # each word is described once (``word_infos``), so not cached itself
         flags = ((_CAP if text[:1].isupper() else 0) | (_NAME if name else 0)
                  | (_UNCOMMON_NAME if name and low not in self.common else 0) | (_HYPHEN if text == "-" else 0))
         return text, low, flags
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
-        ``_Scan.name_word``), cached per word."""
-        shape = self.name_shapes.get(word)
-        if shape is None:
-            low = word.lower()
-            shape = self.name_shapes[word] = (
-                word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
-                and not (word.isupper() and len(word) > 3) and low not in self.not_names
-                and low not in self.org_head_words and not (low.endswith("s") and low[:-1] in self.title_words))
-        return shape
+        ``_Scan.name_word``)."""
+        low = word.lower()
+        return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
+                    and not (word.isupper() and len(word) > 3) and low not in self.not_names
+                    and low not in self.org_head_words and not (low.endswith("s") and low[:-1] in self.title_words))
 
     def word_class(self, word: str) -> Optional[str]:
         """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
@@ -185,8 +181,7 @@ class PeopleFinder(BatchComponent):
 
     # ------------------------------------------------------------------ the scan
     def __call__(self, doc: Doc) -> Doc:
-        for cache in (self.name_shapes, self.word_classes):
-            bounded(cache)
+        bounded(self.word_classes)
         scan = _Scan(self, doc)
         people = scan.run()
         doc._.idefx_people = people
@@ -431,7 +426,7 @@ class _Scan:
             raw.append((sep, cur))
         merged: list[list[int]] = []
         for sep, toks in raw:
-            if merged and sep == "," and not self.has_kind(toks, "head", "rank", "honorific", "cue") \
+            if merged and sep == "," and not self.has_kind(toks, *PERSON_KINDS) \
                     and not self.is_org_piece(toks):
                 merged[-1].extend(toks)
             else:
@@ -461,9 +456,11 @@ class _Scan:
             region.pop(0)
         if not region or (self.lower[region[-1]] in CONNECTORS and self.text[region[-1]] != ","):
             return []
+        if not self.has_kind(region, *PERSON_KINDS):
+            return []  # no piece can hold a title
         out = []
         for piece in reversed(self.pieces(region)):
-            if not self.has_kind(piece, "head", "rank", "honorific", "cue"):
+            if not self.has_kind(piece, *PERSON_KINDS):
                 break
             out.insert(0, self.analyse(piece, leading=not out))
         # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
@@ -815,7 +812,7 @@ class _Scan:
                 last = (person, full)
             else:
                 pending.append((start, end, full))
-        for start, end, full in pending:
+        for start, end, full in pending if people else ():  # shorter forms of the people found
             if self.match(people, self.name_tokens(start, end)) is not None:
                 self.add(people, start, end, full, [], None)
         home = self.home_country()

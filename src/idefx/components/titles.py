@@ -9,8 +9,10 @@ so lower-case titles ("defense minister") are found too.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +20,9 @@ from spacy.tokens import Doc
 from idefx.phrases import PhraseIndex
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
+FIRST_BITS = numpy.uint64(0xFFFF)  # the low bits of a word hash that tell whether a title may start with it
+# Doc -> {vocabulary: its tags of the Doc}: a Doc's tags are found once, however many callers ask
+_SELECTED: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -41,6 +46,9 @@ class TitleVocabulary:
         self.matcher = PhraseIndex(nlp.vocab, [(entry["text"].lower(), nlp.make_doc(entry["text"]))
                                                for entry in entries], attr="LOWER")
         self.strings = nlp.vocab.strings
+        # by the low bits of a word's LOWER hash: whether some title starts with a word with those bits
+        self.may_start = numpy.zeros(int(FIRST_BITS) + 1, dtype=bool)
+        self.may_start[(numpy.array(self.matcher.firsts(), dtype=numpy.uint64) & FIRST_BITS).astype(numpy.intp)] = True
 
     def tag(self, doc: Doc) -> list:
         """A list as long as the Doc: the TitleTag covering each token, or None.
@@ -55,10 +63,18 @@ class TitleVocabulary:
         return self._select(doc)[0]
 
     def _select(self, doc: Doc) -> tuple[list[TitleTag], list]:
-        """The longest-first TitleTags of a Doc and the tag covering each token."""
+        """The longest-first TitleTags of a Doc and the tag covering each token (found once per Doc)."""
+        selected = _SELECTED.setdefault(doc, {})
+        if self not in selected:
+            selected[self] = self._find(doc)
+        return selected[self]
+
+    def _find(self, doc: Doc) -> tuple[list[TitleTag], list]:
         covering: list = [None] * len(doc)
         found = []
-        matches = self.matcher(doc.to_array(LOWER).tolist())
+        lower = doc.to_array(LOWER)
+        starts = numpy.flatnonzero(self.may_start[(lower & FIRST_BITS).astype(numpy.intp)]).tolist()
+        matches = self.matcher(lower.tolist(), starts)
         for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
             if any(covering[start:end]):
                 continue
