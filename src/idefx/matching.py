@@ -269,18 +269,21 @@ class FastMatcher:
         found = [(m, kept[s], kept[e - 1] + 1) for m, s, e in self._found(orths[keep], lowers[keep])]
         return sorted(set(found), key=lambda x: (x[1], x[2]))
 
-    def match_words(self, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+    def match_words(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+                    anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """The matches in a sequence of words (no whitespace tokens) given by their ORTH and LOWER hashes, as
-        ``__call__`` gives them for a Doc of those words."""
-        return sorted(set(self._found(orths, lowers)), key=lambda x: (x[1], x[2]))
+        ``__call__`` gives them for a Doc of those words; ``anchors``: the positions of the words that
+        :meth:`is_anchor` accepts, when the caller knows them."""
+        return sorted(set(self._found(orths, lowers, anchors)), key=lambda x: (x[1], x[2]))
 
-    def _found(self, orths: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+    def _found(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+               anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """The phrase matches, then the token pattern matches, in words given by their ORTH and LOWER hashes."""
         for cache in self._passed:
             bounded(cache)
         found = self._phrase_matches(lowers) if self.phrase_texts else []
         if self.rank:
-            found.extend(self._pattern_matches(orths, lowers))
+            found.extend(self._pattern_matches(orths, lowers, anchors))
         return found
 
     def _phrase_matches(self, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
@@ -291,14 +294,18 @@ class FastMatcher:
             self._phrase_firsts = numpy.array(sorted(self._phrases.firsts()), dtype=numpy.uint64)
         return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
 
-    def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
+    def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray,
+                         anchor_list: Optional[list[int]]) -> list[tuple[int, int, int]]:
         """The token patterns' matches in a Doc's tokens without whitespace (their ORTH and LOWER hashes), in the
-        order spaCy's Matcher gives them in the windows around the anchors: by end, then start, then pattern."""
+        order spaCy's Matcher gives them in the windows around the anchors (at ``anchor_list`` when given): by
+        end, then start, then pattern."""
         orths = orth_array.tolist()
-        if self.year_reach is None:
+        if anchor_list is not None:
+            anchors = numpy.array(anchor_list, dtype=numpy.int64)
+        elif self.year_reach is None:
             anchors = _members(lowers, self._anchor_words)
         else:
-            anchors = _flagged(orth_array, self._is_anchor, self._anchor_cache, self.vocab.strings)
+            anchors = _flagged(orth_array, self.is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
         lower_list = lowers.tolist() if self.follows else []
@@ -350,14 +357,17 @@ class FastMatcher:
             for entry in self.windowed.get(word, ()):
                 if self._passes(self.patterns[entry[0]][1][entry[1]][0], orths[i]):
                     add(entry, i)
+        if self.unanchored:
+            uniq, inverse = numpy.unique(orth_array[inside], return_inverse=True)
+            uniq, inverse = uniq.tolist(), inverse.reshape(-1)
         for entry in self.unanchored:
             number, pivot = entry[:2]
-            if pivot is None:
-                places = inside
-            else:
+            places = inside
+            if pivot is not None:  # the windows' words its pivot passes, each distinct word tested once
                 test = self.patterns[number][1][pivot][0]
-                places = inside[_flagged(orth_array[inside], partial(_word_passes, checks=self.tests[test]),
-                                         self._passed[test], self.vocab.strings)]
+                passed = per_word(self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]),
+                                  self._passed[test])
+                places = inside[numpy.array(passed, dtype=bool)[inverse]]
             for at in places.tolist():
                 add(entry, at)
         return starts
@@ -376,8 +386,11 @@ class FastMatcher:
                 windows.append([start, end])
         return [(s, e) for s, e in windows]
 
-    def _is_anchor(self, word: str) -> bool:
-        return self.vocab.strings[word.lower()] in self.reaches or bool(_EDITION_LIKE.search(word))
+    def is_anchor(self, word: str) -> bool:
+        """Whether the word is an anchor: a literal word of a token pattern, or, when a pattern has none, a
+        year-like word."""
+        return self.vocab.strings[word.lower()] in self.reaches or (
+            self.year_reach is not None and _EDITION_LIKE.search(word) is not None)
 
     def _passes(self, test: int, orth: int) -> bool:
         passed = self._passed[test]

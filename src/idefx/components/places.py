@@ -35,7 +35,7 @@ EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
-SPACE, PHRASE_START = 1, 2  # kinds of words (bit flags)
+SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -140,7 +140,8 @@ class PlaceFinder:
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
 
     def _kinds(self, word: str) -> int:
-        return (SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
+                | (ANCHOR if self.matcher.is_anchor(word) else 0))
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
@@ -156,7 +157,7 @@ class PlaceFinder:
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
         matches = [(m, keep[s], keep[e - 1] + 1)
-                   for m, s, e in self.matcher.match_words(orth_array, doc.to_array(LOWER)[kept])]
+                   for m, s, e in self.matcher.match_words(orth_array, doc.to_array(LOWER)[kept], where(kinds, ANCHOR))]
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
