@@ -39,24 +39,25 @@ class PhraseIndex:
             for token_id in ids:
                 node = self.edges.setdefault((node, token_id), len(self.edges) + 1)
             self.ends[node] = tuple(m for m, s, e in matcher(doc) if s == 0 and e == len(doc))
-        self.first_ids = frozenset(token_id for node, token_id in self.edges if node == ROOT)
+        # first token id -> the node it leads to (the root's edges, looked up without a tuple key)
+        self.roots = {token_id: child for (node, token_id), child in self.edges.items() if node == ROOT}
 
     def firsts(self) -> list[int]:
         """The token ids phrases start with."""
-        return list(self.first_ids)
+        return list(self.roots)
 
     def starts(self, text: str) -> bool:
         """Whether a phrase starts with the token ``text`` (its ORTH or LOWER, as the index's attribute)."""
-        return get_string_id(text) in self.first_ids
+        return get_string_id(text) in self.roots
 
     def __call__(self, ids: list[int], starts: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
         the indices where a phrase may start (a superset of those whose token :meth:`starts` a phrase)."""
-        edges, ends, found, n = self.edges, self.ends, [], len(ids)
+        edges, ends, roots, found, n = self.edges, self.ends, self.roots, [], len(ids)
         if starts is None:
-            starts = compress(range(n), map(self.first_ids.__contains__, ids))
+            starts = compress(range(n), map(roots.__contains__, ids))
         for start in starts:
-            node, end = edges.get((ROOT, ids[start])), start + 1
+            node, end = roots.get(ids[start]), start + 1
             while node is not None:
                 keys = ends.get(node)
                 if keys:
