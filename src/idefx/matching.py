@@ -360,15 +360,15 @@ class FastMatcher:
         if self.unanchored:
             uniq, inverse = numpy.unique(orth_array[inside], return_inverse=True)
             uniq, inverse = uniq.tolist(), inverse.reshape(-1)
+        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the windows' words it passes (None: all)
         for entry in self.unanchored:
             number, pivot = entry[:2]
-            places = inside
-            if pivot is not None:  # the windows' words its pivot passes, each distinct word tested once
-                test = self.patterns[number][1][pivot][0]
-                passed = per_word(self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]),
-                                  self._passed[test])
-                places = inside[numpy.array(passed, dtype=bool)[inverse]]
-            for at in places.tolist():
+            test = None if pivot is None else self.patterns[number][1][pivot][0]
+            if test not in passing:  # each distinct word of the windows tested once
+                passing[test] = (inside if test is None else inside[numpy.array(per_word(
+                    self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]), self._passed[test]),
+                    dtype=bool)[inverse]]).tolist()
+            for at in passing[test]:
                 add(entry, at)
         return starts
 
