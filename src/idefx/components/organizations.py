@@ -132,9 +132,10 @@ class OrgFinder:
 
     def _kinds(self, word: str) -> int:
         """The kinds of a word, as bit flags."""
+        lower = word.lower()
         return ((LINE_BREAK if word.isspace() and word.count("\n") == 1 else 0)
-                | (HEAD if word.lower() in self.heads and word[:1].isupper() else 0)
-                | (NEWS_CUE if word.lower() in self.news_words or (word.isupper() and word.isalpha() and len(word) > 3)
+                | (HEAD if lower in self.heads and word[:1].isupper() else 0)
+                | (NEWS_CUE if lower in self.news_words or (word.isupper() and word.isalpha() and len(word) > 3)
                    else 0)
                 | (OPENING if word == "(" else 0)
                 | (KNOWN_START if self.known.starts(word) else 0))
@@ -147,15 +148,13 @@ class OrgFinder:
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
                  for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
-        tags = self.titles.tag(doc)
-        # head-noun phrases run across line breaks inside a paragraph ("Department of Veterans\nAffairs")
-        if (kinds & LINE_BREAK).any():
+        # title tags matter only next to head nouns and in bracketed acronym definitions
+        tags = self.titles.tag(doc) if (kinds & (HEAD | OPENING)).any() else [None] * len(doc)
+        if (kinds & HEAD).any():  # head-noun phrases run across line breaks ("Department of Veterans\nAffairs")
             inside = (kinds & LINE_BREAK) == 0
             idx = numpy.flatnonzero(inside).tolist()
             pick = picker(idx)
             spans += self._head_phrases(doc, idx, pick(text), pick(countries), pick(tags), where(kinds[inside], HEAD))
-        else:
-            spans += self._head_phrases(doc, list(range(len(doc))), text, countries, tags, where(kinds, HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
         doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
