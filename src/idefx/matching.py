@@ -318,7 +318,7 @@ class FastMatcher:
                 self._match_from(k, range(max(0, i - before), i + 1), len(orths), orths, memo, found)
         if self.windowed or self.unanchored:
             windows = self._windows(anchors, lowers)
-            for (k, w), firsts in self._window_starts(windows, positions, words, orth_array).items():
+            for (k, w), firsts in self._window_starts(windows, positions, words, orths, orth_array).items():
                 self._match_from(k, firsts, windows[w][1], orths, memo, found)
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
@@ -336,16 +336,16 @@ class FastMatcher:
                          if last > first)
 
     def _window_starts(self, windows: list[tuple[int, int]], positions: list[int], words: list[int],
-                       orth_array: numpy.ndarray) -> dict[tuple[int, int], set[int]]:
+                       orths: list[int], orth_array: numpy.ndarray) -> dict[tuple[int, int], set[int]]:
         """(pattern, window) -> where in the window a match of a windowed pattern may start: before a token
         that its pivot passes (an anchor word, or any word of the windows for a pattern without one), or
-        anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the anchors."""
+        anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the anchors, ``orths`` and
+        ``orth_array`` the words' hashes."""
         starts: dict[tuple[int, int], set[int]] = {}
         if not windows:
             return starts
         window_starts = [start for start, _ in windows]
         inside = numpy.concatenate([numpy.arange(start, end) for start, end in windows])
-        orths = orth_array.tolist()
 
         def add(entry, at):
             number, pivot, fewest, most = entry
