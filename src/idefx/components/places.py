@@ -158,6 +158,8 @@ class PlaceFinder:
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
         matches = [(m, keep[s], keep[e - 1] + 1)
                    for m, s, e in self.matcher.match_words(orth_array, doc.to_array(LOWER)[kept], where(kinds, ANCHOR))]
+        # taken through a set again by start and end: matches of one extent (the spans filter_spans then picks
+        # from) keep the order they have always had
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
