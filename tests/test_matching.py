@@ -62,3 +62,19 @@ def test_unsupported_pattern_parts_are_refused():
         fast_matcher().add("dep", [{"LOWER": "met"}, {"DEP": "nsubj"}])
     with pytest.raises(ValueError):
         fast_matcher().add("negated", [{"LOWER": "met"}, {"LOWER": "with", "OP": "!"}])
+
+
+def test_long_reaching_patterns_match_as_spacy_does_within_the_windows_around_their_anchors():
+    long_reach = {"named": PATTERNS["named"],
+                  "edition": [{"IS_UPPER": True, "OP": "*"}, {"TEXT": {"REGEX": "^20\\d\\d$"}}],
+                  "exercise": [{"TEXT": "Exercise"}, {"IS_TITLE": True, "OP": "+"}]}
+    matcher = FastMatcher(NLP.vocab, NLP.make_doc, reach=2)
+    spacy_matcher = Matcher(NLP.vocab)
+    for key, pattern in long_reach.items():
+        matcher.add(key, pattern)
+        spacy_matcher.add(key, [pattern])
+    doc = NLP.make_doc("We Saw The Big Global Peace Summit, then IDEX NAVDEX 2023 and Exercise Bright Star Today.")
+    assert matcher.windowed and matcher.unanchored
+    windows = [(4, 7), (9, 12), (13, 16)]  # two tokens before "Summit" and "2023", two after "Exercise"
+    expected = {(m, start + s, start + e) for start, end in windows for m, s, e in spacy_matcher(doc[start:end])}
+    assert sorted(matcher(doc)) == sorted(expected) and len(expected) >= 6

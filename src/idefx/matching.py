@@ -10,24 +10,25 @@ in the order spaCy's matchers give them, found with less work:
   matched in Python, only where the anchor occurs. They may test ``LOWER``, ``TEXT``/``ORTH`` (equal, ``IN``,
   ``NOT_IN``, ``REGEX``), ``IS_ALPHA``, ``IS_LOWER``, ``IS_TITLE``, ``IS_UPPER`` and ``LENGTH`` (compared),
   with ``OP`` ``?``, ``*``, ``+``, ``{n,m}``; each test runs once per distinct word (cached by hash).
-- The rest go to a Matcher that runs only in windows around the anchors (a literal word of a pattern,
-  else a token that ends in a year), instead of starting every pattern at every token.
+- The rest (patterns that reach further) are matched the same way, but only within windows around the
+  anchors (a literal word of a pattern, else a token that ends in a year), as a spaCy Matcher run over each
+  window would find them: from the starts near a token that a required token of the pattern passes.
 - All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
-  like running text; matches are mapped back to the original token indices. A whitespace-free copy of the
-  Doc is made only when the windowed Matcher has windows to run in.
+  like running text; matches are mapped back to the original token indices.
 """
 
 from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_right
+from functools import partial
 from itertools import product
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import numpy
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -104,18 +105,23 @@ def _width(token: dict, unbounded: int) -> int:
     return 1
 
 
-def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], int, int]:
-    """A required literal token of ``pattern`` (its lower-case words, preferring one without function words,
-    which occur everywhere; None when there is none) and how far the pattern reaches before and after it."""
+def _anchor_slot(pattern: list[dict]) -> tuple[int, Optional[set[str]]]:
+    """A required literal token of ``pattern`` (its index and lower-case words, preferring one without function
+    words, which occur everywhere); the last token and None when there is none."""
     required = []
     for k, token in enumerate(pattern):
         found = _values(token)
         if found is not None and token.get("OP", "1") in ("1", "+"):
             required.append((k, {w.lower() for w in found[1]}))
     if not required:
-        k, words = len(pattern) - 1, None
-    else:
-        k, words = next(((k, w) for k, w in required if not w & _FUNCTION_WORDS), required[0])
+        return len(pattern) - 1, None
+    return next(((k, w) for k, w in required if not w & _FUNCTION_WORDS), required[0])
+
+
+def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], int, int]:
+    """The words of the anchor (see _anchor_slot) of ``pattern`` and how far the pattern reaches before and
+    after it."""
+    k, words = _anchor_slot(pattern)
     before = sum(_width(t, unbounded) for t in pattern[:k])
     after = sum(_width(t, unbounded) for t in pattern[k + 1:])
     return words, min(before, unbounded), min(after, unbounded)
@@ -179,19 +185,10 @@ def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool
     return True
 
 
-def compact_doc(doc: Doc) -> tuple[Doc, list[int]]:
-    """``doc`` without whitespace tokens (``doc`` itself when it has none), and the original index of each
-    token kept."""
-    keep = numpy.nonzero(doc.to_array(IS_SPACE) == 0)[0].tolist()
-    if len(keep) == len(doc):
-        return doc, keep
-    strings, orths = doc.vocab.strings, doc.to_array(ORTH).tolist()
-    return Doc(doc.vocab, words=[strings[orths[i]] for i in keep], spaces=[True] * len(keep)), keep
-
-
 class FastMatcher:
     """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
-    ``__call__`` whose matches come in the order spaCy's matchers give them."""
+    ``__call__`` whose matches come in the order spaCy's matchers give them. Token patterns may only test
+    what ``_checks`` knows (else ``add`` raises ValueError)."""
 
     def __init__(self, vocab: Vocab, make_doc, reach: int = 8):
         self.vocab, self.make_doc, self.reach = vocab, make_doc, reach
@@ -207,7 +204,11 @@ class FastMatcher:
         self._passed: list[dict[int, bool]] = []  # per test: word (hash) -> whether it passes
         self.anchored: dict[int, list[tuple[int, int]]] = {}  # anchor word (hash) -> (pattern, reach before)
         self.follows: dict[int, tuple[int, int, frozenset[int]]] = {}  # pattern -> a later word it needs (see _follow)
-        self.matcher = Matcher(vocab)  # patterns that reach further than ``reach``: run in windows only
+        # patterns that reach further than ``reach``, matched within the windows only, as (pattern, pivot,
+        # fewest and most tokens before it (None: no limit)), the pivot being a required token: by anchor word
+        # (hash) when the pivot is the anchor, else in a list (pivot None: the pattern has no required token)
+        self.windowed: dict[int, list[tuple[int, int, int, Optional[int]]]] = {}
+        self.unanchored: list[tuple[int, Optional[int], int, Optional[int]]] = []
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
         self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
@@ -220,17 +221,26 @@ class FastMatcher:
             return
         key_id = self.vocab.strings.add(key)
         self.rank.setdefault(key_id, len(self.rank))
+        slots = [self._slot(token) for token in pattern]
+        number = len(self.patterns)
+        self.patterns.append((key_id, slots))
         words, before, after = _anchor(pattern, self.reach)
         if words is not None and _anchor(pattern, self.reach + 1)[1:] == (before, after):
             for word in words:  # every match is within reach of the anchor: tried there only
-                self.anchored.setdefault(self.vocab.strings.add(word), []).append((len(self.patterns), before))
+                self.anchored.setdefault(self.vocab.strings.add(word), []).append((number, before))
             follow = _follow(pattern) if before == 0 else None
             if follow is not None:
                 low, high, needed = follow
-                self.follows[len(self.patterns)] = (low, high, frozenset(self.vocab.strings.add(w) for w in needed))
-            self.patterns.append((key_id, [self._slot(token) for token in pattern]))
+                self.follows[number] = (low, high, frozenset(self.vocab.strings.add(w) for w in needed))
         else:
-            self.matcher.add(key, [pattern])
+            pivot = _anchor_slot(pattern)[0] if words is not None else next(
+                (k for k in reversed(range(len(slots))) if slots[k][1]), None)
+            most = [slot[2] for slot in slots[:pivot or 0]]
+            entry = (number, pivot, sum(slot[1] for slot in slots[:pivot or 0]), None if None in most else sum(most))
+            for word in words or ():
+                self.windowed.setdefault(self.vocab.strings.add(word), []).append(entry)
+            if words is None:
+                self.unanchored.append(entry)
         if words is None:
             known = self.year_reach or (0, 0)
             self.year_reach = (max(known[0], before), max(known[1], after))
@@ -250,20 +260,31 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        for cache in self._passed:
-            bounded(cache)
         orths, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
         spaces = doc.to_array(IS_SPACE)
         keep = numpy.nonzero(spaces == 0)[0] if spaces.any() else None
-        if keep is not None:
-            orths, lowers = orths[keep], lowers[keep]
+        if keep is None:
+            return self.match_words(orths, lowers)
+        kept = keep.tolist()
+        found = [(m, kept[s], kept[e - 1] + 1) for m, s, e in self._found(orths[keep], lowers[keep])]
+        return sorted(set(found), key=lambda x: (x[1], x[2]))
+
+    def match_words(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+                    anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
+        """The matches in a sequence of words (no whitespace tokens) given by their ORTH and LOWER hashes, as
+        ``__call__`` gives them for a Doc of those words; ``anchors``: the positions of the words that
+        :meth:`is_anchor` accepts, when the caller knows them."""
+        return sorted(set(self._found(orths, lowers, anchors)), key=lambda x: (x[1], x[2]))
+
+    def _found(self, orths: numpy.ndarray, lowers: numpy.ndarray,
+               anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
+        """The phrase matches, then the token pattern matches, in words given by their ORTH and LOWER hashes."""
+        for cache in self._passed:
+            bounded(cache)
         found = self._phrase_matches(lowers) if self.phrase_texts else []
         if self.rank:
-            found.extend(self._pattern_matches(doc, orths, lowers))
-        if keep is not None:
-            kept = keep.tolist()
-            found = [(m, kept[s], kept[e - 1] + 1) for m, s, e in found]
-        return sorted(set(found), key=lambda x: (x[1], x[2]))
+            found.extend(self._pattern_matches(orths, lowers, anchors))
+        return found
 
     def _phrase_matches(self, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
         """The literal patterns' matches in the tokens' lower-case forms, as the PhraseMatcher gives them."""
@@ -273,38 +294,83 @@ class FastMatcher:
             self._phrase_firsts = numpy.array(sorted(self._phrases.firsts()), dtype=numpy.uint64)
         return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
 
-    def _pattern_matches(self, doc: Doc, orth_array: numpy.ndarray,
-                         lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """The token patterns' matches in ``doc``'s tokens without whitespace (their ORTH and LOWER hashes), in
-        the order spaCy's Matcher gives them in the windows around the anchors: by end, then start, then
-        pattern (the order of the set built from them decides ties)."""
-        orths = orth_array.tolist() if self.patterns else []
-        if self.year_reach is None:
+    def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray,
+                         anchor_list: Optional[list[int]]) -> list[tuple[int, int, int]]:
+        """The token patterns' matches in a Doc's tokens without whitespace (their ORTH and LOWER hashes), in the
+        order spaCy's Matcher gives them in the windows around the anchors (at ``anchor_list`` when given): by
+        end, then start, then pattern."""
+        orths = orth_array.tolist()
+        if anchor_list is not None:
+            anchors = numpy.array(anchor_list, dtype=numpy.int64)
+        elif self.year_reach is None:
             anchors = _members(lowers, self._anchor_words)
         else:
-            anchors = _flagged(orth_array, self._is_anchor, self._anchor_cache, self.vocab.strings)
+            anchors = _flagged(orth_array, self.is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
         lower_list = lowers.tolist() if self.follows else []
-        for i, word in zip(anchors.tolist(), lowers[anchors].tolist()):
+        positions, words = anchors.tolist(), lowers[anchors].tolist()
+        for i, word in zip(positions, words):
             for k, before in self.anchored.get(word, ()):
                 follow = self.follows.get(k)
                 if follow is not None and not any(w in follow[2] for w in lower_list[i + follow[0]:i + follow[1] + 1]):
                     continue
-                key, slots = self.patterns[k]
-                test, low, _ = slots[0]
-                for first in range(max(0, i - before), i + 1):
-                    if low and not self._passes(test, orths[first]):
-                        continue
-                    found.update((last, first, key) for last in self._ends(k, 0, first, len(orths), orths, memo)
-                                 if last > first)
-        windows = self._windows(anchors, lowers) if len(self.matcher) else []
-        if windows:
-            compact = compact_doc(doc)[0]
-            for start, end in windows:
-                found.update((start + e, start + s, m) for m, s, e in self.matcher(compact[start:end]))
+                self._match_from(k, range(max(0, i - before), i + 1), len(orths), orths, memo, found)
+        if self.windowed or self.unanchored:
+            windows = self._windows(anchors, lowers)
+            for (k, w), firsts in self._window_starts(windows, positions, words, orths, orth_array).items():
+                self._match_from(k, firsts, windows[w][1], orths, memo, found)
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
+
+    def _match_from(self, pattern: int, firsts: Iterable[int], stop: int, orths: list[int], memo: dict,
+                    found: set[tuple[int, int, int]]) -> None:
+        """Add to ``found`` the (end, start, key) of the matches of ``pattern`` that start at one of ``firsts``
+        and end by token ``stop``."""
+        key, slots = self.patterns[pattern]
+        test, low, _ = slots[0]
+        for first in firsts:
+            if low and not self._passes(test, orths[first]):
+                continue
+            found.update((last, first, key) for last in self._ends(pattern, 0, first, stop, orths, memo)
+                         if last > first)
+
+    def _window_starts(self, windows: list[tuple[int, int]], positions: list[int], words: list[int],
+                       orths: list[int], orth_array: numpy.ndarray) -> dict[tuple[int, int], set[int]]:
+        """(pattern, window) -> where in the window a match of a windowed pattern may start: before a token
+        that its pivot passes (an anchor word, or any word of the windows for a pattern without one), or
+        anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the anchors, ``orths`` and
+        ``orth_array`` the words' hashes."""
+        starts: dict[tuple[int, int], set[int]] = {}
+        if not windows:
+            return starts
+        window_starts = [start for start, _ in windows]
+        inside = numpy.concatenate([numpy.arange(start, end) for start, end in windows])
+
+        def add(entry, at):
+            number, pivot, fewest, most = entry
+            window = bisect_right(window_starts, at) - 1
+            low = windows[window][0] if most is None else max(windows[window][0], at - most)
+            starts.setdefault((number, window), set()).update(range(low, at - fewest + 1))
+
+        for i, word in zip(positions, words):
+            for entry in self.windowed.get(word, ()):
+                if self._passes(self.patterns[entry[0]][1][entry[1]][0], orths[i]):
+                    add(entry, i)
+        if self.unanchored:
+            uniq, inverse = numpy.unique(orth_array[inside], return_inverse=True)
+            uniq, inverse = uniq.tolist(), inverse.reshape(-1)
+        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the windows' words it passes (None: all)
+        for entry in self.unanchored:
+            number, pivot = entry[:2]
+            test = None if pivot is None else self.patterns[number][1][pivot][0]
+            if test not in passing:  # each distinct word of the windows tested once
+                passing[test] = (inside if test is None else inside[numpy.array(per_word(
+                    self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]), self._passed[test]),
+                    dtype=bool)[inverse]]).tolist()
+            for at in passing[test]:
+                add(entry, at)
+        return starts
 
     def _windows(self, anchors: numpy.ndarray, lowers: numpy.ndarray) -> list[tuple[int, int]]:
         """Token ranges around the anchors (positions of anchor words and year-like tokens), overlapping ones
@@ -320,8 +386,11 @@ class FastMatcher:
                 windows.append([start, end])
         return [(s, e) for s, e in windows]
 
-    def _is_anchor(self, word: str) -> bool:
-        return self.vocab.strings[word.lower()] in self.reaches or bool(_EDITION_LIKE.search(word))
+    def is_anchor(self, word: str) -> bool:
+        """Whether the word is an anchor: a literal word of a token pattern, or, when a pattern has none, a
+        year-like word."""
+        return self.vocab.strings[word.lower()] in self.reaches or (
+            self.year_reach is not None and _EDITION_LIKE.search(word) is not None)
 
     def _passes(self, test: int, orth: int) -> bool:
         passed = self._passed[test]

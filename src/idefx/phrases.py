@@ -10,6 +10,7 @@ once, when the index is built).
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Iterable, Optional
 
 from spacy.matcher import PhraseMatcher
@@ -38,23 +39,25 @@ class PhraseIndex:
             for token_id in ids:
                 node = self.edges.setdefault((node, token_id), len(self.edges) + 1)
             self.ends[node] = tuple(m for m, s, e in matcher(doc) if s == 0 and e == len(doc))
+        # first token id -> the node it leads to (the root's edges, looked up without a tuple key)
+        self.roots = {token_id: child for (node, token_id), child in self.edges.items() if node == ROOT}
 
     def firsts(self) -> list[int]:
         """The token ids phrases start with."""
-        return [token_id for node, token_id in self.edges if node == ROOT]
+        return list(self.roots)
 
     def starts(self, text: str) -> bool:
         """Whether a phrase starts with the token ``text`` (its ORTH or LOWER, as the index's attribute)."""
-        return (ROOT, get_string_id(text)) in self.edges
+        return get_string_id(text) in self.roots
 
     def __call__(self, ids: list[int], starts: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
         the indices where a phrase may start (a superset of those whose token :meth:`starts` a phrase)."""
-        edges, ends, found, n = self.edges, self.ends, [], len(ids)
+        edges, ends, roots, found, n = self.edges, self.ends, self.roots, [], len(ids)
         if starts is None:
-            starts = [i for i, token_id in enumerate(ids) if (ROOT, token_id) in edges]
+            starts = compress(range(n), map(roots.__contains__, ids))
         for start in starts:
-            node, end = edges.get((ROOT, ids[start])), start + 1
+            node, end = roots.get(ids[start]), start + 1
             while node is not None:
                 keys = ends.get(node)
                 if keys:

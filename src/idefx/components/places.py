@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -36,7 +37,6 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
-GAP = "¶"  # the word between two stretches of text given to the pattern matcher (no pattern reaches it)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -121,7 +121,6 @@ class PlaceFinder(BatchComponent):
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
         self.kind_cache: dict[int, int] = {}
-        assert not GAP.isspace() and not self.matcher._is_anchor(GAP)
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -143,47 +142,25 @@ class PlaceFinder(BatchComponent):
 
     def _kinds(self, word: str) -> int:
         return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
-                | (ANCHOR if self.matcher._is_anchor(word) else 0))
-
-    def _pattern_matches(self, orths: list[int], anchors: list[int]) -> list[tuple[int, int, int]]:
-        """The event and venue pattern matches over the tokens ``orths`` (whitespace already left out), whose
-        anchors (words a pattern match is found around) are at ``anchors``. Without phrase patterns, every
-        match lies within the matcher's reach of an anchor: only those stretches go into the Doc matched,
-        one ``GAP`` word between two, which no window of the matcher takes in (it is no anchor)."""
-        if self.matcher.phrase_texts:
-            stretches = [(0, len(orths))] if orths else []
-        else:
-            stretches = _merged([(max(0, i - self.matcher.reach), i + self.matcher.reach + 1) for i in anchors])
-        if not stretches:
-            return []
-        gap, words, origin = self.nlp.vocab.strings.add(GAP), [], []
-        for start, end in stretches:
-            if words:
-                words.append(gap)
-                origin.append(-1)
-            words.extend(orths[start:end])
-            origin.extend(range(start, min(end, len(orths))))
-        found = self.matcher(Doc(self.nlp.vocab, words=words, spaces=[True] * len(words)))  # words by hash: quick
-        # in the order the matcher gives over the whole text: its patterns' order (by end, start, pattern) taken
-        # through a set and sorted by start and end (so matches of one extent keep the set's order)
-        found = sorted(((match_id, origin[start], origin[end - 1] + 1) for match_id, start, end in found),
-                       key=lambda match: (match[2], match[1], self.matcher.rank[match[0]]))
-        return sorted(set(found), key=lambda match: (match[1], match[2]))
+                | (ANCHOR if self.matcher.is_anchor(word) else 0))
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
         orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero((kinds & SPACE) == 0)
-        kinds, keep, orths = kinds[kept], kept.tolist(), orths[kept].tolist()
-        for match_id, start, end in self.phrases(orths, where(kinds, PHRASE_START)):
+        kinds, keep, orth_array = kinds[kept], kept.tolist(), orths[kept]
+        for match_id, start, end in self.phrases(orth_array.tolist(), where(kinds, PHRASE_START)):
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        matches = [(m, keep[s], keep[e - 1] + 1) for m, s, e in self._pattern_matches(orths, where(kinds, ANCHOR))]
+        matches = [(m, keep[s], keep[e - 1] + 1)
+                   for m, s, e in self.matcher.match_words(orth_array, doc.to_array(LOWER)[kept], where(kinds, ANCHOR))]
+        # taken through a set again by start and end: matches of one extent (the spans filter_spans then picks
+        # from) keep the order they have always had
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
@@ -272,17 +249,6 @@ class PlaceFinder(BatchComponent):
         self.patterns, self.terms = data["patterns"], data["terms"]
         self._build()
         return self
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges (sorted by start) with those that overlap or touch merged."""
-    out: list[list[int]] = []
-    for start, end in ranges:
-        if out and start <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], end)
-        else:
-            out.append([start, end])
-    return [(start, end) for start, end in out]
 
 
 def _edition(name: str) -> tuple[str, Optional[str]]:
