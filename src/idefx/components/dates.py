@@ -17,12 +17,15 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.places import EVENTS
-from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
+from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
+                            header_date, word_starts)
+from idefx.wordkinds import distinct_words, per_word
 
 DATES = "idefx_dates"
 TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
@@ -95,12 +98,37 @@ def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
     return out
 
 
+def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
+    """The offsets in ``text`` (the Doc's text) where ``START_RE`` matches, in order, found from the Doc's words
+    (each distinct word looked at once, remembered in ``cache``) instead of a scan of the whole text: such an
+    offset lies in a token where the regex matches when the token stands alone, or is where the last run of word
+    characters of a token joined to the next one (no space, word characters on both sides) starts. Each of these
+    is checked on the text."""
+    if not len(doc):
+        return []
+    _, distinct, inverse = distinct_words(doc)
+    infos = per_word(doc.vocab.strings, distinct, word_starts, cache)
+    flags = numpy.fromiter([info[0] for info in infos], numpy.uint8, len(infos))[inverse]
+    token_starts, spaces = doc.to_array(["IDX", "SPACY"]).T
+    joined = numpy.zeros(len(flags), dtype=bool)
+    joined[:-1] = (flags[:-1] & ENDS_IN_WORD > 0) & (flags[1:] & STARTS_IN_WORD > 0) & (spaces[:-1] == 0)
+    out = []
+    for i in numpy.flatnonzero((flags & MAY_START > 0) | joined).tolist():
+        _, offsets, last_run = infos[inverse[i]]
+        for offset in sorted({*offsets, last_run}) if joined[i] else offsets:
+            at = int(token_starts[i]) + offset
+            if START_RE.match(text, at):
+                out.append(at)
+    return out
+
+
 @Language.factory("idefx_dates")
 class DateFinder:
     """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.word_starts: dict[int, tuple] = {}  # word hash -> datetext.word_starts(word)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -109,7 +137,8 @@ class DateFinder:
         skip = body_start(text)
         datelines = _datelines(text, skip)
         spans = []
-        for expr in find_dates(text[skip:], skip):
+        starts = [at - skip for at in date_starts(doc, text, self.word_starts) if at >= skip]
+        for expr in find_dates(text[skip:], skip, starts):
             label = "DATELINE" if expr.start in datelines else expr.kind.upper()
             span = doc.char_span(expr.start, expr.end, label=label, alignment_mode="expand")
             if span is not None:
