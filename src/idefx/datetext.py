@@ -78,8 +78,16 @@ def word_starts(word: str) -> tuple[int, tuple[int, ...], int]:
     """Where dates can start in a token ``word``: its flags (MAY_START: START_RE matches in the word standing
     alone; ENDS_IN_WORD, STARTS_IN_WORD: it ends, starts with a word character), the offsets of those matches, and
     where the run of word characters that ends the word starts (-1 when it ends with another character)."""
-    if word.isascii() and word.isalpha():  # most words: one run of letters, that only case-folds to itself
-        return (MAY_START if word.lower() in START_WORDS else 0) | ENDS_IN_WORD | STARTS_IN_WORD, (0,), 0
+    if word.isascii() and word.isalpha():  # most words: one run of letters that case-fold only to themselves
+        if word.lower() in START_WORDS:
+            return MAY_START | ENDS_IN_WORD | STARTS_IN_WORD, (0,), 0
+        return ENDS_IN_WORD | STARTS_IN_WORD, (), 0
+    if word.isalnum():  # one run of word characters
+        if START_RE.match(word):
+            return MAY_START | ENDS_IN_WORD | STARTS_IN_WORD, (0,), 0
+        return ENDS_IN_WORD | STARTS_IN_WORD, (), 0
+    if not _WORD_CHAR.search(word):
+        return 0, (), -1
     offsets = tuple(m.start() for m in START_RE.finditer(word))
     ends_in_word = word and _WORD_CHAR.match(word, len(word) - 1)
     flags = ((MAY_START if offsets else 0) | (ENDS_IN_WORD if ends_in_word else 0)
@@ -197,6 +205,7 @@ def find_dates(text: str, offset: int = 0, starts: Optional[Iterable[int]] = Non
                        _year(g.get("y")), month, day)
 
 
+_TWO_DIGITS = re.compile(r"\d\d")
 # what may stand beside the date on a header line: a weekday, AM/PM, a time zone, a time of day
 _HEADER_NOISE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\d{1,2}:\d\d(?::\d\d)?)\b", re.IGNORECASE)
 
@@ -204,7 +213,7 @@ _HEADER_NOISE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\
 def header_date(line: str) -> Optional[str]:
     """The ISO date of a stand-alone header line ("Tuesday, August 14, 2018", "02.02.23 13:30"), else None."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60:
+    if not stripped or len(stripped) > 60 or not _TWO_DIGITS.search(stripped):  # a year needs two digits at least
         return None
     found = [d for d in find_dates(stripped) if d.kind in ("date", "num") and d.year]
     if len(found) != 1:

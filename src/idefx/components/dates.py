@@ -31,6 +31,7 @@ DATES = "idefx_dates"
 TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters
@@ -65,8 +66,7 @@ def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     match = _DATE_LINE.match(text)
     if match:
         return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
-    body = text[front.end():] if front else text
-    lines = [line for line in body.splitlines() if line.strip()][:header_lines]
+    lines = _first_lines(text[front.end():] if front else text, header_lines)
     stamps = [iso for iso in map(header_date, lines) if iso]
     if not stamps:
         return None
@@ -78,9 +78,23 @@ def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     return stamps[0]
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines of ``text`` (as ``str.splitlines`` cuts them), read only as far as needed."""
+    size = 2048
+    while size < len(text):
+        lines = text[:size].splitlines()[:-1]  # all but the last, which may be cut short, are lines of the text
+        found = [line for line in lines if line.strip()]
+        if len(found) >= count:
+            return found[:count]
+        size *= 4
+    return [line for line in text.splitlines() if line.strip()][:count]
+
+
 def _dateline(lines: list[str]) -> Optional[DateExpr]:
     """The month and day of a dateline ("Istanbul, April 24, IRNA ..."): a yearless date early in a line."""
     for line in lines:
+        if "," not in line[:39] or not _DIGIT.search(line, 0, 60):  # a date after a comma, at offset 40 at most
+            continue
         for expr in find_dates(line[:60]):
             if expr.kind == "date" and "," in line[:expr.start] and expr.start < 40:
                 return expr
