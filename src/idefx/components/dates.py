@@ -116,23 +116,27 @@ def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
     """The offsets in ``text`` (the Doc's text) where ``START_RE`` matches, in order, found from the Doc's words
     (each distinct word looked at once, remembered in ``cache``) instead of a scan of the whole text: such an
     offset lies in a token where the regex matches when the token stands alone, or is where the last run of word
-    characters of a token joined to the next one (no space, word characters on both sides) starts. Each of these
-    is checked on the text."""
+    characters of a token joined to the next one (no space, word characters on both sides) starts. The text is
+    looked at only in tokens joined to a neighbour, where the token alone may tell wrong."""
     if not len(doc):
         return []
     _, distinct, inverse = distinct_words(doc)
     infos = per_word(doc.vocab.strings, distinct, word_starts, cache)
     flags = numpy.fromiter([info[0] for info in infos], numpy.uint8, len(infos))[inverse]
     token_starts, spaces = doc.to_array(["IDX", "SPACY"]).T
-    joined = numpy.zeros(len(flags), dtype=bool)
-    joined[:-1] = (flags[:-1] & ENDS_IN_WORD > 0) & (flags[1:] & STARTS_IN_WORD > 0) & (spaces[:-1] == 0)
+    joined = numpy.zeros(len(flags) + 1, dtype=bool)  # token i joined to the next; the last slot stays False
+    joined[:len(flags) - 1] = (flags[:-1] & ENDS_IN_WORD > 0) & (flags[1:] & STARTS_IN_WORD > 0) & (spaces[:-1] == 0)
+    picked = numpy.flatnonzero((flags & MAY_START > 0) | joined[:-1])
     out = []
-    for i in numpy.flatnonzero((flags & MAY_START > 0) | joined).tolist():
-        _, offsets, last_run = infos[inverse[i]]
-        for offset in sorted({*offsets, last_run}) if joined[i] else offsets:
-            at = int(token_starts[i]) + offset
-            if START_RE.match(text, at):
-                out.append(at)
+    for k, start, glued, unsure in zip(inverse[picked].tolist(), token_starts[picked].tolist(),
+                                       joined[picked].tolist(), (joined[picked] | joined[picked - 1]).tolist()):
+        _, offsets, last_run = infos[k]
+        if not unsure:
+            out.extend(start + offset for offset in offsets)
+            continue
+        for offset in sorted({*offsets, last_run}) if glued else offsets:
+            if START_RE.match(text, start + offset):
+                out.append(start + offset)
     return out
 
 
