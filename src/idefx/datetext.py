@@ -69,7 +69,7 @@ START_WORDS = frozenset({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)})
 START_RE = re.compile(_start_pattern(START_WORDS), re.IGNORECASE)
 
 
-_RUN_START = re.compile(r"\b\w")  # where a run of word characters starts
+_LAST_RUN = re.compile(r"\w+\Z")  # the run of word characters that ends a word
 _WORD_CHAR = re.compile(r"\w")
 MAY_START, ENDS_IN_WORD, STARTS_IN_WORD = 1, 2, 4  # flags of word_starts
 
@@ -89,11 +89,10 @@ def word_starts(word: str) -> tuple[int, tuple[int, ...], int]:
     if not _WORD_CHAR.search(word):
         return 0, (), -1
     offsets = tuple(m.start() for m in START_RE.finditer(word))
-    ends_in_word = word and _WORD_CHAR.match(word, len(word) - 1)
-    flags = ((MAY_START if offsets else 0) | (ENDS_IN_WORD if ends_in_word else 0)
+    last_run = _LAST_RUN.search(word)
+    flags = ((MAY_START if offsets else 0) | (ENDS_IN_WORD if last_run else 0)
              | (STARTS_IN_WORD if _WORD_CHAR.match(word) else 0))
-    last_run = [m.start() for m in _RUN_START.finditer(word)][-1] if ends_in_word else -1
-    return flags, offsets, last_run
+    return flags, offsets, last_run.start() if last_run else -1
 
 
 def _matches(text: str, starts: Iterable[int]) -> Iterator[re.Match]:
