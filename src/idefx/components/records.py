@@ -17,18 +17,12 @@ def _evidence(text: str, start: int, end: int) -> dict:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _read(doc: Doc, group: str) -> list[tuple[int, int, int, int, str]]:
-    """Each span of a span group as (start, end, start_char, end_char, kb_id_): spaCy makes a Span object, at a
-    cost, each time one is read from the group."""
-    return [(s.start, s.end, s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get(group, [])]
-
-
-def _named(text: str, spans: list[tuple[int, int, int, int, str]]) -> list[dict]:
-    """One item per distinct ``kb_id_`` among ``spans`` (see ``_read``), with every mention as evidence."""
+def _named(doc: Doc, text: str, group: str) -> list[dict]:
+    """One item per distinct ``kb_id_`` in a span group, with every mention as evidence."""
     items: dict[str, dict] = {}
-    for _, _, start, end, key in spans:
-        item = items.setdefault(key, {"name": key, "mentions": []})
-        item["mentions"].append(_evidence(text, start, end))
+    for span in doc.spans[group] if group in doc.spans else []:
+        item = items.setdefault(span.kb_id_, {"name": span.kb_id_, "mentions": []})
+        item["mentions"].append(_evidence(text, span.start_char, span.end_char))
     return list(items.values())
 
 
@@ -71,21 +65,23 @@ class RecordBuilder:
                 "mentions": [_evidence(text, s, e) for s, e in person.mentions],
             })
         countries: dict[str, dict] = {}
-        for first, last, start, end, code in _read(doc, COUNTRY_SPANS):
-            if in_person.intersection(range(first, last)):
+        for span in doc.spans.get(COUNTRY_SPANS, []):
+            if in_person.intersection(range(span.start, span.end)):
                 continue
-            entry = countries.get(code)
+            start, end = span.start_char, span.end_char
+            entry = countries.get(span.kb_id_)
             if entry is None:
-                entry = countries[code] = {"code": code, "name": text[start:end], "mentions": []}
+                entry = countries[span.kb_id_] = {"code": span.kb_id_, "name": text[start:end], "mentions": []}
             entry["mentions"].append(_evidence(text, start, end))
-        events, venues = _read(doc, EVENTS), _read(doc, VENUES)
         named_elsewhere = set(in_person)  # events and venues are not organisations either
-        for first, last, *_ in events + venues:
-            named_elsewhere.update(range(first, last))
+        for group in (EVENTS, VENUES):
+            for span in doc.spans.get(group, []):
+                named_elsewhere.update(range(span.start, span.end))
         organizations: dict[str, dict] = {}
-        for first, last, start, end, _ in _read(doc, ORG_SPANS):
-            if named_elsewhere.intersection(range(first, last)):
+        for span in doc.spans.get(ORG_SPANS, []):
+            if named_elsewhere.intersection(range(span.start, span.end)):
                 continue
+            start, end = span.start_char, span.end_char
             name = " ".join(text[start:end].split())
             entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
@@ -96,8 +92,8 @@ class RecordBuilder:
             "published": doc._.idefx_published,
             "dates": [{"text": text[s.start_char:s.end_char], "date": s.kb_id_ or None, "start": s.start_char,
                        "end": s.end_char} for s in (doc.spans[DATES] if DATES in doc.spans else [])],
-            "events": _named(text, events),
-            "venues": _named(text, venues),
+            "events": _named(doc, text, EVENTS),
+            "venues": _named(doc, text, VENUES),
             "meetings": _meetings(doc, text),
         }
         return doc
