@@ -37,6 +37,7 @@ _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 # skips quickly to those letters
 _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?",
                      re.IGNORECASE)
+_DAY_OF_CUE = re.compile(r"day\s+of\s", re.IGNORECASE)  # in every _DAY_OF match, and quicker to look for
 
 
 def doc_text(doc: Doc) -> str:
@@ -166,7 +167,7 @@ class DateFinder:
         for span, expr in spans:
             out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=expr.resolve(published) or ""))
         events = doc.spans[EVENTS] if EVENTS in doc.spans else []
-        for match in _DAY_OF.finditer(text, skip) if len(events) else ():
+        for match in _DAY_OF.finditer(text, skip) if len(events) and _DAY_OF_CUE.search(text, skip) else ():
             event = next((e for e in events if e.start_char == match.end()), None)
             if event is None:
                 continue
