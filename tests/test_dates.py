@@ -128,6 +128,14 @@ def test_date_starts_from_the_words_are_the_regex_matches():
     assert date_starts(nlp.make_doc(""), "", {}) == []
 
 
+def test_first_lines_are_those_of_the_whole_text():
+    from idefx.components.dates import _first_lines
+
+    for text in ["a\r\n" * 1500 + "b\n" * 20, ("x" * 2047 + "\r\n\n  \n") * 30, "\u2028".join(["Aug 3, 2020"] * 400),
+                 "short\n\nlines\n"]:
+        assert _first_lines(text, 12) == [line for line in text.splitlines() if line.strip()][:12]
+
+
 def test_day_of_pattern_starts_at_on_or_the():
     from idefx.components.dates import _DAY_OF
 
