@@ -116,6 +116,26 @@ def test_date_starts_are_found_only_at_word_boundaries():
     assert starts == ["May", "3rd", "MAR", "Sun", "tod", "May", "Sep", "ear", "Yes", "2"]
 
 
+def test_date_starts_from_the_words_are_the_regex_matches():
+    from idefx.components.dates import date_starts
+    from idefx.datetext import START_RE
+
+    nlp = spacy.blank("en")
+    text = ("Mayor May, 3rd; x4 MARCH 10km can't July-26,2023-07-26 _July tod\u200bay 2pm\nMonday\n\nTODAY  "
+            "\u017feptember \u0131t \u0130stanbul on 3/4/23 x__1 1_ www.x.org/may/3 JULYx")
+    doc = nlp.make_doc(text)
+    assert date_starts(doc, text, {}) == [m.start() for m in START_RE.finditer(text)]
+    assert date_starts(nlp.make_doc(""), "", {}) == []
+
+
+def test_first_lines_are_those_of_the_whole_text():
+    from idefx.components.dates import _first_lines
+
+    for text in ["a\r\n" * 1500 + "b\n" * 20, ("x" * 2047 + "\r\n\n  \n") * 30, "\u2028".join(["Aug 3, 2020"] * 400),
+                 "short\n\nlines\n"]:
+        assert _first_lines(text, 12) == [line for line in text.splitlines() if line.strip()][:12]
+
+
 def test_day_of_pattern_starts_at_on_or_the():
     from idefx.components.dates import _DAY_OF
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -65,15 +65,42 @@ def _start_pattern(words: set[str]) -> str:
 
 # Where a date can start: a digit or a month, weekday or relative word. Trying DATE_RE only there is
 # much faster than letting it try every alternative at every word boundary.
-START_RE = re.compile(_start_pattern({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)}), re.IGNORECASE)
+START_WORDS = frozenset({*MONTHS, *WEEKDAYS, *(r.split()[0] for r in RELATIVE)})
+START_RE = re.compile(_start_pattern(START_WORDS), re.IGNORECASE)
 
 
-def _matches(text: str) -> Iterator[re.Match]:
+_LAST_RUN = re.compile(r"\w+\Z")  # the run of word characters that ends a word
+_WORD_CHAR = re.compile(r"\w")
+MAY_START, ENDS_IN_WORD, STARTS_IN_WORD = 1, 2, 4  # flags of word_starts
+
+
+def word_starts(word: str) -> tuple[int, tuple[int, ...], int]:
+    """Where dates can start in a token ``word``: its flags (MAY_START: START_RE matches in the word standing
+    alone; ENDS_IN_WORD, STARTS_IN_WORD: it ends, starts with a word character), the offsets of those matches, and
+    where the run of word characters that ends the word starts (-1 when it ends with another character)."""
+    if word.isascii() and word.isalpha():  # most words: one run of letters that case-fold only to themselves
+        if word.lower() in START_WORDS:
+            return MAY_START | ENDS_IN_WORD | STARTS_IN_WORD, (0,), 0
+        return ENDS_IN_WORD | STARTS_IN_WORD, (), 0
+    if word.isalnum():  # one run of word characters
+        if START_RE.match(word):
+            return MAY_START | ENDS_IN_WORD | STARTS_IN_WORD, (0,), 0
+        return ENDS_IN_WORD | STARTS_IN_WORD, (), 0
+    if not _WORD_CHAR.search(word):
+        return 0, (), -1
+    offsets = tuple(m.start() for m in START_RE.finditer(word))
+    last_run = _LAST_RUN.search(word)
+    flags = ((MAY_START if offsets else 0) | (ENDS_IN_WORD if last_run else 0)
+             | (STARTS_IN_WORD if _WORD_CHAR.match(word) else 0))
+    return flags, offsets, last_run.start() if last_run else -1
+
+
+def _matches(text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     pos = 0
-    for start in START_RE.finditer(text):
-        if start.start() < pos:
+    for start in starts:
+        if start < pos:
             continue
-        match = DATE_RE.match(text, start.start())
+        match = DATE_RE.match(text, start)
         if match:
             pos = match.end()
             yield match
@@ -141,9 +168,12 @@ def _year(text: Optional[str]) -> Optional[int]:
     return value + 2000 if value < 100 else value
 
 
-def find_dates(text: str, offset: int = 0) -> Iterator[DateExpr]:
-    """Every date expression in ``text``, offsets shifted by ``offset``."""
-    for match in _matches(text):
+def find_dates(text: str, offset: int = 0, starts: Optional[Iterable[int]] = None) -> Iterator[DateExpr]:
+    """Every date expression in ``text``, offsets shifted by ``offset``. ``starts``: the offsets in ``text`` where
+    START_RE matches, in order, when the caller knows them (else ``text`` is scanned for them)."""
+    if starts is None:
+        starts = (m.start() for m in START_RE.finditer(text))
+    for match in _matches(text, starts):
         kind = match.lastgroup
         g = {k[len(kind) + 1:]: v for k, v in match.groupdict().items() if v is not None and k.startswith(kind + "_")}
         start, end = match.start() + offset, match.end() + offset
@@ -174,6 +204,7 @@ def find_dates(text: str, offset: int = 0) -> Iterator[DateExpr]:
                        _year(g.get("y")), month, day)
 
 
+_TWO_DIGITS = re.compile(r"\d\d")
 # what may stand beside the date on a header line: a weekday, AM/PM, a time zone, a time of day
 _HEADER_NOISE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\d{1,2}:\d\d(?::\d\d)?)\b", re.IGNORECASE)
 
@@ -181,7 +212,7 @@ _HEADER_NOISE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|[AP]M|[A-Z]{2,4}|\
 def header_date(line: str) -> Optional[str]:
     """The ISO date of a stand-alone header line ("Tuesday, August 14, 2018", "02.02.23 13:30"), else None."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 60:
+    if not stripped or len(stripped) > 60 or not _TWO_DIGITS.search(stripped):  # a year needs two digits at least
         return None
     found = [d for d in find_dates(stripped) if d.kind in ("date", "num") and d.year]
     if len(found) != 1:

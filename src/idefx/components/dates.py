@@ -17,23 +17,28 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.batching import BatchComponent
 from idefx.components.places import EVENTS
-from idefx.datetext import ORDINALS, DateExpr, find_dates, header_date
+from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
+                            header_date, word_starts)
+from idefx.wordkinds import distinct_words, per_word
 
 DATES = "idefx_dates"
 TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
 _FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 _DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters
 _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?",
                      re.IGNORECASE)
+_DAY_OF_CUE = re.compile(r"day\s+of\s", re.IGNORECASE)  # in every _DAY_OF match, and quicker to look for
 
 
 def doc_text(doc: Doc) -> str:
@@ -63,8 +68,7 @@ def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     match = _DATE_LINE.match(text)
     if match:
         return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
-    body = text[front.end():] if front else text
-    lines = [line for line in body.splitlines() if line.strip()][:header_lines]
+    lines = _first_lines(text[front.end():] if front else text, header_lines)
     stamps = [iso for iso in map(header_date, lines) if iso]
     if not stamps:
         return None
@@ -76,9 +80,23 @@ def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     return stamps[0]
 
 
+def _first_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines of ``text`` (as ``str.splitlines`` cuts them), read only as far as needed."""
+    size = 2048
+    while size < len(text):
+        lines = text[:size].splitlines()[:-1]  # all but the last, which may be cut short, are lines of the text
+        found = [line for line in lines if line.strip()]
+        if len(found) >= count:
+            return found[:count]
+        size *= 4
+    return [line for line in text.splitlines() if line.strip()][:count]
+
+
 def _dateline(lines: list[str]) -> Optional[DateExpr]:
     """The month and day of a dateline ("Istanbul, April 24, IRNA ..."): a yearless date early in a line."""
     for line in lines:
+        if "," not in line[:39] or not _DIGIT.search(line, 0, 60):  # a date after a comma, at offset 40 at most
+            continue
         for expr in find_dates(line[:60]):
             if expr.kind == "date" and "," in line[:expr.start] and expr.start < 40:
                 return expr
@@ -96,12 +114,41 @@ def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
     return out
 
 
+def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
+    """The offsets in ``text`` (the Doc's text) where ``START_RE`` matches, in order, found from the Doc's words
+    (each distinct word looked at once, remembered in ``cache``) instead of a scan of the whole text: such an
+    offset lies in a token where the regex matches when the token stands alone, or is where the last run of word
+    characters of a token joined to the next one (no space, word characters on both sides) starts. The text is
+    looked at only in tokens joined to a neighbour, where the token alone may tell wrong."""
+    if not len(doc):
+        return []
+    _, distinct, inverse = distinct_words(doc)
+    infos = per_word(doc.vocab.strings, distinct, word_starts, cache)
+    flags = numpy.fromiter([info[0] for info in infos], numpy.uint8, len(infos))[inverse]
+    token_starts, spaces = doc.to_array(["IDX", "SPACY"]).T
+    joined = numpy.zeros(len(flags) + 1, dtype=bool)  # token i joined to the next; the last slot stays False
+    joined[:len(flags) - 1] = (flags[:-1] & ENDS_IN_WORD > 0) & (flags[1:] & STARTS_IN_WORD > 0) & (spaces[:-1] == 0)
+    picked = numpy.flatnonzero((flags & MAY_START > 0) | joined[:-1])
+    out = []
+    for k, start, glued, unsure in zip(inverse[picked].tolist(), token_starts[picked].tolist(),
+                                       joined[picked].tolist(), (joined[picked] | joined[picked - 1]).tolist()):
+        _, offsets, last_run = infos[k]
+        if not unsure:
+            out.extend(start + offset for offset in offsets)
+            continue
+        for offset in sorted({*offsets, last_run}) if glued else offsets:
+            if START_RE.match(text, start + offset):
+                out.append(start + offset)
+    return out
+
+
 @Language.factory("idefx_dates")
 class DateFinder(BatchComponent):
     """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.word_starts: dict[int, tuple] = {}  # word hash -> datetext.word_starts(word)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -110,7 +157,8 @@ class DateFinder(BatchComponent):
         skip = body_start(text)
         datelines = _datelines(text, skip)
         spans = []
-        for expr in find_dates(text[skip:], skip):
+        starts = [at - skip for at in date_starts(doc, text, self.word_starts) if at >= skip]
+        for expr in find_dates(text[skip:], skip, starts):
             label = "DATELINE" if expr.start in datelines else expr.kind.upper()
             span = doc.char_span(expr.start, expr.end, label=label, alignment_mode="expand")
             if span is not None:
@@ -120,7 +168,7 @@ class DateFinder(BatchComponent):
         for span, expr in spans:
             out.append(Span(doc, span.start, span.end, label=span.label_, kb_id=expr.resolve(published) or ""))
         events = doc.spans[EVENTS] if EVENTS in doc.spans else []
-        for match in _DAY_OF.finditer(text, skip) if len(events) else ():
+        for match in _DAY_OF.finditer(text, skip) if len(events) and _DAY_OF_CUE.search(text, skip) else ():
             event = next((e for e in events if e.start_char == match.end()), None)
             if event is None:
                 continue
