@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import json
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -28,9 +27,8 @@ from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -40,6 +38,7 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
+from idefx.wordkinds import word_kinds
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -220,19 +219,15 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
-    stops = numpy.nonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))[0].tolist()
-    flags = doc.to_array([IS_SPACE, IS_PUNCT, IS_LOWER, IS_ALPHA])
-    words_before = numpy.concatenate(([0], numpy.cumsum((flags[:, 0] | flags[:, 1]) == 0))).tolist()
-    lower, alpha = flags[:, 2].tolist(), flags[:, 3].tolist()
-    lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
-             - 1).tolist()  # the whitespace tokens that hold the line breaks
-    orths, idx = orths.tolist(), idx.tolist()
-    candidates = sorted(set(stops) | set(lines))
-    texts = {i: vocab.strings[orths[i]] for i in candidates}
-    breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and lower[i + 1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
+    strings = doc.vocab.strings
+    orths, kinds = word_kinds(doc, functools.partial(_segment_kind, doc.vocab), _SEGMENT_KINDS)
+    words_before = numpy.concatenate(([0], numpy.cumsum(kinds & _WORD != 0))).tolist()
+    candidates = numpy.flatnonzero(kinds & (_FULL_STOP | _LINE_BREAK)).tolist()  # in order
+    kinds, idx = kinds.tolist(), doc.to_array(IDX).tolist()
+    texts = {i: strings[int(orths[i])] for i in candidates}
+    breaks = [i for i in candidates if kinds[i] & _LINE_BREAK]
+    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and kinds[i + 1] & _LOWER) >= 3 or \
+        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kinds, texts, i, breaks[k - 1] if k else -1)) >= 3
     out, start, line_start = [], 0, 0
     for i in candidates:
         text = texts[i]
@@ -245,22 +240,33 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
             start = i + 1
     if start < len(doc):
         out.append((start, len(doc)))
-    return [Sentence(start, end, idx[start], idx[end - 1] + len(vocab.strings[orths[end - 1]])) for start, end in out
+    return [Sentence(start, end, idx[start], idx[end - 1] + len(strings[int(orths[end - 1])])) for start, end in out
             if words_before[end] > words_before[start]]
 
 
-_FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
-_LINE_BREAK = re.compile("\n")
+_WORD, _LOWER, _ALPHA, _FULL_STOP, _LINE_BREAK = 1, 2, 4, 8, 16  # the kinds of token segments looks at
+_SEGMENT_KINDS: dict[int, int] = {}  # word (hash) -> its kinds (see _segment_kind), kept bounded
+
+
+def _segment_kind(vocab, word: str) -> int:
+    """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic, a full stop,
+    holding a line break."""
+    lex = vocab[word]
+    return ((0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0)
+            | (_ALPHA if lex.is_alpha else 0) | (_FULL_STOP if word in (".", "!", "?") else 0)
+            | (_LINE_BREAK if "\n" in word else 0))
+
+
 WRAP_WIDTH = 60
 
 
-def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
+def _mid_sentence(idx: list[int], kinds: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
     """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``: each token's offset; ``alpha``: whether each token is alphabetic; ``texts``: the breaks' text)."""
+    (``idx``: each token's offset; ``kinds``: each token's kinds, see _segment_kind; ``texts``: the breaks' text)."""
     if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
         return False
     line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
+    return idx[i] - line_start >= WRAP_WIDTH and bool(kinds[i - 1] & _ALPHA) and bool(kinds[i + 1] & _ALPHA)
 
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
