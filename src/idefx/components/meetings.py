@@ -112,6 +112,7 @@ class MeetingFinder:
             label = f"{entry['type']}|{entry['id']}"
             self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
+        self.trigger_words = _required_words([e["pattern"] for e in self.patterns if e["type"] == "trigger"])
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
 
@@ -192,6 +193,23 @@ class MeetingFinder:
                 evidence=draft.evidence))
         doc._.idefx_meetings = out
         return doc
+
+
+def _required_words(patterns: list[list[dict]]) -> Optional[frozenset[str]]:
+    """Lower-case words one of which every match of any of ``patterns`` holds (a word of each pattern's first
+    required literal token), or None when a pattern has no such token."""
+    words: set[str] = set()
+    for pattern in patterns:
+        for token in pattern:
+            spec = next((token[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in token), None)
+            if isinstance(spec, dict) and set(spec) == {"IN"}:
+                spec = spec["IN"]
+            if token.get("OP", "1") in ("1", "+") and isinstance(spec, (str, list)):
+                words.update(w.lower() for w in ([spec] if isinstance(spec, str) else spec))
+                break
+        else:
+            return None
+    return frozenset(words)
 
 
 class Match(NamedTuple):
@@ -895,6 +913,9 @@ class _Context:
         if not isinstance(title, str) or not title.strip():
             return []
         tdoc = self.finder.nlp.make_doc(" ".join(title.split()))
+        cue = self.finder.trigger_words
+        if cue is not None and not any(token.lower_ in cue for token in tdoc):
+            return []  # no trigger can match
         matches = [(s, e, self.finder.info[self.finder.nlp.vocab.strings[m]]) for m, s, e in self.finder.matcher(tdoc)]
         triggers = [m for m in matches if m[2]["type"] == "trigger"]
         if not triggers:
