@@ -142,7 +142,6 @@ class MeetingFinder:
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
-        sentences = segments(doc)
         places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
         calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
         # "San Francisco" is no one, nor is "On April" in "On April 16"
@@ -151,12 +150,13 @@ class MeetingFinder:
         if not mentions:
             doc._.idefx_meetings = []
             return doc
-        ctx = _Context(doc, people, mentions, found, self, sentences)
+        ctx = _Context(doc, people, mentions, found, self)
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
         match_starts = sorted(match.start for matches in found.values() for match in matches)
-        for sent in sentences:
+        # with no trigger a sentence adds no meeting, nor anything that a later one uses
+        for sent in ctx.sentences if "trigger" in found else ():
             if bisect_left(match_starts, sent.start) == bisect_right(match_starts, sent.end):
                 continue  # no pattern matched here: nothing to note or report
             if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
@@ -242,7 +242,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     words_before = numpy.concatenate(([0], numpy.cumsum(kinds & _WORD != 0))).tolist()
     candidates = numpy.flatnonzero(kinds & (_FULL_STOP | _LINE_BREAK)).tolist()  # in order
     kinds, idx = kinds.tolist(), doc.to_array(IDX).tolist()
-    texts = {i: strings[int(orths[i])] for i in candidates}
+    texts = dict(zip(candidates, map(strings.__getitem__, orths[candidates].tolist())))
     breaks = [i for i in candidates if kinds[i] & _LINE_BREAK]
     wrapped = sum(1 for i in breaks if i + 1 < len(idx) and kinds[i + 1] & _LOWER) >= 3 or \
         sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kinds, texts, i, breaks[k - 1] if k else -1)) >= 3
@@ -313,12 +313,10 @@ def _name_forms(person) -> set[str]:
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder,
-                 sentences: list[Sentence]):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
         self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
         self._mention_starts = [m.start for m in mentions]  # the mentions come by start
-        self.sentences = sentences
         self.words = finder.words
         self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
@@ -329,7 +327,6 @@ class _Context:
                            for name in (_city_name(p), _city_name(p).title())}
         self.speakers = self._speakers()
         self._local: dict[int, Optional[str]] = {}
-        self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
         self.trip: Optional[dict] = None  # the last trip announced: destinations and its date
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
@@ -382,7 +379,13 @@ class _Context:
     def _person_at(self, span: Span) -> int:
         return int(span.kb_id_)
 
-    def _dateline_city(self) -> Optional[str]:
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        """The text's sentences (see segments), found when first needed."""
+        return segments(self.doc)
+
+    @functools.cached_property
+    def dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
         for sent in self.sentences[:3]:  # each has a word (see segments)
             for place in self.places:
