@@ -237,56 +237,50 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
+    if not len(doc):
+        return []
     strings = doc.vocab.strings
     orths, kinds = word_kinds(doc, functools.partial(_segment_kind, doc.vocab), _SEGMENT_KINDS)
-    words_before = numpy.concatenate(([0], numpy.cumsum(kinds & _WORD != 0))).tolist()
-    candidates = numpy.flatnonzero(kinds & (_FULL_STOP | _LINE_BREAK)).tolist()  # in order
-    kinds, idx = kinds.tolist(), doc.to_array(IDX).tolist()
-    texts = dict(zip(candidates, map(strings.__getitem__, orths[candidates].tolist())))
-    breaks = [i for i in candidates if kinds[i] & _LINE_BREAK]
-    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and kinds[i + 1] & _LOWER) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, kinds, texts, i, breaks[k - 1] if k else -1)) >= 3
-    out, start, line_start = [], 0, 0
-    for i in candidates:
-        text = texts[i]
-        end_here = text in (".", "!", "?")
-        if "\n" in text:
-            end_here = text.count("\n") >= 2 or not wrapped or idx[i] - line_start < short_line
-            line_start = idx[i] + len(text)
-        if end_here and i + 1 > start:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(doc):
-        out.append((start, len(doc)))
-    return [Sentence(start, end, idx[start], idx[end - 1] + len(strings[int(orths[end - 1])])) for start, end in out
-            if words_before[end] > words_before[start]]
+    idx = doc.to_array(IDX).astype(numpy.int64)
+    candidates = numpy.flatnonzero(kinds & (_FULL_STOP | _LINE_BREAK))
+    breaks = candidates[kinds[candidates] & _LINE_BREAK != 0]
+    # where the line of each break starts: the end of the break before
+    break_ends = idx[breaks] + numpy.array([len(strings[o]) for o in orths[breaks].tolist()], dtype=numpy.int64)
+    line_length = idx[breaks] - numpy.concatenate(([0], break_ends[:-1]))
+    single = kinds[breaks] & _PARAGRAPH == 0
+    inner = breaks[(breaks > 0) & (breaks + 1 < len(doc))]
+    after = numpy.zeros(len(breaks), dtype=bool)  # the token after the break is lower case
+    after[breaks + 1 < len(doc)] = kinds[breaks[breaks + 1 < len(doc)] + 1] & _LOWER != 0
+    between_words = numpy.zeros(len(breaks), dtype=bool)  # alphabetic tokens on both sides
+    between_words[(breaks > 0) & (breaks + 1 < len(doc))] = kinds[inner - 1] & kinds[inner + 1] & _ALPHA != 0
+    wrapped = after.sum() >= 3 or (single & between_words & (line_length >= WRAP_WIDTH)).sum() >= 3
+    ends_line = ~single | (line_length < short_line) if wrapped else numpy.ones(len(breaks), dtype=bool)
+    ends = numpy.sort(numpy.concatenate((candidates[kinds[candidates] & _LINE_BREAK == 0], breaks[ends_line]))) + 1
+    bounds = [0] + ends.tolist() + ([len(doc)] if not len(ends) or ends[-1] < len(doc) else [])
+    words_before = numpy.concatenate(([0], numpy.cumsum(kinds & _WORD != 0)))[bounds].tolist()
+    pairs = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if words_before[k + 1] > words_before[k]]
+    if not pairs:
+        return []
+    starts, stops = [start for start, _ in pairs], [stop - 1 for _, stop in pairs]
+    last_lengths = [len(strings[o]) for o in orths[stops].tolist()]
+    return [Sentence(start, stop + 1, start_char, end_char) for start, stop, start_char, end_char in
+            zip(starts, stops, idx[starts].tolist(), (idx[stops] + last_lengths).tolist())]
 
 
-_WORD, _LOWER, _ALPHA, _FULL_STOP, _LINE_BREAK = 1, 2, 4, 8, 16  # the kinds of token segments looks at
+_WORD, _LOWER, _ALPHA, _FULL_STOP, _LINE_BREAK, _PARAGRAPH = 1, 2, 4, 8, 16, 32  # the kinds of token segments reads
 _SEGMENT_KINDS: dict[int, int] = {}  # word (hash) -> its kinds (see _segment_kind), kept bounded
 
 
 def _segment_kind(vocab, word: str) -> int:
     """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic, a full stop,
-    holding a line break."""
+    holding a line break, holding two or more."""
     lex = vocab[word]
     return ((0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0)
             | (_ALPHA if lex.is_alpha else 0) | (_FULL_STOP if word in (".", "!", "?") else 0)
-            | (_LINE_BREAK if "\n" in word else 0))
+            | (_LINE_BREAK if "\n" in word else 0) | (_PARAGRAPH if word.count("\n") >= 2 else 0))
 
 
-WRAP_WIDTH = 60
-
-
-def _mid_sentence(idx: list[int], kinds: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
-    """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``: each token's offset; ``kinds``: each token's kinds, see _segment_kind; ``texts``: the breaks' text)."""
-    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
-        return False
-    line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and bool(kinds[i - 1] & _ALPHA) and bool(kinds[i + 1] & _ALPHA)
-
-
+WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _TITLE_JOINERS = {"and", "of", "the", "with", "'s", "’s", "de", "da", "van", "von", "al", "bin"}
 
