@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ import numpy
 
 from spacy.attrs import IDX
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -38,7 +40,7 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
-from idefx.wordkinds import word_kinds
+from idefx.wordkinds import distinct_words, per_word
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -239,45 +241,54 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     """
     if not len(doc):
         return []
-    strings = doc.vocab.strings
-    orths, kinds = word_kinds(doc, functools.partial(_segment_kind, doc.vocab), _SEGMENT_KINDS)
-    idx = doc.to_array(IDX).astype(numpy.int64)
-    candidates = numpy.flatnonzero(kinds & (_FULL_STOP | _LINE_BREAK))
-    breaks = candidates[kinds[candidates] & _LINE_BREAK != 0]
-    # where the line of each break starts: the end of the break before
-    break_ends = idx[breaks] + numpy.array([len(strings[o]) for o in orths[breaks].tolist()], dtype=numpy.int64)
-    line_length = idx[breaks] - numpy.concatenate(([0], break_ends[:-1]))
-    single = kinds[breaks] & _PARAGRAPH == 0
-    inner = breaks[(breaks > 0) & (breaks + 1 < len(doc))]
-    after = numpy.zeros(len(breaks), dtype=bool)  # the token after the break is lower case
-    after[breaks + 1 < len(doc)] = kinds[breaks[breaks + 1 < len(doc)] + 1] & _LOWER != 0
+    strings, length = doc.vocab.strings, len(doc)
+    orths, idx = distinct_words(doc)[0], doc.to_array(IDX).astype(numpy.int64)
+    compute = functools.partial(_segment_kind, doc.vocab)
+
+    def kinds(positions) -> numpy.ndarray:
+        """The kinds of the tokens at ``positions`` (see _segment_kind)."""
+        return numpy.array(per_word(strings, orths[positions].tolist(), compute, _SEGMENT_KINDS), dtype=numpy.int64)
+
+    newlines = numpy.flatnonzero(numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32) == 10)
+    breaks = numpy.unique(numpy.searchsorted(idx, newlines, side="right") - 1)  # the tokens holding line breaks
+    texts = [strings[orth] for orth in orths[breaks].tolist()]
+    # each break's line: from the end of the break before
+    line_length = idx[breaks] - numpy.concatenate(([0], idx[breaks[:-1]] + [len(t) for t in texts[:-1]]))
+    single = numpy.array([t.count("\n") == 1 for t in texts], dtype=bool)
+    followed = breaks[breaks + 1 < length]
+    lower_after = kinds(followed + 1) & _LOWER != 0
     between_words = numpy.zeros(len(breaks), dtype=bool)  # alphabetic tokens on both sides
-    between_words[(breaks > 0) & (breaks + 1 < len(doc))] = kinds[inner - 1] & kinds[inner + 1] & _ALPHA != 0
-    wrapped = after.sum() >= 3 or (single & between_words & (line_length >= WRAP_WIDTH)).sum() >= 3
+    inside = followed[followed > 0]
+    between_words[(breaks > 0) & (breaks + 1 < length)] = kinds(inside - 1) & kinds(inside + 1) & _ALPHA != 0
+    wrapped = lower_after.sum() >= 3 or (single & between_words & (line_length >= WRAP_WIDTH)).sum() >= 3
     ends_line = ~single | (line_length < short_line) if wrapped else numpy.ones(len(breaks), dtype=bool)
-    ends = numpy.sort(numpy.concatenate((candidates[kinds[candidates] & _LINE_BREAK == 0], breaks[ends_line]))) + 1
-    bounds = [0] + ends.tolist() + ([len(doc)] if not len(ends) or ends[-1] < len(doc) else [])
-    words_before = numpy.concatenate(([0], numpy.cumsum(kinds & _WORD != 0)))[bounds].tolist()
-    pairs = [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if words_before[k + 1] > words_before[k]]
-    if not pairs:
-        return []
-    starts, stops = [start for start, _ in pairs], [stop - 1 for _, stop in pairs]
-    last_lengths = [len(strings[o]) for o in orths[stops].tolist()]
-    return [Sentence(start, stop + 1, start_char, end_char) for start, stop, start_char, end_char in
-            zip(starts, stops, idx[starts].tolist(), (idx[stops] + last_lengths).tolist())]
+    stops = numpy.flatnonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))
+    ends = numpy.sort(numpy.concatenate((stops, breaks[ends_line]))) + 1
+    bounds = numpy.concatenate(([0], ends, [length] if not len(ends) or ends[-1] < length else []))
+    starts, stops = bounds[:-1].astype(numpy.int64), bounds[1:].astype(numpy.int64)
+    worded = numpy.zeros(len(starts), dtype=bool)  # the segments that hold a word
+    pending, offset = numpy.arange(len(starts)), 0
+    while len(pending):  # look at the segments' first tokens, then at the second ones of those without a word ...
+        word = kinds(starts[pending] + offset) & _WORD != 0
+        worded[pending[word]] = True
+        offset += 1
+        pending = pending[~word & (starts[pending] + offset < stops[pending])]
+    starts, lasts = starts[worded], stops[worded] - 1
+    last_lengths = [len(strings[orth]) for orth in orths[lasts].tolist()]
+    return [Sentence(start, last + 1, start_char, end_char) for start, last, start_char, end_char in
+            zip(starts.tolist(), lasts.tolist(), idx[starts].tolist(), (idx[lasts] + last_lengths).tolist())]
 
 
-_WORD, _LOWER, _ALPHA, _FULL_STOP, _LINE_BREAK, _PARAGRAPH = 1, 2, 4, 8, 16, 32  # the kinds of token segments reads
+_FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
+_WORD, _LOWER, _ALPHA = 1, 2, 4  # the kinds of token segments reads
 _SEGMENT_KINDS: dict[int, int] = {}  # word (hash) -> its kinds (see _segment_kind), kept bounded
 
 
 def _segment_kind(vocab, word: str) -> int:
-    """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic, a full stop,
-    holding a line break, holding two or more."""
+    """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic."""
     lex = vocab[word]
-    return ((0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0)
-            | (_ALPHA if lex.is_alpha else 0) | (_FULL_STOP if word in (".", "!", "?") else 0)
-            | (_LINE_BREAK if "\n" in word else 0) | (_PARAGRAPH if word.count("\n") >= 2 else 0))
+    return (0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0) | \
+        (_ALPHA if lex.is_alpha else 0)
 
 
 WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
