@@ -144,15 +144,17 @@ class MeetingFinder:
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
-        places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
-        calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
+        places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
+        dates = list(doc.spans[DATES]) if DATES in doc.spans else []
+        place_ranges = {(p.start, p.end) for p in places}
+        calendar = [d for d in dates if d.label_ in CALENDAR_LABELS]
         # "San Francisco" is no one, nor is "On April" in "On April 16"
-        mentions = [m for m in mentions if (m.start, m.end) not in places
+        mentions = [m for m in mentions if (m.start, m.end) not in place_ranges
                     and not any(m.start < d.end and d.start < m.end for d in calendar)]
         if not mentions:
             doc._.idefx_meetings = []
             return doc
-        ctx = _Context(doc, people, mentions, found, self)
+        ctx = _Context(doc, people, mentions, found, self, places, dates)
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
@@ -318,24 +320,20 @@ def _name_forms(person) -> set[str]:
 class _Context:
     """Per-document lookups shared by the sentence pass."""
 
-    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder):
+    def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder,
+                 places: list[Span], dates: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
         self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
         self._mention_starts = [m.start for m in mentions]  # the mentions come by start
         self.words = finder.words
-        self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
+        self.places, self.dates = places, dates
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
         self.venues = list(doc.spans[VENUES]) if VENUES in doc.spans else []
-        self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         self.published = doc._.idefx_published
-        self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
-                           for name in (_city_name(p), _city_name(p).title())}
-        self.speakers = self._speakers()
         self._local: dict[int, Optional[str]] = {}
         self.protagonist = self._person_at(mentions[0])
         self.trip: Optional[dict] = None  # the last trip announced: destinations and its date
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
-        self.home = self._home_country()
 
     def country_of(self, person: int) -> Optional[str]:
         """The person's country, or when the people finder gives none, the one their own words carry:
@@ -400,7 +398,18 @@ class _Context:
                         return _city_name(place)
         return None
 
-    def _speakers(self) -> set[int]:
+    @functools.cached_property
+    def city_codes(self) -> dict[str, str]:
+        """City name (as named, and in title case) -> its country code."""
+        codes = {}
+        for place in self.places:
+            if place.label_ == "CITY":
+                name = _city_name(place)
+                codes[name] = codes[name.title()] = place.kb_id_
+        return codes
+
+    @functools.cached_property
+    def speakers(self) -> set[int]:
         """Token starts of people mentions that are sources ("X said", "according to X", "spokesperson X")."""
         out = set()
         for span in self.found.get("attribution", []):
@@ -824,13 +833,13 @@ class _Context:
             nxt = text.find("\n", pos + 1)
             nxt = len(text) if nxt < 0 else nxt
             line = text[pos + 1:nxt]
-            plain = _MARKUP.sub("", line).strip()
             if _BULLET.match(line):
                 end = nxt
-            elif not plain or (end is not None and line[:1] in " \t"):
-                pass
-            elif not (plain.endswith(":") and len(plain) <= LIST_HEADING_CHARS):
-                break
+            else:
+                plain = _MARKUP.sub("", line).strip()
+                if plain and not (end is not None and line[:1] in " \t") and \
+                        not (plain.endswith(":") and len(plain) <= LIST_HEADING_CHARS):
+                    break
             pos = nxt
         return end
 
@@ -951,7 +960,8 @@ class _Context:
         self._setting(draft, best.start, best.end, best)
         return [draft]
 
-    def _home_country(self) -> Optional[str]:
+    @functools.cached_property
+    def home(self) -> Optional[str]:
         """The country of a government source (``source_url`` on a .gov, .mil, .gov.xx ... host), else None."""
         source = self.doc._.idefx_source or {}
         url = (source.get("front_matter") or {}).get("source_url") or source.get("url") or ""
