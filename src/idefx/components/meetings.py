@@ -158,11 +158,11 @@ class MeetingFinder:
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
-        match_starts = sorted(match.start for matches in found.values() for match in matches)
+        match_starts = sorted(match.start for kind in _SENTENCE_KINDS for match in found.get(kind, ()))
         # with no trigger a sentence adds no meeting, nor anything that a later one uses
         for sent in ctx.sentences if "trigger" in found else ():
             if bisect_left(match_starts, sent.start) == bisect_right(match_starts, sent.end):
-                continue  # no pattern matched here: nothing to note or report
+                continue  # nothing to note or report here
             if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
                 continue
             ctx.note_trip(sent)
@@ -216,6 +216,9 @@ def _required_words(patterns: list[list[dict]]) -> Optional[frozenset[str]]:
     return frozenset(words)
 
 
+_SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "trip")  # the matches a sentence is looked at for
+
+
 class Match(NamedTuple):
     """A pattern match: its token range and its label (``type|id`` of the pattern), as a Span's ``start``,
     ``end`` and ``label_``."""
@@ -251,19 +254,16 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
         """The kinds of the tokens at ``positions`` (see _segment_kind)."""
         return numpy.array(per_word(strings, orths[positions].tolist(), compute, _SEGMENT_KINDS), dtype=numpy.int64)
 
-    newlines = numpy.flatnonzero(numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32) == 10)
+    characters = numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    newlines = numpy.flatnonzero(characters == ord("\n"))
     breaks = numpy.unique(numpy.searchsorted(idx, newlines, side="right") - 1)  # the tokens holding line breaks
     texts = [strings[orth] for orth in orths[breaks].tolist()]
     # each break's line: from the end of the break before
     line_length = idx[breaks] - numpy.concatenate(([0], idx[breaks[:-1]] + [len(t) for t in texts[:-1]]))
     single = numpy.array([t.count("\n") == 1 for t in texts], dtype=bool)
-    followed = breaks[breaks + 1 < length]
-    lower_after = kinds(followed + 1) & _LOWER != 0
-    between_words = numpy.zeros(len(breaks), dtype=bool)  # alphabetic tokens on both sides
-    inside = followed[followed > 0]
-    between_words[(breaks > 0) & (breaks + 1 < length)] = kinds(inside - 1) & kinds(inside + 1) & _ALPHA != 0
-    wrapped = lower_after.sum() >= 3 or (single & between_words & (line_length >= WRAP_WIDTH)).sum() >= 3
-    ends_line = ~single | (line_length < short_line) if wrapped else numpy.ones(len(breaks), dtype=bool)
+    undecided = single & (line_length >= short_line)  # a line break that ends a sentence unless hard-wrapped
+    ends_line = ~undecided if undecided.any() and _hard_wrapped(breaks, single, line_length, length, kinds) \
+        else numpy.ones(len(breaks), dtype=bool)
     stops = numpy.flatnonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))
     ends = numpy.sort(numpy.concatenate((stops, breaks[ends_line]))) + 1
     bounds = numpy.concatenate(([0], ends, [length] if not len(ends) or ends[-1] < length else []))
@@ -279,6 +279,16 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     last_lengths = [len(strings[orth]) for orth in orths[lasts].tolist()]
     return [Sentence(start, last + 1, start_char, end_char) for start, last, start_char, end_char in
             zip(starts.tolist(), lasts.tolist(), idx[starts].tolist(), (idx[lasts] + last_lengths).tolist())]
+
+
+def _hard_wrapped(breaks: numpy.ndarray, single: numpy.ndarray, line_length: numpy.ndarray, length: int,
+                  kinds) -> bool:
+    """Whether lines go on in lower case after at least three line breaks, or at least three single breaks end
+    long lines between two words (``kinds``: the kinds of the tokens at some positions, see _segment_kind)."""
+    if (kinds(breaks[breaks + 1 < length] + 1) & _LOWER != 0).sum() >= 3:
+        return True
+    mid = breaks[single & (line_length >= WRAP_WIDTH) & (breaks > 0) & (breaks + 1 < length)]
+    return (kinds(mid - 1) & kinds(mid + 1) & _ALPHA != 0).sum() >= 3
 
 
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
