@@ -409,6 +409,16 @@ class _Context:
         return None
 
     @functools.cached_property
+    def _place_tokens(self) -> set[int]:
+        """The tokens inside a place name."""
+        return {i for p in self.places for i in range(p.start, p.end)}
+
+    @functools.cached_property
+    def _venue_tokens(self) -> set[int]:
+        """The tokens inside a venue name."""
+        return {i for v in self.venues for i in range(v.start, v.end)}
+
+    @functools.cached_property
     def city_codes(self) -> dict[str, str]:
         """City name (as named, and in title case) -> its country code."""
         codes = {}
@@ -659,7 +669,7 @@ class _Context:
             if token.lower_ in roles:
                 return True
             if token.is_space or token.lower_ in (",", "and", "or", "&", "'s", "’s", "-", "the") or \
-                    any(p.start <= token.i < p.end for p in self.places):
+                    token.i in self._place_tokens:
                 continue
             names += 1
             if not (token.is_title or token.is_upper) or names > 3:
@@ -675,7 +685,7 @@ class _Context:
             token = doc[i]
             if token.lower_ in ("of", "from"):
                 return i if any(t.lower_ in roles for t in doc[max(0, i - 5):i]) else None
-            if token.is_space or token.lower_ in _LIST_WORDS or any(p.start <= i < p.end for p in self.places):
+            if token.is_space or token.lower_ in _LIST_WORDS or i in self._place_tokens:
                 i -= 1
                 continue
             names += 1
@@ -707,7 +717,7 @@ class _Context:
             of_chain = doc[place.start - 1].lower_ == "of" and token.is_lower and token.is_alpha
             if not (token.is_space or of_chain or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",",
                                                           "province", "region", "and")
-                    or any(p.start <= i < p.end for p in self.places + self.venues)):
+                    or i in self._place_tokens or i in self._venue_tokens):
                 return False
             i -= 1
         return False
@@ -939,10 +949,14 @@ class _Context:
         title = source.get("title") or (source.get("front_matter") or {}).get("title")
         if not isinstance(title, str) or not title.strip():
             return []
-        tdoc = self.finder.nlp.make_doc(" ".join(title.split()))
+        title = " ".join(title.split())
         cue = self.finder.trigger_words
+        lowered = title.lower()
+        if cue is not None and not any(word in lowered for word in cue):
+            return []  # no trigger can match: none of the words one needs is even part of the title
+        tdoc = self.finder.nlp.make_doc(title)
         if cue is not None and not any(token.lower_ in cue for token in tdoc):
-            return []  # no trigger can match
+            return []
         matches = [(s, e, self.finder.info[self.finder.nlp.vocab.strings[m]]) for m, s, e in self.finder.matcher(tdoc)]
         triggers = [m for m in matches if m[2]["type"] == "trigger"]
         if not triggers:
