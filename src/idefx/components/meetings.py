@@ -48,6 +48,7 @@ DATE_LABELS = ("EVENT_DAY", "DATE", "RANGE", "RELATIVE", "WEEKDAY", "NUM")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 LIST_HEADING_CHARS = 120
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_BULLET_AFTER_BREAK = re.compile("\n" + _BULLET.pattern[1:])  # quicker to search for than a line start
 _MARKUP = re.compile(r"<[^>]*>|[*_\\]")
 _HOST = re.compile(r"https?://([^/\s'\"]+)")
 
@@ -306,6 +307,14 @@ def _segment_kind(vocab, word: str) -> int:
 WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _TITLE_JOINERS = {"and", "of", "the", "with", "'s", "’s", "de", "da", "van", "von", "al", "bin"}
+
+
+def _bullet_lines(text: str, start: int):
+    """The offsets of the bulleted lines that start at or after ``start``."""
+    if start == 0 and _BULLET.match(text):
+        yield 0
+    for bullet in _BULLET_AFTER_BREAK.finditer(text, max(start - 1, 0)):
+        yield bullet.start() + 1
 
 
 def _city_name(place: Span) -> str:
@@ -815,8 +824,7 @@ class _Context:
         words = self.words.get("list_heading", set())
         out: list[tuple[int, int, list[int]]] = []
         taken = body
-        for bullet in _BULLET.finditer(text, body):
-            first = bullet.start()
+        for first in _bullet_lines(text, body):
             if first < taken:
                 continue
             end = taken = self._list_end(text, first - 1) or first
