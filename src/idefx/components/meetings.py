@@ -28,7 +28,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -41,6 +41,7 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
+from idefx.wordkinds import distinct_words, per_word
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -48,6 +49,7 @@ DATE_LABELS = ("EVENT_DAY", "DATE", "RANGE", "RELATIVE", "WEEKDAY", "NUM")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 LIST_HEADING_CHARS = 120
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
+_BULLET_AFTER_BREAK = re.compile("\n" + _BULLET.pattern[1:])  # quicker to search for than a line start
 _MARKUP = re.compile(r"<[^>]*>|[*_\\]")
 _HOST = re.compile(r"https?://([^/\s'\"]+)")
 
@@ -114,6 +116,7 @@ class MeetingFinder(BatchComponent):
             label = f"{entry['type']}|{entry['id']}"
             self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
+        self.trigger_words = _required_words([e["pattern"] for e in self.patterns if e["type"] == "trigger"])
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
 
@@ -143,23 +146,25 @@ class MeetingFinder(BatchComponent):
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
-        sentences = segments(doc)
-        places = {(p.start, p.end) for p in doc.spans[PLACES]} if PLACES in doc.spans else set()
-        calendar = [d for d in doc.spans[DATES] if d.label_ in CALENDAR_LABELS] if DATES in doc.spans else []
+        places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
+        dates = list(doc.spans[DATES]) if DATES in doc.spans else []
+        place_ranges = {(p.start, p.end) for p in places}
+        calendar = [d for d in dates if d.label_ in CALENDAR_LABELS]
         # "San Francisco" is no one, nor is "On April" in "On April 16"
-        mentions = [m for m in mentions if (m.start, m.end) not in places
+        mentions = [m for m in mentions if (m.start, m.end) not in place_ranges
                     and not any(m.start < d.end and d.start < m.end for d in calendar)]
         if not mentions:
             doc._.idefx_meetings = []
             return doc
-        ctx = _Context(doc, people, mentions, found, self, sentences)
+        ctx = _Context(doc, people, mentions, found, self, places, dates)
         drafts: list[_Draft] = []
         body = body_start(doc_text(doc))
         lists = ctx.lists(body)
-        match_starts = sorted(match.start for matches in found.values() for match in matches)
-        for sent in sentences:
+        match_starts = sorted(match.start for kind in _SENTENCE_KINDS for match in found.get(kind, ()))
+        # with no trigger a sentence adds no meeting, nor anything that a later one uses
+        for sent in ctx.sentences if "trigger" in found else ():
             if bisect_left(match_starts, sent.start) == bisect_right(match_starts, sent.end):
-                continue  # no pattern matched here: nothing to note or report
+                continue  # nothing to note or report here
             if sent.end_char <= body or any(start <= sent.start_char < end for start, end, _ in lists):
                 continue
             ctx.note_trip(sent)
@@ -196,6 +201,26 @@ class MeetingFinder(BatchComponent):
         return doc
 
 
+def _required_words(patterns: list[list[dict]]) -> Optional[frozenset[str]]:
+    """Lower-case words one of which every match of any of ``patterns`` holds (a word of each pattern's first
+    required literal token), or None when a pattern has no such token."""
+    words: set[str] = set()
+    for pattern in patterns:
+        for token in pattern:
+            spec = next((token[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in token), None)
+            if isinstance(spec, dict) and set(spec) == {"IN"}:
+                spec = spec["IN"]
+            if token.get("OP", "1") in ("1", "+") and isinstance(spec, (str, list)):
+                words.update(w.lower() for w in ([spec] if isinstance(spec, str) else spec))
+                break
+        else:
+            return None
+    return frozenset(words)
+
+
+_SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "trip")  # the matches a sentence is looked at for
+
+
 class Match(NamedTuple):
     """A pattern match: its token range and its label (``type|id`` of the pattern), as a Span's ``start``,
     ``end`` and ``label_``."""
@@ -221,51 +246,76 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
     after a short line.
     """
-    vocab, orths, idx = doc.vocab, doc.to_array(ORTH), doc.to_array(IDX)
-    stops = numpy.nonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))[0].tolist()
-    flags = doc.to_array([IS_SPACE, IS_PUNCT, IS_LOWER, IS_ALPHA])
-    words_before = numpy.concatenate(([0], numpy.cumsum((flags[:, 0] | flags[:, 1]) == 0))).tolist()
-    lower, alpha = flags[:, 2].tolist(), flags[:, 3].tolist()
-    lines = (numpy.searchsorted(idx, [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))], side="right")
-             - 1).tolist()  # the whitespace tokens that hold the line breaks
-    orths, idx = orths.tolist(), idx.tolist()
-    candidates = sorted(set(stops) | set(lines))
-    texts = {i: vocab.strings[orths[i]] for i in candidates}
-    breaks = [i for i in candidates if "\n" in texts[i]]
-    wrapped = sum(1 for i in breaks if i + 1 < len(idx) and lower[i + 1]) >= 3 or \
-        sum(1 for k, i in enumerate(breaks) if _mid_sentence(idx, alpha, texts, i, breaks[k - 1] if k else -1)) >= 3
-    out, start, line_start = [], 0, 0
-    for i in candidates:
-        text = texts[i]
-        end_here = text in (".", "!", "?")
-        if "\n" in text:
-            end_here = text.count("\n") >= 2 or not wrapped or idx[i] - line_start < short_line
-            line_start = idx[i] + len(text)
-        if end_here and i + 1 > start:
-            out.append((start, i + 1))
-            start = i + 1
-    if start < len(doc):
-        out.append((start, len(doc)))
-    return [Sentence(start, end, idx[start], idx[end - 1] + len(vocab.strings[orths[end - 1]])) for start, end in out
-            if words_before[end] > words_before[start]]
+    if not len(doc):
+        return []
+    strings, length = doc.vocab.strings, len(doc)
+    orths, idx = distinct_words(doc)[0], doc.to_array(IDX).astype(numpy.int64)
+    compute = functools.partial(_segment_kind, doc.vocab)
+
+    def kinds(positions) -> numpy.ndarray:
+        """The kinds of the tokens at ``positions`` (see _segment_kind)."""
+        return numpy.array(per_word(strings, orths[positions].tolist(), compute, _SEGMENT_KINDS), dtype=numpy.int64)
+
+    characters = numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    newlines = numpy.flatnonzero(characters == ord("\n"))
+    breaks = numpy.unique(numpy.searchsorted(idx, newlines, side="right") - 1)  # the tokens holding line breaks
+    texts = [strings[orth] for orth in orths[breaks].tolist()]
+    # each break's line: from the end of the break before
+    line_length = idx[breaks] - numpy.concatenate(([0], idx[breaks[:-1]] + [len(t) for t in texts[:-1]]))
+    single = numpy.array([t.count("\n") == 1 for t in texts], dtype=bool)
+    undecided = single & (line_length >= short_line)  # a line break that ends a sentence unless hard-wrapped
+    ends_line = ~undecided if undecided.any() and _hard_wrapped(breaks, single, line_length, length, kinds) \
+        else numpy.ones(len(breaks), dtype=bool)
+    stops = numpy.flatnonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))
+    ends = numpy.sort(numpy.concatenate((stops, breaks[ends_line]))) + 1
+    bounds = numpy.concatenate(([0], ends, [length] if not len(ends) or ends[-1] < length else []))
+    starts, stops = bounds[:-1].astype(numpy.int64), bounds[1:].astype(numpy.int64)
+    worded = numpy.zeros(len(starts), dtype=bool)  # the segments that hold a word
+    pending, offset = numpy.arange(len(starts)), 0
+    while len(pending):  # look at the segments' first tokens, then at the second ones of those without a word ...
+        word = kinds(starts[pending] + offset) & _WORD != 0
+        worded[pending[word]] = True
+        offset += 1
+        pending = pending[~word & (starts[pending] + offset < stops[pending])]
+    starts, lasts = starts[worded], stops[worded] - 1
+    last_lengths = [len(strings[orth]) for orth in orths[lasts].tolist()]
+    return [Sentence(start, last + 1, start_char, end_char) for start, last, start_char, end_char in
+            zip(starts.tolist(), lasts.tolist(), idx[starts].tolist(), (idx[lasts] + last_lengths).tolist())]
+
+
+def _hard_wrapped(breaks: numpy.ndarray, single: numpy.ndarray, line_length: numpy.ndarray, length: int,
+                  kinds) -> bool:
+    """Whether lines go on in lower case after at least three line breaks, or at least three single breaks end
+    long lines between two words (``kinds``: the kinds of the tokens at some positions, see _segment_kind)."""
+    if (kinds(breaks[breaks + 1 < length] + 1) & _LOWER != 0).sum() >= 3:
+        return True
+    mid = breaks[single & (line_length >= WRAP_WIDTH) & (breaks > 0) & (breaks + 1 < length)]
+    return (kinds(mid - 1) & kinds(mid + 1) & _ALPHA != 0).sum() >= 3
 
 
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
-_LINE_BREAK = re.compile("\n")
-WRAP_WIDTH = 60
+_WORD, _LOWER, _ALPHA = 1, 2, 4  # the kinds of token segments reads
+_SEGMENT_KINDS: dict[int, int] = {}  # word (hash) -> its kinds (see _segment_kind), kept bounded
 
 
-def _mid_sentence(idx: list[int], alpha: list[int], texts: dict[int, str], i: int, previous: int) -> bool:
-    """A single line break after a long line that stops between two words: the mark of hard-wrapped text
-    (``idx``: each token's offset; ``alpha``: whether each token is alphabetic; ``texts``: the breaks' text)."""
-    if texts[i].count("\n") != 1 or i == 0 or i + 1 >= len(idx):
-        return False
-    line_start = idx[previous] + len(texts[previous]) if previous >= 0 else 0
-    return idx[i] - line_start >= WRAP_WIDTH and bool(alpha[i - 1]) and bool(alpha[i + 1])
+def _segment_kind(vocab, word: str) -> int:
+    """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic."""
+    lex = vocab[word]
+    return (0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0) | \
+        (_ALPHA if lex.is_alpha else 0)
 
 
+WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _TITLE_JOINERS = {"and", "of", "the", "with", "'s", "’s", "de", "da", "van", "von", "al", "bin"}
+
+
+def _bullet_lines(text: str, start: int):
+    """The offsets of the bulleted lines that start at or after ``start``."""
+    if start == 0 and _BULLET.match(text):
+        yield 0
+    for bullet in _BULLET_AFTER_BREAK.finditer(text, max(start - 1, 0)):
+        yield bullet.start() + 1
 
 
 def _city_name(place: Span) -> str:
@@ -291,26 +341,19 @@ class _Context:
     """Per-document lookups shared by the sentence pass."""
 
     def __init__(self, doc: Doc, people, mentions: list[Span], found: dict[str, list[Match]], finder: MeetingFinder,
-                 sentences: list[Sentence]):
+                 places: list[Span], dates: list[Span]):
         self.doc, self.people, self.mentions, self.found, self.finder = doc, people, mentions, found, finder
         self._starts = {kind: [span.start for span in spans] for kind, spans in found.items()}
         self._mention_starts = [m.start for m in mentions]  # the mentions come by start
-        self.sentences = sentences
         self.words = finder.words
-        self.places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
+        self.places, self.dates = places, dates
         self.events = list(doc.spans[EVENTS]) if EVENTS in doc.spans else []
         self.venues = list(doc.spans[VENUES]) if VENUES in doc.spans else []
-        self.dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         self.published = doc._.idefx_published
-        self.city_codes = {name: p.kb_id_ for p in self.places if p.label_ == "CITY"
-                           for name in (_city_name(p), _city_name(p).title())}
-        self.speakers = self._speakers()
         self._local: dict[int, Optional[str]] = {}
-        self.dateline_city = self._dateline_city()
         self.protagonist = self._person_at(mentions[0])
         self.trip: Optional[dict] = None  # the last trip announced: destinations and its date
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
-        self.home = self._home_country()
 
     def country_of(self, person: int) -> Optional[str]:
         """The person's country, or when the people finder gives none, the one their own words carry:
@@ -359,7 +402,13 @@ class _Context:
     def _person_at(self, span: Span) -> int:
         return int(span.kb_id_)
 
-    def _dateline_city(self) -> Optional[str]:
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        """The text's sentences (see segments), found when first needed."""
+        return segments(self.doc)
+
+    @functools.cached_property
+    def dateline_city(self) -> Optional[str]:
         """The city a dateline opens the story with ("BAKU, Azerbaijan, July 26."), if any."""
         for sent in self.sentences[:3]:  # each has a word (see segments)
             for place in self.places:
@@ -369,7 +418,28 @@ class _Context:
                         return _city_name(place)
         return None
 
-    def _speakers(self) -> set[int]:
+    @functools.cached_property
+    def _place_tokens(self) -> set[int]:
+        """The tokens inside a place name."""
+        return {i for p in self.places for i in range(p.start, p.end)}
+
+    @functools.cached_property
+    def _venue_tokens(self) -> set[int]:
+        """The tokens inside a venue name."""
+        return {i for v in self.venues for i in range(v.start, v.end)}
+
+    @functools.cached_property
+    def city_codes(self) -> dict[str, str]:
+        """City name (as named, and in title case) -> its country code."""
+        codes = {}
+        for place in self.places:
+            if place.label_ == "CITY":
+                name = _city_name(place)
+                codes[name] = codes[name.title()] = place.kb_id_
+        return codes
+
+    @functools.cached_property
+    def speakers(self) -> set[int]:
         """Token starts of people mentions that are sources ("X said", "according to X", "spokesperson X")."""
         out = set()
         for span in self.found.get("attribution", []):
@@ -609,7 +679,7 @@ class _Context:
             if token.lower_ in roles:
                 return True
             if token.is_space or token.lower_ in (",", "and", "or", "&", "'s", "’s", "-", "the") or \
-                    any(p.start <= token.i < p.end for p in self.places):
+                    token.i in self._place_tokens:
                 continue
             names += 1
             if not (token.is_title or token.is_upper) or names > 3:
@@ -625,7 +695,7 @@ class _Context:
             token = doc[i]
             if token.lower_ in ("of", "from"):
                 return i if any(t.lower_ in roles for t in doc[max(0, i - 5):i]) else None
-            if token.is_space or token.lower_ in _LIST_WORDS or any(p.start <= i < p.end for p in self.places):
+            if token.is_space or token.lower_ in _LIST_WORDS or i in self._place_tokens:
                 i -= 1
                 continue
             names += 1
@@ -657,7 +727,7 @@ class _Context:
             of_chain = doc[place.start - 1].lower_ == "of" and token.is_lower and token.is_alpha
             if not (token.is_space or of_chain or low in ("the", "city", "capital", "of", "'s", "’s", "(", ",",
                                                           "province", "region", "and")
-                    or any(p.start <= i < p.end for p in self.places + self.venues)):
+                    or i in self._place_tokens or i in self._venue_tokens):
                 return False
             i -= 1
         return False
@@ -755,8 +825,7 @@ class _Context:
         words = self.words.get("list_heading", set())
         out: list[tuple[int, int, list[int]]] = []
         taken = body
-        for bullet in _BULLET.finditer(text, body):
-            first = bullet.start()
+        for first in _bullet_lines(text, body):
             if first < taken:
                 continue
             end = taken = self._list_end(text, first - 1) or first
@@ -793,13 +862,13 @@ class _Context:
             nxt = text.find("\n", pos + 1)
             nxt = len(text) if nxt < 0 else nxt
             line = text[pos + 1:nxt]
-            plain = _MARKUP.sub("", line).strip()
             if _BULLET.match(line):
                 end = nxt
-            elif not plain or (end is not None and line[:1] in " \t"):
-                pass
-            elif not (plain.endswith(":") and len(plain) <= LIST_HEADING_CHARS):
-                break
+            else:
+                plain = _MARKUP.sub("", line).strip()
+                if plain and not (end is not None and line[:1] in " \t") and \
+                        not (plain.endswith(":") and len(plain) <= LIST_HEADING_CHARS):
+                    break
             pos = nxt
         return end
 
@@ -889,7 +958,14 @@ class _Context:
         title = source.get("title") or (source.get("front_matter") or {}).get("title")
         if not isinstance(title, str) or not title.strip():
             return []
-        tdoc = self.finder.nlp.make_doc(" ".join(title.split()))
+        title = " ".join(title.split())
+        cue = self.finder.trigger_words
+        lowered = title.lower()
+        if cue is not None and not any(word in lowered for word in cue):
+            return []  # no trigger can match: none of the words one needs is even part of the title
+        tdoc = self.finder.nlp.make_doc(title)
+        if cue is not None and not any(token.lower_ in cue for token in tdoc):
+            return []
         matches = [(s, e, self.finder.info[self.finder.nlp.vocab.strings[m]]) for m, s, e in self.finder.matcher(tdoc)]
         triggers = [m for m in matches if m[2]["type"] == "trigger"]
         if not triggers:
@@ -917,7 +993,8 @@ class _Context:
         self._setting(draft, best.start, best.end, best)
         return [draft]
 
-    def _home_country(self) -> Optional[str]:
+    @functools.cached_property
+    def home(self) -> Optional[str]:
         """The country of a government source (``source_url`` on a .gov, .mil, .gov.xx ... host), else None."""
         source = self.doc._.idefx_source or {}
         url = (source.get("front_matter") or {}).get("source_url") or source.get("url") or ""
