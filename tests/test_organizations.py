@@ -49,3 +49,19 @@ def test_bracketed_acronym_defines_the_full_name_and_replaces_bare_mentions():
 def test_bracketed_acronym_after_a_title_is_not_an_organisation():
     found = orgs("Director of Coastal Forecasting (DCF) Mara Olsen spoke.")
     assert "Director of Coastal Forecasting" not in found
+
+
+def test_round_trip_through_disk_and_pickle(tmp_path):
+    import pickle
+
+    text = "The spokesman of the Ministry of Defence of Nigeria met Lockheed Martin officials in Abuja."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("idefx_countries")
+    nlp.add_pipe("idefx_organizations")
+    doc = nlp(text)
+    expected = [s.text for s in doc.spans[ORG_SPANS]]
+    assert expected
+    nlp.to_disk(tmp_path / "pipeline")
+    for again in (spacy.load(tmp_path / "pipeline"), pickle.loads(pickle.dumps(nlp))):
+        doc = again(text)
+        assert [s.text for s in doc.spans[ORG_SPANS]] == expected

@@ -52,6 +52,14 @@ def by_token(n: int, items: Iterable) -> list:
     return out
 
 
+def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
+    """The gazetteer's (name, country) pairs grouped by country, in the order they were first added."""
+    by_country: dict[str, list[str]] = {}
+    for name, country in pairs:
+        by_country.setdefault(country, []).append(name)
+    return [(name, country) for country, names in by_country.items() for name in names]
+
+
 def picker(positions: list[int]) -> Callable[[list], list]:
     """A function that takes the items at ``positions`` (in that order) from a list, in one C-level pass."""
     if len(positions) == 1:
@@ -84,7 +92,7 @@ class OrgFinder(BatchComponent):
                 unsafe = set(entry.get("ambiguous_aliases", []))
                 names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
                              if n not in unsafe)
-        self.state = {
+        state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
@@ -96,39 +104,35 @@ class OrgFinder(BatchComponent):
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
             "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
         }
-        self._build()
+        # what the finder is built from, kept for to_disk as JSON text: the pipeline cache unpickles a string
+        # about ten times quicker than the 50,000 small lists it holds, at every start
+        self.state_json = json.dumps(state, ensure_ascii=False)
+        self._build(state)
 
-    def _build(self) -> None:
-        self.heads = set(self.state["heads"])
-        self.single_word_heads = set(self.state["single_word_heads"])
-        self.in_place = set(self.state["in_place"])
-        self.corporate = set(self.state["corporate"])
-        self.not_names = set(self.state["not_names"])
-        self.news_cues = set(self.state["news_cues"])
-        self.news_before = set(self.state["news_before"])
-        self.common = set(self.state["common"])
-        self.titles = TitleVocabulary(self.nlp, self.state["titles"])
+    def _build(self, state: dict) -> None:
+        self.heads = set(state["heads"])
+        self.single_word_heads = set(state["single_word_heads"])
+        self.in_place = set(state["in_place"])
+        self.corporate = set(state["corporate"])
+        self.not_names = set(state["not_names"])
+        self.news_cues = set(state["news_cues"])
+        self.news_before = set(state["news_before"])
+        self.common = set(state["common"])
+        self.titles = TitleVocabulary(self.nlp, state["titles"])
         self.news_words = self.news_cues | {w.lower() for w in self.news_before}
         self.kind_cache: dict[int, int] = {}
         self.word_cache: dict[int, str] = {}
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
-                                                  for name, country in self._by_country()])
-
-    def _by_country(self) -> list[tuple[str, str]]:
-        """The gazetteer's (name, country) pairs grouped by country, in the order they were first added."""
-        by_country: dict[str, list[str]] = {}
-        for name, country in self.state["names"]:
-            by_country.setdefault(country, []).append(name)
-        return [(name, country) for country, names in by_country.items() for name in names]
+                                                  for name, country in _by_country(state["names"])])
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "state.json").write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+        (path / "state.json").write_text(self.state_json, encoding="utf-8")
 
     def from_disk(self, path, exclude=tuple()) -> "OrgFinder":
-        self.state = json.loads((Path(path) / "state.json").read_text(encoding="utf-8"))
-        self._build()
+        self.state_json = (Path(path) / "state.json").read_text(encoding="utf-8")
+        self._build(json.loads(self.state_json))
         return self
 
     def _kinds(self, word: str) -> int:
