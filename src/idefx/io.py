@@ -62,6 +62,7 @@ _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _MAX_FRONT_MATTER = 65536
+_LINE_TEXT_RE = re.compile(r"[^\r\n]+")  # a line's text, without its line break
 _PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
 _ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -267,7 +268,7 @@ def blank_front_matter(text: str) -> tuple[str, dict]:
         elif _is_scalar(value):
             kept[str(key).lower()] = _scalar(value)
     end = match.end()
-    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:], kept
+    return _LINE_TEXT_RE.sub(lambda m: " " * len(m.group()), text[:end]) + text[end:], kept
 
 
 def _is_scalar(value) -> bool:
