@@ -202,3 +202,20 @@ def test_the_command_flushes_everything_before_it_ends(corpus, tmp_path):
     assert result.returncode == EXIT_SOME_FAILED
     assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == paths
     assert result.stderr.count("\n") == 1 and "none.txt" in result.stderr
+
+
+def test_a_pipeline_reading_inside_memory_zones_from_its_first_document_gives_the_same_records():
+    """What a component keeps across documents must not refer to strings a closed zone has dropped."""
+    from idefx.runner import MemoryZones
+
+    from idefx.resources import data_path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    items = [str(data_path("samples/idef-2023-trend.txt")), *(str(fixtures / name) for name in (
+        "abuja-visit.txt", "front-matter.md", "ministry-readout.html"))] * 2
+    zoned = load_pipeline()
+    zones = MemoryZones(zoned, seed_words=0, zone_words=1)  # a zone from the first batch, closed after each
+    inside = [o.record_json for batch in (items[:4], items[4:]) for o in process_batch(zoned, batch, zones=zones)]
+    zones.close()
+    outside = [o.record_json for o in process_batch(load_pipeline(), items)]
+    assert all(inside) and inside == outside

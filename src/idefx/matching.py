@@ -216,6 +216,7 @@ class FastMatcher:
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
         if forms is not None:
+            self.vocab.strings.add(key)  # now, not when the index is built: that may be inside a memory zone
             self.phrase_texts.extend((key, " ".join(words)) for words in forms)
             self._phrases = None
             return
