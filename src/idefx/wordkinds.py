@@ -14,7 +14,7 @@ from typing import Callable
 import numpy
 from spacy.tokens import Doc
 
-CACHE_SIZE = 20_000  # words a per-word cache remembers before it starts over (keeps memory flat)
+CACHE_SIZE = 10_000  # words a per-word cache remembers before it starts over (keeps memory flat)
 # Doc -> its words (below): shared by the components that read them, gone with the Doc.
 _DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy.ndarray]]" = \
     weakref.WeakKeyDictionary()
