@@ -7,7 +7,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import doc_words, where, word_kinds
+from idefx.wordkinds import doc_words, token_array, where, word_kinds
 
 NLP = spacy.blank("en")
 TEXT = ("The United States and the United Kingdom met in New York; New York City and York hosted "
@@ -36,3 +36,15 @@ def test_word_kinds_flag_each_token_by_its_word():
     assert where(kinds, 1) == [0, 5] and where(kinds, 2) == [1, 3]
     assert orths.tolist() == doc.to_array("ORTH").tolist()
     assert doc_words(doc, {}).tolist() == [t.text for t in doc]
+
+
+def test_token_array_is_made_once_per_doc_and_cannot_be_changed_by_a_reader():
+    import pytest
+
+    doc = NLP.make_doc(TEXT)
+    lowers = token_array(doc, "LOWER")
+    assert lowers.tolist() == doc.to_array("LOWER").tolist()
+    assert token_array(doc, "LOWER") is lowers
+    assert token_array(NLP.make_doc(TEXT), "LOWER") is not lowers
+    with pytest.raises(ValueError):
+        lowers[0] = 0

@@ -28,12 +28,11 @@ from typing import Callable, Iterable, Optional
 
 import numpy
 
-from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import bounded, per_word
+from idefx.wordkinds import bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
@@ -261,8 +260,8 @@ class FastMatcher:
         return (self._test_index[checks], *_quantity(token.get("OP", "1")))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        orths, lowers = doc.to_array(ORTH), doc.to_array(LOWER)  # one attribute at a time is quicker
-        spaces = doc.to_array(IS_SPACE)
+        orths, lowers = token_array(doc, "ORTH"), token_array(doc, "LOWER")
+        spaces = token_array(doc, "IS_SPACE")
         keep = numpy.nonzero(spaces == 0)[0] if spaces.any() else None
         if keep is None:
             return self.match_words(orths, lowers)

@@ -20,11 +20,27 @@ _DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy
     weakref.WeakKeyDictionary()
 
 
+# Doc -> {attribute name: its array}: each attribute's array made once per Doc, for every component that reads it.
+_ARRAYS: "weakref.WeakKeyDictionary[Doc, dict[str, numpy.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def token_array(doc: Doc, attr: str) -> numpy.ndarray:
+    """``doc.to_array(attr)`` for one attribute (by name), made once per Doc and shared: read-only."""
+    arrays = _ARRAYS.get(doc)
+    if arrays is None:
+        arrays = _ARRAYS[doc] = {}
+    array = arrays.get(attr)
+    if array is None:
+        array = arrays[attr] = doc.to_array(attr)
+        array.flags.writeable = False
+    return array
+
+
 def distinct_words(doc: Doc) -> tuple[numpy.ndarray, list[int], numpy.ndarray]:
     """The Doc's token hashes, its distinct hashes, and for each token the index of its hash among those."""
     entry = _DISTINCT.get(doc)
     if entry is None:
-        orths = doc.to_array("ORTH")
+        orths = token_array(doc, "ORTH")
         uniq, inverse = numpy.unique(orths, return_inverse=True)
         entry = _DISTINCT[doc] = (orths, uniq.tolist(), inverse.reshape(-1))
     return entry

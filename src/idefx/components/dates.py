@@ -26,7 +26,7 @@ from idefx.components.batching import BatchComponent
 from idefx.components.places import EVENTS
 from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
                             header_date, word_starts)
-from idefx.wordkinds import distinct_words, per_word
+from idefx.wordkinds import distinct_words, per_word, token_array
 
 DATES = "idefx_dates"
 TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
@@ -125,7 +125,7 @@ def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
     _, distinct, inverse = distinct_words(doc)
     infos = per_word(doc.vocab.strings, distinct, word_starts, cache)
     flags = numpy.fromiter([info[0] for info in infos], numpy.uint8, len(infos))[inverse]
-    token_starts, spaces = doc.to_array(["IDX", "SPACY"]).T
+    token_starts, spaces = token_array(doc, "IDX"), token_array(doc, "SPACY")
     joined = numpy.zeros(len(flags) + 1, dtype=bool)  # token i joined to the next; the last slot stays False
     joined[:len(flags) - 1] = (flags[:-1] & ENDS_IN_WORD > 0) & (flags[1:] & STARTS_IN_WORD > 0) & (spaces[:-1] == 0)
     picked = numpy.flatnonzero((flags & MAY_START > 0) | joined[:-1])

@@ -28,7 +28,6 @@ from typing import NamedTuple, Optional
 
 import numpy
 
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -41,7 +40,7 @@ from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher
 from idefx.resources import read_jsonl
-from idefx.wordkinds import distinct_words, per_word
+from idefx.wordkinds import distinct_words, per_word, token_array
 
 SPEAKER_WINDOW = 3
 TOPIC_TOKENS = 12
@@ -249,7 +248,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
     if not len(doc):
         return []
     strings, length = doc.vocab.strings, len(doc)
-    orths, idx = distinct_words(doc)[0], doc.to_array(IDX).astype(numpy.int64)
+    orths, idx = distinct_words(doc)[0], token_array(doc, "IDX").astype(numpy.int64)
     compute = functools.partial(_segment_kind, doc.vocab)
 
     def kinds(positions) -> numpy.ndarray:

@@ -37,7 +37,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 from idefx.gazetteers import city_country
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import bounded, distinct_words, per_word
+from idefx.wordkinds import bounded, distinct_words, per_word, token_array
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
@@ -230,7 +230,7 @@ class _Scan:
         self.f = finder
         self.doc = doc
         self.text, self.lower, self.flags, self.opener_words = finder.words(doc)
-        offsets = doc.to_array(["IDX", "SPACY"]).T.tolist() if len(doc) else [[], []]
+        offsets = [token_array(doc, "IDX").tolist(), token_array(doc, "SPACY").tolist()]
         self.starts, self.spaces = offsets  # each token's character offset and trailing-space flag
         self.doc_text = doc_text(doc)
         self.n = len(doc)

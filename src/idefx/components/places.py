@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -29,7 +28,7 @@ from idefx.components.batching import BatchComponent
 from idefx.matching import FastMatcher
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import where, word_kinds
+from idefx.wordkinds import token_array, where, word_kinds
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
@@ -157,8 +156,9 @@ class PlaceFinder(BatchComponent):
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
+        lowers = token_array(doc, "LOWER")[kept]
         matches = [(m, keep[s], keep[e - 1] + 1)
-                   for m, s, e in self.matcher.match_words(orth_array, doc.to_array(LOWER)[kept], where(kinds, ANCHOR))]
+                   for m, s, e in self.matcher.match_words(orth_array, lowers, where(kinds, ANCHOR))]
         # taken through a set again by start and end: matches of one extent (the spans filter_spans then picks
         # from) keep the order they have always had
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):

@@ -13,11 +13,11 @@ import weakref
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from idefx.phrases import PhraseIndex
+from idefx.wordkinds import token_array
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
 FIRST_BITS = numpy.uint64(0xFFFF)  # the low bits of a word hash that tell whether a title may start with it
@@ -72,7 +72,7 @@ class TitleVocabulary:
     def _find(self, doc: Doc) -> tuple[list[TitleTag], list]:
         covering: list = [None] * len(doc)
         found = []
-        lower = doc.to_array(LOWER)
+        lower = token_array(doc, "LOWER")
         starts = numpy.flatnonzero(self.may_start[(lower & FIRST_BITS).astype(numpy.intp)]).tolist()
         matches = self.matcher(lower.tolist(), starts)
         for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
