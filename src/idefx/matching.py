@@ -117,6 +117,12 @@ def _anchor_slot(pattern: list[dict]) -> tuple[int, Optional[set[str]]]:
     return next(((k, w) for k, w in required if not w & _FUNCTION_WORDS), required[0])
 
 
+def required_words(pattern: list[dict]) -> Optional[set[str]]:
+    """The lower-case words of a required literal token of ``pattern`` (see _anchor_slot): every match holds one
+    of them; None when the pattern has no such token."""
+    return _anchor_slot(pattern)[1]
+
+
 def _anchor(pattern: list[dict], unbounded: int) -> tuple[Optional[set[str]], int, int]:
     """The words of the anchor (see _anchor_slot) of ``pattern`` and how far the pattern reaches before and
     after it."""

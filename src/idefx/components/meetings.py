@@ -38,7 +38,7 @@ from idefx.components.dates import DATES, body_start, doc_text
 from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
 from idefx.entities import PEOPLE_SPANS, MeetingEntity
 from idefx.gazetteers import country_code
-from idefx.matching import FastMatcher
+from idefx.matching import FastMatcher, required_words
 from idefx.resources import read_jsonl
 from idefx.wordkinds import distinct_words, per_word, token_array
 
@@ -201,19 +201,14 @@ class MeetingFinder(BatchComponent):
 
 
 def _required_words(patterns: list[list[dict]]) -> Optional[frozenset[str]]:
-    """Lower-case words one of which every match of any of ``patterns`` holds (a word of each pattern's first
-    required literal token), or None when a pattern has no such token."""
+    """Lower-case words one of which every match of any of ``patterns`` holds, or None when a pattern has no
+    required literal token."""
     words: set[str] = set()
     for pattern in patterns:
-        for token in pattern:
-            spec = next((token[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in token), None)
-            if isinstance(spec, dict) and set(spec) == {"IN"}:
-                spec = spec["IN"]
-            if token.get("OP", "1") in ("1", "+") and isinstance(spec, (str, list)):
-                words.update(w.lower() for w in ([spec] if isinstance(spec, str) else spec))
-                break
-        else:
+        found = required_words(pattern)
+        if found is None:
             return None
+        words |= found
     return frozenset(words)
 
 
