@@ -115,6 +115,7 @@ class MeetingFinder(BatchComponent):
             label = f"{entry['type']}|{entry['id']}"
             self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
+        self.segment_kinds: dict[int, int] = {}  # word (hash) -> its kinds for segments, kept bounded
         self.trigger_words = _required_words([e["pattern"] for e in self.patterns if e["type"] == "trigger"])
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
@@ -234,11 +235,11 @@ class Sentence(NamedTuple):
     end_char: int
 
 
-def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
+def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list[Sentence]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
-    after a short line.
+    after a short line. ``word_kinds`` remembers each word's kinds (see _segment_kind) by its hash.
     """
     if not len(doc):
         return []
@@ -248,7 +249,7 @@ def segments(doc: Doc, short_line: int = 45) -> list[Sentence]:
 
     def kinds(positions) -> numpy.ndarray:
         """The kinds of the tokens at ``positions`` (see _segment_kind)."""
-        return numpy.array(per_word(strings, orths[positions].tolist(), compute, _SEGMENT_KINDS), dtype=numpy.int64)
+        return numpy.array(per_word(strings, orths[positions].tolist(), compute, word_kinds), dtype=numpy.int64)
 
     characters = numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
     newlines = numpy.flatnonzero(characters == ord("\n"))
@@ -289,7 +290,6 @@ def _hard_wrapped(breaks: numpy.ndarray, single: numpy.ndarray, line_length: num
 
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
 _WORD, _LOWER, _ALPHA = 1, 2, 4  # the kinds of token segments reads
-_SEGMENT_KINDS: dict[int, int] = {}  # word (hash) -> its kinds (see _segment_kind), kept bounded
 
 
 def _segment_kind(vocab, word: str) -> int:
@@ -399,7 +399,7 @@ class _Context:
     @functools.cached_property
     def sentences(self) -> list[Sentence]:
         """The text's sentences (see segments), found when first needed."""
-        return segments(self.doc)
+        return segments(self.doc, self.finder.segment_kinds)
 
     @functools.cached_property
     def dateline_city(self) -> Optional[str]:
