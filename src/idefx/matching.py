@@ -35,6 +35,7 @@ from idefx.phrases import PhraseIndex
 from idefx.wordkinds import bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
+_LOW_BITS = numpy.uint64(0x3FFF)  # the low bits of a word hash that _HashSet's table is indexed by
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
 _FLAGS = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle, "IS_UPPER": str.isupper}
 _VALUES = {"LOWER": str.lower, "TEXT": str, "ORTH": str, "LENGTH": len}
@@ -53,12 +54,23 @@ def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, str
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
 
 
-def _members(values: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray:
-    """Positions in ``values`` of the values that are in ``keys`` (sorted)."""
-    if not len(keys):
-        return numpy.zeros(0, dtype=numpy.int64)
-    at = numpy.minimum(numpy.searchsorted(keys, values), len(keys) - 1)
-    return numpy.nonzero(keys[at] == values)[0]
+class _HashSet:
+    """Word hashes, with the positions in a sequence of the hashes that are among them found quickly: a table
+    over the low bits of the hashes picks the few candidates, which a binary search settles."""
+
+    def __init__(self, hashes: Iterable[int]):
+        self.keys = numpy.array(sorted(set(hashes)), dtype=numpy.uint64)
+        self.table = numpy.zeros(int(_LOW_BITS) + 1, dtype=bool)  # low bits -> whether a hash has them
+        self.table[(self.keys & _LOW_BITS).astype(numpy.intp)] = True
+
+    def positions(self, values: numpy.ndarray) -> numpy.ndarray:
+        """Positions in ``values`` (hashes) of the values that are in the set."""
+        maybe = numpy.flatnonzero(self.table[(values & _LOW_BITS).astype(numpy.intp)])
+        if not len(maybe):
+            return maybe
+        found = values[maybe]
+        at = numpy.minimum(numpy.searchsorted(self.keys, found), len(self.keys) - 1)
+        return maybe[self.keys[at] == found]
 
 
 def _values(token: dict) -> Optional[tuple[str, list[str]]]:
@@ -200,7 +212,7 @@ class FastMatcher:
         # literal patterns as (key, phrase text): plain strings, as Docs would slow down loading a pickled pipeline
         self.phrase_texts: list[tuple[str, str]] = []
         self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts when first needed
-        self._phrase_firsts = numpy.zeros(0, dtype=numpy.uint64)  # the words phrases start with (sorted hashes)
+        self._phrase_firsts = _HashSet(())  # the words phrases start with
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
         self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
@@ -216,7 +228,7 @@ class FastMatcher:
         self.unanchored: list[tuple[int, Optional[int], int, Optional[int]]] = []
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
-        self._anchor_words = numpy.zeros(0, dtype=numpy.uint64)
+        self._anchor_words = _HashSet(())
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
@@ -254,7 +266,7 @@ class FastMatcher:
             word_id = self.vocab.strings.add(word)
             known = self.reaches.get(word_id, (0, 0))
             self.reaches[word_id] = (max(known[0], before), max(known[1], after))
-        self._anchor_words = numpy.array(sorted(self.reaches), dtype=numpy.uint64)
+        self._anchor_words = _HashSet(self.reaches)
 
     def _slot(self, token: dict) -> tuple[int, int, Optional[int]]:
         """A pattern token as (test, fewest, most tokens)."""
@@ -287,39 +299,40 @@ class FastMatcher:
         """The phrase matches, then the token pattern matches, in words given by their ORTH and LOWER hashes."""
         for cache in self._passed:
             bounded(cache)
-        found = self._phrase_matches(lowers) if self.phrase_texts else []
+        lower_list = lowers.tolist() if self.phrase_texts or self.follows else None
+        found = self._phrase_matches(lowers, lower_list) if self.phrase_texts else []
         if self.rank:
-            found.extend(self._pattern_matches(orths, lowers, anchors))
+            found.extend(self._pattern_matches(orths, lowers, lower_list, anchors))
         return found
 
-    def _phrase_matches(self, lowers: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """The literal patterns' matches in the tokens' lower-case forms, as the PhraseMatcher gives them."""
+    def _phrase_matches(self, lowers: numpy.ndarray, lower_list: list[int]) -> list[tuple[int, int, int]]:
+        """The literal patterns' matches in the tokens' lower-case forms (``lowers``, also as a list), as the
+        PhraseMatcher gives them."""
         if self._phrases is None:
             self._phrases = PhraseIndex(self.vocab, [(key, self.make_doc(text)) for key, text in self.phrase_texts],
                                         attr="LOWER")
-            self._phrase_firsts = numpy.array(sorted(self._phrases.firsts()), dtype=numpy.uint64)
-        return self._phrases(lowers.tolist(), _members(lowers, self._phrase_firsts).tolist())
+            self._phrase_firsts = _HashSet(self._phrases.firsts())
+        return self._phrases(lower_list, self._phrase_firsts.positions(lowers).tolist())
 
-    def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray,
+    def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray, lower_list: Optional[list[int]],
                          anchor_list: Optional[list[int]]) -> list[tuple[int, int, int]]:
-        """The token patterns' matches in a Doc's tokens without whitespace (their ORTH and LOWER hashes), in the
-        order spaCy's Matcher gives them in the windows around the anchors (at ``anchor_list`` when given): by
-        end, then start, then pattern."""
+        """The token patterns' matches in a Doc's tokens without whitespace (their ORTH and LOWER hashes, the
+        latter also as a list when a pattern has a follow), in the order spaCy's Matcher gives them in the
+        windows around the anchors (at ``anchor_list`` when given): by end, then start, then pattern."""
         orths = orth_array.tolist()
         if anchor_list is not None:
             anchors = numpy.array(anchor_list, dtype=numpy.int64)
         elif self.year_reach is None:
-            anchors = _members(lowers, self._anchor_words)
+            anchors = self._anchor_words.positions(lowers)
         else:
             anchors = _flagged(orth_array, self.is_anchor, self._anchor_cache, self.vocab.strings)
         found: set[tuple[int, int, int]] = set()  # (end, start, key)
         memo: dict[tuple[int, int, int], set[int]] = {}
-        lower_list = lowers.tolist() if self.follows else []
         positions, words = anchors.tolist(), lowers[anchors].tolist()
         for i, word in zip(positions, words):
             for k, before in self.anchored.get(word, ()):
                 follow = self.follows.get(k)
-                if follow is not None and not any(w in follow[2] for w in lower_list[i + follow[0]:i + follow[1] + 1]):
+                if follow is not None and follow[2].isdisjoint(lower_list[i + follow[0]:i + follow[1] + 1]):
                     continue
                 self._match_from(k, range(max(0, i - before), i + 1), len(orths), orths, memo, found)
         if self.windowed or self.unanchored:
