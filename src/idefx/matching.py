@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import bounded, per_word, token_array
+from idefx.wordkinds import CACHE_SIZE, bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _LOW_BITS = numpy.uint64(0x3FFF)  # the low bits of a word hash that _HashSet's table is indexed by
@@ -297,8 +297,9 @@ class FastMatcher:
     def _found(self, orths: numpy.ndarray, lowers: numpy.ndarray,
                anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """The phrase matches, then the token pattern matches, in words given by their ORTH and LOWER hashes."""
-        for cache in self._passed:
-            bounded(cache)
+        if max(map(len, self._passed), default=0) > CACHE_SIZE:
+            for cache in self._passed:
+                bounded(cache)
         lower_list = lowers.tolist() if self.phrase_texts or self.follows else None
         found = self._phrase_matches(lowers, lower_list) if self.phrase_texts else []
         if self.rank:
