@@ -251,10 +251,11 @@ def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list
         """The kinds of the tokens at ``positions`` (see _segment_kind)."""
         return numpy.array(per_word(strings, orths[positions].tolist(), compute, word_kinds), dtype=numpy.int64)
 
-    characters = numpy.frombuffer(doc_text(doc).encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
-    newlines = numpy.flatnonzero(characters == ord("\n"))
-    breaks = numpy.unique(numpy.searchsorted(idx, newlines, side="right") - 1)  # the tokens holding line breaks
-    texts = [strings[orth] for orth in orths[breaks].tolist()]
+    spaces = numpy.flatnonzero(token_array(doc, "IS_SPACE"))
+    space_texts = [strings[orth] for orth in orths[spaces].tolist()]
+    with_break = [k for k, text in enumerate(space_texts) if "\n" in text]
+    breaks = spaces[with_break]  # the tokens holding line breaks (whitespace tokens: the tokenizer splits there)
+    texts = [space_texts[k] for k in with_break]
     # each break's line: from the end of the break before
     line_length = idx[breaks] - numpy.concatenate(([0], idx[breaks[:-1]] + [len(t) for t in texts[:-1]]))
     single = numpy.array([t.count("\n") == 1 for t in texts], dtype=bool)
