@@ -135,6 +135,19 @@ class MeetingFinder(BatchComponent):
 
     # -- the pass over a document -------------------------------------------------------------
 
+    def cued_title(self, doc: Doc) -> Optional[str]:
+        """The Doc's title (its whitespace made single spaces) when it holds a word that a trigger needs (a
+        readout title may name a meeting, see _Context.from_title), else None."""
+        source = doc._.idefx_source or {}
+        title = source.get("title") or (source.get("front_matter") or {}).get("title")
+        if not isinstance(title, str) or not title.strip():
+            return None
+        title = " ".join(title.split())
+        lowered = title.lower()
+        if self.trigger_words is not None and not any(word in lowered for word in self.trigger_words):
+            return None  # no trigger can match: none of the words one needs is even part of the title
+        return title
+
     def __call__(self, doc: Doc) -> Doc:
         people = doc._.idefx_people or []
         mentions = sorted(doc.spans[PEOPLE_SPANS], key=lambda s: s.start) if PEOPLE_SPANS in doc.spans else []
@@ -146,6 +159,11 @@ class MeetingFinder(BatchComponent):
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
+        body = body_start(doc_text(doc))
+        if "trigger" not in found and next(_bullet_lines(doc_text(doc), body), None) is None and \
+                self.cued_title(doc) is None:
+            doc._.idefx_meetings = []  # no sentence, participant list or title to report a meeting
+            return doc
         places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         place_ranges = {(p.start, p.end) for p in places}
@@ -158,7 +176,6 @@ class MeetingFinder(BatchComponent):
             return doc
         ctx = _Context(doc, people, mentions, found, self, places, dates)
         drafts: list[_Draft] = []
-        body = body_start(doc_text(doc))
         lists = ctx.lists(body)
         match_starts = sorted(match.start for kind in _SENTENCE_KINDS for match in found.get(kind, ()))
         # with no trigger a sentence adds no meeting, nor anything that a later one uses
@@ -949,15 +966,10 @@ class _Context:
         """A readout whose body reports no meeting but whose title names one ("Readout of X's Meeting with Y
         on Z"): the title's people who are named in the body meet, with the body sentence naming the most
         of them as evidence."""
-        source = self.doc._.idefx_source or {}
-        title = source.get("title") or (source.get("front_matter") or {}).get("title")
-        if not isinstance(title, str) or not title.strip():
+        title = self.finder.cued_title(self.doc)
+        if title is None:
             return []
-        title = " ".join(title.split())
         cue = self.finder.trigger_words
-        lowered = title.lower()
-        if cue is not None and not any(word in lowered for word in cue):
-            return []  # no trigger can match: none of the words one needs is even part of the title
         tdoc = self.finder.nlp.make_doc(title)
         if cue is not None and not any(token.lower_ in cue for token in tdoc):
             return []
