@@ -150,8 +150,7 @@ class MeetingFinder(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         people = doc._.idefx_people or []
-        mentions = sorted(doc.spans[PEOPLE_SPANS], key=lambda s: s.start) if PEOPLE_SPANS in doc.spans else []
-        if not people or not mentions:
+        if not people or PEOPLE_SPANS not in doc.spans or not len(doc.spans[PEOPLE_SPANS]):
             doc._.idefx_meetings = []
             return doc
         found: dict[str, list[Match]] = {}
@@ -164,6 +163,7 @@ class MeetingFinder(BatchComponent):
                 self.cued_title(doc) is None:
             doc._.idefx_meetings = []  # no sentence, participant list or title to report a meeting
             return doc
+        mentions = sorted(doc.spans[PEOPLE_SPANS], key=lambda s: s.start)
         places = list(doc.spans[PLACES]) if PLACES in doc.spans else []
         dates = list(doc.spans[DATES]) if DATES in doc.spans else []
         place_ranges = {(p.start, p.end) for p in places}
