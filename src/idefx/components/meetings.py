@@ -115,7 +115,7 @@ class MeetingFinder(BatchComponent):
             label = f"{entry['type']}|{entry['id']}"
             self.matcher.add(label, entry["pattern"])
             self.info[label] = entry
-        self.segment_kinds: dict[int, int] = {}  # word (hash) -> its kinds for segments, kept bounded
+        self.segment_words: dict[int, bool] = {}  # word (hash) -> whether segments counts it a word, kept bounded
         self.trigger_words = _required_words([e["pattern"] for e in self.patterns if e["type"] == "trigger"])
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in self.events}
         self.venue_places = {v["name"]: (v.get("city"), v.get("country")) for v in self.venues}
@@ -252,22 +252,17 @@ class Sentence(NamedTuple):
     end_char: int
 
 
-def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list[Sentence]:
+def segments(doc: Doc, is_word: dict[int, bool], short_line: int = 45) -> list[Sentence]:
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
-    after a short line. ``word_kinds`` remembers each word's kinds (see _segment_kind) by its hash.
+    after a short line. ``is_word`` remembers whether each word is a word (see _is_word) by its hash.
     """
     if not len(doc):
         return []
     strings, length = doc.vocab.strings, len(doc)
     orths, idx = distinct_words(doc)[0], token_array(doc, "IDX").astype(numpy.int64)
-    compute = functools.partial(_segment_kind, doc.vocab)
-
-    def kinds(positions) -> numpy.ndarray:
-        """The kinds of the tokens at ``positions`` (see _segment_kind)."""
-        return numpy.array(per_word(strings, orths[positions].tolist(), compute, word_kinds), dtype=numpy.int64)
-
+    compute = functools.partial(_is_word, doc.vocab)
     spaces = numpy.flatnonzero(token_array(doc, "IS_SPACE"))
     space_texts = [strings[orth] for orth in orths[spaces].tolist()]
     with_break = [k for k, text in enumerate(space_texts) if "\n" in text]
@@ -277,7 +272,7 @@ def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list
     line_length = idx[breaks] - numpy.concatenate(([0], idx[breaks[:-1]] + [len(t) for t in texts[:-1]]))
     single = numpy.array([t.count("\n") == 1 for t in texts], dtype=bool)
     undecided = single & (line_length >= short_line)  # a line break that ends a sentence unless hard-wrapped
-    ends_line = ~undecided if undecided.any() and _hard_wrapped(breaks, single, line_length, length, kinds) \
+    ends_line = ~undecided if undecided.any() and _hard_wrapped(doc, breaks, single, line_length) \
         else numpy.ones(len(breaks), dtype=bool)
     stops = numpy.flatnonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))
     ends = numpy.sort(numpy.concatenate((stops, breaks[ends_line]))) + 1
@@ -286,7 +281,7 @@ def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list
     worded = numpy.zeros(len(starts), dtype=bool)  # the segments that hold a word
     pending, offset = numpy.arange(len(starts)), 0
     while len(pending):  # look at the segments' first tokens, then at the second ones of those without a word ...
-        word = kinds(starts[pending] + offset) & _WORD != 0
+        word = numpy.array(per_word(strings, orths[starts[pending] + offset].tolist(), compute, is_word), dtype=bool)
         worded[pending[word]] = True
         offset += 1
         pending = pending[~word & (starts[pending] + offset < stops[pending])]
@@ -296,25 +291,24 @@ def segments(doc: Doc, word_kinds: dict[int, int], short_line: int = 45) -> list
             zip(starts.tolist(), lasts.tolist(), idx[starts].tolist(), (idx[lasts] + last_lengths).tolist())]
 
 
-def _hard_wrapped(breaks: numpy.ndarray, single: numpy.ndarray, line_length: numpy.ndarray, length: int,
-                  kinds) -> bool:
+def _hard_wrapped(doc: Doc, breaks: numpy.ndarray, single: numpy.ndarray, line_length: numpy.ndarray) -> bool:
     """Whether lines go on in lower case after at least three line breaks, or at least three single breaks end
-    long lines between two words (``kinds``: the kinds of the tokens at some positions, see _segment_kind)."""
-    if (kinds(breaks[breaks + 1 < length] + 1) & _LOWER != 0).sum() >= 3:
+    long lines between two alphabetic words."""
+    strings, orths, length = doc.vocab.strings, token_array(doc, "ORTH"), len(doc)
+    if sum(strings[orth].islower() for orth in orths[breaks[breaks + 1 < length] + 1].tolist()) >= 3:
         return True
     mid = breaks[single & (line_length >= WRAP_WIDTH) & (breaks > 0) & (breaks + 1 < length)]
-    return (kinds(mid - 1) & kinds(mid + 1) & _ALPHA != 0).sum() >= 3
+    return sum(strings[before].isalpha() and strings[after].isalpha()
+               for before, after in zip(orths[mid - 1].tolist(), orths[mid + 1].tolist())) >= 3
 
 
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
-_WORD, _LOWER, _ALPHA = 1, 2, 4  # the kinds of token segments reads
 
 
-def _segment_kind(vocab, word: str) -> int:
-    """A word's kinds for segments: a word (not space or punctuation), lower case, alphabetic."""
+def _is_word(vocab, word: str) -> bool:
+    """Whether a token is a word for segments: not whitespace or punctuation."""
     lex = vocab[word]
-    return (0 if lex.is_space or lex.is_punct else _WORD) | (_LOWER if lex.is_lower else 0) | \
-        (_ALPHA if lex.is_alpha else 0)
+    return not (lex.is_space or lex.is_punct)
 
 
 WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
@@ -417,7 +411,7 @@ class _Context:
     @functools.cached_property
     def sentences(self) -> list[Sentence]:
         """The text's sentences (see segments), found when first needed."""
-        return segments(self.doc, self.finder.segment_kinds)
+        return segments(self.doc, self.finder.segment_words)
 
     @functools.cached_property
     def dateline_city(self) -> Optional[str]:
