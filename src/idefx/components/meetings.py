@@ -158,8 +158,9 @@ class MeetingFinder(BatchComponent):
             label = self.nlp.vocab.strings[match_id]
             end = start + self.info[label].get("keep", end - start)
             found.setdefault(self.info[label]["type"], []).append(Match(start, end, label))
-        body = body_start(doc_text(doc))
-        if "trigger" not in found and next(_bullet_lines(doc_text(doc), body), None) is None and \
+        text = doc_text(doc)
+        body = body_start(text)
+        if "trigger" not in found and next(_bullet_lines(text, body), None) is None and \
                 self.cued_title(doc) is None:
             doc._.idefx_meetings = []  # no sentence, participant list or title to report a meeting
             return doc
@@ -256,7 +257,7 @@ def segments(doc: Doc, is_word: dict[int, bool], short_line: int = 45) -> list[S
     """Sentences, also cut at paragraph breaks and at the end of short lines (headlines, datelines).
 
     In hard-wrapped text (lines that go on in lower case) a single line break ends a sentence only
-    after a short line. ``is_word`` remembers whether each word is a word (see _is_word) by its hash.
+    after a short line. ``is_word`` remembers, by a word's hash, whether it is a word (see _is_word).
     """
     if not len(doc):
         return []
