@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import operator
+from itertools import compress, count, repeat
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -27,7 +28,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import doc_words, where, word_kinds
+from idefx.wordkinds import bounded, distinct_words, per_word, token_array, where
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -50,6 +51,11 @@ def by_token(n: int, items: Iterable) -> list:
         for i in range(item.start, item.end):
             out[i] = item
     return out
+
+
+def hits(tests: Iterable) -> list[int]:
+    """The indices of the true items of ``tests``."""
+    return list(compress(count(), tests))
 
 
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
@@ -135,24 +141,42 @@ class OrgFinder(BatchComponent):
         self._build(json.loads(self.state_json))
         return self
 
-    def _kinds(self, word: str) -> int:
-        """The kinds of a word, as bit flags."""
-        lower = word.lower()
-        return ((LINE_BREAK if word.isspace() and word.count("\n") == 1 else 0)
-                | (HEAD if lower in self.heads and word[:1].isupper() else 0)
-                | (NEWS_CUE if lower in self.news_words or (word.isupper() and word.isalpha() and len(word) > 3)
-                   else 0)
-                | (OPENING if word == "(" else 0)
-                | (KNOWN_START if self.known.starts(word) else 0))
+    def _word_kinds(self, uniq: list[int], words: list[str]) -> list[int]:
+        """The kinds of a Doc's distinct words ``words`` (hashes ``uniq``), remembered by hash in a bounded
+        cache: only the words not seen before are tested."""
+        cache = bounded(self.kind_cache)
+        kinds = list(map(cache.get, uniq))
+        new = hits(map(operator.is_, kinds, repeat(None)))
+        if new:
+            pick = picker(new)
+            found = self._kinds(pick(uniq), pick(words)).tolist()
+            cache.update(zip(pick(uniq), found))
+            for k, kind in zip(new, found):
+                kinds[k] = kind
+        return kinds
+
+    def _kinds(self, uniq: list[int], words: list[str]) -> numpy.ndarray:
+        """The kinds (bit flags) of a Doc's distinct words ``words`` (hashes ``uniq``): C-level tests over all
+        of them, Python only at the few that pass one."""
+        kinds = numpy.zeros(len(uniq), dtype=numpy.int64)
+        lower = list(map(str.lower, words))
+        kinds[hits(map(self.known.roots.__contains__, uniq))] |= KNOWN_START
+        kinds[hits(map(self.news_words.__contains__, lower))] |= NEWS_CUE
+        kinds[[k for k in hits(map(self.heads.__contains__, lower)) if words[k][:1].isupper()]] |= HEAD
+        kinds[[k for k in hits(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3]] |= NEWS_CUE
+        kinds[[k for k in hits(map(str.isspace, words)) if words[k].count("\n") == 1]] |= LINE_BREAK
+        kinds[hits(map("(".__eq__, words))] |= OPENING
+        return kinds
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
-        words = doc_words(doc, self.word_cache)
-        text = words.tolist()
+        _, uniq, inverse = distinct_words(doc)
+        words = per_word(strings, uniq, str, self.word_cache)
+        text = numpy.array(words, dtype=object)[inverse].tolist()
+        kinds = numpy.array(self._word_kinds(uniq, words), dtype=numpy.int64)[inverse]
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
-                 for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
+                 for key, s, e in self.known(token_array(doc, "ORTH").tolist(), where(kinds, KNOWN_START))]
         # title tags matter only next to head nouns and in bracketed acronym definitions
         tags = self.titles.tag(doc) if (kinds & (HEAD | OPENING)).any() else [None] * len(doc)
         if (kinds & HEAD).any():  # head-noun phrases run across line breaks ("Department of Veterans\nAffairs")
