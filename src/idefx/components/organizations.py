@@ -28,7 +28,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import bounded, distinct_words, per_word, token_array, where
+from idefx.wordkinds import bounded, distinct_words, token_array, where
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -127,7 +127,6 @@ class OrgFinder(BatchComponent):
         self.titles = TitleVocabulary(self.nlp, state["titles"])
         self.news_words = self.news_cues | {w.lower() for w in self.news_before}
         self.kind_cache: dict[int, int] = {}
-        self.word_cache: dict[int, str] = {}
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in _by_country(state["names"])])
 
@@ -171,7 +170,7 @@ class OrgFinder(BatchComponent):
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
         _, uniq, inverse = distinct_words(doc)
-        words = per_word(strings, uniq, str, self.word_cache)
+        words = [strings[orth] for orth in uniq]  # quicker than a per-word cache, which few Docs fill
         text = numpy.array(words, dtype=object)[inverse].tolist()
         kinds = numpy.array(self._word_kinds(uniq, words), dtype=numpy.int64)[inverse]
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
@@ -181,9 +180,10 @@ class OrgFinder(BatchComponent):
         tags = self.titles.tag(doc) if (kinds & (HEAD | OPENING)).any() else [None] * len(doc)
         if (kinds & HEAD).any():  # head-noun phrases run across line breaks ("Department of Veterans\nAffairs")
             inside = (kinds & LINE_BREAK) == 0
-            idx = numpy.flatnonzero(inside).tolist()
-            pick = picker(idx)
-            spans += self._head_phrases(doc, idx, pick(text), pick(countries), pick(tags), where(kinds[inside], HEAD))
+            mask = inside.tobytes()  # a byte per token, which itertools.compress reads at C speed
+            spans += self._head_phrases(doc, numpy.flatnonzero(inside), list(compress(text, mask)),
+                                        list(compress(countries, mask)), list(compress(tags, mask)),
+                                        where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
         doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
@@ -257,7 +257,7 @@ class OrgFinder(BatchComponent):
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
-    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list,
+    def _head_phrases(self, doc: Doc, idx: numpy.ndarray, text: list[str], countries: list, tags: list,
                       heads: list[int]) -> list[Span]:
         """Phrases around the capitalised head nouns at ``heads``, over the tokens ``idx`` of the Doc (``text``
         etc. are aligned with it)."""
