@@ -15,7 +15,7 @@ import json
 import operator
 from itertools import compress, count, repeat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import numpy
 from spacy.language import Language
@@ -64,13 +64,6 @@ def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
     for name, country in pairs:
         by_country.setdefault(country, []).append(name)
     return [(name, country) for country, names in by_country.items() for name in names]
-
-
-def picker(positions: list[int]) -> Callable[[list], list]:
-    """A function that takes the items at ``positions`` (in that order) from a list, in one C-level pass."""
-    if len(positions) == 1:
-        return lambda items: [items[positions[0]]]
-    return (lambda items: list(operator.itemgetter(*positions)(items))) if positions else (lambda items: [])
 
 
 @Language.factory("idefx_organizations", default_config={
@@ -126,7 +119,7 @@ class OrgFinder(BatchComponent):
         self.common = set(state["common"])
         self.titles = TitleVocabulary(self.nlp, state["titles"])
         self.news_words = self.news_cues | {w.lower() for w in self.news_before}
-        self.kind_cache: dict[int, int] = {}
+        self.word_cache: dict[int, tuple[str, int]] = {}  # word hash -> (word, kinds)
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in _by_country(state["names"])])
 
@@ -140,39 +133,42 @@ class OrgFinder(BatchComponent):
         self._build(json.loads(self.state_json))
         return self
 
-    def _word_kinds(self, uniq: list[int], words: list[str]) -> list[int]:
-        """The kinds of a Doc's distinct words ``words`` (hashes ``uniq``), remembered by hash in a bounded
-        cache: only the words not seen before are tested."""
-        cache = bounded(self.kind_cache)
-        kinds = list(map(cache.get, uniq))
-        new = hits(map(operator.is_, kinds, repeat(None)))
+    def _distinct_words(self, uniq: list[int]) -> tuple[list[str], list[int]]:
+        """The strings and kinds (bit flags) of a Doc's distinct word hashes ``uniq``, remembered by hash in a
+        bounded cache: only the words not seen before are looked up and tested."""
+        cache = bounded(self.word_cache)
+        entries = list(map(cache.get, uniq))
+        new = hits(map(operator.is_, entries, repeat(None)))
         if new:
-            pick = picker(new)
-            found = self._kinds(pick(uniq), pick(words)).tolist()
-            cache.update(zip(pick(uniq), found))
-            for k, kind in zip(new, found):
-                kinds[k] = kind
-        return kinds
+            new_ids = [uniq[k] for k in new]
+            strings = self.nlp.vocab.strings
+            words = [strings[orth] for orth in new_ids]
+            for k, orth, entry in zip(new, new_ids, zip(words, self._kinds(new_ids, words))):
+                entries[k] = cache[orth] = entry
+        return list(map(operator.itemgetter(0), entries)), list(map(operator.itemgetter(1), entries))
 
-    def _kinds(self, uniq: list[int], words: list[str]) -> numpy.ndarray:
-        """The kinds (bit flags) of a Doc's distinct words ``words`` (hashes ``uniq``): C-level tests over all
-        of them, Python only at the few that pass one."""
-        kinds = numpy.zeros(len(uniq), dtype=numpy.int64)
+    def _kinds(self, uniq: list[int], words: list[str]) -> list[int]:
+        """The kinds (bit flags) of the words ``words`` (hashes ``uniq``): C-level tests over all of them,
+        Python only at the few that pass one."""
         lower = list(map(str.lower, words))
-        kinds[hits(map(self.known.roots.__contains__, uniq))] |= KNOWN_START
-        kinds[hits(map(self.news_words.__contains__, lower))] |= NEWS_CUE
-        kinds[[k for k in hits(map(self.heads.__contains__, lower)) if words[k][:1].isupper()]] |= HEAD
-        kinds[[k for k in hits(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3]] |= NEWS_CUE
-        kinds[[k for k in hits(map(str.isspace, words)) if words[k].count("\n") == 1]] |= LINE_BREAK
-        kinds[hits(map("(".__eq__, words))] |= OPENING
+        found = ((hits(map(self.known.roots.__contains__, uniq)), KNOWN_START),
+                 (hits(map(self.news_words.__contains__, lower)), NEWS_CUE),
+                 ([k for k in hits(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
+                 ([k for k in hits(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
+                 ([k for k in hits(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
+                 (hits(map("(".__eq__, words)), OPENING))
+        kinds = [0] * len(uniq)
+        for positions, kind in found:
+            for k in positions:
+                kinds[k] |= kind
         return kinds
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
         _, uniq, inverse = distinct_words(doc)
-        words = [strings[orth] for orth in uniq]  # quicker than a per-word cache, which few Docs fill
+        words, kinds = self._distinct_words(uniq)
         text = numpy.array(words, dtype=object)[inverse].tolist()
-        kinds = numpy.array(self._word_kinds(uniq, words), dtype=numpy.int64)[inverse]
+        kinds = numpy.array(kinds, dtype=numpy.int64)[inverse]
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
                  for key, s, e in self.known(token_array(doc, "ORTH").tolist(), where(kinds, KNOWN_START))]
