@@ -28,7 +28,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import bounded, distinct_words, token_array, where
+from idefx.wordkinds import bounded, distinct_words, where
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -165,13 +165,13 @@ class OrgFinder(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        _, uniq, inverse = distinct_words(doc)
+        orths, uniq, inverse = distinct_words(doc)
         words, kinds = self._distinct_words(uniq)
         text = numpy.array(words, dtype=object)[inverse].tolist()
         kinds = numpy.array(kinds, dtype=numpy.int64)[inverse]
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
-                 for key, s, e in self.known(token_array(doc, "ORTH").tolist(), where(kinds, KNOWN_START))]
+                 for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
         # title tags matter only next to head nouns and in bracketed acronym definitions
         tags = self.titles.tag(doc) if (kinds & (HEAD | OPENING)).any() else [None] * len(doc)
         if (kinds & HEAD).any():  # head-noun phrases run across line breaks ("Department of Veterans\nAffairs")
