@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import operator
+from itertools import compress, count, repeat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import numpy
 from spacy.language import Language
@@ -27,7 +28,7 @@ from idefx.components.titles import TitleVocabulary
 from idefx.gazetteers import city_country
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import doc_words, where, word_kinds
+from idefx.wordkinds import bounded, distinct_words, where
 
 ORG_SPANS = "idefx_orgs"
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
@@ -52,19 +53,17 @@ def by_token(n: int, items: Iterable) -> list:
     return out
 
 
+def hits(tests: Iterable) -> list[int]:
+    """The indices of the true items of ``tests``."""
+    return list(compress(count(), tests))
+
+
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
     """The gazetteer's (name, country) pairs grouped by country, in the order they were first added."""
     by_country: dict[str, list[str]] = {}
     for name, country in pairs:
         by_country.setdefault(country, []).append(name)
     return [(name, country) for country, names in by_country.items() for name in names]
-
-
-def picker(positions: list[int]) -> Callable[[list], list]:
-    """A function that takes the items at ``positions`` (in that order) from a list, in one C-level pass."""
-    if len(positions) == 1:
-        return lambda items: [items[positions[0]]]
-    return (lambda items: list(operator.itemgetter(*positions)(items))) if positions else (lambda items: [])
 
 
 @Language.factory("idefx_organizations", default_config={
@@ -120,8 +119,7 @@ class OrgFinder(BatchComponent):
         self.common = set(state["common"])
         self.titles = TitleVocabulary(self.nlp, state["titles"])
         self.news_words = self.news_cues | {w.lower() for w in self.news_before}
-        self.kind_cache: dict[int, int] = {}
-        self.word_cache: dict[int, str] = {}
+        self.word_cache: dict[int, tuple[str, int]] = {}  # word hash -> (word, kinds)
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in _by_country(state["names"])])
 
@@ -135,21 +133,42 @@ class OrgFinder(BatchComponent):
         self._build(json.loads(self.state_json))
         return self
 
-    def _kinds(self, word: str) -> int:
-        """The kinds of a word, as bit flags."""
-        lower = word.lower()
-        return ((LINE_BREAK if word.isspace() and word.count("\n") == 1 else 0)
-                | (HEAD if lower in self.heads and word[:1].isupper() else 0)
-                | (NEWS_CUE if lower in self.news_words or (word.isupper() and word.isalpha() and len(word) > 3)
-                   else 0)
-                | (OPENING if word == "(" else 0)
-                | (KNOWN_START if self.known.starts(word) else 0))
+    def _distinct_words(self, uniq: list[int]) -> tuple[list[str], list[int]]:
+        """The strings and kinds (bit flags) of a Doc's distinct word hashes ``uniq``, remembered by hash in a
+        bounded cache: only the words not seen before are looked up and tested."""
+        cache = bounded(self.word_cache)
+        entries = list(map(cache.get, uniq))
+        new = hits(map(operator.is_, entries, repeat(None)))
+        if new:
+            new_ids = [uniq[k] for k in new]
+            strings = self.nlp.vocab.strings
+            words = [strings[orth] for orth in new_ids]
+            for k, orth, entry in zip(new, new_ids, zip(words, self._kinds(new_ids, words))):
+                entries[k] = cache[orth] = entry
+        return list(map(operator.itemgetter(0), entries)), list(map(operator.itemgetter(1), entries))
+
+    def _kinds(self, uniq: list[int], words: list[str]) -> list[int]:
+        """The kinds (bit flags) of the words ``words`` (hashes ``uniq``): C-level tests over all of them,
+        Python only at the few that pass one."""
+        lower = list(map(str.lower, words))
+        found = ((hits(map(self.known.roots.__contains__, uniq)), KNOWN_START),
+                 (hits(map(self.news_words.__contains__, lower)), NEWS_CUE),
+                 ([k for k in hits(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
+                 ([k for k in hits(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
+                 ([k for k in hits(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
+                 (hits(map("(".__eq__, words)), OPENING))
+        kinds = [0] * len(uniq)
+        for positions, kind in found:
+            for k in positions:
+                kinds[k] |= kind
+        return kinds
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self.nlp.vocab.strings
-        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
-        words = doc_words(doc, self.word_cache)
-        text = words.tolist()
+        orths, uniq, inverse = distinct_words(doc)
+        words, kinds = self._distinct_words(uniq)
+        text = numpy.array(words, dtype=object)[inverse].tolist()
+        kinds = numpy.array(kinds, dtype=numpy.int64)[inverse]
         countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
                  for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
@@ -157,9 +176,10 @@ class OrgFinder(BatchComponent):
         tags = self.titles.tag(doc) if (kinds & (HEAD | OPENING)).any() else [None] * len(doc)
         if (kinds & HEAD).any():  # head-noun phrases run across line breaks ("Department of Veterans\nAffairs")
             inside = (kinds & LINE_BREAK) == 0
-            idx = numpy.flatnonzero(inside).tolist()
-            pick = picker(idx)
-            spans += self._head_phrases(doc, idx, pick(text), pick(countries), pick(tags), where(kinds[inside], HEAD))
+            mask = inside.tobytes()  # a byte per token, which itertools.compress reads at C speed
+            spans += self._head_phrases(doc, numpy.flatnonzero(inside), list(compress(text, mask)),
+                                        list(compress(countries, mask)), list(compress(tags, mask)),
+                                        where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
         doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
@@ -233,7 +253,7 @@ class OrgFinder(BatchComponent):
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
-    def _head_phrases(self, doc: Doc, idx: list[int], text: list[str], countries: list, tags: list,
+    def _head_phrases(self, doc: Doc, idx: numpy.ndarray, text: list[str], countries: list, tags: list,
                       heads: list[int]) -> list[Span]:
         """Phrases around the capitalised head nouns at ``heads``, over the tokens ``idx`` of the Doc (``text``
         etc. are aligned with it)."""
