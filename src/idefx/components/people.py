@@ -27,7 +27,7 @@ from typing import Optional
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.components.countries import COUNTRY_SPANS
@@ -187,10 +187,8 @@ class PeopleFinder(BatchComponent):
         doc._.idefx_people = people
         spans = []
         for index, person in enumerate(people):
-            for start, end in person.mentions:
-                span = doc.char_span(start, end, label="PERSON", kb_id=str(index))
-                if span is not None:
-                    spans.append(span)
+            for chars in person.mentions:
+                spans.append(Span(doc, *scan.mention_tokens[chars], label="PERSON", kb_id=str(index)))
         doc.spans[PEOPLE_SPANS] = sorted(spans, key=lambda sp: sp.start)
         return doc
 
@@ -243,6 +241,7 @@ class _Scan:
             for i in range(span.start, span.end):
                 self.country[i] = span
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
+        self.mention_tokens: dict[tuple[int, int], tuple[int, int]] = {}  # a mention's characters -> its tokens
         self.right_region: list[int] = []
         self.name_runs: list[tuple[int, int, int]] = []
         self.org = [None] * self.n
@@ -926,7 +925,9 @@ class _Scan:
         person.forms.append(form)
         person.keys.add(_name_key_cached(form))
         person.words.update(_name_key_cached(form))
-        person.mentions.append((self.starts[start], self.starts[full - 1] + len(self.text[full - 1])))
+        chars = (self.starts[start], self.starts[full - 1] + len(self.text[full - 1]))
+        person.mentions.append(chars)
+        self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))
         for piece in info:
             if piece["title"] and piece["title"].lower() not in {t.lower() for t in person.titles}:
