@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Optional
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.components.countries import COUNTRY_SPANS
@@ -125,10 +125,10 @@ class PeopleFinder(BatchComponent):
         if not len(doc):
             return [], [], [], []
         _, distinct, inverse = distinct_words(doc)
-        infos = per_word(doc.vocab.strings, distinct, self.word_info, self.word_infos)
-        text = numpy.array([info[0] for info in infos], dtype=object)[inverse].tolist()
-        lower = numpy.array([info[1] for info in infos], dtype=object)[inverse].tolist()
-        flags = numpy.fromiter([info[2] for info in infos], numpy.uint8, len(infos))[inverse]
+        texts, lowers, word_flags = zip(*per_word(doc.vocab.strings, distinct, self.word_info, self.word_infos))
+        text = numpy.array(texts, dtype=object)[inverse].tolist()
+        lower = numpy.array(lowers, dtype=object)[inverse].tolist()
+        flags = numpy.array(word_flags, dtype=numpy.uint8)[inverse]
         cap = (flags & _CAP) > 0
         next_cap = numpy.zeros_like(cap)
         next_cap[:-1] = cap[1:]
@@ -140,10 +140,10 @@ class PeopleFinder(BatchComponent):
     def word_info(self, text: str) -> tuple[str, str, int]:
         """(text, lower case, flags) of a word; flags: _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN."""
         low = text.lower()
+        if not text[:1].isupper():  # most words: not capitalised, so no name word
+            return text, low, _HYPHEN if text == "-" else 0
         name = self.name_shape(text)  # each word is described once (``word_infos``), so not cached itself
-        flags = ((_CAP if text[:1].isupper() else 0) | (_NAME if name else 0)
-                 | (_UNCOMMON_NAME if name and low not in self.common else 0) | (_HYPHEN if text == "-" else 0))
-        return text, low, flags
+        return text, low, _CAP | (_NAME if name else 0) | (_UNCOMMON_NAME if name and low not in self.common else 0)
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
@@ -187,10 +187,8 @@ class PeopleFinder(BatchComponent):
         doc._.idefx_people = people
         spans = []
         for index, person in enumerate(people):
-            for start, end in person.mentions:
-                span = doc.char_span(start, end, label="PERSON", kb_id=str(index))
-                if span is not None:
-                    spans.append(span)
+            for chars in person.mentions:
+                spans.append(Span(doc, *scan.mention_tokens[chars], label="PERSON", kb_id=str(index)))
         doc.spans[PEOPLE_SPANS] = sorted(spans, key=lambda sp: sp.start)
         return doc
 
@@ -243,6 +241,7 @@ class _Scan:
             for i in range(span.start, span.end):
                 self.country[i] = span
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
+        self.mention_tokens: dict[tuple[int, int], tuple[int, int]] = {}  # a mention's characters -> its tokens
         self.right_region: list[int] = []
         self.name_runs: list[tuple[int, int, int]] = []
         self.org = [None] * self.n
@@ -736,8 +735,15 @@ class _Scan:
                 return span.kb_id_
         return None
 
+    @cached_property
+    def names_a_side(self) -> bool:
+        """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
+        return not self.f.side_words.isdisjoint(self.lower)
+
     def side_country(self, tok: int) -> Optional[str]:
         """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        if not self.names_a_side:
+            return None
         j = tok - 1
         while j > 0 and self.text[j] not in {".", "!", "?"} and not self.is_break(j):
             if self.lower[j] in self.f.side_words:
@@ -813,8 +819,9 @@ class _Scan:
             else:
                 pending.append((start, end, full))
         for start, end, full in pending if people else ():  # shorter forms of the people found
-            if self.match(people, self.name_tokens(start, end)) is not None:
-                self.add(people, start, end, full, [], None)
+            person = self.match(people, self.name_tokens(start, end))
+            if person is not None:
+                self.mention(person, start, full, [], None)
         home = self.home_country()
         if home is None:
             home = self.most_named(None)
@@ -848,7 +855,7 @@ class _Scan:
             return None
         ks = set(key)
         tk = tuple(key)
-        near = [p for p in reversed(people) if p.words & ks]
+        near = [p for p in reversed(people) if not p.words.isdisjoint(ks)]
         for p in near:
             if tk in p.keys:
                 return p
@@ -880,8 +887,8 @@ class _Scan:
             inner = [c for c in self.country_spans if span.start <= c.start < span.end]
             if any(c.kb_id_ != country for c in inner):
                 continue
-            words = [t.lower_ for t in span if not any(c.start <= t.i < c.end for c in inner)
-                     and t.text not in {"’s", "'s"}]
+            words = [self.lower[k] for k in range(span.start, span.end) if not any(c.start <= k < c.end for c in inner)
+                     and self.text[k] not in {"’s", "'s"}]
             while words and words[-1] in {"of", "the"}:
                 words.pop()
             core = " ".join(words)
@@ -893,8 +900,8 @@ class _Scan:
         for span in self.org_spans:
             # a known firm's country; generic names ("Ministry of Defence") belong to many countries
             if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
-                    and any(t.lower_ not in self.f.common and t.lower_ not in self.f.title_words
-                            and t.lower_ not in self.f.org_head_words for t in span):
+                    and any(self.lower[k] not in self.f.common and self.lower[k] not in self.f.title_words
+                            and self.lower[k] not in self.f.org_head_words for k in range(span.start, span.end)):
                 return span.kb_id_
         for span in self.country_spans:
             if span.text in org:
@@ -903,16 +910,24 @@ class _Scan:
 
     def add(self, people: list[_Person], start: int, end: int, full: int, info: list[dict],
             org: Optional[str]) -> _Person:
-        form = self.span_text(start, full)
+        """The person named by tokens start..end (found in ``people``, else new), with this mention."""
         key = self.name_tokens(start, end)
         person = self.match(people, key)
         if person is None:
             person = _Person(key)
             people.append(person)
+        self.mention(person, start, full, info, org)
+        return person
+
+    def mention(self, person: _Person, start: int, full: int, info: list[dict], org: Optional[str]) -> None:
+        """Add the mention at tokens start..full-1 to ``person``, with its title pieces and organisation."""
+        form = self.span_text(start, full)
         person.forms.append(form)
         person.keys.add(_name_key_cached(form))
         person.words.update(_name_key_cached(form))
-        person.mentions.append((self.starts[start], self.starts[full - 1] + len(self.text[full - 1])))
+        chars = (self.starts[start], self.starts[full - 1] + len(self.text[full - 1]))
+        person.mentions.append(chars)
+        self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))
         for piece in info:
             if piece["title"] and piece["title"].lower() not in {t.lower() for t in person.titles}:
@@ -923,4 +938,3 @@ class _Scan:
             person.org = person.org or piece["org"]
             person.stateless = person.stateless or piece["stateless"]
         person.org = person.org or org
-        return person

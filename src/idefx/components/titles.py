@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from idefx.phrases import PhraseIndex
@@ -38,14 +39,14 @@ class TitleVocabulary:
 
     def __init__(self, nlp: Language, entries: list[dict]):
         self.entries = entries
-        self.info: dict[str, tuple[frozenset, bool]] = {}
+        info: dict[str, tuple[frozenset, bool]] = {}  # lower-case title -> its kinds and whether stateless
         for entry in entries:
             key = entry["text"].lower()
-            kinds, stateless = self.info.get(key, (frozenset(), False))
-            self.info[key] = (kinds | {entry["kind"]}, stateless or bool(entry.get("stateless")))
+            kinds, stateless = info.get(key, (frozenset(), False))
+            info[key] = (kinds | {entry["kind"]}, stateless or bool(entry.get("stateless")))
         self.matcher = PhraseIndex(nlp.vocab, [(entry["text"].lower(), nlp.make_doc(entry["text"]))
                                                for entry in entries], attr="LOWER")
-        self.strings = nlp.vocab.strings
+        self.info_by_key = {get_string_id(key): kinds for key, kinds in info.items()}  # by match key
         # by the low bits of a word's LOWER hash: whether some title starts with a word with those bits
         self.may_start = numpy.zeros(int(FIRST_BITS) + 1, dtype=bool)
         self.may_start[(numpy.array(self.matcher.firsts(), dtype=numpy.uint64) & FIRST_BITS).astype(numpy.intp)] = True
@@ -75,10 +76,11 @@ class TitleVocabulary:
         lower = token_array(doc, "LOWER")
         starts = numpy.flatnonzero(self.may_start[(lower & FIRST_BITS).astype(numpy.intp)]).tolist()
         matches = self.matcher(lower.tolist(), starts)
-        for key, start, end in sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1])):
+        # longest first, then leftmost (then in the matcher's order)
+        for _, start, _, end, key in sorted((s - e, s, k, e, key) for k, (key, s, e) in enumerate(matches)):
             if any(covering[start:end]):
                 continue
-            kinds, stateless = self.info[self.strings[key]]
+            kinds, stateless = self.info_by_key[key]
             tag = TitleTag(start, end, kinds, stateless)
             found.append(tag)
             covering[start:end] = [tag] * (end - start)
