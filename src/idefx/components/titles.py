@@ -24,9 +24,11 @@ KINDS = ("head", "modifier", "rank", "honorific", "cue")
 FIRST_BITS = numpy.uint64(0xFFFF)  # the low bits of a word hash that tell whether a title may start with it
 # Doc -> {vocabulary: its tags of the Doc}: a Doc's tags are found once, however many callers ask
 _SELECTED: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+# Doc -> its tokens' LOWER hashes as a list: made once for all vocabularies that tag the Doc
+_LOWER_IDS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
 
 
-@dataclass
+@dataclass(slots=True)
 class TitleTag:
     start: int
     end: int
@@ -72,12 +74,17 @@ class TitleVocabulary:
 
     def _find(self, doc: Doc) -> tuple[list[TitleTag], list]:
         covering: list = [None] * len(doc)
-        found = []
+        found: list[TitleTag] = []
         lower = token_array(doc, "LOWER")
         starts = numpy.flatnonzero(self.may_start[(lower & FIRST_BITS).astype(numpy.intp)]).tolist()
-        matches = self.matcher(lower.tolist(), starts)
-        # longest first, then leftmost (then in the matcher's order)
-        for _, start, _, end, key in sorted((s - e, s, k, e, key) for k, (key, s, e) in enumerate(matches)):
+        if not starts:
+            return found, covering
+        ids = _LOWER_IDS.get(doc)
+        if ids is None:
+            ids = _LOWER_IDS[doc] = lower.tolist()
+        # longest first, then leftmost (then in the matcher's order): the matches come by start, so a stable
+        # sort by length alone gives that order
+        for key, start, end in sorted(self.matcher(ids, starts), key=_longest_first):
             if any(covering[start:end]):
                 continue
             kinds, stateless = self.info_by_key[key]
@@ -85,3 +92,8 @@ class TitleVocabulary:
             found.append(tag)
             covering[start:end] = [tag] * (end - start)
         return found, covering
+
+
+def _longest_first(match: tuple[int, int, int]) -> int:
+    """Sort key of a (key, start, end) match: longest first."""
+    return match[1] - match[2]
