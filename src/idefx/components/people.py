@@ -53,6 +53,7 @@ MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 # word flags (PeopleFinder.word_info)
 _CAP, _NAME, _UNCOMMON_NAME, _HYPHEN = 1, 2, 4, 8  # capitalised, name word, name word not common, "-"
+_NAME_TO_CAP, _HYPHEN_TO_CAP = 1, 3  # right shifts that move the _NAME and _HYPHEN bits to the _CAP bit
 PERSON_KINDS = ("head", "rank", "honorific", "cue")  # the title kinds a title piece holds
 
 
@@ -129,12 +130,11 @@ class PeopleFinder(BatchComponent):
         text = numpy.array(texts, dtype=object)[inverse].tolist()
         lower = numpy.array(lowers, dtype=object)[inverse].tolist()
         flags = numpy.array(word_flags, dtype=numpy.uint8)[inverse]
-        cap = (flags & _CAP) > 0
-        next_cap = numpy.zeros_like(cap)
-        next_cap[:-1] = cap[1:]
-        after_hyphen = numpy.zeros_like(cap)
-        after_hyphen[1:] = (flags[:-1] & _HYPHEN) > 0
-        openers = cap & (((flags & _UNCOMMON_NAME) > 0) | (((flags & _NAME) > 0) & next_cap) | after_hyphen)
+        # an uncommon name word, a name word before a capitalised one, a capitalised word after "-" (name words
+        # are capitalised; the shifts bring the _NAME and _HYPHEN bits down to the _CAP bit)
+        openers = flags & _UNCOMMON_NAME
+        openers[:-1] |= (flags[:-1] >> _NAME_TO_CAP) & flags[1:] & _CAP
+        openers[1:] |= (flags[:-1] >> _HYPHEN_TO_CAP) & flags[1:] & _CAP
         return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
 
     def word_info(self, text: str) -> tuple[str, str, int]:
@@ -376,7 +376,8 @@ class _Scan:
 
     # ---------------------------------------------------------------- title pieces
     def has_kind(self, tokens: list[int], *kinds: str) -> bool:
-        return any(self.tags[k] is not None and self.tags[k].kinds.intersection(kinds) for k in tokens)
+        tags = self.tags
+        return any(not tags[k].kinds.isdisjoint(kinds) for k in tokens if tags[k] is not None)
 
     def starts_title(self, i: int) -> bool:
         if i >= self.n:
@@ -400,6 +401,8 @@ class _Scan:
 
     def region_token(self, i: int) -> bool:
         t = self.text[i]
+        if t[:1].isupper():  # (no bullet or bracket)
+            return True
         if t in BULLETS and not self.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
         if t in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
@@ -437,23 +440,25 @@ class _Scan:
             self.lower[k] in self.f.org_head_words and self.is_cap(k) for k in toks)
 
     def left_titles(self, start: int) -> list[dict]:
-        region = []
+        text, lower, taken, region = self.text, self.lower, self.taken, []
         j = start - 1
         while j >= 0 and len(region) < 40:
-            t = self.text[j]
+            t = text[j]
             if t.isspace():
                 if t.count("\n") >= 2:
                     break
                 j -= 1
                 continue
-            if not self.region_token(j) or j in self.taken:
+            if j in taken or not self.region_token(j):
                 break
             region.append(j)
             j -= 1
+        if not region:
+            return []
         region.reverse()
-        while region and self.lower[region[0]] in LEADING_CONNECTORS:
+        while region and lower[region[0]] in LEADING_CONNECTORS:
             region.pop(0)
-        if not region or (self.lower[region[-1]] in CONNECTORS and self.text[region[-1]] != ","):
+        if not region or (lower[region[-1]] in CONNECTORS and text[region[-1]] != ","):
             return []
         if not self.has_kind(region, *PERSON_KINDS):
             return []  # no piece can hold a title
