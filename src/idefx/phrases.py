@@ -54,14 +54,14 @@ class PhraseIndex:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
         the indices where a phrase may start (a superset of those whose token :meth:`starts` a phrase)."""
         edges, ends, roots, found, n = self.edges, self.ends, self.roots, [], len(ids)
+        add = found.append
         if starts is None:
             starts = compress(range(n), map(roots.__contains__, ids))
         for start in starts:
             node, end = roots.get(ids[start]), start + 1
             while node is not None:
-                keys = ends.get(node)
-                if keys:
-                    found.extend((key, start, end) for key in keys)
+                for key in ends.get(node, ()):
+                    add((key, start, end))
                 if end == n:
                     break
                 node = edges.get((node, ids[end]))
