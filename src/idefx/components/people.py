@@ -684,15 +684,17 @@ class _Scan:
         return j < 0 or "\n" in self.text[j] or self.text[j].isspace()
 
     def prev_word(self, k: int) -> int:
+        text = self.text
         k -= 1
-        while k > 0 and self.is_space(k):
+        while k > 0 and text[k].isspace():
             k -= 1
         return max(k, 0)
 
     def next_word(self, k: int) -> Optional[int]:
-        while k < self.n and self.is_space(k):
+        text, n = self.text, self.n
+        while k < n and text[k].isspace():
             k += 1
-        return k if k < self.n else None
+        return k if k < n else None
 
     def home_country(self) -> Optional[str]:
         source = self.doc._.idefx_source or {}
@@ -749,9 +751,10 @@ class _Scan:
         """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
         if not self.names_a_side:
             return None
+        text, lower, side_words = self.text, self.lower, self.f.side_words
         j = tok - 1
-        while j > 0 and self.text[j] not in {".", "!", "?"} and not self.is_break(j):
-            if self.lower[j] in self.f.side_words:
+        while j > 0 and text[j] not in {".", "!", "?"} and not (text[j].isspace() and text[j].count("\n") >= 2):
+            if lower[j] in side_words:
                 prev = self.prev_word(j)
                 span = self.country[prev]
                 if span is not None and span.label_ == "demonym":
