@@ -12,7 +12,9 @@ in the order spaCy's matchers give them, found with less work:
   with ``OP`` ``?``, ``*``, ``+``, ``{n,m}``; each test runs once per distinct word (cached by hash).
 - The rest (patterns that reach further) are matched the same way, but only within windows around the
   anchors (a literal word of a pattern, else a token that ends in a year), as a spaCy Matcher run over each
-  window would find them: from the starts near a token that a required token of the pattern passes.
+  window would find the matches whose pivot (a required token: the literal one, else the last) is an anchor:
+  from the starts near the anchors the pivot passes. So a pattern without a literal word finds all its
+  matches when only words that end in a year pass its last required token (as "^(19|20)\\d\\d$" does).
 - All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
   like running text; matches are mapped back to the original token indices.
 """
@@ -22,7 +24,6 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from functools import partial
 from itertools import product
 from typing import Callable, Iterable, Optional
 
@@ -338,7 +339,7 @@ class FastMatcher:
                 self._match_from(k, range(max(0, i - before), i + 1), len(orths), orths, memo, found)
         if self.windowed or self.unanchored:
             windows = self._windows(anchors, lowers)
-            for (k, w), firsts in self._window_starts(windows, positions, words, orths, orth_array).items():
+            for (k, w), firsts in self._window_starts(windows, positions, words, orths).items():
                 self._match_from(k, firsts, windows[w][1], orths, memo, found)
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
@@ -356,16 +357,12 @@ class FastMatcher:
                          if last > first)
 
     def _window_starts(self, windows: list[tuple[int, int]], positions: list[int], words: list[int],
-                       orths: list[int], orth_array: numpy.ndarray) -> dict[tuple[int, int], set[int]]:
-        """(pattern, window) -> where in the window a match of a windowed pattern may start: before a token
-        that its pivot passes (an anchor word, or any word of the windows for a pattern without one), or
-        anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the anchors, ``orths`` and
-        ``orth_array`` the words' hashes."""
+                       orths: list[int]) -> dict[tuple[int, int], set[int]]:
+        """(pattern, window) -> where in the window a match of a windowed pattern may start: before an anchor
+        that its pivot passes, or anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the
+        anchors, ``orths`` the words' hashes."""
         starts: dict[tuple[int, int], set[int]] = {}
-        if not windows:
-            return starts
         window_starts = [start for start, _ in windows]
-        inside = numpy.concatenate([numpy.arange(start, end) for start, end in windows])
 
         def add(entry, at):
             number, pivot, fewest, most = entry
@@ -377,17 +374,13 @@ class FastMatcher:
             for entry in self.windowed.get(word, ()):
                 if self._passes(self.patterns[entry[0]][1][entry[1]][0], orths[i]):
                     add(entry, i)
-        if self.unanchored:
-            uniq, inverse = numpy.unique(orth_array[inside], return_inverse=True)
-            uniq, inverse = uniq.tolist(), inverse.reshape(-1)
-        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the windows' words it passes (None: all)
+        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the anchors it passes (None: the windows' words)
         for entry in self.unanchored:
             number, pivot = entry[:2]
             test = None if pivot is None else self.patterns[number][1][pivot][0]
-            if test not in passing:  # each distinct word of the windows tested once
-                passing[test] = (inside if test is None else inside[numpy.array(per_word(
-                    self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]), self._passed[test]),
-                    dtype=bool)[inverse]]).tolist()
+            if test not in passing:
+                passing[test] = [i for start, end in windows for i in range(start, end)] if test is None else [
+                    i for i in positions if self._passes(test, orths[i])]
             for at in passing[test]:
                 add(entry, at)
         return starts
