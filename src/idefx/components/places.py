@@ -122,6 +122,7 @@ class PlaceFinder(BatchComponent):
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
         self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
+        self.ambiguous_ids = {ident for ident, _ in self.ambiguous}
         codes_of: dict[str, set[str]] = {}
         for term in self.terms:
             codes_of.setdefault(term["text"], set()).add(term["id"])
@@ -137,6 +138,8 @@ class PlaceFinder(BatchComponent):
         self.phrases = PhraseIndex(self.nlp.vocab, [(match_key, form) for match_key, forms in grouped.items()
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
         self.phrase_firsts = HashSet(self.phrases.firsts())  # the words (ORTH) phrases start with
+        # the phrases' match keys (hashes) -> (label, id) of the term
+        self.term_of = {self.nlp.vocab.strings.add(match_key): tuple(match_key.split("|", 1)) for match_key in grouped}
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
@@ -146,7 +149,7 @@ class PlaceFinder(BatchComponent):
         starts = self.phrase_firsts.positions(orth_array).tolist()
         for match_id, start, end in self.phrases(orth_array.tolist(), starts):
             start, end = keep[start], keep[end - 1] + 1
-            label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
+            label, ident = self.term_of[match_id]
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
@@ -186,15 +189,16 @@ class PlaceFinder(BatchComponent):
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        names = [_clean(p.text) for p in places]
-        doubtful = [(p.kb_id_, name) in self.ambiguous or (p.kb_id_, name.title()) in self.ambiguous
-                    for p, name in zip(places, names)]
-        sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
+        ids = [p.kb_id_ for p in places]
+        names = [_clean(p.text) if ident in self.ambiguous_ids else None for p, ident in zip(places, ids)]
+        doubtful = [name is not None and ((ident, name) in self.ambiguous or (ident, name.title()) in self.ambiguous)
+                    for ident, name in zip(ids, names)]
+        sure = {ident for ident, d in zip(ids, doubtful) if not d}
         forms: dict[str, set[str]] = {}
-        for p, d, name in zip(places, doubtful, names):
+        for ident, d, name in zip(ids, doubtful, names):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(name)
-        return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
+                forms.setdefault(ident, set()).add(name)
+        return [p for p, ident, d in zip(places, ids, doubtful) if not d or ident in sure or len(forms[ident]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
