@@ -417,8 +417,10 @@ class FastMatcher:
         if self.year_reach is None:
             return literal
         digits = _flagged(shapes, _may_end_in_year, self._shape_cache, self.vocab.strings)
-        years = digits[_flagged(orths[digits], self.is_anchor, self._anchor_cache, self.vocab.strings)]
-        return numpy.union1d(literal, years)
+        anchor = numpy.zeros(len(lowers), dtype=bool)
+        anchor[literal] = True
+        anchor[digits[_flagged(orths[digits], self.is_anchor, self._anchor_cache, self.vocab.strings)]] = True
+        return numpy.flatnonzero(anchor)
 
     def is_anchor(self, word: str) -> bool:
         """Whether the word is an anchor: a literal word of a token pattern, or, when a pattern has none, a
