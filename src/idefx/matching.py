@@ -12,7 +12,9 @@ in the order spaCy's matchers give them, found with less work:
   with ``OP`` ``?``, ``*``, ``+``, ``{n,m}``; each test runs once per distinct word (cached by hash).
 - The rest (patterns that reach further) are matched the same way, but only within windows around the
   anchors (a literal word of a pattern, else a token that ends in a year), as a spaCy Matcher run over each
-  window would find them: from the starts near a token that a required token of the pattern passes.
+  window would find the matches whose pivot (a required token: the literal one, else the last) is an anchor:
+  from the starts near the anchors the pivot passes. So a pattern without a literal word finds all its
+  matches when only words that end in a year pass its last required token (as "^(19|20)\\d\\d$" does).
 - All run over the Doc's tokens without whitespace tokens, so hard-wrapped text ("met\\nwith") matches
   like running text; matches are mapped back to the original token indices.
 """
@@ -22,7 +24,6 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from functools import partial
 from itertools import product
 from typing import Callable, Iterable, Optional
 
@@ -35,14 +36,20 @@ from idefx.phrases import PhraseIndex
 from idefx.wordkinds import CACHE_SIZE, bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
-_LOW_BITS = numpy.uint64(0x3FFF)  # the low bits of a word hash that _HashSet's table is indexed by
+_TABLE_BITS = 14  # a HashSet's table is indexed by at least this many low bits of a hash
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
+_LONG_SHAPE = "LONG"  # spaCy's SHAPE of a word of 100 characters or more
 _FLAGS = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle, "IS_UPPER": str.isupper}
 _VALUES = {"LOWER": str.lower, "TEXT": str, "ORTH": str, "LENGTH": len}
 _COMPARE = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt,
             "<": operator.lt, "IN": lambda value, words: value in words,
             "NOT_IN": lambda value, words: value not in words,
             "REGEX": lambda value, regex: regex.search(value) is not None}
+
+
+def _may_end_in_year(shape: str) -> bool:
+    """Whether a word of this SHAPE ("dddd", "XXXX'dd"; digits are "d") may be year-like (end in a year)."""
+    return shape == _LONG_SHAPE or shape.rstrip("\n").endswith("dd")
 
 
 def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, strings) -> numpy.ndarray:
@@ -54,18 +61,21 @@ def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, str
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
 
 
-class _HashSet:
+class HashSet:
     """Word hashes, with the positions in a sequence of the hashes that are among them found quickly: a table
-    over the low bits of the hashes picks the few candidates, which a binary search settles."""
+    over the low bits of the hashes (at least 8 entries per hash, so that few are taken for others) picks the
+    few candidates, which a binary search settles."""
 
     def __init__(self, hashes: Iterable[int]):
         self.keys = numpy.array(sorted(set(hashes)), dtype=numpy.uint64)
-        self.table = numpy.zeros(int(_LOW_BITS) + 1, dtype=bool)  # low bits -> whether a hash has them
-        self.table[(self.keys & _LOW_BITS).astype(numpy.intp)] = True
+        size = 1 << max(_TABLE_BITS, (8 * len(self.keys)).bit_length())
+        self.low_bits = numpy.uint64(size - 1)
+        self.table = numpy.zeros(size, dtype=bool)  # low bits -> whether a hash has them
+        self.table[(self.keys & self.low_bits).astype(numpy.intp)] = True
 
     def positions(self, values: numpy.ndarray) -> numpy.ndarray:
         """Positions in ``values`` (hashes) of the values that are in the set."""
-        maybe = numpy.flatnonzero(self.table[(values & _LOW_BITS).astype(numpy.intp)])
+        maybe = numpy.flatnonzero(self.table[(values & self.low_bits).astype(numpy.intp)])
         if not len(maybe):
             return maybe
         found = values[maybe]
@@ -212,7 +222,7 @@ class FastMatcher:
         # literal patterns as (key, phrase text): plain strings, as Docs would slow down loading a pickled pipeline
         self.phrase_texts: list[tuple[str, str]] = []
         self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts when first needed
-        self._phrase_firsts = _HashSet(())  # the words phrases start with
+        self._phrase_firsts = HashSet(())  # the words phrases start with
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
         self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
@@ -228,7 +238,8 @@ class FastMatcher:
         self.unanchored: list[tuple[int, Optional[int], int, Optional[int]]] = []
         self.rank: dict[int, int] = {}  # key (hash) -> order of its first token pattern
         self._anchor_cache: dict[int, bool] = {}  # word (hash) -> whether it is an anchor (with a year reach)
-        self._anchor_words = _HashSet(())
+        self._shape_cache: dict[int, bool] = {}  # SHAPE (hash) -> whether its words may be year-like
+        self._anchor_words = HashSet(())
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
@@ -266,7 +277,7 @@ class FastMatcher:
             word_id = self.vocab.strings.add(word)
             known = self.reaches.get(word_id, (0, 0))
             self.reaches[word_id] = (max(known[0], before), max(known[1], after))
-        self._anchor_words = _HashSet(self.reaches)
+        self._anchor_words = HashSet(self.reaches)
 
     def _slot(self, token: dict) -> tuple[int, int, Optional[int]]:
         """A pattern token as (test, fewest, most tokens)."""
@@ -291,7 +302,7 @@ class FastMatcher:
                     anchors: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """The matches in a sequence of words (no whitespace tokens) given by their ORTH and LOWER hashes, as
         ``__call__`` gives them for a Doc of those words; ``anchors``: the positions of the words that
-        :meth:`is_anchor` accepts, when the caller knows them."""
+        :meth:`is_anchor` accepts (see :meth:`anchors`), when the caller knows them."""
         return sorted(set(self._found(orths, lowers, anchors)), key=lambda x: (x[1], x[2]))
 
     def _found(self, orths: numpy.ndarray, lowers: numpy.ndarray,
@@ -312,7 +323,7 @@ class FastMatcher:
         if self._phrases is None:
             self._phrases = PhraseIndex(self.vocab, [(key, self.make_doc(text)) for key, text in self.phrase_texts],
                                         attr="LOWER")
-            self._phrase_firsts = _HashSet(self._phrases.firsts())
+            self._phrase_firsts = HashSet(self._phrases.firsts())
         return self._phrases(lower_list, self._phrase_firsts.positions(lowers).tolist())
 
     def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray, lower_list: Optional[list[int]],
@@ -338,7 +349,7 @@ class FastMatcher:
                 self._match_from(k, range(max(0, i - before), i + 1), len(orths), orths, memo, found)
         if self.windowed or self.unanchored:
             windows = self._windows(anchors, lowers)
-            for (k, w), firsts in self._window_starts(windows, positions, words, orths, orth_array).items():
+            for (k, w), firsts in self._window_starts(windows, positions, words, orths).items():
                 self._match_from(k, firsts, windows[w][1], orths, memo, found)
         rank = self.rank
         return [(m, s, e) for e, s, m in sorted(found, key=lambda x: (x[0], x[1], rank[x[2]]))]
@@ -356,16 +367,12 @@ class FastMatcher:
                          if last > first)
 
     def _window_starts(self, windows: list[tuple[int, int]], positions: list[int], words: list[int],
-                       orths: list[int], orth_array: numpy.ndarray) -> dict[tuple[int, int], set[int]]:
-        """(pattern, window) -> where in the window a match of a windowed pattern may start: before a token
-        that its pivot passes (an anchor word, or any word of the windows for a pattern without one), or
-        anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the anchors, ``orths`` and
-        ``orth_array`` the words' hashes."""
+                       orths: list[int]) -> dict[tuple[int, int], set[int]]:
+        """(pattern, window) -> where in the window a match of a windowed pattern may start: before an anchor
+        that its pivot passes, or anywhere when the pattern has no pivot. ``positions`` and ``words`` hold the
+        anchors, ``orths`` the words' hashes."""
         starts: dict[tuple[int, int], set[int]] = {}
-        if not windows:
-            return starts
         window_starts = [start for start, _ in windows]
-        inside = numpy.concatenate([numpy.arange(start, end) for start, end in windows])
 
         def add(entry, at):
             number, pivot, fewest, most = entry
@@ -377,17 +384,13 @@ class FastMatcher:
             for entry in self.windowed.get(word, ()):
                 if self._passes(self.patterns[entry[0]][1][entry[1]][0], orths[i]):
                     add(entry, i)
-        if self.unanchored:
-            uniq, inverse = numpy.unique(orth_array[inside], return_inverse=True)
-            uniq, inverse = uniq.tolist(), inverse.reshape(-1)
-        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the windows' words it passes (None: all)
+        passing: dict[Optional[int], list[int]] = {}  # pivot test -> the anchors it passes (None: the windows' words)
         for entry in self.unanchored:
             number, pivot = entry[:2]
             test = None if pivot is None else self.patterns[number][1][pivot][0]
-            if test not in passing:  # each distinct word of the windows tested once
-                passing[test] = (inside if test is None else inside[numpy.array(per_word(
-                    self.vocab.strings, uniq, partial(_word_passes, checks=self.tests[test]), self._passed[test]),
-                    dtype=bool)[inverse]]).tolist()
+            if test not in passing:
+                passing[test] = [i for start, end in windows for i in range(start, end)] if test is None else [
+                    i for i in positions if self._passes(test, orths[i])]
             for at in passing[test]:
                 add(entry, at)
         return starts
@@ -405,6 +408,19 @@ class FastMatcher:
             else:
                 windows.append([start, end])
         return [(s, e) for s, e in windows]
+
+    def anchors(self, orths: numpy.ndarray, lowers: numpy.ndarray, shapes: numpy.ndarray) -> numpy.ndarray:
+        """The positions of the anchors (the words :meth:`is_anchor` accepts) in words given by their ORTH, LOWER
+        and SHAPE hashes: the literal words found by hash, the year-like ones among the words whose shape ends in
+        digits."""
+        literal = self._anchor_words.positions(lowers)
+        if self.year_reach is None:
+            return literal
+        digits = _flagged(shapes, _may_end_in_year, self._shape_cache, self.vocab.strings)
+        anchor = numpy.zeros(len(lowers), dtype=bool)
+        anchor[literal] = True
+        anchor[digits[_flagged(orths[digits], self.is_anchor, self._anchor_cache, self.vocab.strings)]] = True
+        return numpy.flatnonzero(anchor)
 
     def is_anchor(self, word: str) -> bool:
         """Whether the word is an anchor: a literal word of a token pattern, or, when a pattern has none, a

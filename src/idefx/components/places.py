@@ -25,17 +25,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.matching import FastMatcher
+from idefx.matching import FastMatcher, HashSet
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
-from idefx.wordkinds import token_array, where, word_kinds
+from idefx.wordkinds import token_array
 
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
-SPACE, PHRASE_START, ANCHOR = 1, 2, 4  # kinds of words (bit flags)
 
 
 def optional_jsonl(name: str) -> list[dict]:
@@ -119,11 +118,11 @@ class PlaceFinder(BatchComponent):
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
-        self.kind_cache: dict[int, int] = {}
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
         self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
+        self.ambiguous_ids = {ident for ident, _ in self.ambiguous}
         codes_of: dict[str, set[str]] = {}
         for term in self.terms:
             codes_of.setdefault(term["text"], set()).add(term["id"])
@@ -138,27 +137,26 @@ class PlaceFinder(BatchComponent):
                 grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
         self.phrases = PhraseIndex(self.nlp.vocab, [(match_key, form) for match_key, forms in grouped.items()
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
-
-    def _kinds(self, word: str) -> int:
-        return ((SPACE if word.isspace() else 0) | (PHRASE_START if self.phrases.starts(word) else 0)
-                | (ANCHOR if self.matcher.is_anchor(word) else 0))
+        self.phrase_firsts = HashSet(self.phrases.firsts())  # the words (ORTH) phrases start with
+        # the phrases' match keys (hashes) -> (label, id) of the term
+        self.term_of = {self.nlp.vocab.strings.add(match_key): tuple(match_key.split("|", 1)) for match_key in grouped}
 
     def __call__(self, doc: Doc) -> Doc:
         places, events, venues = [], [], []
-        orths, kinds = word_kinds(doc, self._kinds, self.kind_cache)
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
-        kept = numpy.flatnonzero((kinds & SPACE) == 0)
-        kinds, keep, orth_array = kinds[kept], kept.tolist(), orths[kept]
-        for match_id, start, end in self.phrases(orth_array.tolist(), where(kinds, PHRASE_START)):
+        kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
+        keep, orth_array, lowers = kept.tolist(), token_array(doc, "ORTH")[kept], token_array(doc, "LOWER")[kept]
+        starts = self.phrase_firsts.positions(orth_array).tolist()
+        for match_id, start, end in self.phrases(orth_array.tolist(), starts):
             start, end = keep[start], keep[end - 1] + 1
-            label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
+            label, ident = self.term_of[match_id]
             span = Span(doc, start, end, label=label, kb_id=ident)
             if label == "VENUE" and ident in self.in_context and not self._after_place_word(doc, start):
                 continue
             {"EVENT": events, "VENUE": venues}.get(label, places).append(span)
-        lowers = token_array(doc, "LOWER")[kept]
+        anchors = self.matcher.anchors(orth_array, lowers, token_array(doc, "SHAPE")[kept])
         matches = [(m, keep[s], keep[e - 1] + 1)
-                   for m, s, e in self.matcher.match_words(orth_array, lowers, where(kinds, ANCHOR))]
+                   for m, s, e in self.matcher.match_words(orth_array, lowers, anchors.tolist())]
         # taken through a set again by start and end: matches of one extent (the spans filter_spans then picks
         # from) keep the order they have always had
         for match_id, start, end in sorted(set(matches), key=lambda x: (x[1], x[2])):
@@ -191,15 +189,16 @@ class PlaceFinder(BatchComponent):
     def _unambiguous(self, places: list[Span]) -> list[Span]:
         """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
         mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        names = [_clean(p.text) for p in places]
-        doubtful = [(p.kb_id_, name) in self.ambiguous or (p.kb_id_, name.title()) in self.ambiguous
-                    for p, name in zip(places, names)]
-        sure = {p.kb_id_ for p, d in zip(places, doubtful) if not d}
+        ids = [p.kb_id_ for p in places]
+        names = [_clean(p.text) if ident in self.ambiguous_ids else None for p, ident in zip(places, ids)]
+        doubtful = [name is not None and ((ident, name) in self.ambiguous or (ident, name.title()) in self.ambiguous)
+                    for ident, name in zip(ids, names)]
+        sure = {ident for ident, d in zip(ids, doubtful) if not d}
         forms: dict[str, set[str]] = {}
-        for p, d, name in zip(places, doubtful, names):
+        for ident, d, name in zip(ids, doubtful, names):
             if d:
-                forms.setdefault(p.kb_id_, set()).add(name)
-        return [p for p, d in zip(places, doubtful) if not d or p.kb_id_ in sure or len(forms[p.kb_id_]) > 1]
+                forms.setdefault(ident, set()).add(name)
+        return [p for p, ident, d in zip(places, ids, doubtful) if not d or ident in sure or len(forms[ident]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
