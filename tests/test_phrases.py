@@ -3,11 +3,12 @@ by kind."""
 
 import pickle
 
+import numpy
 import spacy
 from spacy.matcher import PhraseMatcher
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import doc_words, token_array, where, word_kinds
+from idefx.wordkinds import distinct_words, per_word, token_array, where
 
 NLP = spacy.blank("en")
 TEXT = ("The United States and the United Kingdom met in New York; New York City and York hosted "
@@ -25,17 +26,27 @@ def test_phrase_index_matches_like_a_phrase_matcher_in_the_same_order():
     doc = NLP.make_doc(TEXT)
     ids = doc.to_array("ORTH").tolist()
     assert index(ids) == list(matcher(doc))
-    starts = [i for i in range(len(doc)) if index.starts(doc[i].text)]
+    starts = [i for i, token_id in enumerate(ids) if token_id in index.firsts()]
     assert index(ids, starts) == list(matcher(doc))
     assert pickle.loads(pickle.dumps(index))(ids) == list(matcher(doc))
 
 
-def test_word_kinds_flag_each_token_by_its_word():
+def test_per_word_computes_each_distinct_word_once_and_flags_tokens_by_their_word():
     doc = NLP.make_doc("Army and army and the Army")
-    orths, kinds = word_kinds(doc, lambda word: 1 if word == "Army" else 2 if word == "and" else 0, {})
-    assert where(kinds, 1) == [0, 5] and where(kinds, 2) == [1, 3]
+    orths, uniq, inverse = distinct_words(doc)
     assert orths.tolist() == doc.to_array("ORTH").tolist()
-    assert doc_words(doc, {}).tolist() == [t.text for t in doc]
+    computed = []
+
+    def classify(word):
+        computed.append(word)
+        return 1 if word == "Army" else 2 if word == "and" else 0
+
+    cache = {}
+    kinds = numpy.array(per_word(doc.vocab.strings, uniq, classify, cache))[inverse]
+    assert where(kinds, 1) == [0, 5] and where(kinds, 2) == [1, 3]
+    assert sorted(computed) == ["Army", "and", "army", "the"]
+    per_word(doc.vocab.strings, uniq, classify, cache)
+    assert len(computed) == 4  # remembered: nothing computed again
 
 
 def test_token_array_is_made_once_per_doc_and_cannot_be_changed_by_a_reader():

@@ -14,7 +14,6 @@ from itertools import compress
 from typing import Iterable, Optional
 
 from spacy.matcher import PhraseMatcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -46,13 +45,9 @@ class PhraseIndex:
         """The token ids phrases start with."""
         return list(self.roots)
 
-    def starts(self, text: str) -> bool:
-        """Whether a phrase starts with the token ``text`` (its ORTH or LOWER, as the index's attribute)."""
-        return get_string_id(text) in self.roots
-
     def __call__(self, ids: list[int], starts: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
-        the indices where a phrase may start (a superset of those whose token :meth:`starts` a phrase)."""
+        the indices where a phrase may start (a superset of those whose token is one of :meth:`firsts`)."""
         edges, ends, roots, found, n = self.edges, self.ends, self.roots, [], len(ids)
         add = found.append
         if starts is None:

@@ -65,23 +65,6 @@ def per_word(strings, uniq: list[int], compute: Callable[[str], object], cache: 
     return known
 
 
-def word_kinds(doc: Doc, classify: Callable[[str], int], cache: dict) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Vectors of the Doc's token hashes and of each token's kinds (``classify(word)``, remembered in ``cache``
-    by the word's hash)."""
-    if not len(doc):
-        return numpy.zeros(0, dtype=numpy.uint64), numpy.zeros(0, dtype=numpy.int64)
-    orths, uniq, inverse = distinct_words(doc)
-    return orths, numpy.array(per_word(doc.vocab.strings, uniq, classify, cache), dtype=numpy.int64)[inverse]
-
-
-def doc_words(doc: Doc, cache: dict) -> numpy.ndarray:
-    """A vector (of objects) of the Doc's words (``cache`` remembers each word by its hash)."""
-    if not len(doc):
-        return numpy.zeros(0, dtype=object)
-    orths, uniq, inverse = distinct_words(doc)
-    return numpy.array(per_word(doc.vocab.strings, uniq, str, cache), dtype=object)[inverse]
-
-
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:
     """Indices of the tokens of ``kind`` (a flag, or several or-ed together)."""
     return numpy.flatnonzero(kinds & kind).tolist()
