@@ -239,3 +239,10 @@ def test_generic_organisation_names_are_dropped():
 def test_international_organisations(alias, name):
     org = _by_name(gz.organizations())[gz.fold(name)]
     assert org["kind"] == "international" and alias in org["aliases"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("  New   York ", "new york"), ("STRASSE", "strasse"), ("Côte d’Ivoire", "cote d'ivoire"),
+    ("São  Tomé", "sao tome"), ("Straße", "strasse"), ("Dominican\tRepublic", "dominican republic")])
+def test_fold_casefolds_strips_diacritics_straightens_quotes_and_collapses_spaces(text, key):
+    assert gz.fold(text) == key

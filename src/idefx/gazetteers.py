@@ -15,6 +15,8 @@ from idefx.resources import data_path, read_jsonl
 
 def fold(text: str) -> str:
     """The lookup key of a name: casefolded, without diacritics, curly quotes straightened, spaces collapsed."""
+    if text.isascii():  # nothing to decompose, strip or straighten: the same key, quicker
+        return " ".join(text.casefold().split())
     text = text.replace("’", "'").replace("‘", "'")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

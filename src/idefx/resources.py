@@ -6,7 +6,6 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 DATA_PACKAGE = "idefx.data"
 
@@ -17,16 +16,10 @@ def data_path(name: str):
 
 
 def read_jsonl(name: str) -> list[dict]:
-    """All JSON objects of one JSONL data file (blank lines skipped)."""
-    return list(iter_jsonl(name))
-
-
-def iter_jsonl(name: str) -> Iterator[dict]:
-    with data_path(name).open("r", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if line:
-                yield json.loads(line)
+    """All JSON objects of one JSONL data file (blank lines skipped), parsed as one JSON array (quicker than a
+    parse per line)."""
+    lines = data_path(name).read_text(encoding="utf-8").split("\n")
+    return json.loads("[" + ",".join(line for line in lines if line.strip()) + "]")
 
 
 @lru_cache(maxsize=1)
