@@ -14,6 +14,7 @@ files too); results come back in input order and equal to a single process's.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -195,7 +196,9 @@ def load_pipeline(model: Optional[str] = None):
     from idefx.cache import cached_pipeline
     from idefx.pipeline import load_pipeline as build
 
-    return cached_pipeline(build, model)
+    nlp = cached_pipeline(build, model)
+    gc.freeze()  # the pipeline lives as long as the process: full garbage collections need not walk it again
+    return nlp
 
 
 def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
