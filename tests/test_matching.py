@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from idefx.matching import FastMatcher
+from idefx.matching import FastMatcher, required_words
 
 NLP = spacy.blank("en")
 
@@ -78,3 +78,12 @@ def test_long_reaching_patterns_match_as_spacy_does_within_the_windows_around_th
     windows = [(4, 7), (9, 12), (13, 16)]  # two tokens before "Summit" and "2023", two after "Exercise"
     expected = {(m, start + s, start + e) for start, end in windows for m, s, e in spacy_matcher(doc[start:end])}
     assert sorted(matcher(doc)) == sorted(expected) and len(expected) >= 6
+
+
+def test_required_words_come_from_the_required_literal_token_least_made_of_stop_words():
+    the_event = [{"LOWER": "the"}, {"LOWER": {"IN": ["summit", "show", "conference"]}}]
+    assert required_words(the_event) == {"summit", "show", "conference"}  # "show" is a stop word, "the" all
+    held = [{"LOWER": {"IN": ["held", "had"]}}, {"LOWER": "talks", "OP": "?"}, {"LOWER": "with"}]
+    assert required_words(held) == {"held", "had"}  # the optional token cannot be required
+    assert required_words([{"LOWER": "the"}, {"IS_TITLE": True, "OP": "+"}]) == {"the"}
+    assert required_words([{"IS_TITLE": True}, {"LOWER": "with", "OP": "?"}]) is None

@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Optional
 
 import numpy
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -112,9 +113,6 @@ def phrase_forms(pattern: list[dict]) -> Optional[list[list[str]]]:
     return [f for f in forms if f]
 
 
-_FUNCTION_WORDS = {"a", "an", "the", "with", "to", "by", "in", "at", "on", "of", "from", "and", "for", "inside"}
-
-
 def _width(token: dict, unbounded: int) -> int:
     """The most tokens one pattern token can cover."""
     op = token.get("OP", "1")
@@ -127,8 +125,9 @@ def _width(token: dict, unbounded: int) -> int:
 
 
 def _anchor_slot(pattern: list[dict]) -> tuple[int, Optional[set[str]]]:
-    """A required literal token of ``pattern`` (its index and lower-case words, preferring one without function
-    words, which occur everywhere); the last token and None when there is none."""
+    """A required literal token of ``pattern`` (its index and lower-case words): the one whose words are least
+    often stop words (spaCy's English list: words that occur everywhere), the first of those tied; the last
+    token and None when there is none."""
     required = []
     for k, token in enumerate(pattern):
         found = _values(token)
@@ -136,7 +135,7 @@ def _anchor_slot(pattern: list[dict]) -> tuple[int, Optional[set[str]]]:
             required.append((k, {w.lower() for w in found[1]}))
     if not required:
         return len(pattern) - 1, None
-    return next(((k, w) for k, w in required if not w & _FUNCTION_WORDS), required[0])
+    return min(required, key=lambda slot: len(slot[1] & STOP_WORDS) / len(slot[1]))
 
 
 def required_words(pattern: list[dict]) -> Optional[set[str]]:
