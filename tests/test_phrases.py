@@ -7,8 +7,8 @@ import numpy
 import spacy
 from spacy.matcher import PhraseMatcher
 
-from idefx.phrases import PhraseIndex
-from idefx.wordkinds import distinct_words, per_word, token_array, where
+from idefx.phrases import HashSet, PhraseIndex
+from idefx.wordkinds import distinct_words, per_word, token_array, token_list, where
 
 NLP = spacy.blank("en")
 TEXT = ("The United States and the United Kingdom met in New York; New York City and York hosted "
@@ -26,7 +26,8 @@ def test_phrase_index_matches_like_a_phrase_matcher_in_the_same_order():
     doc = NLP.make_doc(TEXT)
     ids = doc.to_array("ORTH").tolist()
     assert index(ids) == list(matcher(doc))
-    starts = [i for i, token_id in enumerate(ids) if token_id in index.firsts()]
+    starts = index.starts_in(doc.to_array("ORTH"))
+    assert starts == [i for i, token_id in enumerate(ids) if token_id in index.roots]
     assert index(ids, starts) == list(matcher(doc))
     assert pickle.loads(pickle.dumps(index))(ids) == list(matcher(doc))
 
@@ -59,3 +60,12 @@ def test_token_array_is_made_once_per_doc_and_cannot_be_changed_by_a_reader():
     assert token_array(NLP.make_doc(TEXT), "LOWER") is not lowers
     with pytest.raises(ValueError):
         lowers[0] = 0
+    assert token_list(doc, "LOWER") == lowers.tolist() and token_list(doc, "LOWER") is token_list(doc, "LOWER")
+
+
+def test_hash_set_finds_the_positions_of_its_members():
+    members = [NLP.vocab.strings.add(w) for w in ("army", "navy", "air")]
+    values = numpy.array([NLP.vocab.strings.add(w) for w in ("the", "navy", "and", "army", "navy", "airs")],
+                         dtype=numpy.uint64)
+    assert HashSet(members).positions(values).tolist() == [1, 3, 4]
+    assert HashSet([]).positions(values).tolist() == []

@@ -33,11 +33,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from idefx.phrases import PhraseIndex
+from idefx.phrases import HashSet, PhraseIndex
 from idefx.wordkinds import CACHE_SIZE, bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
-_TABLE_BITS = 14  # a HashSet's table is indexed by at least this many low bits of a hash
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")
 _LONG_SHAPE = "LONG"  # spaCy's SHAPE of a word of 100 characters or more
 _FLAGS = {"IS_ALPHA": str.isalpha, "IS_LOWER": str.islower, "IS_TITLE": str.istitle, "IS_UPPER": str.isupper}
@@ -60,28 +59,6 @@ def _flagged(orths: numpy.ndarray, test: Callable[[str], bool], cache: dict, str
     uniq, inverse = numpy.unique(orths, return_inverse=True)
     flags = numpy.array(per_word(strings, uniq.tolist(), test, cache), dtype=bool)
     return numpy.nonzero(flags[inverse.reshape(-1)])[0]
-
-
-class HashSet:
-    """Word hashes, with the positions in a sequence of the hashes that are among them found quickly: a table
-    over the low bits of the hashes (at least 8 entries per hash, so that few are taken for others) picks the
-    few candidates, which a binary search settles."""
-
-    def __init__(self, hashes: Iterable[int]):
-        self.keys = numpy.array(sorted(set(hashes)), dtype=numpy.uint64)
-        size = 1 << max(_TABLE_BITS, (8 * len(self.keys)).bit_length())
-        self.low_bits = numpy.uint64(size - 1)
-        self.table = numpy.zeros(size, dtype=bool)  # low bits -> whether a hash has them
-        self.table[(self.keys & self.low_bits).astype(numpy.intp)] = True
-
-    def positions(self, values: numpy.ndarray) -> numpy.ndarray:
-        """Positions in ``values`` (hashes) of the values that are in the set."""
-        maybe = numpy.flatnonzero(self.table[(values & self.low_bits).astype(numpy.intp)])
-        if not len(maybe):
-            return maybe
-        found = values[maybe]
-        at = numpy.minimum(numpy.searchsorted(self.keys, found), len(self.keys) - 1)
-        return maybe[self.keys[at] == found]
 
 
 def _values(token: dict) -> Optional[tuple[str, list[str]]]:
@@ -221,7 +198,6 @@ class FastMatcher:
         # literal patterns as (key, phrase text): plain strings, as Docs would slow down loading a pickled pipeline
         self.phrase_texts: list[tuple[str, str]] = []
         self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts when first needed
-        self._phrase_firsts = HashSet(())  # the words phrases start with
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
         self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
@@ -322,8 +298,7 @@ class FastMatcher:
         if self._phrases is None:
             self._phrases = PhraseIndex(self.vocab, [(key, self.make_doc(text)) for key, text in self.phrase_texts],
                                         attr="LOWER")
-            self._phrase_firsts = HashSet(self._phrases.firsts())
-        return self._phrases(lower_list, self._phrase_firsts.positions(lowers).tolist())
+        return self._phrases(lower_list, self._phrases.starts_in(lowers))
 
     def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray, lower_list: Optional[list[int]],
                          anchor_list: Optional[list[int]]) -> list[tuple[int, int, int]]:

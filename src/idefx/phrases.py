@@ -10,14 +10,39 @@ once, when the index is built).
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import compress
 from typing import Iterable, Optional
 
+import numpy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 ROOT = 0  # the trie's root node
+_TABLE_BITS = 14  # a HashSet's table is indexed by at least this many low bits of a hash
+
+
+class HashSet:
+    """Word hashes, with the positions in a sequence of the hashes that are among them found quickly: a table
+    over the low bits of the hashes (at least 8 entries per hash, so that few are taken for others) picks the
+    few candidates, which a binary search settles."""
+
+    def __init__(self, hashes: Iterable[int]):
+        self.keys = numpy.array(sorted(set(hashes)), dtype=numpy.uint64)
+        size = 1 << max(_TABLE_BITS, (8 * len(self.keys)).bit_length())
+        self.low_bits = numpy.uint64(size - 1)
+        self.table = numpy.zeros(size, dtype=bool)  # low bits -> whether a hash has them
+        self.table[(self.keys & self.low_bits).astype(numpy.intp)] = True
+
+    def positions(self, values: numpy.ndarray) -> numpy.ndarray:
+        """Positions in ``values`` (hashes) of the values that are in the set."""
+        maybe = numpy.flatnonzero(self.table[(values & self.low_bits).astype(numpy.intp)])
+        if not len(maybe):
+            return maybe
+        found = values[maybe]
+        at = numpy.minimum(numpy.searchsorted(self.keys, found), len(self.keys) - 1)
+        return maybe[self.keys[at] == found]
 
 
 class PhraseIndex:
@@ -41,13 +66,18 @@ class PhraseIndex:
         # first token id -> the node it leads to (the root's edges, looked up without a tuple key)
         self.roots = {token_id: child for (node, token_id), child in self.edges.items() if node == ROOT}
 
-    def firsts(self) -> list[int]:
-        """The token ids phrases start with."""
-        return list(self.roots)
+    @cached_property
+    def _first_words(self) -> HashSet:
+        """The token ids phrases start with (made when first needed)."""
+        return HashSet(self.roots)
+
+    def starts_in(self, ids: numpy.ndarray) -> list[int]:
+        """The indices in the token ids ``ids`` whose token starts a phrase (for :meth:`__call__`)."""
+        return self._first_words.positions(ids).tolist()
 
     def __call__(self, ids: list[int], starts: Optional[list[int]] = None) -> list[tuple[int, int, int]]:
         """(key, start, end) of every phrase in the token ids ``ids``; ``starts``, when given, holds (in order)
-        the indices where a phrase may start (a superset of those whose token is one of :meth:`firsts`)."""
+        the indices where a phrase may start (a superset of :meth:`starts_in`)."""
         edges, ends, roots, found, n = self.edges, self.ends, self.roots, [], len(ids)
         add = found.append
         if starts is None:

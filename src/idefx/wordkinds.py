@@ -22,6 +22,8 @@ _DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy
 
 # Doc -> {attribute name: its array}: each attribute's array made once per Doc, for every component that reads it.
 _ARRAYS: "weakref.WeakKeyDictionary[Doc, dict[str, numpy.ndarray]]" = weakref.WeakKeyDictionary()
+# Doc -> {attribute name: its values as a list}: the same, for callers that walk the values in Python.
+_LISTS: "weakref.WeakKeyDictionary[Doc, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
 
 
 def token_array(doc: Doc, attr: str) -> numpy.ndarray:
@@ -34,6 +36,17 @@ def token_array(doc: Doc, attr: str) -> numpy.ndarray:
         array = arrays[attr] = doc.to_array(attr)
         array.flags.writeable = False
     return array
+
+
+def token_list(doc: Doc, attr: str) -> list[int]:
+    """:func:`token_array` as a Python list, made once per Doc and shared: do not change it."""
+    lists = _LISTS.get(doc)
+    if lists is None:
+        lists = _LISTS[doc] = {}
+    values = lists.get(attr)
+    if values is None:
+        values = lists[attr] = token_array(doc, attr).tolist()
+    return values
 
 
 def distinct_words(doc: Doc) -> tuple[numpy.ndarray, list[int], numpy.ndarray]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.matching import FastMatcher, HashSet
+from idefx.matching import FastMatcher
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.wordkinds import token_array
@@ -137,7 +137,6 @@ class PlaceFinder(BatchComponent):
                 grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
         self.phrases = PhraseIndex(self.nlp.vocab, [(match_key, form) for match_key, forms in grouped.items()
                                                     for form in self.nlp.tokenizer.pipe(sorted(set(forms)))])
-        self.phrase_firsts = HashSet(self.phrases.firsts())  # the words (ORTH) phrases start with
         # the phrases' match keys (hashes) -> (label, id) of the term
         self.term_of = {self.nlp.vocab.strings.add(match_key): tuple(match_key.split("|", 1)) for match_key in grouped}
 
@@ -146,8 +145,7 @@ class PlaceFinder(BatchComponent):
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
         keep, orth_array, lowers = kept.tolist(), token_array(doc, "ORTH")[kept], token_array(doc, "LOWER")[kept]
-        starts = self.phrase_firsts.positions(orth_array).tolist()
-        for match_id, start, end in self.phrases(orth_array.tolist(), starts):
+        for match_id, start, end in self.phrases(orth_array.tolist(), self.phrases.starts_in(orth_array)):
             start, end = keep[start], keep[end - 1] + 1
             label, ident = self.term_of[match_id]
             span = Span(doc, start, end, label=label, kb_id=ident)

@@ -12,20 +12,16 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-import numpy
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import token_array
+from idefx.wordkinds import token_array, token_list
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
-FIRST_BITS = numpy.uint64(0xFFFF)  # the low bits of a word hash that tell whether a title may start with it
 # Doc -> {vocabulary: its tags of the Doc}: a Doc's tags are found once, however many callers ask
 _SELECTED: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
-# Doc -> its tokens' LOWER hashes as a list: made once for all vocabularies that tag the Doc
-_LOWER_IDS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -49,9 +45,6 @@ class TitleVocabulary:
         self.matcher = PhraseIndex(nlp.vocab, [(entry["text"].lower(), nlp.make_doc(entry["text"]))
                                                for entry in entries], attr="LOWER")
         self.info_by_key = {get_string_id(key): kinds for key, kinds in info.items()}  # by match key
-        # by the low bits of a word's LOWER hash: whether some title starts with a word with those bits
-        self.may_start = numpy.zeros(int(FIRST_BITS) + 1, dtype=bool)
-        self.may_start[(numpy.array(self.matcher.firsts(), dtype=numpy.uint64) & FIRST_BITS).astype(numpy.intp)] = True
 
     def tag(self, doc: Doc) -> list:
         """A list as long as the Doc: the TitleTag covering each token, or None.
@@ -75,16 +68,12 @@ class TitleVocabulary:
     def _find(self, doc: Doc) -> tuple[list[TitleTag], list]:
         covering: list = [None] * len(doc)
         found: list[TitleTag] = []
-        lower = token_array(doc, "LOWER")
-        starts = numpy.flatnonzero(self.may_start[(lower & FIRST_BITS).astype(numpy.intp)]).tolist()
+        starts = self.matcher.starts_in(token_array(doc, "LOWER"))
         if not starts:
             return found, covering
-        ids = _LOWER_IDS.get(doc)
-        if ids is None:
-            ids = _LOWER_IDS[doc] = lower.tolist()
         # longest first, then leftmost (then in the matcher's order): the matches come by start, so a stable
         # sort by length alone gives that order
-        for key, start, end in sorted(self.matcher(ids, starts), key=_longest_first):
+        for key, start, end in sorted(self.matcher(token_list(doc, "LOWER"), starts), key=_longest_first):
             if any(covering[start:end]):
                 continue
             kinds, stateless = self.info_by_key[key]
