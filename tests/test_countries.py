@@ -2,7 +2,7 @@
 
 import spacy
 
-from idefx.components.countries import COUNTRY_SPANS
+from idefx.entities import COUNTRY_SPANS
 
 
 def test_names_aliases_official_names_and_demonyms():

@@ -4,7 +4,9 @@ import spacy
 
 import idefx.components.dates  # noqa: F401  (registers the factory)
 import idefx.components.places  # noqa: F401
-from idefx.components.dates import DATES, body_start, publication_date
+from idefx.components.dates import publication_date
+from idefx.entities import DATES
+from idefx.layout import body_start
 from idefx.datetext import find_dates, header_date
 
 

@@ -8,7 +8,7 @@ import spacy
 import idefx.components.dates  # noqa: F401  (registers the factories)
 import idefx.components.meetings  # noqa: F401
 import idefx.components.places  # noqa: F401
-from idefx.components.places import EVENTS, VENUES
+from idefx.entities import EVENTS, VENUES
 from idefx.entities import PEOPLE_SPANS, PersonEntity
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "idef-2023-trend.txt"

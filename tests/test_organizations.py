@@ -2,7 +2,7 @@
 
 import spacy
 
-from idefx.components.organizations import ORG_SPANS
+from idefx.entities import ORG_SPANS
 
 
 def orgs(text):

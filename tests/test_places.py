@@ -3,7 +3,7 @@
 import spacy
 
 import idefx.components.places  # noqa: F401  (registers the factory)
-from idefx.components.places import EVENTS, PLACES, VENUES
+from idefx.entities import EVENTS, PLACES, VENUES
 
 NLP = spacy.blank("en")
 NLP.add_pipe("idefx_places")

@@ -17,8 +17,16 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-PEOPLE_SPANS = "idefx_people"
-MODEL_SPANS = "idefx_model_ents"
+# span groups (doc.spans keys), one per kind of thing found
+COUNTRY_SPANS = "idefx_countries"  # countries; kb_id_ is the alpha-2 code, label_ "name", "alias", "demonym", ...
+ORG_SPANS = "idefx_orgs"  # organisations
+KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer organisation matches; kb_id_ is their country code (or "")
+PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"  # cities and countries; events; venues
+DATES = "idefx_dates"  # date mentions; kb_id_ is the ISO date ("" when it cannot be fixed)
+PEOPLE_SPANS = "idefx_people"  # person mentions; kb_id_ is the person's index in doc._.idefx_people
+MODEL_SPANS = "idefx_model_ents"  # a trained pipeline's entities that no ruler claimed
+
+TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
 
 
 @dataclass
@@ -51,3 +59,11 @@ for _name, _default in (("idefx_people", None), ("idefx_published", None),
                         ("idefx_meetings", None), ("idefx", None), ("idefx_source", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -7,8 +7,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import idefx.entities  # noqa: F401  (declares the Doc extensions)
-from idefx.components.dates import TEXT_KEY
+from idefx.entities import TEXT_KEY
 from idefx.document import SourceDocument
 from idefx.records import DocumentRecord
 from idefx.safety import unicode_safe

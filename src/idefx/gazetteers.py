@@ -117,3 +117,8 @@ def city_country(name: str) -> str | None:
     """ISO alpha-2 code of the country of a city name or alias."""
     entry = city(name)
     return entry["country"] if entry else None
+
+
+def org_heads(entries: list[dict]) -> set[str]:
+    """The head words of organisation names ("ministry", "agency"), lower case, from org_patterns entries."""
+    return {e["text"].lower() for e in entries if e["kind"] == "head"}

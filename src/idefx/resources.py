@@ -22,6 +22,11 @@ def read_jsonl(name: str) -> list[dict]:
     return json.loads("[" + ",".join(line for line in lines if line.strip()) + "]")
 
 
+def optional_jsonl(name: str) -> list[dict]:
+    """A shipped JSONL data file's objects, or [] when this build ships no such file."""
+    return read_jsonl(name) if data_path(name).is_file() else []
+
+
 @lru_cache(maxsize=1)
 def data_fingerprint() -> str:
     """A hash of every shipped data file, to key caches built from them."""

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
+from idefx.entities import COUNTRY_SPANS
 from idefx.resources import read_jsonl
 
-COUNTRY_SPANS = "idefx_countries"
 
 
 class _Match(NamedTuple):

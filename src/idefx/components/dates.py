@@ -21,19 +21,15 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.batching import BatchComponent
-from idefx.components.places import EVENTS
+from idefx.entities import DATES, EVENTS, doc_text
+from idefx.layout import DATE_LINE, FRONT, body_start
 from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
                             header_date, word_starts)
 from idefx.wordkinds import distinct_words, per_word, token_array
 
-DATES = "idefx_dates"
-TEXT_KEY = "idefx_text"  # doc.user_data key of the Doc's text (set by idefx.extract, else built on first use)
-_FRONT = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
 _DIGIT = re.compile(r"\d")
-_DATE_LINE = re.compile(r"\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\b")
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters
 _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?",
@@ -41,31 +37,15 @@ _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(OR
 _DAY_OF_CUE = re.compile(r"day\s+of\s", re.IGNORECASE)  # in every _DAY_OF match, and quicker to look for
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins every token again on each access)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-def body_start(text: str) -> int:
-    """Offset just after a leading YAML front matter block or ``date YYYY-MM-DD`` line, or 0."""
-    match = _FRONT.match(text)
-    start = match.end() if match else 0
-    line = _DATE_LINE.match(text, start)
-    return line.end() if line else start
-
-
 def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     """The ISO publication date the text states, else None."""
-    front = _FRONT.match(text)
+    front = FRONT.match(text)
     if front:
         for value in _FRONT_DATE.findall(front.group(1)):
             found = [d.iso for d in find_dates(value) if d.iso]
             if found:
                 return found[0]
-    match = _DATE_LINE.match(text)
+    match = DATE_LINE.match(text)
     if match:
         return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
     lines = _first_lines(text[front.end():] if front else text, header_lines)

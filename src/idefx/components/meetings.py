@@ -34,12 +34,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.components.dates import DATES, body_start, doc_text
-from idefx.components.places import EVENTS, PLACES, VENUES, optional_jsonl
-from idefx.entities import PEOPLE_SPANS, MeetingEntity
+from idefx.entities import DATES, EVENTS, PEOPLE_SPANS, PLACES, VENUES, MeetingEntity, doc_text
+from idefx.layout import body_start
 from idefx.gazetteers import country_code
 from idefx.matching import FastMatcher, required_words
-from idefx.resources import read_jsonl
+from idefx.resources import optional_jsonl, read_jsonl
 from idefx.wordkinds import distinct_words, per_word, token_array
 
 SPEAKER_WINDOW = 3

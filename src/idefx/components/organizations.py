@@ -23,22 +23,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.titles import TitleVocabulary
-from idefx.gazetteers import city_country
+from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS
+from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
+from idefx.titles import TitleVocabulary
 from idefx.wordkinds import bounded, distinct_words, where
 
-ORG_SPANS = "idefx_orgs"
-KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer matches; kb_id_ is their country code (or "")
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
 STOPS = {"by", "the", "a", "an"}
-
-
-def org_heads(entries: list[dict]) -> set[str]:
-    return {e["text"].lower() for e in entries if e["kind"] == "head"}
 
 # kinds of words the scans start from (bit flags)
 LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16

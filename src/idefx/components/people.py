@@ -30,13 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
-from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.dates import doc_text
-from idefx.components.organizations import KNOWN_ORG, ORG_SPANS, org_heads
-from idefx.components.titles import TitleVocabulary
-from idefx.entities import PEOPLE_SPANS, PersonEntity
-from idefx.gazetteers import city_country
+from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS, PEOPLE_SPANS, PersonEntity, doc_text
+from idefx.gazetteers import city_country, org_heads
 from idefx.resources import data_path, read_jsonl
+from idefx.titles import TitleVocabulary
 from idefx.wordkinds import bounded, distinct_words, per_word, token_array
 
 CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}

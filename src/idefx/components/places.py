@@ -25,21 +25,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
+from idefx.entities import EVENTS, PLACES, VENUES
 from idefx.matching import FastMatcher
 from idefx.phrases import PhraseIndex
-from idefx.resources import data_path, read_jsonl
+from idefx.resources import optional_jsonl, read_jsonl
 from idefx.wordkinds import token_array
 
-PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
-
-
-def optional_jsonl(name: str) -> list[dict]:
-    """A shipped JSONL data file's objects, or [] when this build ships no such file."""
-    return read_jsonl(name) if data_path(name).is_file() else []
 
 
 def key(name: str) -> str:

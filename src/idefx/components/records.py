@@ -5,13 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import idefx.entities  # noqa: F401  (declares the Doc extensions)
 from idefx.components.batching import BatchComponent
-from idefx.components.countries import COUNTRY_SPANS
-from idefx.components.dates import DATES, doc_text
-from idefx.components.organizations import ORG_SPANS
-from idefx.components.places import EVENTS, VENUES
-from idefx.entities import PEOPLE_SPANS
+from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
