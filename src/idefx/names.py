@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from idefx.resources import read_jsonl
 
+# generational suffixes that follow a name and are not part of its key ("Joseph R. Biden, Jr.")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 
 @lru_cache(maxsize=1)
 def _folding() -> dict[int, str]:
@@ -27,6 +30,17 @@ def name_key(text: str) -> str:
             continue
         chars.append(ch if ch.isalnum() else " ")
     return " ".join("".join(chars).translate(_folding()).casefold().split())
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name's key without generational suffixes (``"Joseph R. Biden, Jr."`` ->
+    ``("joseph", "r", "biden")``)."""
+    return tuple(word for word in name_key(text).split() if word not in SUFFIXES)
+
+
+def is_suffix(word: str) -> bool:
+    """Whether a written word is a generational suffix ("Jr.", "III")."""
+    return word.lower().rstrip(".") in SUFFIXES
 
 
 def surname_key(key: str) -> str:
