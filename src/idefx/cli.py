@@ -12,13 +12,35 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from idefx import __version__
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
-                  no_args_is_help=True, add_completion=False,
+                  no_args_is_help=True, add_completion=True,
                   rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone ("PATH...", "PERSON"), as Click shows it, without a Python type."""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return name if self.required else f"[{name}]"
+
+
+class _Command(TyperCommand):
+    """A command whose arguments are shown with plain metavars."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _PlainArgument
 
 
 class RecordFormat(str, Enum):
@@ -76,26 +98,27 @@ def _max_bytes(value: str) -> int:
         raise typer.BadParameter(str(exc)) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     paths: Optional[List[str]] = typer.Argument(
-        None, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
-    fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f",
-                                               help="Output format (default: table on a terminal, jsonl otherwise)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write records to this file instead of stdout."),
-    model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+        None, metavar="PATH...", show_default=False, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
+    fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                                               help="table, json, jsonl or csv (default: table on a terminal, jsonl "
+                                                    "otherwise)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write records to this file instead of stdout."),
+    model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="An installed trained spaCy pipeline to combine in."),
     globs: Optional[List[str]] = typer.Option(
-        None, "--glob", help="File name pattern to take from directories (repeatable; default: "
+        None, "--glob", metavar="PATTERN", help="File name pattern to take from directories (repeatable; default: "
                              "*.txt *.md *.markdown *.html *.htm)."),
-    from_list: Optional[str] = typer.Option(None, "--from-list",
+    from_list: Optional[str] = typer.Option(None, "--from-list", metavar="FILE",
                                             help="Also read input paths, one per line, from this file ('-': stdin)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Number of worker processes."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Number of worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, metavar="N", help="Documents per batch."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
-    max_bytes: str = typer.Option("20MB", "--max-bytes", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
+    max_bytes: str = typer.Option("20MB", "--max-bytes", metavar="SIZE", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
 ) -> None:
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
@@ -174,8 +197,9 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-_FORMAT = typer.Option(QueryFormat.table, "--format", "-f", help="Output format.")
-_DB = typer.Option(None, "--db", help=DB_HELP)
+_FORMAT = typer.Option(QueryFormat.table, "--format", "-f", metavar="FORMAT",
+                       help="table, json, jsonl or csv.")
+_DB = typer.Option(None, "--db", metavar="FILE", help=DB_HELP)
 
 
 @contextmanager
@@ -197,12 +221,12 @@ def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -
     write_rows(rows, columns, fmt.value, sys.stdout, title=title)
 
 
-@app.command()
+@app.command(cls=_Command)
 def people(
-    country: Optional[str] = typer.Option(None, "--country", help="Country name, code or demonym."),
-    org: Optional[str] = typer.Option(None, "--org", help="Words of an organisation's name."),
-    name: Optional[str] = typer.Option(None, "--name", help="Words of the person's name or an alias."),
-    title: Optional[str] = typer.Option(None, "--title", help="Words of a title the person held."),
+    country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Country name, code or demonym."),
+    org: Optional[str] = typer.Option(None, "--org", metavar="WORDS", help="Words of an organisation's name."),
+    name: Optional[str] = typer.Option(None, "--name", metavar="WORDS", help="Words of the person's name or an alias."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="WORDS", help="Words of a title the person held."),
     fmt: QueryFormat = _FORMAT,
     db: Optional[Path] = _DB,
 ) -> None:
@@ -214,13 +238,13 @@ def people(
                fmt, "people")
 
 
-@app.command()
+@app.command(cls=_Command)
 def meetings(
-    person: Optional[str] = typer.Option(None, "--person", help="Words of a participant's name."),
-    country: Optional[str] = typer.Option(None, "--country", help="Where it took place or a party to it."),
-    event: Optional[str] = typer.Option(None, "--event", help="Words of the event's name."),
-    since: Optional[str] = typer.Option(None, "--since", help="On or after this date (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", help="On or before this date (YYYY[-MM[-DD]])."),
+    person: Optional[str] = typer.Option(None, "--person", metavar="WORDS", help="Words of a participant's name."),
+    country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Where it took place or a party to it."),
+    event: Optional[str] = typer.Option(None, "--event", metavar="WORDS", help="Words of the event's name."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="On or after this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="On or before this date (YYYY[-MM[-DD]])."),
     fmt: QueryFormat = _FORMAT,
     db: Optional[Path] = _DB,
 ) -> None:
@@ -232,7 +256,7 @@ def meetings(
                queries.MEETING_COLUMNS, fmt, "meetings")
 
 
-@app.command()
+@app.command(cls=_Command)
 def orgs(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
     """Organisations in the store, with counts."""
     from idefx import queries
@@ -241,7 +265,7 @@ def orgs(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
         _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations")
 
 
-@app.command()
+@app.command(cls=_Command)
 def events(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
     """Events in the store, with counts."""
     from idefx import queries
@@ -250,7 +274,7 @@ def events(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
         _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events")
 
 
-@app.command()
+@app.command(cls=_Command)
 def countries(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
     """Countries in the store, with counts of people, meetings and documents."""
     from idefx import queries
@@ -259,9 +283,9 @@ def countries(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
         _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries")
 
 
-@app.command()
+@app.command(cls=_Command)
 def show(
-    person: str = typer.Argument(..., help="The person's name, an alias, or words of it."),
+    person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
     fmt: QueryFormat = _FORMAT,
     db: Optional[Path] = _DB,
 ) -> None:
@@ -287,7 +311,7 @@ def show(
         _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents")
 
 
-@app.command()
+@app.command(cls=_Command)
 def documents(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
     """Documents in the store."""
     from idefx import queries
@@ -296,9 +320,9 @@ def documents(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
         _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents")
 
 
-@app.command()
+@app.command(cls=_Command)
 def forget(
-    doc: str = typer.Argument(..., help="The document's id (file stem), path, or a SHA-256 prefix."),
+    doc: str = typer.Argument(..., metavar="DOC", help="The document's id (file stem), path, or a SHA-256 prefix."),
     db: Optional[Path] = _DB,
 ) -> None:
     """Remove one document and everything derived only from it."""
@@ -310,10 +334,10 @@ def forget(
     typer.echo(terminal_text(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})"))
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl or csv."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Write one file per table into this directory "
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", metavar="FORMAT", help="jsonl or csv."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Write one file per table into this directory "
                                        "(default for jsonl: stdout, one {table, row} object a line)."),
     db: Optional[Path] = _DB,
 ) -> None:
@@ -346,16 +370,17 @@ class EvaluationFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def evaluate(
-    gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p",
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", "-p", metavar="FILE",
                                                help="Score these records (JSONL, as extract prints them) "
                                                     "instead of running extraction."),
-    fmt: EvaluationFormat = typer.Option(EvaluationFormat.table, "--format", "-f", help="Output format."),
+    fmt: EvaluationFormat = typer.Option(EvaluationFormat.table, "--format", "-f", metavar="FORMAT",
+                                         help="table or json."),
     errors: bool = typer.Option(False, "--errors",
                                 help="Also list each miss and false hit with its document and evidence."),
-    model: Optional[str] = typer.Option(None, "--model", help="An installed trained spaCy pipeline to combine in."),
+    model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="An installed trained spaCy pipeline to combine in."),
 ) -> None:
     """Score extraction against a gold set: precision, recall and F1 per field."""
     import json
