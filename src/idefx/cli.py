@@ -200,6 +200,8 @@ class ExportFormat(str, Enum):
 _FORMAT = typer.Option(QueryFormat.table, "--format", "-f", metavar="FORMAT",
                        help="table, json, jsonl or csv.")
 _DB = typer.Option(None, "--db", metavar="FILE", help=DB_HELP)
+_WIDE = typer.Option(False, "--wide", help="Tables: show every column, however wide (default: the columns that "
+                                           "fit the terminal, or $COLUMNS).")
 
 
 @contextmanager
@@ -215,10 +217,10 @@ def _store(db: Optional[Path]):
                 raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
 
 
-def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str) -> None:
+def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str, wide: bool = False) -> None:
     from idefx.rows import write_rows
 
-    write_rows(rows, columns, fmt.value, sys.stdout, title=title)
+    write_rows(rows, columns, fmt.value, sys.stdout, title=title, wide=wide)
 
 
 @app.command(cls=_Command)
@@ -228,6 +230,7 @@ def people(
     name: Optional[str] = typer.Option(None, "--name", metavar="WORDS", help="Words of the person's name or an alias."),
     title: Optional[str] = typer.Option(None, "--title", metavar="WORDS", help="Words of a title the person held."),
     fmt: QueryFormat = _FORMAT,
+    wide: bool = _WIDE,
     db: Optional[Path] = _DB,
 ) -> None:
     """People in the store, with titles, organisations and counts."""
@@ -235,7 +238,7 @@ def people(
 
     with _store(db) as conn:
         _print(queries.people(conn, country=country, org=org, name=name, title=title), queries.PEOPLE_COLUMNS,
-               fmt, "people")
+               fmt, "people", wide)
 
 
 @app.command(cls=_Command)
@@ -246,6 +249,7 @@ def meetings(
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="On or after this date (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="On or before this date (YYYY[-MM[-DD]])."),
     fmt: QueryFormat = _FORMAT,
+    wide: bool = _WIDE,
     db: Optional[Path] = _DB,
 ) -> None:
     """Meetings in the store, oldest first."""
@@ -253,40 +257,41 @@ def meetings(
 
     with _store(db) as conn:
         _print(queries.meetings(conn, person=person, country=country, event=event, since=since, until=until),
-               queries.MEETING_COLUMNS, fmt, "meetings")
+               queries.MEETING_COLUMNS, fmt, "meetings", wide)
 
 
 @app.command(cls=_Command)
-def orgs(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
     """Organisations in the store, with counts."""
     from idefx import queries
 
     with _store(db) as conn:
-        _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations")
+        _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations", wide)
 
 
 @app.command(cls=_Command)
-def events(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
     """Events in the store, with counts."""
     from idefx import queries
 
     with _store(db) as conn:
-        _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events")
+        _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events", wide)
 
 
 @app.command(cls=_Command)
-def countries(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
     """Countries in the store, with counts of people, meetings and documents."""
     from idefx import queries
 
     with _store(db) as conn:
-        _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries")
+        _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries", wide)
 
 
 @app.command(cls=_Command)
 def show(
     person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
     fmt: QueryFormat = _FORMAT,
+    wide: bool = _WIDE,
     db: Optional[Path] = _DB,
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
@@ -301,23 +306,23 @@ def show(
         rows = [{"kind": "role", **r} for r in found["roles"]]
         rows += [{"kind": "meeting", **m, "place": ", ".join(x for x in (m["venue"], m["city"]) if x)}
                  for m in found["meetings"]]
-        _print(rows, ["kind", *queries.ROLE_COLUMNS, "participants", "place", "event"], fmt, "")
+        _print(rows, ["kind", *queries.ROLE_COLUMNS, "participants", "place", "event"], fmt, "", wide)
     else:
         label = f"{found['name']} ({found['country'] or '?'})"
         summary = {**found, "documents": len(found["documents"]), "meetings": len(found["meetings"])}
-        _print([summary], queries.PEOPLE_COLUMNS, fmt, label)
-        _print(found["roles"], queries.ROLE_COLUMNS, fmt, "titles over time")
-        _print(found["meetings"], queries.MEETING_COLUMNS, fmt, "meetings")
-        _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents")
+        _print([summary], queries.PEOPLE_COLUMNS, fmt, label, wide)
+        _print(found["roles"], queries.ROLE_COLUMNS, fmt, "titles over time", wide)
+        _print(found["meetings"], queries.MEETING_COLUMNS, fmt, "meetings", wide)
+        _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents", wide)
 
 
 @app.command(cls=_Command)
-def documents(fmt: QueryFormat = _FORMAT, db: Optional[Path] = _DB) -> None:
+def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
     """Documents in the store."""
     from idefx import queries
 
     with _store(db) as conn:
-        _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents")
+        _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents", wide)
 
 
 @app.command(cls=_Command)
