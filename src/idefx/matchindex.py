@@ -1,10 +1,12 @@
-"""A Doc's pattern matches by kind, looked up by token range (binary search over their starts), so that a
-rule asks "the breaks in this clause" without walking every match."""
+"""Token ranges (pattern matches, Spans) looked up by position, by binary search over their starts, so that a
+rule asks "the breaks in this clause" or "the people named here" without walking every match or mention."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
+from typing import Generic, NamedTuple, Sequence, TypeVar
+
+Item = TypeVar("Item")
 
 
 class Match(NamedTuple):
@@ -16,12 +18,26 @@ class Match(NamedTuple):
     label_: str
 
 
+class ByStart(Generic[Item]):
+    """Items with ``start`` and ``end`` (Spans, Matches), given in order of start."""
+
+    def __init__(self, items: Sequence[Item]):
+        self.items = items
+        self._starts = [item.start for item in items]
+
+    def within(self, start: int, end: int) -> list[Item]:
+        """The items that start at or after ``start`` and end by ``end``."""
+        starts = self._starts
+        return [item for item in self.items[bisect_left(starts, start):bisect_right(starts, end)]
+                if item.end <= end]
+
+
 class MatchIndex:
     """Matches grouped by kind, each group in order of start."""
 
     def __init__(self, by_kind: dict[str, list[Match]]):
         self.by_kind = by_kind
-        self._starts = {kind: [match.start for match in matches] for kind, matches in by_kind.items()}
+        self._indexes = {kind: ByStart(matches) for kind, matches in by_kind.items()}
         self._merged_starts: dict[tuple[str, ...], list[int]] = {}
 
     def has(self, kind: str) -> bool:
@@ -32,15 +48,12 @@ class MatchIndex:
 
     def within(self, kind: str, start: int, end: int) -> list[Match]:
         """The matches of ``kind`` that start at or after ``start`` and end by ``end``."""
-        matches = self.by_kind.get(kind)
-        if not matches:
-            return []
-        starts = self._starts[kind]
-        return [m for m in matches[bisect_left(starts, start):bisect_right(starts, end)] if m.end <= end]
+        index = self._indexes.get(kind)
+        return index.within(start, end) if index is not None else []
 
     def any_starts_within(self, kinds: tuple[str, ...], start: int, end: int) -> bool:
         """Whether a match of one of ``kinds`` starts in ``start``..``end`` (both included)."""
         starts = self._merged_starts.get(kinds)
         if starts is None:
-            starts = self._merged_starts[kinds] = sorted(s for kind in kinds for s in self._starts.get(kind, ()))
+            starts = self._merged_starts[kinds] = sorted(m.start for kind in kinds for m in self.all(kind))
         return bisect_left(starts, start) != bisect_right(starts, end)

@@ -92,22 +92,22 @@ class MeetingFinder(BatchComponent):
         if not cues.has("trigger") and next(bullet_lines(text, body), None) is None and \
                 patterns.cued_title(doc) is None:
             return []  # no sentence, participant list or title to report a meeting
-        reading = MeetingText(doc, text, body, self.sentence_words)
-        mentions = person_mentions(doc, reading)
+        meeting_text = MeetingText(doc, text, body, self.sentence_words)
+        mentions = person_mentions(doc, meeting_text)
         if not mentions:
             return []
-        places = PlacePhrases(reading, patterns.word_list("place_preposition"))
-        participants = Participants(reading, people, mentions, cues, patterns, places)
-        setting = Setting(reading, places, cues, patterns)
-        trip = Trip(reading, places, cues)
+        places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
+        participants = Participants(meeting_text, people, mentions, cues, patterns, places)
+        setting = Setting(meeting_text, places, cues, patterns)
+        trip = Trip(meeting_text, places, cues)
         sides = Sides(places, participants, patterns.word_list("role_words"))
         clauses = ClauseReader(patterns, cues, places, participants, sides, setting, trip)
-        lists = ParticipantLists(reading, patterns.word_list("list_heading"), participants, setting)
+        lists = ParticipantLists(meeting_text, patterns.word_list("list_heading"), participants, setting)
 
         drafts: list[MeetingDraft] = []
         blocks = lists.find()
         # with no trigger a sentence adds no meeting, nor anything that a later one uses
-        for sent in reading.sentences if cues.has("trigger") else ():
+        for sent in meeting_text.sentences if cues.has("trigger") else ():
             if not cues.any_starts_within(SENTENCE_KINDS, sent.start, sent.end):
                 continue  # nothing to note or report here
             if sent.end_char <= body or in_list(blocks, sent.start_char):
@@ -122,7 +122,7 @@ class MeetingFinder(BatchComponent):
         for block in blocks:
             lists.attach(block, drafts)
         if not any(d.valid for d in drafts):
-            drafts.extend(ReadoutTitle(patterns, reading, people, participants, setting).meetings(doc))
+            drafts.extend(ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc))
         return self._records(doc, drafts, setting, participants)
 
     def _records(self, doc: Doc, drafts: list[MeetingDraft], setting: Setting, participants: Participants) -> list:

@@ -14,7 +14,7 @@ from idefx.segments import Sentence
 
 LIST_HEADING_CHARS = 120  # the longest heading (or sub-heading) of a participant list
 _BULLET = re.compile(r"^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S", re.MULTILINE)
-_BULLET_AFTER_BREAK = re.compile("\n" + _BULLET.pattern[1:])  # a bullet line after the first: no "^" to anchor
+_BULLET_AFTER_BREAK = re.compile("\n" + _BULLET.pattern[1:])  # found by its line break, a literal the regex engine searches for
 _MARKUP = re.compile(r"<[^>]*>|[*_\\]")
 
 

@@ -5,13 +5,12 @@ sentence ("attended by X", "joined by Y")."""
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left, bisect_right
 from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
 
 from idefx.entities import PEOPLE_SPANS
-from idefx.matchindex import Match, MatchIndex
+from idefx.matchindex import ByStart, Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
@@ -45,7 +44,7 @@ class Participants:
                  patterns: MeetingPatterns, places: PlacePhrases):
         self.doc, self.people, self.mentions = text.doc, people, mentions
         self.cues, self.patterns, self.places = cues, patterns, places
-        self._mention_starts = [m.start for m in mentions]
+        self._by_start = ByStart(mentions)
         self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
@@ -68,8 +67,8 @@ class Participants:
     def people_in(self, start: int, end: int) -> list[int]:
         """The people named in ``start``..``end`` who are not quoted sources, in order."""
         out = []
-        for m in self.mentions[bisect_left(self._mention_starts, start):bisect_right(self._mention_starts, end)]:
-            if m.end <= end and m.start not in self.speakers:
+        for m in self._by_start.within(start, end):
+            if m.start not in self.speakers:
                 person = person_of(m)
                 if person not in out:
                     out.append(person)
@@ -77,7 +76,7 @@ class Participants:
 
     def named_in(self, start: int, stop: int) -> list[Span]:
         """The mentions inside ``start``..``stop`` that are not quoted sources."""
-        return [m for m in self.mentions if start <= m.start and m.end <= stop and m.start not in self.speakers]
+        return [m for m in self._by_start.within(start, stop) if m.start not in self.speakers]
 
     def first_source_in(self, sent: Sentence) -> list[int]:
         """The first quoted source of a sentence, as a one-person list (empty when there is none)."""
@@ -95,14 +94,14 @@ class Participants:
         known = self.people[person].country
         if known or person in self._countries:
             return known or self._countries[person]
-        found = None
+        country = None
         for m in self.mentions:
             if person_of(m) == person:
-                found = self._country_near(m)
-                if found:
+                country = self._country_near(m)
+                if country:
                     break
-        self._countries[person] = found
-        return found
+        self._countries[person] = country
+        return country
 
     def _country_near(self, mention: Span) -> Optional[str]:
         doc = self.doc
@@ -160,11 +159,11 @@ class Participants:
         """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
         of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
         of the DNI in the meetings to come."""
-        found = self.cues.within("attendance", sent.start, sent.end)
-        if not found:
+        cues = self.cues.within("attendance", sent.start, sent.end)
+        if not cues:
             return
         people = []
-        for cue in found:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
+        for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
             if self.patterns.entry(cue).get("side") == "subject":
                 people.extend(self.people_in(sent.start, cue.start))
             else:
@@ -173,7 +172,7 @@ class Participants:
         if not people:
             return
         if not drafts:
-            leaders = self.people_in(sent.start, found[0].start) or self.subject(found[0], drafts)
+            leaders = self.people_in(sent.start, cues[0].start) or self.subject(cues[0], drafts)
             for leader in leaders:
                 known = self.companions.setdefault(leader, [])
                 known.extend(p for p in people if p not in leaders and p not in known)

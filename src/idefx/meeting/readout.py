@@ -39,19 +39,19 @@ class ReadoutTitle:
         title = self.patterns.cued_title(doc)
         if title is None:
             return []
-        cue = self.patterns.trigger_words
-        tdoc = self.patterns.make_doc(title)
-        if cue is not None and not any(token.lower_ in cue for token in tdoc):
+        needed = self.patterns.trigger_words
+        title_doc = self.patterns.make_doc(title)
+        if needed is not None and not any(token.lower_ in needed for token in title_doc):
             return []
-        matches = self.patterns.entries_in(tdoc)
+        matches = self.patterns.entries_in(title_doc)
         triggers = [m for m in matches if m[2]["type"] == "trigger"]
         if not triggers:
             return []
         start, end, entry = triggers[0]
         stop = end
-        while stop < len(tdoc) and not (tdoc[stop].is_lower and tdoc[stop].lower_ not in _TITLE_JOINERS):
+        while stop < len(title_doc) and not (title_doc[stop].is_lower and title_doc[stop].lower_ not in _TITLE_JOINERS):
             stop += 1
-        words = {t.text for t in tdoc[:stop] if not t.is_lower}
+        words = {t.text for t in title_doc[:stop] if not t.is_lower}
         named = [i for i, person in enumerate(self.people)
                  if any(form in words for form in surname_forms(person)) and self.participants.is_named(i)]
         if len(named) < 2:
