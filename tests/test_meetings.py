@@ -318,3 +318,67 @@ def test_a_name_inside_a_date_is_no_participant():
     text = "On April 9, Minister Hugo Brandt met with Minister Lena Falk."
     (meeting,) = meetings(run(text, [("On April", [], "DE"), ("Hugo Brandt", [], "DE"), ("Lena Falk", [], "NO")]))
     assert meeting["participants"] == {"Hugo Brandt", "Lena Falk"}
+
+
+TWO_MINISTERS = [("Ana Silva", ["Silva"], "PT"), ("Tomas Berg", ["Berg"], "NO")]
+
+
+def test_a_later_sentence_about_the_meeting_completes_its_place():
+    (meeting,) = meetings(run("Ana Silva met with Tomas Berg on Monday. The meeting took place in Oslo.",
+                              TWO_MINISTERS))
+    assert (meeting["city"], meeting["country"]) == ("Oslo", "NO")
+    (unplaced,) = meetings(run("Ana Silva met with Tomas Berg on Monday. The weather in Oslo was fine.",
+                               TWO_MINISTERS))
+    assert unplaced["country"] is None
+
+
+def test_here_is_the_dateline_city():
+    text = "LISBON, May 4 -\nAna Silva met with Tomas Berg here on Tuesday to discuss fisheries."
+    (meeting,) = meetings(run(text, TWO_MINISTERS))
+    assert (meeting["city"], meeting["country"]) == ("Lisbon", "PT")
+    assert meeting["topic"] == "fisheries"
+
+
+def test_the_same_meeting_reported_twice_is_one_record():
+    text = "Ana Silva met with Tomas Berg in Oslo. Silva and Berg held talks on fisheries."
+    (meeting,) = meetings(run(text, TWO_MINISTERS))
+    assert meeting["participants"] == {"Ana Silva", "Tomas Berg"}
+    assert len(meeting["evidence"]) == 2
+
+
+def test_a_later_meeting_without_a_place_takes_the_one_before():
+    people = TWO_MINISTERS + [("Lena Holm", [], "SE")]
+    found = meetings(run("Ana Silva met with Tomas Berg in Oslo. Ana Silva then met Lena Holm.", people))
+    assert [(m["city"], m["country"]) for m in found] == [("Oslo", "NO"), ("Oslo", "NO")]
+
+
+def test_surname_forms_drop_generational_suffixes():
+    from idefx.entities import PersonEntity
+    from idefx.meeting.readout import surname_forms
+
+    person = PersonEntity(name="Robert T. Lane, Jr.", aliases=["Bob Lane III", "lowercase"], country="US")
+    assert surname_forms(person) == {"Lane"}
+
+
+def test_home_country_comes_from_a_government_host():
+    from idefx.meeting.home import home_country
+
+    def home(url):
+        doc = NLP.make_doc("x")
+        doc._.idefx_source = {"front_matter": {"source_url": url}}
+        return home_country(doc, {"gov", "mil"})
+
+    assert home("https://www.defense.gov/News/Releases/") == "US"
+    assert home("https://www.gov.pl/web/national-defence") == "PL"
+    assert home("https://www.example.com/news") is None
+    assert home("not a url") is None
+
+
+def test_match_index_looks_up_matches_by_token_range():
+    from idefx.matchindex import Match, MatchIndex
+
+    index = MatchIndex({"break": [Match(2, 3, "b|a"), Match(5, 8, "b|b")], "trigger": [Match(4, 5, "t|c")]})
+    assert [m.start for m in index.within("break", 2, 6)] == [2]  # the second runs past the range
+    assert [m.start for m in index.within("break", 0, 8)] == [2, 5]
+    assert index.within("mode", 0, 8) == []
+    assert index.any_starts_within(("trigger",), 4, 4) and not index.any_starts_within(("trigger",), 0, 3)

@@ -1,0 +1,148 @@
+"""Reading a sentence that reports a meeting: its triggers ("met with", "held talks", "received"), the
+clause each governs (cut at break words), who is on the subject side and who on the object side, hosts and
+guests, the mode (in person, call, video) and the topic."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.util import filter_spans
+
+from idefx.matchindex import Match, MatchIndex
+from idefx.meeting.draft import MeetingDraft
+from idefx.meeting.participants import Participants
+from idefx.meeting.patterns import MeetingPatterns
+from idefx.meeting.places import PlacePhrases
+from idefx.meeting.setting import Setting, Trip
+from idefx.meeting.sides import Sides
+from idefx.segments import Sentence
+
+TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
+JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
+_ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
+
+
+class ClauseReader:
+    """Meetings from the trigger clauses of one sentence."""
+
+    def __init__(self, patterns: MeetingPatterns, cues: MatchIndex, places: PlacePhrases,
+                 participants: Participants, sides: Sides, setting: Setting, trip: Trip):
+        self.doc = places.doc
+        self.patterns, self.cues, self.places = patterns, cues, places
+        self.participants, self.sides, self.setting, self.trip = participants, sides, setting, trip
+
+    def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+        """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
+        meetings of the sentence before (``drafts``: the meetings so far)."""
+        triggers = [t for t in filter_spans(self.cues.within("trigger", sent.start, sent.end))
+                    if not self._unreal(t)]
+        if not triggers:
+            self.participants.attend(sent, drafts)
+            self.setting.about_last(sent, drafts)
+            return []
+        breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
+        anaphors = self.cues.within("anaphor", sent.start, sent.end)
+        subject_end = triggers[0].start
+        subjects = self._subjects(sent, subject_end, anaphors, drafts)
+        subject_parties = self.sides.parties(subjects, sent.start, subject_end)
+        distributive = bool(self.cues.within("distributive", sent.start, sent.end))
+        joint = bool(self.cues.within("joint", sent.start, sent.end))
+        out = []
+        for i, trigger in enumerate(triggers):
+            entry = self.patterns.entry(trigger)
+            stop = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+            stop = min([b for b in breaks if b >= trigger.end] + [stop])
+            region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
+            refers_to: Optional[MeetingDraft] = None
+            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, joint)
+            if not groups:
+                refs = [a for a in anaphors if trigger.end <= a.start < stop
+                        and self.patterns.entry(a)["refers"] != "subject"]
+                if refs:
+                    objects, refers_to = self.participants.resolve(refs[0], drafts)
+                    groups = [(objects, [])]
+                else:
+                    groups = [([], [])]
+            trip_countries = self.trip.countries()
+            if len(groups) == 1 and not joint and len(trip_countries) > 1:
+                groups = self.sides.split_by_trip(groups[0], trip_countries)
+            for objects, object_parties in groups:
+                draft = MeetingDraft(subjects=list(subjects))
+                draft.participants = list(dict.fromkeys(subjects + objects))
+                if entry["roles"] == "subject_host":
+                    draft.hosts, draft.guests = list(subjects), list(objects)
+                elif entry["roles"] == "subject_guest":
+                    draft.hosts, draft.guests = list(objects), list(subjects)
+                    draft.pending = not objects
+                elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
+                    draft.hosts, draft.guests = list(subjects), list(objects)
+                parties = subject_parties + [self.participants.country_of(p) for p in objects] + object_parties
+                draft.parties = list(dict.fromkeys(p for p in parties if p))
+                draft.mode = entry.get("mode") or self._mode(sent)
+                if entry.get("weak_mode") and (self.cues.within("in_person", region_start, stop)
+                                               or any(self.places.location(region_start, stop))):
+                    draft.mode = "in_person"
+                draft.evidence = [(sent.start_char, sent.end_char)]
+                self.setting.from_clause(draft, region_start, stop, sent)
+                self.trip.place(draft, {self.participants.country_of(p) for p in objects})
+                draft.topic = self._topic(sent)
+                if refers_to is not None:
+                    refers_to.absorb(draft)
+                    refers_to.pending = False
+                    continue
+                out.append(draft)
+        return out
+
+    def _subjects(self, sent: Sentence, subject_end: int, anaphors: list[Match],
+                  drafts: list[MeetingDraft]) -> list[int]:
+        """The subject side: the people named before the first trigger, else whom a reference there stands
+        for, else the sentence's quoted source; with the companions they brought."""
+        subjects = self.participants.people_in(sent.start, subject_end)
+        if not subjects:
+            refs = [a for a in anaphors if a.end <= subject_end]
+            if refs:
+                subjects = self.participants.subject(refs[-1], drafts)
+            else:
+                subjects = self.participants.first_source_in(sent)
+            if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
+                subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
+        return self.participants.with_companions(subjects)
+
+    def _unreal(self, trigger: Match) -> bool:
+        """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
+        doc = self.doc
+        i = trigger.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
+            return False
+        return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _after_journey(self, to: int) -> bool:
+        """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
+        unreal, travel = self.patterns.word_list("unreal"), self.patterns.word_list("travel")
+        for token in reversed(self.doc[max(0, to - JOURNEY_REACH):to]):
+            if token.lower_ in travel:
+                return True
+            if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
+                return False
+        return False
+
+    def _mode(self, sent: Sentence) -> str:
+        modes = [self.patterns.entry(m)["mode"] for m in self.cues.within("mode", sent.start, sent.end)]
+        return modes[0] if modes else "in_person"
+
+    def _topic(self, sent: Sentence) -> Optional[str]:
+        for cue in self.cues.within("break", sent.start, sent.end):
+            if self.patterns.entry(cue)["id"] == "discuss":
+                words = []
+                for token in self.doc[cue.end:sent.end]:
+                    if token.is_punct and token.text not in "-'’":
+                        break
+                    if not token.is_space:
+                        words.append(token)
+                    if len(words) >= TOPIC_TOKENS:
+                        break
+                if words:
+                    return " ".join(t.text for t in words)
+        return None

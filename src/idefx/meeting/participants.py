@@ -1,0 +1,182 @@
+"""Who can take part in a meeting: the people mentions that name someone, which of them are quoted sources,
+a person's country, whom a reference ("the minister", "the guests") stands for, and people added by a later
+sentence ("attended by X", "joined by Y")."""
+
+from __future__ import annotations
+
+import functools
+from typing import Optional, Union
+
+from spacy.tokens import Doc, Span
+
+from idefx.entities import PEOPLE_SPANS
+from idefx.matchindex import ByStart, Match, MatchIndex
+from idefx.meeting.draft import MeetingDraft, same_sentence
+from idefx.meeting.patterns import MeetingPatterns
+from idefx.meeting.places import PlacePhrases
+from idefx.meeting.text import MeetingText
+from idefx.segments import Sentence
+
+SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and the source's name
+CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
+_COUNTRY_STOPS = (",", ".", ";", "(", ")")
+
+
+def person_mentions(doc: Doc, text: MeetingText) -> list[Span]:
+    """The people mentions by start, without those that are places ("San Francisco") or part of a date
+    ("On April" in "On April 16")."""
+    mentions = sorted(doc.spans[PEOPLE_SPANS], key=lambda s: s.start)
+    place_ranges = {(p.start, p.end) for p in text.places}
+    calendar = [d for d in text.dates if d.label_ in CALENDAR_LABELS]
+    return [m for m in mentions if (m.start, m.end) not in place_ranges
+            and not any(m.start < d.end and d.start < m.end for d in calendar)]
+
+
+def person_of(mention: Span) -> int:
+    """The index in ``doc._.idefx_people`` of the person a mention names."""
+    return int(mention.kb_id_)
+
+
+class Participants:
+    """The Doc's people as participants: the mentions, their countries, references and companions."""
+
+    def __init__(self, text: MeetingText, people, mentions: list[Span], cues: MatchIndex,
+                 patterns: MeetingPatterns, places: PlacePhrases):
+        self.doc, self.people, self.mentions = text.doc, people, mentions
+        self.cues, self.patterns, self.places = cues, patterns, places
+        self._by_start = ByStart(mentions)
+        self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
+        self.protagonist = person_of(mentions[0])
+        self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
+
+    # -- mentions and sources ---------------------------------------------------------------------
+
+    @functools.cached_property
+    def speakers(self) -> set[int]:
+        """Token starts of people mentions that are sources ("X said", "according to X", "spokesperson X")."""
+        out = set()
+        for cue in self.cues.all("attribution"):
+            after = self.patterns.entry(cue)["id"] == "speaker_after"
+            for m in self.mentions:
+                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW:
+                    out.add(m.start)
+                elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW:
+                    out.add(m.start)
+        return out
+
+    def people_in(self, start: int, end: int) -> list[int]:
+        """The people named in ``start``..``end`` who are not quoted sources, in order."""
+        out = []
+        for m in self._by_start.within(start, end):
+            if m.start not in self.speakers:
+                person = person_of(m)
+                if person not in out:
+                    out.append(person)
+        return out
+
+    def named_in(self, start: int, stop: int) -> list[Span]:
+        """The mentions inside ``start``..``stop`` that are not quoted sources."""
+        return [m for m in self._by_start.within(start, stop) if m.start not in self.speakers]
+
+    def first_source_in(self, sent: Sentence) -> list[int]:
+        """The first quoted source of a sentence, as a one-person list (empty when there is none)."""
+        return [person_of(m) for m in self.mentions
+                if sent.start <= m.start < sent.end and m.start in self.speakers][:1]
+
+    def is_named(self, person: int) -> bool:
+        return any(person_of(m) == person for m in self.mentions)
+
+    # -- countries --------------------------------------------------------------------------------
+
+    def country_of(self, person: int) -> Optional[str]:
+        """The person's country, or when the people finder gives none, the one their own words carry:
+        "Crown Prince of Abu Dhabi and Deputy Supreme Commander of the UAE Armed Forces", "X of Belgium"."""
+        known = self.people[person].country
+        if known or person in self._countries:
+            return known or self._countries[person]
+        country = None
+        for m in self.mentions:
+            if person_of(m) == person:
+                country = self._country_near(m)
+                if country:
+                    break
+        self._countries[person] = country
+        return country
+
+    def _country_near(self, mention: Span) -> Optional[str]:
+        doc = self.doc
+        end = mention.end
+        if end < len(doc) and doc[end].text in (",", "of"):
+            window = []
+            for token in doc[end + 1:min(len(doc), end + 16)]:
+                if token.text in _COUNTRY_STOPS or token.lower_ in self.places.prepositions:
+                    break
+                window.append(token.i)
+            if window:
+                code = self.places.party_code(window[0], window[-1] + 1)
+                if code:
+                    return code
+        start = mention.start
+        while start > 0 and start > mention.start - 8 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                                                          or doc[start - 1].lower_ in ("of", "the", "'s", "’s")):
+            start -= 1
+        return self.places.party_code(start, mention.start) if start < mention.start else None
+
+    def countries(self, people: list[int]) -> list[str]:
+        """The known countries of ``people``, each once, in order."""
+        return list(dict.fromkeys(c for c in map(self.country_of, people) if c))
+
+    # -- references -------------------------------------------------------------------------------
+
+    def subject(self, ref: Union[Match, Span], drafts: list[MeetingDraft]) -> list[int]:
+        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
+        codes = {p.kb_id_ for p in self.places.spans if ref.start <= p.start < ref.end}
+        if codes:
+            for m in reversed(self.mentions):
+                if m.start < ref.start and self.country_of(person_of(m)) in codes:
+                    return [person_of(m)]
+        if drafts and drafts[-1].subjects:
+            return list(drafts[-1].subjects)
+        before = [m for m in self.mentions if m.start < ref.start]
+        return [person_of(before[-1])] if before else [self.protagonist]
+
+    def resolve(self, ref: Match, drafts: list[MeetingDraft]) -> tuple[list[int], Optional[MeetingDraft]]:
+        """The people "the guests" or "the sides" stand for, and the meeting they come from."""
+        refers = self.patterns.entry(ref)["refers"]
+        last = drafts[-1] if drafts else None
+        if last is None:
+            return [], None
+        if refers == "guests":
+            return (list(last.guests), last) if last.guests else ([], None)
+        return list(last.participants), last
+
+    def with_companions(self, subjects: list[int]) -> list[int]:
+        return subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]
+
+    # -- people added by a later sentence ---------------------------------------------------------
+
+    def attend(self, sent: Sentence, drafts: list[MeetingDraft]) -> None:
+        """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
+        of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
+        of the DNI in the meetings to come."""
+        cues = self.cues.within("attendance", sent.start, sent.end)
+        if not cues:
+            return
+        people = []
+        for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
+            if self.patterns.entry(cue).get("side") == "subject":
+                people.extend(self.people_in(sent.start, cue.start))
+            else:
+                people.extend(self.people_in(cue.end, sent.end))
+        people = list(dict.fromkeys(people))
+        if not people:
+            return
+        if not drafts:
+            leaders = self.people_in(sent.start, cues[0].start) or self.subject(cues[0], drafts)
+            for leader in leaders:
+                known = self.companions.setdefault(leader, [])
+                known.extend(p for p in people if p not in leaders and p not in known)
+            return
+        for draft in same_sentence(drafts):
+            draft.participants.extend(p for p in people if p not in draft.participants)
+            draft.parties.extend(c for c in (self.country_of(p) for p in people) if c and c not in draft.parties)

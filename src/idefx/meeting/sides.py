@@ -1,0 +1,143 @@
+"""The sides of a meeting and how many meetings a sentence reports: which countries stand for a side ("his
+Turkish counterpart"), whether the object side is one meeting or several ("separately", counterparts of
+several countries, a trip to several countries), and whether a meeting repeats an earlier one."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span
+
+from idefx.meeting.draft import MeetingDraft
+from idefx.meeting.participants import Participants, person_of
+from idefx.meeting.places import PlacePhrases
+
+_LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
+_SIDE_KINDS = ("COUNTRY", "DEMONYM")
+
+Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
+
+
+class Sides:
+    """Countries as sides, and the object side of a trigger as one meeting or several."""
+
+    def __init__(self, places: PlacePhrases, participants: Participants, role_words: set[str]):
+        self.doc, self.places, self.participants = places.doc, places, participants
+        self.role_words = role_words  # "minister", "counterpart", "delegation" ...: what a country can qualify
+
+    def party_like(self, place: Span) -> bool:
+        """A country that stands for a side ("his Turkish counterpart", "a Qatari delegation",
+        "Minister of Defense of Turkey"), not a place or a topic."""
+        if self.places.is_location(place):
+            return False
+        doc = self.doc
+        names = 0
+        for token in doc[place.end:min(len(doc), place.end + 10)]:
+            if token.lower_ in self.role_words:
+                return True
+            if token.is_space or token.lower_ in (",", "and", "or", "&", "'s", "’s", "-", "the") or \
+                    token.i in self.places.tokens:
+                continue
+            names += 1
+            if not (token.is_title or token.is_upper) or names > 3:
+                break
+        return self.role_list(place) is not None
+
+    def role_list(self, place: Span) -> Optional[int]:
+        """The "of"/"from" that hangs a list of countries on a role word ("Minister of Defense of Turkey",
+        "his counterparts from NATO Allies Estonia, Latvia, and Lithuania"): its token index, else None."""
+        doc = self.doc
+        i, names = place.start - 1, 0
+        while i >= 0 and i > place.start - 20:
+            token = doc[i]
+            if token.lower_ in ("of", "from"):
+                return i if any(t.lower_ in self.role_words for t in doc[max(0, i - 5):i]) else None
+            if token.is_space or token.lower_ in _LIST_WORDS or i in self.places.tokens:
+                i -= 1
+                continue
+            names += 1
+            if not (token.is_title or token.is_upper) or names > 3:
+                return None
+            i -= 1
+        return None
+
+    def parties(self, people: list[int], start: int, stop: int) -> list[str]:
+        """The countries of ``people`` and the countries standing for a side in ``start``..``stop``."""
+        parties = [self.participants.country_of(p) for p in people if self.participants.country_of(p)]
+        for place in self.places.spans:
+            if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
+                parties.append(place.kb_id_)
+        return list(dict.fromkeys(parties))
+
+    def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
+        """The named person a country mention describes: in their title ("Iraqi Kurdistan President
+        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
+        for m in named:
+            if 0 <= m.start - place.end <= 3:
+                return person_of(m)
+            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
+            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
+                return person_of(m)
+        return None
+
+    def object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
+                      joint: bool) -> list[Group]:
+        """The object side as meetings: one per person when "separately"; else the named people together,
+        and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
+        counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
+        country_of = self.participants.country_of
+        items: list[tuple[int, Optional[int], Optional[str]]] = []
+        named = self.participants.named_in(start, stop)
+        for m in named:
+            person = person_of(m)
+            items.append((m.start, person, country_of(person)))
+        for place in self.places.spans:
+            if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
+                if not any(m.start <= place.start < m.end for m in self.participants.mentions):
+                    items.append((place.start, self._owner(place, named), place.kb_id_))
+        items.sort(key=lambda x: x[0])
+        if not items:
+            return []
+        if distributive and not joint:
+            each: dict[int, list[str]] = {}
+            for _, person, code in items:
+                if person is not None:
+                    each.setdefault(person, []).extend([code] if code else [])
+            if len(each) >= 2:
+                return [([person], list(dict.fromkeys(codes))) for person, codes in each.items()]
+        people = list(dict.fromkeys(person for _, person, _ in items if person is not None))
+        covered = set(subject_parties) | {country_of(p) for p in people}
+        unnamed = list(dict.fromkeys(c for _, person, c in items if person is None and c and c not in covered))
+        named_codes = [c for _, person, c in items if person is not None and c]
+        heads = {self.role_list(p) for p in self.places.spans if start <= p.start < stop and p.kb_id_ in unnamed
+                 and p.label_ in _SIDE_KINDS}
+        one_side = len(unnamed) >= 2 and len(heads) == 1 and None not in heads
+        if joint or one_side or not unnamed or (not people and len(unnamed) < 2):
+            return [(people, [c for _, _, c in items if c])]
+        groups = [(people, named_codes)] if people else []
+        return groups + [([], [code]) for code in unnamed]
+
+    def split_by_trip(self, group: Group, trip_countries: list[str]) -> list[Group]:
+        """Counterparts from different countries of a trip are met in their own countries, apart."""
+        objects, parties = group
+        by_country: dict[str, list[int]] = {}
+        for person in objects:
+            code = self.participants.country_of(person)
+            if code not in trip_countries:
+                return [group]
+            by_country.setdefault(code, []).append(person)
+        if len(by_country) < 2:
+            return [group]
+        return [(people, [code]) for code, people in by_country.items()]
+
+
+def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optional[MeetingDraft]:
+    """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing."""
+    new = set(draft.participants)
+    for old in reversed(drafts):
+        known = set(old.participants)
+        if not (new & known) or not (new <= known or known <= new):
+            continue
+        if set(draft.parties) <= set(old.parties) or set(old.parties) <= set(draft.parties):
+            return old
+    return None
