@@ -172,3 +172,9 @@ def test_word_view_of_a_doc(nlp):
     # a hyphen
     assert [text[i] for i in openers] == ["Sisi", "Mark", "Twain"]
     assert vocabulary.words(nlp.make_doc("")) == ([], [], [], [])
+
+
+def test_a_short_form_written_without_accents_is_the_same_person(nlp):
+    doc = nlp("Foreign Minister Tomás Quiñones met the envoy. Later Quinones said the talks went well.")
+    assert [p.name for p in doc._.idefx_people] == ["Tomás Quiñones"]
+    assert doc._.idefx_people[0].aliases == ["Quinones"]

@@ -3,19 +3,11 @@ spelling of the given names), and what each person gathers from their mentions."
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Optional
 
+from idefx.names import name_words
 from idefx.person.title_pieces import TitlePiece
 from idefx.person.tokens import DocTokens
-
-_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
-
-
-@lru_cache(maxsize=4096)
-def name_key(text: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"\w+", text.lower()) if w not in _SUFFIXES)
 
 
 class PersonRecord:
@@ -36,7 +28,7 @@ class PersonRecord:
 
     def name(self) -> str:
         """The fullest form."""
-        return max(self.forms, key=lambda f: (len(name_key(f)), len(f)))
+        return max(self.forms, key=lambda f: (len(name_words(f)), len(f)))
 
     def aliases(self) -> list[str]:
         """The other forms, in order of first mention."""
@@ -88,7 +80,7 @@ class Identities:
 
     def named_by(self, start: int, end: int) -> Optional[PersonRecord]:
         """The person tokens start..end-1 name, or None."""
-        return self.match(name_key(self.t.span_text(start, end)))
+        return self.match(name_words(self.t.span_text(start, end)))
 
     def add(self, start: int, end: int, full: int, pieces: list[TitlePiece], org: Optional[str]) -> PersonRecord:
         """The person named by tokens start..end (found among the people, else new), with this mention."""
@@ -105,8 +97,8 @@ class Identities:
         t = self.t
         form = t.span_text(start, full)
         person.forms.append(form)
-        person.keys.add(name_key(form))
-        person.words.update(name_key(form))
+        person.keys.add(name_words(form))
+        person.words.update(name_words(form))
         chars = (t.starts[start], t.starts[full - 1] + len(t.text[full - 1]))
         person.mentions.append(chars)
         self.mention_tokens[chars] = (start, full)
