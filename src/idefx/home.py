@@ -4,12 +4,15 @@ of its dateline ("BAKU, Azerbaijan, July 26."); and the country a document names
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span
 
 from idefx.entities import doc_text
 from idefx.gazetteers import city_country, country_name
+from idefx.layout import body_start
+from idefx.wordkinds import token_array
 
 HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
 GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
@@ -56,22 +59,13 @@ def dateline_country(doc: Doc, country_spans: list[Span]) -> Optional[str]:
 
 
 def _body_start(doc: Doc) -> int:
-    """The first token after YAML front matter, a leading "date YYYY-MM-DD" and leading dashes and numbers."""
-    text = doc_text(doc)
+    """The first token of the body (``idefx.layout.body_start``) after leading spaces, dashes and numbers."""
+    offset = body_start(doc_text(doc))
+    i = bisect_left(token_array(doc, "IDX"), offset)
     n = len(doc)
-    i = 0
-    if text.startswith("---"):
-        close = text.find("\n---", 3)
-        if close > 0:
-            span = doc.char_span(close + 4, close + 4, alignment_mode="expand")
-            i = span.start if span is not None else 0
-    while i < n and doc[i].is_space:
-        i += 1
-    if i + 1 < n and doc[i].lower_ == "date" and doc[i + 1].text[:4].isdigit():
-        i += 2
     while i < n and (doc[i].is_space or doc[i].text in {"-", "—"} or doc[i].text[:1].isdigit()):
         i += 1
-    return i
+    return int(i)
 
 
 def most_named(country_spans: Iterable[Span], home: Optional[str]) -> Optional[str]:
