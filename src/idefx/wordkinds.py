@@ -1,9 +1,9 @@
-"""A Doc's words and each word's kinds (bit flags), with each distinct word looked at once.
+"""Per-Doc and per-word engine for the rule components: a Doc's token attributes and distinct words, each
+word's kinds (bit flags) worked out once, and vectors of flags in which to find the few positions worth a
+Python look, so that a rule tests those positions and not every token.
 
-Components that scan for a few kinds of words (head nouns, cue words, brackets) classify each distinct
-word of a Doc once, remember the result across Docs, and get numpy vectors of flags to find the few
-positions worth a Python look, instead of testing every token in Python. The distinct words of a Doc are
-found once for all components and forgotten with the Doc.
+Everything made per Doc (attribute arrays, distinct words, :func:`once_per_doc` values) is shared by the
+components that ask for it and forgotten with the Doc; per-word caches stay :func:`bounded`.
 """
 
 from __future__ import annotations

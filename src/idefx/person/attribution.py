@@ -22,13 +22,13 @@ class Attribution:
     """The country and organisation rules of one Doc."""
 
     def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
-        self.t = tokens
-        self.words = vocabulary
+        self.tokens = tokens
+        self.vocabulary = vocabulary
 
     # ------------------------------------------------------------ from the phrase around the name
     def country_after(self, end: int) -> Optional[str]:
         """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
-        t = self.t
+        t = self.tokens
         k = end
         if k + 1 < t.n and t.lower[k] == "of":
             k += 1
@@ -42,7 +42,7 @@ class Attribution:
     def country_before(self, start: int) -> Optional[str]:
         """A possessive country or demonym a few lower-case words before a title
         ("Germany's newly sworn-in defense minister")."""
-        t = self.t
+        t = self.tokens
         j, skipped = start - 1, 0
         while j >= 0 and skipped <= 3:
             if t.is_space(j):
@@ -62,13 +62,13 @@ class Attribution:
     @cached_property
     def names_a_side(self) -> bool:
         """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
-        return not self.words.side_words.isdisjoint(self.t.lower)
+        return not self.vocabulary.side_words.isdisjoint(self.tokens.lower)
 
     def side_country(self, tok: int) -> Optional[str]:
         """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
         if not self.names_a_side:
             return None
-        t, side_words = self.t, self.words.side_words
+        t, side_words = self.tokens, self.vocabulary.side_words
         j = tok - 1
         while j > 0 and t.text[j] not in SENTENCE_ENDS and not t.is_break(j):
             if t.lower[j] in side_words:
@@ -80,7 +80,7 @@ class Attribution:
 
     def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
         """The first country other than home named after token ``tok`` in its paragraph."""
-        t = self.t
+        t = self.tokens
         for span in t.country_spans:
             if span.start > tok and span.kb_id_ != home:
                 if any(t.is_break(k) for k in range(tok, span.start)):
@@ -90,8 +90,9 @@ class Attribution:
 
     # ------------------------------------------------------------ from the organisation
     def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:
-        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry"/"Ministry of Defense"."""
-        t = self.t
+        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry" or "Ministry of
+        Defense"."""
+        t = self.tokens
         cores = []
         for title in titles:
             m = MINISTER_OF.match(title) or MINISTER_PRE.match(title)
@@ -115,7 +116,7 @@ class Attribution:
 
     def org_country(self, org: str) -> Optional[str]:
         """The country of a person's organisation: a known firm's, or a country named in it."""
-        t, words = self.t, self.words
+        t, words = self.tokens, self.vocabulary
         for span in t.org_spans:
             # a known firm's country; generic names ("Ministry of Defence") belong to many countries
             if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \

@@ -58,7 +58,7 @@ class Identities:
     """The people of one Doc and their mentions."""
 
     def __init__(self, tokens: DocTokens):
-        self.t = tokens
+        self.tokens = tokens
         self.people: list[PersonRecord] = []
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
         self.mention_tokens: dict[tuple[int, int], tuple[int, int]] = {}  # a mention's characters -> its tokens
@@ -80,7 +80,7 @@ class Identities:
 
     def named_by(self, start: int, end: int) -> Optional[PersonRecord]:
         """The person tokens start..end-1 name, or None."""
-        return self.match(name_words(self.t.span_text(start, end)))
+        return self.match(name_words(self.tokens.span_text(start, end)))
 
     def add(self, start: int, end: int, full: int, pieces: list[TitlePiece], org: Optional[str]) -> PersonRecord:
         """The person named by tokens start..end (found among the people, else new), with this mention."""
@@ -94,7 +94,7 @@ class Identities:
     def mention(self, person: PersonRecord, start: int, full: int, pieces: list[TitlePiece],
                 org: Optional[str]) -> None:
         """Add the mention at tokens start..full-1 to ``person``, with its title pieces and organisation."""
-        t = self.t
+        t = self.tokens
         form = t.span_text(start, full)
         person.forms.append(form)
         person.keys.add(name_words(form))

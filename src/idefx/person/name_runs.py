@@ -28,14 +28,14 @@ class NameRuns:
     "particle", "space" or None)."""
 
     def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
-        self.t = tokens
-        self.words = vocabulary
+        self.tokens = tokens
+        self.vocabulary = vocabulary
         self.classes: list = ["?"] * tokens.n  # token_class, filled on demand
         self.runs: list[NameRun] = []
 
     def find(self) -> list[NameRun]:
         """Every candidate name run, in text order (also kept in ``runs``)."""
-        t, words = self.t, self.words
+        t, words = self.tokens, self.vocabulary
         out = []
         resume = 0
         for i in self.openers():
@@ -72,8 +72,8 @@ class NameRuns:
     def openers(self) -> list[int]:
         """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
         one only before another capitalised word, or a capitalised word after a hyphen."""
-        text, tags, country = self.t.text, self.t.tags, self.t.country
-        return [i for i in self.t.opener_words
+        text, tags, country = self.tokens.text, self.tokens.tags, self.tokens.country
+        return [i for i in self.tokens.opener_words
                 if (tags[i] is None and country[i] is None) or (i > 0 and text[i - 1] == "-")]
 
     def token_class(self, i: int) -> Optional[str]:
@@ -83,21 +83,21 @@ class NameRuns:
         return cls
 
     def _token_class(self, i: int) -> Optional[str]:
-        t = self.t
+        t = self.tokens
         if self.name_word(i):
             return "name"
         if t.glued_hyphen(i):
             return "hyphen"
         if i > 0 and t.glued_hyphen(i - 1) and t.text[i].isalpha() and t.tags[i] is None and t.country[i] is None:
             return "name"
-        return self.words.in_name_class(t.text[i])
+        return self.vocabulary.in_name_class(t.text[i])
 
     def name_word(self, i: int, lookahead: bool = True) -> bool:
         """A capitalised token that can be part of a personal name.
 
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
-        t = self.t
+        t = self.tokens
         if t.tags[i] is not None or t.country[i] is not None or not t.flags[i] & NAME_WORD:
             return False
         org = t.org[i]
@@ -106,12 +106,12 @@ class NameRuns:
             return False  # a one-word firm's name may still be a surname after an initial
         if not t.flags[i] & UNCOMMON_NAME:  # a common word
             return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
-                and t.lower[i + 1] not in self.words.common and not t.sentence_start(i) and self.opens_name(i)
+                and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
         return True
 
     def opens_name(self, i: int) -> bool:
         """What stands before token i lets a name start there: a lower-case word, a title head or an honorific."""
-        t = self.t
+        t = self.tokens
         j = t.prev_word(i)
         tag = t.tags[j]
         if tag is not None:
@@ -120,7 +120,7 @@ class NameRuns:
 
     def suffix_end(self, end: int) -> int:
         """After a generational suffix at ``end`` ("Jr.", ", Jr."), else ``end``."""
-        t = self.t
+        t = self.tokens
         if end < t.n and t.text[end] == "," and end + 1 < t.n and is_suffix(t.text[end + 1]):
             return end + 2
         if end < t.n and is_suffix(t.text[end]):

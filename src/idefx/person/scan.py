@@ -22,13 +22,13 @@ class PeopleScan:
     """One pass over one Doc."""
 
     def __init__(self, vocabulary: PersonVocabulary, doc: Doc):
-        self.words = vocabulary
+        self.vocabulary = vocabulary
         self.doc = doc
-        self.t = DocTokens(vocabulary, doc)
-        self.names = NameRuns(self.t, vocabulary)
-        self.titles = TitleRegions(self.t, self.names, TitlePieceReader(self.t, vocabulary))
-        self.attribution = Attribution(self.t, vocabulary)
-        self.identities = Identities(self.t)
+        self.tokens = DocTokens(vocabulary, doc)
+        self.names = NameRuns(self.tokens, vocabulary)
+        self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
+        self.attribution = Attribution(self.tokens, vocabulary)
+        self.identities = Identities(self.tokens)
 
     def run(self) -> list[PersonEntity]:
         self.find_people()
@@ -36,13 +36,14 @@ class PeopleScan:
 
     def find_people(self) -> None:
         """Accept the name runs that something marks as a person, then the shorter forms of those people."""
-        t, words, identities = self.t, self.words, self.identities
+        t, words, identities = self.tokens, self.vocabulary, self.identities
         pending = []
         last = None  # (person, end token) of the previous titled mention
         for start, end, full in self.names.find():
             name_toks = self.names.name_tokens(start, end)
             nxt = t.next_word(full)
-            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or t.lower[nxt] in words.not_names):
+            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads
+                                                      or t.lower[nxt] in words.not_names):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left, region_start = self.titles.left(start, identities.taken)
             if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
@@ -82,16 +83,16 @@ class PeopleScan:
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""
-        t = self.t
+        t = self.tokens
         before = t.prev_word(min([p.first for p in left] or [start]))
-        return t.lower[before] in self.words.guest_cues or (
+        return t.lower[before] in self.vocabulary.guest_cues or (
             t.lower[before] == "and" and last is not None and last[1] - 1 == t.prev_word(before)
             and bool({title.lower() for title in last[0].titles} & {p.title.lower() for p in left if p.title}))
 
     def decide_countries(self) -> list[tuple[PersonRecord, Optional[str]]]:
         """Each person with their country: stated, else from their side, organisation, the country named after
         a guest, or the document's home country."""
-        spans = self.t.country_spans
+        spans = self.tokens.country_spans
         home = home_country(self.doc, spans)
         if home is None:
             home = most_named(spans, None)

@@ -34,21 +34,21 @@ class TitlePieceReader:
     """Reads title pieces of one Doc."""
 
     def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
-        self.t = tokens
-        self.words = vocabulary
+        self.tokens = tokens
+        self.vocabulary = vocabulary
 
     def has_kind(self, tokens: list[int], *kinds: str) -> bool:
-        tags = self.t.tags
+        tags = self.tokens.tags
         return any(not tags[k].kinds.isdisjoint(kinds) for k in tokens if tags[k] is not None)
 
     def is_org_piece(self, tokens: list[int]) -> bool:
-        t = self.t
+        t = self.tokens
         return any(t.org[k] is not None for k in tokens) or any(
-            t.lower[k] in self.words.org_heads and t.is_cap(k) for k in tokens)
+            t.lower[k] in self.vocabulary.org_heads and t.is_cap(k) for k in tokens)
 
     def read(self, piece: list[int]) -> TitlePiece:
         """One title piece -> title, rank, country, organisation."""
-        t = self.t
+        t = self.tokens
         out = TitlePiece(first=piece[0])
         toks = self.strip_ends([k for k in piece if not t.is_space(k)], out)
         toks = self.take_rank(toks, out)
@@ -93,7 +93,7 @@ class TitlePieceReader:
 
     def strip_ends(self, toks: list[int], out: TitlePiece) -> list[int]:
         """The piece without honorifics and determiners at either end (noting an honorific in ``out``)."""
-        t = self.t
+        t = self.tokens
         changed = True
         while toks and changed:
             changed = False
@@ -112,7 +112,7 @@ class TitlePieceReader:
 
     def take_rank(self, toks: list[int], out: TitlePiece) -> list[int]:
         """A rank right before the name is kept apart (in ``out.rank``): the piece without it."""
-        t = self.t
+        t = self.tokens
         if not (toks and t.tags[toks[-1]] is not None and "rank" in t.tags[toks[-1]].kinds):
             return toks
         tag = t.tags[toks[-1]]
@@ -130,7 +130,7 @@ class TitlePieceReader:
     def title_start(self, start: int, toks: list[int]) -> int:
         """The left edge of a title whose head starts at ``start``: modifiers and capitalised words straight
         before the head."""
-        t = self.t
+        t = self.tokens
         while True:
             prev = start - 1
             if prev not in toks:
@@ -143,7 +143,7 @@ class TitlePieceReader:
                 continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start
-            if t.is_cap(prev) and t.lower[prev] not in self.words.common or (
+            if t.is_cap(prev) and t.lower[prev] not in self.vocabulary.common or (
                     t.glued_hyphen(prev) and t.is_cap(prev - 1)) or (
                     prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
                 start = prev
@@ -153,7 +153,7 @@ class TitlePieceReader:
     def read_complement(self, start: int, end: int, body_end: int, out: TitlePiece) -> None:
         """The complement of a title (tokens start..end-1, before any "of <country>" that the piece runs on to
         until ``body_end``) names the organisation when it holds one."""
-        t, words = self.t, self.words
+        t, words = self.tokens, self.vocabulary
         comp = [k for k in range(start, end) if t.lower[k] in {"of", "for", "at"}]
         if not comp:
             return

@@ -19,12 +19,12 @@ class TitleRegions:
     """Finds and reads the title regions around the name runs of one Doc."""
 
     def __init__(self, tokens: DocTokens, names: NameRuns, reader: TitlePieceReader):
-        self.t = tokens
+        self.tokens = tokens
         self.names = names
         self.reader = reader
 
     def starts_title(self, i: int) -> bool:
-        t = self.t
+        t = self.tokens
         if i >= t.n:
             return False
         if t.lower[i] in DETERMINERS and i + 1 < t.n:
@@ -45,7 +45,7 @@ class TitleRegions:
         return span is not None and span.label_ == "demonym"
 
     def region_token(self, i: int) -> bool:
-        t = self.t
+        t = self.tokens
         text = t.text[i]
         if text[:1].isupper():
             return True
@@ -60,7 +60,7 @@ class TitleRegions:
 
     def pieces(self, region: list[int]) -> list[list[int]]:
         """Split a title region at commas and at "and" before a title; headless comma pieces join the left one."""
-        t = self.t
+        t = self.tokens
         raw: list[tuple[str, list[int]]] = []
         sep, cur = "", []
         for k in region:
@@ -84,7 +84,7 @@ class TitleRegions:
     def left(self, start: int, taken: set[int]) -> tuple[list[TitlePiece], int]:
         """The title pieces straight before a name starting at ``start`` (none reaching into ``taken``), and
         the first token of their region."""
-        t, region = self.t, []
+        t, region = self.tokens, []
         j = start - 1
         while j >= 0 and len(region) < MAX_REGION:
             if t.text[j].isspace():
@@ -118,7 +118,7 @@ class TitleRegions:
     def right(self, end: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """The apposition after a name ending at ``end``: its title pieces, the organisation piece after them,
         and its tokens."""
-        t = self.t
+        t = self.tokens
         k = end
         if k >= t.n or t.text[k] != ",":
             return [], None, []
@@ -163,7 +163,7 @@ class TitleRegions:
 
     def country_then_title(self, k: int) -> bool:
         """A country (possessive or not) followed by a title: "Azerbaijan's Defense Minister"."""
-        t = self.t
+        t = self.tokens
         j = t.country[k].end
         if j < t.n and t.text[j] in POSSESSIVE:
             j += 1
