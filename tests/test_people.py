@@ -178,3 +178,9 @@ def test_a_short_form_written_without_accents_is_the_same_person(nlp):
     doc = nlp("Foreign Minister Tomás Quiñones met the envoy. Later Quinones said the talks went well.")
     assert [p.name for p in doc._.idefx_people] == ["Tomás Quiñones"]
     assert doc._.idefx_people[0].aliases == ["Quinones"]
+
+
+def test_a_name_with_a_repeated_word_takes_its_one_word_form(nlp):
+    doc = nlp("Chairman Karim Karim arrived on Monday. Later Chairman Karim met the press.")
+    assert [p.name for p in doc._.idefx_people] == ["Karim Karim"]
+    assert doc._.idefx_people[0].aliases == ["Karim"]

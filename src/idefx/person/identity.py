@@ -36,15 +36,15 @@ class PersonRecord:
         return [f for f in dict.fromkeys(self.forms) if f != name]
 
     def same_name(self, key: tuple[str, ...]) -> bool:
-        """Whether a name key names this person: one of the forms, or a shorter/longer form sharing the first or
+        """Whether a name key names this person: one of the forms, or a shorter/longer form of one (its words
+        among the form's, a repeated word counted once: "Abdullah" / "Abdullah Abdullah") sharing the first or
         last word."""
         if key in self.keys:
             return True
         words = set(key)
         for form in self.keys:
             form_words = set(form)
-            if (words < form_words and (key[-1] == form[-1] or key[0] == form[0])) or \
-                    (form_words < words and (form[-1] == key[-1] or form[0] == key[0])):
+            if (words <= form_words or form_words <= words) and (key[-1] == form[-1] or key[0] == form[0]):
                 return True
         return False
 
