@@ -163,12 +163,24 @@ def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
 
 
 def test_word_view_of_a_doc(nlp):
-    finder = nlp.get_pipe("idefx_people")
+    vocabulary = nlp.get_pipe("idefx_people").vocabulary
     doc = nlp.make_doc("The talks with Al-Sisi and Mark Twain ended")
-    text, lower, flags, openers = finder.words(doc)
+    text, lower, flags, openers = vocabulary.words(doc)
     assert text == [t.text for t in doc] and lower == [t.lower_ for t in doc]
-    assert flags == [finder.word_info(t.text)[2] for t in doc]
+    assert flags == [vocabulary.describe(t.text)[2] for t in doc]
     # "The" opens nothing (a common word before a lower-case one), nor does the particle "Al"; "Sisi" follows
     # a hyphen
     assert [text[i] for i in openers] == ["Sisi", "Mark", "Twain"]
-    assert finder.words(nlp.make_doc("")) == ([], [], [], [])
+    assert vocabulary.words(nlp.make_doc("")) == ([], [], [], [])
+
+
+def test_a_short_form_written_without_accents_is_the_same_person(nlp):
+    doc = nlp("Foreign Minister Tomás Quiñones met the envoy. Later Quinones said the talks went well.")
+    assert [p.name for p in doc._.idefx_people] == ["Tomás Quiñones"]
+    assert doc._.idefx_people[0].aliases == ["Quinones"]
+
+
+def test_a_name_with_a_repeated_word_takes_its_one_word_form(nlp):
+    doc = nlp("Chairman Karim Karim arrived on Monday. Later Chairman Karim met the press.")
+    assert [p.name for p in doc._.idefx_people] == ["Karim Karim"]
+    assert doc._.idefx_people[0].aliases == ["Karim"]

@@ -32,9 +32,10 @@ def name_key(text: str) -> str:
     return " ".join("".join(chars).translate(_folding()).casefold().split())
 
 
+@lru_cache(maxsize=4096)
 def name_words(text: str) -> tuple[str, ...]:
     """The words of a name's key without generational suffixes (``"Joseph R. Biden, Jr."`` ->
-    ``("joseph", "r", "biden")``)."""
+    ``("joseph", "r", "biden")``), remembered for the names a document repeats."""
     return tuple(word for word in name_key(text).split() if word not in SUFFIXES)
 
 

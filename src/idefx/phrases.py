@@ -3,9 +3,9 @@
 A :class:`PhraseIndex` is a trie over token hashes (ORTH or LOWER), held in two flat dicts: its edges,
 (node, token id) -> node, and the keys of the phrases ending at each node. It runs over a list of
 token ids, so a caller can match a filtered token sequence (no whitespace tokens) without building a
-new Doc, and it pickles as plain data that loads quickly (flat dicts of ints, not one dict per node). Matches come out as a PhraseMatcher gives them: by
-start, then by length, the keys of one phrase in the PhraseMatcher's own order (read off a PhraseMatcher
-once, when the index is built).
+new Doc, and it pickles as plain data that loads quickly (flat dicts of ints, not one dict per node).
+Matches come out as a PhraseMatcher gives them: by start, then by length, the keys of one phrase in the
+PhraseMatcher's own order (read off a PhraseMatcher once, when the index is built).
 """
 
 from __future__ import annotations

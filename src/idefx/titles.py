@@ -9,7 +9,6 @@ so lower-case titles ("defense minister") are found too.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,11 +16,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import token_array, token_list
+from idefx.wordkinds import once_per_doc, token_array, token_list
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
-# Doc -> {vocabulary: its tags of the Doc}: a Doc's tags are found once, however many callers ask
-_SELECTED: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -36,7 +33,6 @@ class TitleVocabulary:
     """Longest-match tagging of title vocabulary over a Doc."""
 
     def __init__(self, nlp: Language, entries: list[dict]):
-        self.entries = entries
         info: dict[str, tuple[frozenset, bool]] = {}  # lower-case title -> its kinds and whether stateless
         for entry in entries:
             key = entry["text"].lower()
@@ -47,40 +43,26 @@ class TitleVocabulary:
         self.info_by_key = {get_string_id(key): kinds for key, kinds in info.items()}  # by match key
 
     def tag(self, doc: Doc) -> list:
-        """A list as long as the Doc: the TitleTag covering each token, or None.
+        """A list as long as the Doc: the TitleTag covering each token, or None (found once per Doc).
 
         Longest matches win; a single capitalised-or-not word is kept only when it is
         the whole match, so "General" inside "Colonel General" is part of the rank.
         """
-        return self._select(doc)[1]
+        return once_per_doc(doc, self, self._find)
 
-    def tags(self, doc: Doc) -> list[TitleTag]:
-        """The TitleTags of a Doc (as :meth:`tag` places them), longest first."""
-        return self._select(doc)[0]
-
-    def _select(self, doc: Doc) -> tuple[list[TitleTag], list]:
-        """The longest-first TitleTags of a Doc and the tag covering each token (found once per Doc)."""
-        selected = _SELECTED.setdefault(doc, {})
-        if self not in selected:
-            selected[self] = self._find(doc)
-        return selected[self]
-
-    def _find(self, doc: Doc) -> tuple[list[TitleTag], list]:
+    def _find(self, doc: Doc) -> list:
         covering: list = [None] * len(doc)
-        found: list[TitleTag] = []
         starts = self.matcher.starts_in(token_array(doc, "LOWER"))
         if not starts:
-            return found, covering
+            return covering
         # longest first, then leftmost (then in the matcher's order): the matches come by start, so a stable
         # sort by length alone gives that order
         for key, start, end in sorted(self.matcher(token_list(doc, "LOWER"), starts), key=_longest_first):
             if any(covering[start:end]):
                 continue
             kinds, stateless = self.info_by_key[key]
-            tag = TitleTag(start, end, kinds, stateless)
-            found.append(tag)
-            covering[start:end] = [tag] * (end - start)
-        return found, covering
+            covering[start:end] = [TitleTag(start, end, kinds, stateless)] * (end - start)
+        return covering
 
 
 def _longest_first(match: tuple[int, int, int]) -> int:

@@ -1,9 +1,9 @@
-"""A Doc's words and each word's kinds (bit flags), with each distinct word looked at once.
+"""Per-Doc and per-word engine for the rule components: a Doc's token attributes and distinct words, each
+word's kinds (bit flags) worked out once, and vectors of flags in which to find the few positions worth a
+Python look, so that a rule tests those positions and not every token.
 
-Components that scan for a few kinds of words (head nouns, cue words, brackets) classify each distinct
-word of a Doc once, remember the result across Docs, and get numpy vectors of flags to find the few
-positions worth a Python look, instead of testing every token in Python. The distinct words of a Doc are
-found once for all components and forgotten with the Doc.
+Everything made per Doc (attribute arrays, distinct words, :func:`once_per_doc` values) is shared by the
+components that ask for it and forgotten with the Doc; per-word caches stay :func:`bounded`.
 """
 
 from __future__ import annotations
@@ -20,10 +20,21 @@ _DISTINCT: "weakref.WeakKeyDictionary[Doc, tuple[numpy.ndarray, list[int], numpy
     weakref.WeakKeyDictionary()
 
 
+# Doc -> {owner: its value for the Doc} (see once_per_doc)
+_PER_DOC: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
 # Doc -> {attribute name: its array}: each attribute's array made once per Doc, for every component that reads it.
 _ARRAYS: "weakref.WeakKeyDictionary[Doc, dict[str, numpy.ndarray]]" = weakref.WeakKeyDictionary()
 # Doc -> {attribute name: its values as a list}: the same, for callers that walk the values in Python.
 _LISTS: "weakref.WeakKeyDictionary[Doc, dict[str, list[int]]]" = weakref.WeakKeyDictionary()
+
+
+def once_per_doc(doc: Doc, owner: object, compute: Callable[[Doc], object]):
+    """``compute(doc)``, made once per Doc and ``owner`` (an object whose result it is) and shared with every
+    caller that asks again, forgotten with the Doc."""
+    values = _PER_DOC.setdefault(doc, {})
+    if owner not in values:
+        values[owner] = compute(doc)
+    return values[owner]
 
 
 def token_array(doc: Doc, attr: str) -> numpy.ndarray:
@@ -81,3 +92,28 @@ def per_word(strings, uniq: list[int], compute: Callable[[str], object], cache: 
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:
     """Indices of the tokens of ``kind`` (a flag, or several or-ed together)."""
     return numpy.flatnonzero(kinds & kind).tolist()
+
+
+def described_words(doc: Doc, describe: Callable[[str], tuple[str, str, int]], cache: dict) \
+        -> tuple[list[str], list[str], numpy.ndarray]:
+    """Each token's text, lower-case form and flags, as ``describe(word)`` gives them for each distinct word
+    (remembered in ``cache``, see :func:`per_word`): the flags come as a numpy vector (uint8)."""
+    _, distinct, inverse = distinct_words(doc)
+    texts, lowers, word_flags = zip(*per_word(doc.vocab.strings, distinct, describe, cache))
+    text = numpy.array(texts, dtype=object)[inverse].tolist()
+    lower = numpy.array(lowers, dtype=object)[inverse].tolist()
+    return text, lower, numpy.array(word_flags, dtype=numpy.uint8)[inverse]
+
+
+def followed_by(kinds: numpy.ndarray, kind: int, next_kind: int) -> numpy.ndarray:
+    """Whether each token is of ``kind`` and the token after it of ``next_kind`` (a boolean vector)."""
+    out = numpy.zeros(len(kinds), dtype=bool)
+    out[:-1] = (kinds[:-1] & kind).astype(bool) & (kinds[1:] & next_kind).astype(bool)
+    return out
+
+
+def preceded_by(kinds: numpy.ndarray, kind: int, previous_kind: int) -> numpy.ndarray:
+    """Whether each token is of ``kind`` and the token before it of ``previous_kind`` (a boolean vector)."""
+    out = numpy.zeros(len(kinds), dtype=bool)
+    out[1:] = (kinds[1:] & kind).astype(bool) & (kinds[:-1] & previous_kind).astype(bool)
+    return out

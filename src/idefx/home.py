@@ -1,0 +1,80 @@
+"""A document's home country: the country of its source (the front-matter source host's top-level domain) or
+of its dateline ("BAKU, Azerbaijan, July 26."); and the country a document names most after it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+from idefx.entities import doc_text
+from idefx.gazetteers import city_country, country_name
+from idefx.layout import body_start
+from idefx.wordkinds import token_array
+
+HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
+GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
+DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
+MAX_CITY_WORDS = 4  # words of a dateline's place
+DATELINE_REACH = 60  # tokens after the body start where a dateline may stand
+HOST_REACH = 2000  # characters of the text where a source_url line may stand when the metadata has none
+
+
+def home_country(doc: Doc, country_spans: Iterable[Span]) -> Optional[str]:
+    """The country the document speaks from: its source host's country, else its dateline's (a city, or a
+    country among ``country_spans``), else None."""
+    source = doc._.idefx_source or {}
+    front = source.get("front_matter") or {}
+    url = front.get("source_url") or front.get("url") or source.get("url") or ""
+    host = HOST.search(f"source_url: {url}" if url else doc_text(doc)[:HOST_REACH])
+    if host:
+        tld = host.group(1).rsplit(".", 1)[-1].lower()
+        code = GENERIC_TLDS.get(tld, tld.upper())
+        if country_name(code) is not None:
+            return code
+    return dateline_country(doc, list(country_spans))
+
+
+def dateline_country(doc: Doc, country_spans: list[Span]) -> Optional[str]:
+    """The country of a dateline ("BAKU, Azerbaijan, July 26." / "New Delhi, Oct 22 (IANS)") at the start of
+    a line near the start of the body."""
+    n = len(doc)
+    body = _body_start(doc)
+    text = [token.text for token in doc[:body + DATELINE_REACH + MAX_CITY_WORDS]]
+    i = body
+    while i < min(n, body + DATELINE_REACH):
+        if i == body or "\n" in text[i - 1] or (i > 0 and text[i - 1].isspace()):
+            j = i
+            while j < n and j - i < MAX_CITY_WORDS and text[j][:1].isupper() and text[j].replace(".", "").isalpha():
+                j += 1
+            if i < j < n and text[j] in DATELINE_ENDS:
+                code = city_country(doc[i:j].text) or next(
+                    (span.kb_id_ for span in country_spans if span.start <= i < span.end), None)
+                if code:
+                    return code
+        i += 1
+    return None
+
+
+def _body_start(doc: Doc) -> int:
+    """The first token of the body (``idefx.layout.body_start``) after leading spaces, dashes and numbers."""
+    offset = body_start(doc_text(doc))
+    i = bisect_left(token_array(doc, "IDX"), offset)
+    n = len(doc)
+    while i < n and (doc[i].is_space or doc[i].text in {"-", "—"} or doc[i].text[:1].isdigit()):
+        i += 1
+    return int(i)
+
+
+def most_named(country_spans: Iterable[Span], home: Optional[str]) -> Optional[str]:
+    """The country (other than ``home``) named most often in ``country_spans``, when one stands out."""
+    counts: dict[str, int] = {}
+    for span in country_spans:
+        if span.kb_id_ != home:
+            counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

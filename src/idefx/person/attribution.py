@@ -1,0 +1,129 @@
+"""Country and organisation attribution: the country a person speaks for, from the phrase around their name
+("President Lasso of Ecuador", "Germany's defense minister", "from the Mauritanian side"), from their
+organisation, or from the document; and a minister's ministry when the text names it."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Optional
+
+from idefx.entities import KNOWN_ORG
+from idefx.person.title_pieces import POSSESSIVE
+from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import PersonVocabulary
+
+MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
+MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
+SENTENCE_ENDS = {".", "!", "?"}
+
+
+class Attribution:
+    """The country and organisation rules of one Doc."""
+
+    def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+
+    # ------------------------------------------------------------ from the phrase around the name
+    def country_after(self, end: int) -> Optional[str]:
+        """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
+        t = self.tokens
+        k = end
+        if k + 1 < t.n and t.lower[k] == "of":
+            k += 1
+            if t.lower[k] == "the" and k + 1 < t.n:
+                k += 1
+            span = t.country[k]
+            if span is not None and span.label_ == "country" and span.start == k:
+                return span.kb_id_
+        return None
+
+    def country_before(self, start: int) -> Optional[str]:
+        """A possessive country or demonym a few lower-case words before a title
+        ("Germany's newly sworn-in defense minister")."""
+        t = self.tokens
+        j, skipped = start - 1, 0
+        while j >= 0 and skipped <= 3:
+            if t.is_space(j):
+                j -= 1
+                continue
+            if t.text[j] in POSSESSIVE and j > 0 and t.country[j - 1] is not None:
+                return t.country[j - 1].kb_id_
+            span = t.country[j]
+            if span is not None and span.label_ == "demonym":
+                return span.kb_id_
+            if not (t.text[j][:1].islower() or t.text[j] == "-"):
+                return None
+            skipped += 1
+            j -= 1
+        return None
+
+    @cached_property
+    def names_a_side(self) -> bool:
+        """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
+        return not self.vocabulary.side_words.isdisjoint(self.tokens.lower)
+
+    def side_country(self, tok: int) -> Optional[str]:
+        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        if not self.names_a_side:
+            return None
+        t, side_words = self.tokens, self.vocabulary.side_words
+        j = tok - 1
+        while j > 0 and t.text[j] not in SENTENCE_ENDS and not t.is_break(j):
+            if t.lower[j] in side_words:
+                span = t.country[t.prev_word(j)]
+                if span is not None and span.label_ == "demonym":
+                    return span.kb_id_
+            j -= 1
+        return None
+
+    def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
+        """The first country other than home named after token ``tok`` in its paragraph."""
+        t = self.tokens
+        for span in t.country_spans:
+            if span.start > tok and span.kb_id_ != home:
+                if any(t.is_break(k) for k in range(tok, span.start)):
+                    return None
+                return span.kb_id_
+        return None
+
+    # ------------------------------------------------------------ from the organisation
+    def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:
+        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry" or "Ministry of
+        Defense"."""
+        t = self.tokens
+        cores = []
+        for title in titles:
+            m = MINISTER_OF.match(title) or MINISTER_PRE.match(title)
+            if m:
+                words = m.group(1).lower().split()
+                cores += [" ".join(words[i:]) for i in range(len(words))]
+        if not cores:
+            return None
+        for span in t.org_spans:
+            inner = [c for c in t.country_spans if span.start <= c.start < span.end]
+            if any(c.kb_id_ != country for c in inner):
+                continue
+            words = [t.lower[k] for k in range(span.start, span.end)
+                     if not any(c.start <= k < c.end for c in inner) and t.text[k] not in {"’s", "'s"}]
+            while words and words[-1] in {"of", "the"}:
+                words.pop()
+            core = " ".join(words)
+            if any(core in (f"ministry of {c}", f"{c} ministry") for c in cores):
+                return " ".join(span.text.split())
+        return None
+
+    def org_country(self, org: str) -> Optional[str]:
+        """The country of a person's organisation: a known firm's, or a country named in it."""
+        t, words = self.tokens, self.vocabulary
+        for span in t.org_spans:
+            # a known firm's country; generic names ("Ministry of Defence") belong to many countries
+            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
+                    and any(t.lower[k] not in words.common and t.lower[k] not in words.title_words
+                            and t.lower[k] not in words.org_heads for k in range(span.start, span.end)):
+                return span.kb_id_
+        for span in t.country_spans:
+            if span.text in org:
+                return span.kb_id_
+        return None

@@ -1,0 +1,114 @@
+"""Identity merging: which mentions name the same person (the full name, a surname, "Mr. Sullivan", another
+spelling of the given names), and what each person gathers from their mentions."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from idefx.names import name_words
+from idefx.person.title_pieces import TitlePiece
+from idefx.person.tokens import DocTokens
+
+
+class PersonRecord:
+    """One person of a Doc as the mentions so far describe them."""
+
+    def __init__(self):
+        self.forms: list[str] = []  # the written forms of the mentions
+        self.keys: set[tuple[str, ...]] = set()  # name keys of the forms
+        self.words: set[str] = set()  # the words of those keys
+        self.titles: list[str] = []
+        self.ranks: list[str] = []
+        self.country: Optional[str] = None
+        self.org: Optional[str] = None
+        self.stateless = False
+        self.guest = False  # named as the one met, welcomed or received
+        self.first_tok: Optional[int] = None  # the first token of the first titled mention
+        self.mentions: list[tuple[int, int]] = []  # character offsets
+
+    def name(self) -> str:
+        """The fullest form."""
+        return max(self.forms, key=lambda f: (len(name_words(f)), len(f)))
+
+    def aliases(self) -> list[str]:
+        """The other forms, in order of first mention."""
+        name = self.name()
+        return [f for f in dict.fromkeys(self.forms) if f != name]
+
+    def same_name(self, key: tuple[str, ...]) -> bool:
+        """Whether a name key names this person: one of the forms, or a shorter/longer form of one (its words
+        among the form's, a repeated word counted once: "Abdullah" / "Abdullah Abdullah") sharing the first or
+        last word."""
+        if key in self.keys:
+            return True
+        words = set(key)
+        for form in self.keys:
+            form_words = set(form)
+            if (words <= form_words or form_words <= words) and (key[-1] == form[-1] or key[0] == form[0]):
+                return True
+        return False
+
+    def other_spelling(self, key: tuple[str, ...]) -> bool:
+        """Another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")."""
+        return any(len(form) == len(key) > 1 and form[-1] == key[-1]
+                   and all(a[:3] == b[:3] for a, b in zip(form[:-1], key[:-1])) for form in self.keys)
+
+
+class Identities:
+    """The people of one Doc and their mentions."""
+
+    def __init__(self, tokens: DocTokens):
+        self.tokens = tokens
+        self.people: list[PersonRecord] = []
+        self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
+        self.mention_tokens: dict[tuple[int, int], tuple[int, int]] = {}  # a mention's characters -> its tokens
+
+    def match(self, key: tuple[str, ...]) -> Optional[PersonRecord]:
+        """The person a name key names, the latest first, or None."""
+        if not key:
+            return None
+        words = set(key)
+        near = [p for p in reversed(self.people) if not p.words.isdisjoint(words)]
+        for person in near:
+            if key in person.keys:
+                return person
+        for test in (PersonRecord.same_name, PersonRecord.other_spelling):
+            for person in near:
+                if test(person, key):
+                    return person
+        return None
+
+    def named_by(self, start: int, end: int) -> Optional[PersonRecord]:
+        """The person tokens start..end-1 name, or None."""
+        return self.match(name_words(self.tokens.span_text(start, end)))
+
+    def add(self, start: int, end: int, full: int, pieces: list[TitlePiece], org: Optional[str]) -> PersonRecord:
+        """The person named by tokens start..end (found among the people, else new), with this mention."""
+        person = self.named_by(start, end)
+        if person is None:
+            person = PersonRecord()
+            self.people.append(person)
+        self.mention(person, start, full, pieces, org)
+        return person
+
+    def mention(self, person: PersonRecord, start: int, full: int, pieces: list[TitlePiece],
+                org: Optional[str]) -> None:
+        """Add the mention at tokens start..full-1 to ``person``, with its title pieces and organisation."""
+        t = self.tokens
+        form = t.span_text(start, full)
+        person.forms.append(form)
+        person.keys.add(name_words(form))
+        person.words.update(name_words(form))
+        chars = (t.starts[start], t.starts[full - 1] + len(t.text[full - 1]))
+        person.mentions.append(chars)
+        self.mention_tokens[chars] = (start, full)
+        self.taken.update(range(start, full))
+        for piece in pieces:
+            if piece.title and piece.title.lower() not in {title.lower() for title in person.titles}:
+                person.titles.append(piece.title)
+            if piece.rank and piece.rank not in person.ranks:
+                person.ranks.append(piece.rank)
+            person.country = person.country or piece.country
+            person.org = person.org or piece.org
+            person.stateless = person.stateless or piece.stateless
+        person.org = person.org or org

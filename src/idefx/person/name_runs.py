@@ -1,0 +1,132 @@
+"""Name runs: the runs of tokens that can be a person's name, whatever says it is one.
+
+A run is capitalised words that are not titles, countries, organisations or common lower-case words, with
+name particles (al-, bin, van, de), initials, glued hyphens, a single line break and a generational suffix
+(Jr., III) inside or after it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from idefx.entities import KNOWN_ORG
+from idefx.names import is_suffix
+from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import INITIAL, NAME_WORD, UNCOMMON_NAME, PersonVocabulary
+
+NAME_OPENING_KINDS = {"head", "rank", "honorific", "cue"}  # title kinds a name may follow
+
+
+class NameRun(NamedTuple):
+    start: int  # first token
+    end: int  # after the last name token
+    full: int  # after the suffix, if any ("Biden, Jr.")
+
+
+class NameRuns:
+    """The name runs of one Doc, and what each token is to a name ("name", "hyphen", "initial",
+    "particle", "space" or None)."""
+
+    def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.classes: list = ["?"] * tokens.n  # token_class, filled on demand
+        self.runs: list[NameRun] = []
+
+    def find(self) -> list[NameRun]:
+        """Every candidate name run, in text order (also kept in ``runs``)."""
+        t, words = self.tokens, self.vocabulary
+        out = []
+        resume = 0
+        for i in self.openers():
+            if i < resume or self.token_class(i) != "name":
+                continue
+            j = i
+            last = i
+            while j < t.n:
+                cls = self.token_class(j)
+                if cls is None:
+                    break
+                if cls == "name":
+                    last = j
+                j += 1
+            end = last + 1
+            # a common word closes a name after an initial ("Dana W. White")
+            if (end < t.n and t.text[end][:1].isupper() and t.text[end].isalpha()
+                    and t.tags[end] is None and t.country[end] is None and t.org[end] is None
+                    and t.lower[end] in words.common and t.lower[end] not in words.org_heads
+                    and t.lower[end] not in words.not_names and INITIAL.match(t.text[last])):
+                end += 1
+            start = i
+            # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
+            while start > 0 and (t.glued_hyphen(start - 1) or (
+                    t.lower[start - 1] in words.particles and t.is_cap(start - 1) and t.tags[start - 1] is None)):
+                if t.glued_hyphen(start - 1) and not (t.lower[start - 2] in words.particles and t.is_cap(start - 2)):
+                    break
+                start -= 1
+            out.append(NameRun(start, end, self.suffix_end(end)))
+            resume = max(end, i + 1)
+        self.runs = out
+        return out
+
+    def openers(self) -> list[int]:
+        """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
+        one only before another capitalised word, or a capitalised word after a hyphen."""
+        text, tags, country = self.tokens.text, self.tokens.tags, self.tokens.country
+        return [i for i in self.tokens.opener_words
+                if (tags[i] is None and country[i] is None) or (i > 0 and text[i - 1] == "-")]
+
+    def token_class(self, i: int) -> Optional[str]:
+        cls = self.classes[i]
+        if cls == "?":
+            cls = self.classes[i] = self._token_class(i)
+        return cls
+
+    def _token_class(self, i: int) -> Optional[str]:
+        t = self.tokens
+        if self.name_word(i):
+            return "name"
+        if t.glued_hyphen(i):
+            return "hyphen"
+        if i > 0 and t.glued_hyphen(i - 1) and t.text[i].isalpha() and t.tags[i] is None and t.country[i] is None:
+            return "name"
+        return self.vocabulary.in_name_class(t.text[i])
+
+    def name_word(self, i: int, lookahead: bool = True) -> bool:
+        """A capitalised token that can be part of a personal name.
+
+        A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
+        """
+        t = self.tokens
+        if t.tags[i] is not None or t.country[i] is not None or not t.flags[i] & NAME_WORD:
+            return False
+        org = t.org[i]
+        if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0
+                                    and INITIAL.match(t.text[t.prev_word(i)])):
+            return False  # a one-word firm's name may still be a surname after an initial
+        if not t.flags[i] & UNCOMMON_NAME:  # a common word
+            return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
+                and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
+        return True
+
+    def opens_name(self, i: int) -> bool:
+        """What stands before token i lets a name start there: a lower-case word, a title head or an honorific."""
+        t = self.tokens
+        j = t.prev_word(i)
+        tag = t.tags[j]
+        if tag is not None:
+            return bool(tag.kinds & NAME_OPENING_KINDS)
+        return t.text[j][:1].islower() or t.text[j] in {",", "("}
+
+    def suffix_end(self, end: int) -> int:
+        """After a generational suffix at ``end`` ("Jr.", ", Jr."), else ``end``."""
+        t = self.tokens
+        if end < t.n and t.text[end] == "," and end + 1 < t.n and is_suffix(t.text[end + 1]):
+            return end + 2
+        if end < t.n and is_suffix(t.text[end]):
+            return end + 1
+        return end
+
+    def name_tokens(self, start: int, end: int) -> list[int]:
+        """The name words (not initials, particles or hyphens) of tokens start..end-1."""
+        return [k for k in range(start, end) if self.token_class(k) == "name"]

@@ -1,0 +1,121 @@
+"""The people of one Doc: which name runs are people (the evidence), then each person's titles, organisation
+and country, assembled from the parts of ``idefx.person``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from idefx.entities import PersonEntity
+from idefx.home import home_country, most_named
+from idefx.person.attribution import Attribution
+from idefx.person.identity import Identities, PersonRecord
+from idefx.person.name_runs import NameRuns
+from idefx.person.title_pieces import TitlePieceReader
+from idefx.person.title_regions import TitleRegions
+from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import PersonVocabulary
+
+
+class PeopleScan:
+    """One pass over one Doc."""
+
+    def __init__(self, vocabulary: PersonVocabulary, doc: Doc):
+        self.vocabulary = vocabulary
+        self.doc = doc
+        self.tokens = DocTokens(vocabulary, doc)
+        self.names = NameRuns(self.tokens, vocabulary)
+        self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
+        self.attribution = Attribution(self.tokens, vocabulary)
+        self.identities = Identities(self.tokens)
+
+    def run(self) -> list[PersonEntity]:
+        self.find_people()
+        return [self.entity(person) for person in self.decide_countries()]
+
+    def find_people(self) -> None:
+        """Accept the name runs that something marks as a person, then the shorter forms of those people."""
+        t, words, identities = self.tokens, self.vocabulary, self.identities
+        pending = []
+        last = None  # (person, end token) of the previous titled mention
+        for start, end, full in self.names.find():
+            name_toks = self.names.name_tokens(start, end)
+            nxt = t.next_word(full)
+            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads
+                                                      or t.lower[nxt] in words.not_names):
+                continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
+            left, region_start = self.titles.left(start, identities.taken)
+            if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
+                # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
+                start = name_toks[1]
+                name_toks = name_toks[1:]
+                left, region_start = self.titles.left(start, identities.taken)
+            if left and not any(p.country for p in left):
+                # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
+                left[0].country = self.attribution.country_before(region_start)
+            right, right_org, right_region = self.titles.right(full)
+            after = self.attribution.country_after(full)
+            if after and left and not any(p.country for p in left):
+                left[-1].country = after
+            pieces = left + right
+            strong = any(p.names_a_person() for p in pieces)
+            if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
+                strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
+            if not strong and len(name_toks) >= 2:
+                strong = t.bulleted(start) or (nxt is not None and t.lower[nxt] in words.verbs and all(
+                    t.lower[k] not in words.common for k in name_toks))
+            if strong:
+                person = identities.add(start, end, full, pieces, right_org)
+                if right:
+                    identities.taken.update(right_region)  # an apposition belongs to this person only
+                if self.is_guest(left, start, last):
+                    person.guest = True
+                if person.first_tok is None:
+                    person.first_tok = start
+                last = (person, full)
+            else:
+                pending.append((start, end, full))
+        for start, end, full in pending if identities.people else ():  # shorter forms of the people found
+            person = identities.named_by(start, end)
+            if person is not None:
+                identities.mention(person, start, full, [], None)
+
+    def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
+        """"met with President X" / "President A and President X": named as the one met."""
+        t = self.tokens
+        before = t.prev_word(min([p.first for p in left] or [start]))
+        return t.lower[before] in self.vocabulary.guest_cues or (
+            t.lower[before] == "and" and last is not None and last[1] - 1 == t.prev_word(before)
+            and bool({title.lower() for title in last[0].titles} & {p.title.lower() for p in left if p.title}))
+
+    def decide_countries(self) -> list[tuple[PersonRecord, Optional[str]]]:
+        """Each person with their country: stated, else from their side, organisation, the country named after
+        a guest, or the document's home country."""
+        spans = self.tokens.country_spans
+        home = home_country(self.doc, spans)
+        if home is None:
+            home = most_named(spans, None)
+        foreign = most_named(spans, home) if home else None
+        out = []
+        for person in self.identities.people:
+            country = person.country
+            if country is None and person.first_tok is not None:
+                country = self.attribution.side_country(person.first_tok)
+            if person.org is None:
+                person.org = self.attribution.ministry(person.titles, country)
+            if country is None and person.org:
+                country = self.attribution.org_country(person.org)
+            if country is None and person.guest and home:
+                # "the President met with President Lasso": the guest's country follows, or stands out
+                country = self.attribution.country_following(person.first_tok, home) or foreign
+            if country is None and not person.stateless:
+                country = home
+            out.append((person, country))
+        return out
+
+    @staticmethod
+    def entity(item: tuple[PersonRecord, Optional[str]]) -> PersonEntity:
+        person, country = item
+        return PersonEntity(name=person.name(), aliases=person.aliases(), titles=person.titles or person.ranks[:1],
+                            organization=person.org, country=country, mentions=sorted(set(person.mentions)))

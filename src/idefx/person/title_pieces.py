@@ -1,0 +1,174 @@
+"""Title reading, one piece: a run of title words ("Iran's Defense Minister", "Head of the Main Department of
+...") read as a title (without determiner, honorific or country), a rank, a country and an organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import PersonVocabulary
+
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+PERSON_KINDS = ("head", "rank", "honorific", "cue")  # the title kinds a title piece holds
+
+
+@dataclass
+class TitlePiece:
+    """What one title piece says about the person it names."""
+    first: int  # the piece's first token
+    title: Optional[str] = None
+    rank: Optional[str] = None  # a rank right before the name ("Colonel General")
+    country: Optional[str] = None
+    org: Optional[str] = None
+    honorific: bool = False
+    stateless: bool = False  # the head of a body that represents no country (Secretary-General)
+    cue: bool = False  # a person cue ("counterpart") rather than a title
+
+    def names_a_person(self) -> bool:
+        return bool(self.title or self.rank or self.honorific or self.cue)
+
+
+class TitlePieceReader:
+    """Reads title pieces of one Doc."""
+
+    def __init__(self, tokens: DocTokens, vocabulary: PersonVocabulary):
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+
+    def has_kind(self, tokens: list[int], *kinds: str) -> bool:
+        tags = self.tokens.tags
+        return any(not tags[k].kinds.isdisjoint(kinds) for k in tokens if tags[k] is not None)
+
+    def is_org_piece(self, tokens: list[int]) -> bool:
+        t = self.tokens
+        return any(t.org[k] is not None for k in tokens) or any(
+            t.lower[k] in self.vocabulary.org_heads and t.is_cap(k) for k in tokens)
+
+    def read(self, piece: list[int]) -> TitlePiece:
+        """One title piece -> title, rank, country, organisation."""
+        t = self.tokens
+        out = TitlePiece(first=piece[0])
+        toks = self.strip_ends([k for k in piece if not t.is_space(k)], out)
+        toks = self.take_rank(toks, out)
+        if not toks:
+            return out
+        heads = [k for k in toks if t.tags[k] is not None and t.tags[k].kinds & {"head", "cue"}]
+        if not heads:
+            return out
+        head = heads[0]
+        out.cue = "head" not in t.tags[head].kinds and "cue" in t.tags[head].kinds
+        out.stateless = any(t.tags[k].stateless for k in heads if t.tags[k] is not None)
+        start = self.title_start(t.tags[head].start, toks)
+        for k in (k for k in toks if k < start):
+            span = t.country[k]
+            if span is not None and out.country is None:
+                out.country = span.kb_id_
+            if out.org is None and t.org[k] is not None:
+                out.org = t.org[k].text
+            elif out.org is None and t.text[k].isupper() and len(t.text[k]) > 1 and span is None:
+                out.org = t.text[k]
+        body = [k for k in toks if k >= start]
+        # trailing "of [the] <country>" is the person's country, not part of the title
+        end = body[-1] + 1
+        last = t.country[body[-1]]
+        if last is not None and last.label_ == "country":
+            j = last.start - 1
+            while j >= start and (t.lower[j] == "the" or t.is_space(j)):
+                j -= 1
+            if j >= start and t.lower[j] in {"of", "for"}:
+                out.country = out.country or last.kb_id_
+                end = j
+        if out.cue:
+            return out
+        at = [k for k in range(start, end) if t.lower[k] == "at"]
+        out.title = t.span_text(start, at[0] if at else end)
+        self.read_complement(start, end, body[-1] + 1, out)
+        for k in range(start, body[-1] + 1):
+            span = t.country[k]
+            if span is not None and out.country is None:
+                out.country = span.kb_id_
+        return out
+
+    def strip_ends(self, toks: list[int], out: TitlePiece) -> list[int]:
+        """The piece without honorifics and determiners at either end (noting an honorific in ``out``)."""
+        t = self.tokens
+        changed = True
+        while toks and changed:
+            changed = False
+            for pos in (0, -1):
+                if not toks:
+                    break
+                k = toks[pos]
+                tag = t.tags[k]
+                if tag is not None and "honorific" in tag.kinds and not tag.kinds & {"head", "rank"}:
+                    toks = [j for j in toks if not (tag.start <= j < tag.end)]
+                    out.honorific = changed = True
+                elif (t.lower[k] in DETERMINERS and pos == 0) or t.text[k] in {",", ":", ";", "."}:
+                    toks = toks[:-1] if pos == -1 else toks[1:]
+                    changed = True
+        return toks
+
+    def take_rank(self, toks: list[int], out: TitlePiece) -> list[int]:
+        """A rank right before the name is kept apart (in ``out.rank``): the piece without it."""
+        t = self.tokens
+        if not (toks and t.tags[toks[-1]] is not None and "rank" in t.tags[toks[-1]].kinds):
+            return toks
+        tag = t.tags[toks[-1]]
+        rank_toks = [k for k in toks if tag.start <= k < tag.end]
+        rest = [k for k in toks if k < tag.start]
+        while rest and t.tags[rest[-1]] is not None and "rank" in t.tags[rest[-1]].kinds:
+            tag = t.tags[rest[-1]]
+            rank_toks = [k for k in rest if k >= tag.start] + rank_toks
+            rest = [k for k in rest if k < tag.start]
+        if self.has_kind(rest, "head") or not rest:
+            out.rank = t.span_text(rank_toks[0], rank_toks[-1] + 1)
+            return rest
+        return toks
+
+    def title_start(self, start: int, toks: list[int]) -> int:
+        """The left edge of a title whose head starts at ``start``: modifiers and capitalised words straight
+        before the head."""
+        t = self.tokens
+        while True:
+            prev = start - 1
+            if prev not in toks:
+                return start
+            tag = t.tags[prev]
+            if t.country[prev] is not None or t.text[prev] in POSSESSIVE:
+                return start
+            if tag is not None and tag.kinds & {"modifier", "head"}:
+                start = tag.start
+                continue
+            if t.text[prev].isupper() and len(t.text[prev]) > 1:
+                return start
+            if t.is_cap(prev) and t.lower[prev] not in self.vocabulary.common or (
+                    t.glued_hyphen(prev) and t.is_cap(prev - 1)) or (
+                    prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
+                start = prev
+                continue
+            return start
+
+    def read_complement(self, start: int, end: int, body_end: int, out: TitlePiece) -> None:
+        """The complement of a title (tokens start..end-1, before any "of <country>" that the piece runs on to
+        until ``body_end``) names the organisation when it holds one."""
+        t, words = self.tokens, self.vocabulary
+        comp = [k for k in range(start, end) if t.lower[k] in {"of", "for", "at"}]
+        if not comp:
+            return
+        c0 = comp[0] + 1
+        while c0 < end and t.lower[c0] == "the":
+            c0 += 1
+        orgs = [t.org[k] for k in range(c0, end) if t.org[k] is not None]
+        proper = c0 < end and all(t.is_cap(k) for k in range(c0, end)) and any(
+            t.lower[k] not in words.common and t.country[k] is None and t.tags[k] is None for k in range(c0, end))
+        if orgs:
+            out.org = out.org or " ".join(orgs[0].text.split())
+        elif proper or any(t.lower[k] in words.org_heads and t.is_cap(k) for k in range(c0, end)):
+            out.org = out.org or t.span_text(c0, body_end)
+        # "Technical Director of Baykar", "CEO of United Airlines": a position in a firm or school is
+        # the position alone; "Chief of Staff of the ... Army" keeps its body
+        corporate = any(t.lower[k] in words.corporate_heads for k in range(c0, end))
+        if c0 == comp[0] + 1 and (proper or corporate) and t.lower[comp[0]] == "of":
+            out.title = t.span_text(start, comp[0])

@@ -1,0 +1,84 @@
+"""The words the people finder knows: title vocabulary, name particles, cue words, common words, words that
+are never names, organisation heads; and what each written word is as far as the word alone shows."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from idefx.titles import TitleVocabulary
+from idefx.wordkinds import bounded, described_words, followed_by, preceded_by
+
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+# word flags (PersonVocabulary.describe)
+CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
+
+
+class PersonVocabulary:
+    """The word lists of the people finder (from its serialised state) and the per-word descriptions."""
+
+    def __init__(self, nlp: Language, state: dict):
+        self.titles = TitleVocabulary(nlp, state["titles"])
+        self.particles = set(state["particles"])
+        self.verbs = set(state["verbs"])
+        self.guest_cues = set(state["guest_cues"])
+        self.side_words = set(state["side_words"])
+        self.common = set(state["common"])
+        self.not_names = set(state["not_names"])
+        self.title_words = {e["text"].lower() for e in state["titles"] if " " not in e["text"]}
+        self.org_heads = set(state["org_heads"])
+        self.corporate_heads = set(state["corporate_heads"])
+        self.descriptions: dict[int, tuple] = {}  # word hash -> describe(word)
+        self.in_name_classes: dict[str, Optional[str]] = {}  # word -> in_name_class(word)
+
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+        """The text, lower-case form and flags (see ``describe``) of each token, and the tokens that may open a
+        name run as far as the words show (before title and country checks; see ``NameRuns.openers``): an
+        uncommon name word, a name word before a capitalised one, a capitalised word after "-"."""
+        if not len(doc):
+            return [], [], [], []
+        text, lower, flags = described_words(doc, self.describe, self.descriptions)
+        openers = ((flags & UNCOMMON_NAME).astype(bool) | followed_by(flags, NAME_WORD, CAPITALISED)
+                   | preceded_by(flags, CAPITALISED, HYPHEN))
+        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
+
+    def describe(self, text: str) -> tuple[str, str, int]:
+        """(text, lower case, flags) of a word; flags: CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN."""
+        low = text.lower()
+        if not text[:1].isupper():
+            return text, low, HYPHEN if text == "-" else 0
+        name = self.name_shape(text)
+        return text, low, CAPITALISED | (NAME_WORD if name else 0) | (
+            UNCOMMON_NAME if name and low not in self.common else 0)
+
+    def name_shape(self, word: str) -> bool:
+        """Whether ``word`` looks like a name word whatever its context (the context-free part of
+        ``NameRuns.name_word``)."""
+        low = word.lower()
+        return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
+                    and not (word.isupper() and len(word) > 3) and low not in self.not_names
+                    and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words))
+
+    def in_name_class(self, word: str) -> Optional[str]:
+        """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
+        as such, else None."""
+        classes = self.in_name_classes
+        if word in classes:
+            return classes[word]
+        cls = None
+        if INITIAL.match(word) and len(word) <= 4:
+            cls = "initial"
+        elif word.lower() in self.particles:
+            cls = "particle"
+        elif word.isspace() and word.count("\n") == 1:
+            cls = "space"
+        classes[word] = cls
+        return cls
+
+    def start_doc(self) -> None:
+        """Keep the per-word caches bounded (called once per Doc)."""
+        bounded(self.in_name_classes)

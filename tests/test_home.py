@@ -1,0 +1,51 @@
+"""Behaviour of idefx.home: a document's home country from its source host or dateline."""
+
+import pytest
+
+from idefx.entities import COUNTRY_SPANS
+from idefx.home import home_country, most_named
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def home(nlp, text, source=None):
+    doc = nlp.make_doc(text)
+    doc._.idefx_source = source
+    doc = nlp(doc)
+    return home_country(doc, doc.spans[COUNTRY_SPANS])
+
+
+def test_the_source_host_gives_the_country(nlp):
+    assert home(nlp, "The minister spoke.", {"front_matter": {"source_url": "https://www.mod.gov.pl/news"}}) == "PL"
+    assert home(nlp, "The minister spoke.", {"url": "https://www.army.mil/article/1"}) == "US"
+    assert home(nlp, "The minister spoke.", {"url": "https://www.gov.uk/news"}) == "GB"
+
+
+def test_a_host_that_names_no_country_leaves_the_dateline(nlp):
+    assert home(nlp, "OSLO, March 3 -- The minister spoke.", {"url": "https://example.com/x"}) == "NO"
+
+
+def test_a_source_url_line_in_the_text_counts(nlp):
+    text = "---\nsource_url: https://www.defence.gov.au/news\ntitle: x\n---\nThe minister spoke."
+    assert home(nlp, text) == "AU"
+
+
+def test_the_dateline_after_front_matter_and_a_date_line(nlp):
+    assert home(nlp, "---\ntitle: Talks\n---\ndate 2024-05-01\n\nNAIROBI, May 1 (Reuters) - Talks began.") == "KE"
+    assert home(nlp, "Lima, Peru, June 2. The minister spoke.") == "PE"
+
+
+def test_no_source_and_no_dateline(nlp):
+    assert home(nlp, "The minister spoke with Chile about trade.") is None
+
+
+def test_most_named_needs_a_clear_lead(nlp):
+    doc = nlp("Chile and Peru met. Chile thanked Peru. Chile left.")
+    assert most_named(doc.spans[COUNTRY_SPANS], None) == "CL"
+    assert most_named(doc.spans[COUNTRY_SPANS], "CL") == "PE"
+    doc = nlp("Chile and Peru met.")
+    assert most_named(doc.spans[COUNTRY_SPANS], None) is None
