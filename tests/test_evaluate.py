@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 
 from idefx.cli import app
 from idefx.errors import EXIT_NOTHING_PROCESSED, EXIT_USAGE
-from idefx.evaluate import evaluate_folder, extract_folder, load_gold, read_predictions, score, soft_match
+from idefx.evaluate import evaluate_folder, extract_folder, load_gold, read_predictions, score
+from idefx.goldmatch import soft_match
 from idefx.pipeline import load_pipeline
 
 runner = CliRunner()

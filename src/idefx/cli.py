@@ -391,7 +391,8 @@ def evaluate(
     import json
 
     from idefx.errors import EXIT_USAGE
-    from idefx.evaluate import extract_folder, load_gold, load_predictions, load_texts, print_evaluation, score
+    from idefx.evaluate import extract_folder, load_gold, load_predictions, load_texts, score
+    from idefx.evaluation_table import print_evaluation
     from idefx.pipeline import load_pipeline
 
     if predictions and model:

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Optional
+from typing import Iterable, Optional
 
 from idefx.errors import IdefxError
+from idefx.goldmatch import (code_of, evidence_of, locate, name_of, name_tokens, norm, similar,
+                             soft_match, titles_of)
 from idefx.safety import json_safe
 
-STOP_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at", "&"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 TALLIES = ("people", "meetings", "pairs_micro", "dyads", "countries", "organizations", "events", "venues")
 RATIOS = ("titles", "person_country", "person_org", "meeting_date", "meeting_country", "published")
 LIST_FIELDS = ("organizations", "events", "venues")
@@ -32,70 +30,6 @@ LIST_FIELDS = ("organizations", "events", "venues")
 
 class GoldSetError(IdefxError):
     """A gold folder, gold annotation or predictions file that cannot be read."""
-
-
-# --- text comparison ---------------------------------------------------------------------------
-
-def norm(text) -> str:
-    """Lower case, without diacritics or punctuation, single-spaced."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ı", "i").replace("’", "'").lower()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
-
-
-def name_tokens(text) -> list[str]:
-    """The words of a personal name, without generational suffixes (Jr, III)."""
-    return [t for t in norm(text).split() if t not in NAME_SUFFIXES]
-
-
-def content_words(text) -> set[str]:
-    return {t for t in norm(text).split() if t not in STOP_WORDS}
-
-
-def similar(a, b, threshold: float = 0.5) -> bool:
-    """Whether two names share at least ``threshold`` of their content words (Jaccard)."""
-    ta, tb = content_words(a), content_words(b)
-    if not ta or not tb:
-        return norm(a) == norm(b)
-    return len(ta & tb) / len(ta | tb) >= threshold
-
-
-def name_of(item) -> str:
-    if isinstance(item, dict):
-        return item.get("name") or item.get("text") or ""
-    return item or ""
-
-
-def code_of(item) -> str:
-    if isinstance(item, dict):
-        item = item.get("code") or item.get("iso2") or ""
-    return str(item or "").upper()
-
-
-def titles_of(person: dict) -> list[str]:
-    titles = person.get("titles")
-    if titles is None:
-        titles = [person["title"]] if person.get("title") else []
-    return [name_of(t) for t in titles if name_of(t)]
-
-
-def soft_match(gold: Iterable[str], pred: Iterable[str], threshold: float = 0.6) -> tuple[list, list, list]:
-    """Greedy one-to-one matching of two name lists: (matched pairs, unmatched predictions, unmatched gold)."""
-    gold = [g for g in dict.fromkeys(gold) if g]
-    pred = [p for p in dict.fromkeys(pred) if p]
-    used: set[int] = set()
-    matched, missed = [], []
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i not in used and (norm(g) == norm(p) or similar(g, p, threshold)):
-                used.add(i)
-                matched.append((g, p))
-                break
-        else:
-            missed.append(g)
-    return matched, [p for i, p in enumerate(pred) if i not in used], missed
 
 
 # --- counts ------------------------------------------------------------------------------------
@@ -161,31 +95,6 @@ class Evaluation:
         if with_mistakes:
             out["errors"] = json_safe([asdict(m) for m in self.mistakes])
         return out
-
-
-# --- evidence ----------------------------------------------------------------------------------
-
-def evidence_of(item: dict) -> Optional[dict]:
-    """The first span a predicted item carries (``mentions`` or ``evidence``), if any."""
-    if not isinstance(item, dict):
-        return None
-    for key in ("mentions", "evidence"):
-        spans = item.get(key) or []
-        if spans and isinstance(spans[0], dict) and "start" in spans[0]:
-            span = spans[0]
-            return {"start": span["start"], "end": span.get("end"), "text": span.get("text")}
-    return None
-
-
-def locate(text: Optional[str], forms: Iterable[str]) -> Optional[dict]:
-    """Where the first of ``forms`` first occurs in ``text`` (case-insensitive), for gold items the tool missed."""
-    if not text:
-        return None
-    for form in forms:
-        found = re.search(re.escape(form), text, re.IGNORECASE) if form else None
-        if found:
-            return {"start": found.start(), "end": found.end(), "text": found.group()}
-    return None
 
 
 # --- one document ------------------------------------------------------------------------------
@@ -529,69 +438,3 @@ def extract_folder(nlp, gold_dir: Path) -> dict[str, dict]:
 
     documents = [read_input(path) for path in sorted(Path(gold_dir).glob("*.txt"))]
     return {record.id: json.loads(record.model_dump_json()) for record in extract_records(nlp, documents)}
-
-
-# --- presentation ------------------------------------------------------------------------------
-
-ROWS = [  # (report key, label)
-    ("people", "people"), ("titles", "person titles"), ("person_country", "person country"),
-    ("person_org", "person org"), ("meetings", "meetings"), ("pairs", "pairs, per doc"),
-    ("pairs_micro", "pairs, micro"), ("dyads", "country dyads"), ("meeting_date", "meeting date"),
-    ("meeting_country", "meeting country"), ("countries", "countries"), ("organizations", "organisations"),
-    ("events", "events"), ("venues", "venues"), ("published", "publication date"),
-]
-
-
-def _figure(value) -> str:
-    return "" if value is None else f"{value:.3f}"
-
-
-def print_evaluation(evaluation: Evaluation, out: IO[str], with_mistakes: bool = False) -> None:
-    """A Rich table of the figures per field, then (optionally) each mistake with its document and evidence.
-
-    Document-derived strings are shown without terminal control sequences (idefx.safety).
-    """
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    from idefx.safety import terminal_text
-
-    report = evaluation.report
-    console = Console(file=out)
-    table = Table(title=f"idefx evaluation: {report['predicted']} of {report['documents']} documents predicted",
-                  title_justify="left")
-    for col in ("field", "P", "R", "F1", "TP", "FP", "FN", "acc.", "right"):
-        table.add_column(col, justify="left" if col == "field" else "right")
-    for key, label in ROWS:
-        v = report[key]
-        if "acc" in v:
-            table.add_row(label, "", "", "", "", "", "", _figure(v["acc"]), f"{v['ok']}/{v['n']}")
-        elif "p" in v:
-            table.add_row(label, _figure(v["p"]), _figure(v["r"]), _figure(v["f1"]),
-                          str(v["tp"]), str(v["fp"]), str(v["fn"]), "", "")
-        else:
-            table.add_row(label, "", "", _figure(v["f1"]), "", "", "", "", f"{v['documents']} docs")
-    table.add_row("overall", "", "", _figure(report["overall"]), "", "", "", "", "",
-                  style="bold")
-    console.print(table)
-    if with_mistakes:
-        console.print(f"{len(evaluation.mistakes)} mistakes (expected -> predicted, evidence in the document)")
-        document = None
-        for m in evaluation.mistakes:
-            if m.document != document:
-                document = m.document
-                console.print(f"[bold]{escape(terminal_text(document))}[/bold]")
-            line = f"  {m.field} {m.kind}: {_show(m.expected) or '-'} -> {_show(m.predicted) or '-'}"
-            if m.evidence:
-                line += f"  at {m.evidence['start']}-{m.evidence['end']} {m.evidence.get('text')!r}"
-            console.print(escape(terminal_text(line)), soft_wrap=True, highlight=False)
-
-
-def _show(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
