@@ -121,6 +121,8 @@ def extract(
                 _err(f"{outcome.source}: {outcome.error}")
             else:
                 counts["processed"] += 1
+                if outcome.warning:
+                    _err(f"{outcome.source}: warning: {outcome.warning}")
                 yield outcome
 
     with _exit_codes():
