@@ -101,6 +101,23 @@ def test_unusable_store_is_one_line_error(tmp_path):
         assert result.stderr.startswith("idefx: ") and result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("args", [["people"], ["meetings"], ["show", "Akar"], ["documents"], ["orgs"],
+                                  ["forget", "abc123"], ["export", "--format", "jsonl"]])
+def test_a_query_on_a_missing_store_exits_4_and_creates_nothing(tmp_path, args):
+    missing = tmp_path / "typo" / "nested" / "kb.sqlite3"
+    result = idefx(*args, "--db", str(missing), ok=False)
+    assert result.exit_code == EXIT_OUTPUT, result.output
+    assert result.stderr == f"idefx: no store at {missing} (idefx extract creates one; check --db or $IDEFX_DB)\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_only_extract_creates_a_store_with_its_folders(tmp_path):
+    new = tmp_path / "made" / "by-extract" / "kb.sqlite3"
+    idefx("extract", SEED, "--format", "jsonl", "--db", str(new))
+    assert new.exists()
+    assert idefx("documents", "--format", "jsonl", "--db", str(new)).stdout.count("\n") == 1
+
+
 # ------------------------------------------------ queries on a store of known records
 
 

@@ -186,7 +186,7 @@ def _store(db: Optional[Path]):
     from idefx import store
 
     with _exit_codes():
-        with closing(store.connect(store.resolve_path(db))) as conn:
+        with closing(store.connect(store.resolve_path(db), create=False)) as conn:
             try:
                 yield conn
             except sqlite3.Error as exc:

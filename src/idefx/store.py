@@ -180,11 +180,15 @@ def resolve_path(db: Optional[os.PathLike | str] = None) -> Path:
     return default_path()
 
 
-def connect(path: os.PathLike | str) -> sqlite3.Connection:
-    """Open (creating or upgrading as needed) the store at ``path``."""
+def connect(path: os.PathLike | str, create: bool = True) -> sqlite3.Connection:
+    """Open (upgrading as needed) the store at ``path``; a missing store is created only if ``create``, else
+    refused without creating anything (not even its folder)."""
     path = Path(path)
+    if not create and not path.exists():
+        raise StoreError(f"no store at {path} (idefx extract creates one; check --db or ${ENV_VAR})")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from None
