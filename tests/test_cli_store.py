@@ -158,7 +158,9 @@ def test_show_in_every_format(db):
 
 def test_bad_arguments_are_one_line_errors(db):
     load_fixture_records(db)
-    for args in (["meetings", "--since", "last week"], ["people", "--country", "Atlantis"], ["show", "Nobody"],
+    for args in (["meetings", "--since", "last week"], ["meetings", "--since", "2023-13"],
+                 ["meetings", "--since", "2023-00"], ["meetings", "--until", "2023-02-30"],
+                 ["people", "--country", "Atlantis"], ["show", "Nobody"],
                  ["show", "Abubakar"], ["forget", "no-such-document"]):
         result = idefx(*args, "--db", str(db), ok=False)
         assert result.exit_code == EXIT_USAGE and "Traceback" not in result.output, args
@@ -205,6 +207,7 @@ def test_export_whole_store(db, tmp_path):
     idefx("export", "--format", "jsonl", "--out", str(out), "--db", str(db))
     assert sum(1 for _ in (out / "meetings.jsonl").open()) == 3
     lines = jsonl(idefx("export", "--format", "jsonl", "--db", str(db)))
+    assert idefx("export", "--db", str(db)).stdout == idefx("export", "--format", "jsonl", "--db", str(db)).stdout
     assert sum(line["table"] == "participants" for line in lines) == counts(db)["participants"]
     assert idefx("export", "--format", "csv", "--db", str(db), ok=False).exit_code != 0
 

@@ -314,7 +314,7 @@ def forget(
 
 @app.command()
 def export(
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl or csv."),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl or csv."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write one file per table into this directory "
                                        "(default for jsonl: stdout, one {table, row} object a line)."),
     db: Optional[Path] = _DB,
