@@ -20,6 +20,7 @@ from idefx.cli import app
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE
 from idefx.records import DocumentRecord
 from idefx.resources import data_path
+from store_dump import canonical
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -116,6 +117,32 @@ def test_only_extract_creates_a_store_with_its_folders(tmp_path):
     idefx("extract", SEED, "--format", "jsonl", "--db", str(new))
     assert new.exists()
     assert idefx("documents", "--format", "jsonl", "--db", str(new)).stdout.count("\n") == 1
+
+
+STATEMENTS = {
+    "lisbon": "Foreign Minister Ana Lima of Portugal met Secretary of State Dana Quill in Lisbon on 3 May 2024. "
+              "Lima and Quill discussed maritime security.\n",
+    "brasilia": "President Ana Lima of Brazil received Dana Quill, the US envoy, in Brasilia on 9 May 2024.\n",
+    "call": "Dana Quill spoke by phone with Ana Lima on 12 May 2024. Quill thanked Lima for her hospitality.\n",
+    "geneva": "Ambassador Dana Quill met Kenyan Foreign Minister Amina Yusuf in Geneva on 20 May 2024.\n",
+}
+
+
+def test_the_same_documents_make_the_same_store_whatever_the_order_jobs_or_history(tmp_path):
+    paths = []
+    for name, text in STATEMENTS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    paths += [SEED, SECOND]
+    dumps = []
+    for n, runs in enumerate([[paths], [paths[::-1] + ["--jobs", "2"]], [paths[2:4], paths[::-1], paths]]):
+        db = tmp_path / f"kb{n}.sqlite3"
+        for args in runs:
+            idefx("extract", *args, "--format", "jsonl", "--no-progress", "--db", str(db))
+        dumps.append(canonical(idefx("export", "--db", str(db)).stdout.splitlines()))
+    assert '"table"' not in dumps[0] and "Quill" in dumps[0]
+    assert dumps[1] == dumps[0]
+    assert dumps[2] == dumps[0]
 
 
 # ------------------------------------------------ queries on a store of known records
