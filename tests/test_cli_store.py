@@ -20,6 +20,7 @@ from idefx.cli import app
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE
 from idefx.records import DocumentRecord
 from idefx.resources import data_path
+from store_dump import canonical
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -101,6 +102,49 @@ def test_unusable_store_is_one_line_error(tmp_path):
         assert result.stderr.startswith("idefx: ") and result.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize("args", [["people"], ["meetings"], ["show", "Akar"], ["documents"], ["orgs"],
+                                  ["forget", "abc123"], ["export", "--format", "jsonl"]])
+def test_a_query_on_a_missing_store_exits_4_and_creates_nothing(tmp_path, args):
+    missing = tmp_path / "typo" / "nested" / "kb.sqlite3"
+    result = idefx(*args, "--db", str(missing), ok=False)
+    assert result.exit_code == EXIT_OUTPUT, result.output
+    assert result.stderr == f"idefx: no store at {missing} (idefx extract creates one; check --db or $IDEFX_DB)\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_only_extract_creates_a_store_with_its_folders(tmp_path):
+    new = tmp_path / "made" / "by-extract" / "kb.sqlite3"
+    idefx("extract", SEED, "--format", "jsonl", "--db", str(new))
+    assert new.exists()
+    assert idefx("documents", "--format", "jsonl", "--db", str(new)).stdout.count("\n") == 1
+
+
+STATEMENTS = {
+    "lisbon": "Foreign Minister Ana Lima of Portugal met Secretary of State Dana Quill in Lisbon on 3 May 2024. "
+              "Lima and Quill discussed maritime security.\n",
+    "brasilia": "President Ana Lima of Brazil received Dana Quill, the US envoy, in Brasilia on 9 May 2024.\n",
+    "call": "Dana Quill spoke by phone with Ana Lima on 12 May 2024. Quill thanked Lima for her hospitality.\n",
+    "geneva": "Ambassador Dana Quill met Kenyan Foreign Minister Amina Yusuf in Geneva on 20 May 2024.\n",
+}
+
+
+def test_the_same_documents_make_the_same_store_whatever_the_order_jobs_or_history(tmp_path):
+    paths = []
+    for name, text in STATEMENTS.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    paths += [SEED, SECOND]
+    dumps = []
+    for n, runs in enumerate([[paths], [paths[::-1] + ["--jobs", "2"]], [paths[2:4], paths[::-1], paths]]):
+        db = tmp_path / f"kb{n}.sqlite3"
+        for args in runs:
+            idefx("extract", *args, "--format", "jsonl", "--no-progress", "--db", str(db))
+        dumps.append(canonical(idefx("export", "--db", str(db)).stdout.splitlines()))
+    assert '"table"' not in dumps[0] and "Quill" in dumps[0]
+    assert dumps[1] == dumps[0]
+    assert dumps[2] == dumps[0]
+
+
 # ------------------------------------------------ queries on a store of known records
 
 
@@ -141,7 +185,9 @@ def test_show_in_every_format(db):
 
 def test_bad_arguments_are_one_line_errors(db):
     load_fixture_records(db)
-    for args in (["meetings", "--since", "last week"], ["people", "--country", "Atlantis"], ["show", "Nobody"],
+    for args in (["meetings", "--since", "last week"], ["meetings", "--since", "2023-13"],
+                 ["meetings", "--since", "2023-00"], ["meetings", "--until", "2023-02-30"],
+                 ["people", "--country", "Atlantis"], ["show", "Nobody"],
                  ["show", "Abubakar"], ["forget", "no-such-document"]):
         result = idefx(*args, "--db", str(db), ok=False)
         assert result.exit_code == EXIT_USAGE and "Traceback" not in result.output, args
@@ -188,6 +234,7 @@ def test_export_whole_store(db, tmp_path):
     idefx("export", "--format", "jsonl", "--out", str(out), "--db", str(db))
     assert sum(1 for _ in (out / "meetings.jsonl").open()) == 3
     lines = jsonl(idefx("export", "--format", "jsonl", "--db", str(db)))
+    assert idefx("export", "--db", str(db)).stdout == idefx("export", "--format", "jsonl", "--db", str(db)).stdout
     assert sum(line["table"] == "participants" for line in lines) == counts(db)["participants"]
     assert idefx("export", "--format", "csv", "--db", str(db), ok=False).exit_code != 0
 

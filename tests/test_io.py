@@ -97,6 +97,44 @@ def test_mostly_utf8_with_a_stray_byte_keeps_its_text(tmp_path, bom):
     assert "replaced" in doc.metadata["encoding"]
 
 
+SAMPLE = Path(__file__).parent.parent / "data" / "samples" / "idef-2023-trend.txt"
+
+
+def with_stray_bytes(data: bytes, count: int) -> bytes:
+    """``data`` with ``count`` invalid UTF-8 bytes put between ASCII characters, spread over the text."""
+    out = bytearray(data)
+    for i in range(count):
+        at = len(out) * (i + 1) // (count + 1)
+        while out[at - 1] >= 0x80 or out[at] >= 0x80:
+            at += 1
+        out[at:at] = b"\xe9" if i % 2 else b"\x93"
+    return bytes(out)
+
+
+@pytest.mark.parametrize("count", [1, 3, 10])
+def test_mostly_valid_utf8_stays_utf8_with_replacement_characters(tmp_path, count):
+    clean = SAMPLE.read_bytes()
+    doc = read_input(write(tmp_path, "sample.txt", with_stray_bytes(clean, count)))
+    assert doc.metadata["encoding"] == "utf-8 (invalid bytes replaced)"
+    assert doc.metadata["replaced_bytes"] == count
+    assert doc.text.count("\ufffd") == count
+    assert doc.text.replace("\ufffd", "") == clean.decode("utf-8")
+
+
+def test_a_truncated_sequence_counts_each_replaced_byte(tmp_path):
+    text = "Görüşme Ankara'da yapıldı. " * 2
+    doc = read_input(write(tmp_path, "cut.txt", text.encode() + b"\xe2\x80 and \xef\xbf\xbd kept\n"))
+    assert doc.metadata["replaced_bytes"] == 2
+    assert doc.text.endswith("\ufffd and \ufffd kept\n")
+
+
+def test_legacy_text_with_no_valid_utf8_is_still_detected(tmp_path):
+    text = "Les ministres se sont rencontrés à Genève et à Zürich; l'accord a été signé à Besançon.\n" * 3
+    doc = read_input(write(tmp_path, "fr.txt", text.encode("cp1252")))
+    assert "replaced" not in doc.metadata["encoding"] and "\ufffd" not in doc.text
+    assert "Besançon" in doc.text
+
+
 def test_text_is_normalised_to_nfc(tmp_path):
     doc = read_input(write(tmp_path, "nfd.txt", "Caf\u0065\u0301 diplomacy in Ko\u0308ln.\n".encode()))
     assert doc.text == "Caf\u00e9 diplomacy in K\u00f6ln.\n"

@@ -108,6 +108,20 @@ def test_bad_inputs_are_one_line_each_and_the_rest_still_comes_out(corpus, tmp_p
                                                                                "four"]
 
 
+def test_replaced_bytes_are_a_warning_on_stderr_and_the_record_still_comes_out(tmp_path):
+    text = "Der türkische Minister traf seinen Amtskollegen in München. " * 4
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(text.encode() + b"\x81\x82\x83 end\n")
+    clean = tmp_path / "clean.txt"
+    clean.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(damaged), str(clean), "--format", "jsonl", "--no-progress",
+                                      "--no-save"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"idefx: {damaged}: warning: 3 invalid UTF-8 bytes replaced with U+FFFD"]
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["damaged", "clean"]
+
+
 def test_records_stream_out_before_the_input_list_ends(corpus, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "idefx", "extract", "--from-list", "-", "--batch-size", "1",
                              "--format", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,

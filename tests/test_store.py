@@ -189,3 +189,95 @@ def test_forget_refuses_an_ambiguous_reference(conn):
 def test_export_tables_are_known(conn):
     with pytest.raises(store.StoreError):
         list(store.table_rows(conn, "people; DROP TABLE people"))
+
+
+# ------------------------------------------------ identity: the record's people as they are, whatever the order
+
+def record(doc: str, people: list[tuple], meetings: list[list[str]] = ()) -> DocumentRecord:
+    """A record of ``people`` given as (name, country, aliases) and meetings given as participant names."""
+    return DocumentRecord.model_validate({
+        "id": doc, "sha256": doc.ljust(64, "0"),
+        "people": [{"name": name, "country": country, "aliases": list(aliases)} for name, country, aliases in people],
+        "meetings": [{"participants": names, "hosts": names[:1], "guests": names[1:]} for names in meetings]})
+
+
+def store_groups(c) -> set[frozenset]:
+    """Who is one person: for each stored person, the (document, alias) pairs it holds."""
+    rows = c.execute("SELECT a.person_id, d.doc_id, a.alias FROM person_aliases a JOIN documents d "
+                     "ON d.id = a.document_id").fetchall()
+    groups: dict[int, set] = {}
+    for pid, doc, alias in rows:
+        groups.setdefault(pid, set()).add((doc, alias))
+    return {frozenset(g) for g in groups.values()}
+
+
+def participants(c) -> list[tuple]:
+    return sorted(tuple(r) for r in c.execute(
+        "SELECT d.doc_id, m.ordinal, p.name, pt.role FROM participants pt JOIN meetings m ON m.id = pt.meeting_id "
+        "JOIN documents d ON d.id = m.document_id JOIN people p ON p.id = pt.person_id"))
+
+
+def test_people_the_record_keeps_apart_stay_apart(conn):
+    store.save_record(conn, record("talks", [("Lena Ortiz", "CL", ()), ("Ortiz", "CL", ())],
+                                   [["Lena Ortiz", "Ortiz"]]))
+    assert sorted(tuple(r) for r in person_rows(conn)) == [("Lena Ortiz", "CL"), ("Ortiz", "CL")]
+    assert participants(conn) == [("talks", 0, "Lena Ortiz", "host"), ("talks", 0, "Ortiz", "guest")]
+
+
+def test_participants_are_the_records_people_and_a_stray_name_is_one_more(conn):
+    store.save_record(conn, record("visit", [("Tomas Berg", "SE", ("Berg",)), ("Amina Yusuf", "KE", ())],
+                                   [["Tomas Berg", "Amina Yusuf", "Noor Haddad"]]))
+    assert participants(conn) == [("visit", 0, "Amina Yusuf", "guest"), ("visit", 0, "Noor Haddad", "guest"),
+                                  ("visit", 0, "Tomas Berg", "host")]
+    assert counts(conn)["people"] == 3
+
+
+ORDER_SENSITIVE = [
+    record("d1", [("Dana Quill", None, ())]),
+    record("d2", [("Dana Quill", "US", ())], [["Dana Quill"]]),
+    record("d3", [("Dana Quill", "GB", ()), ("Quill", "GB", ())]),
+    record("d4", [("Ravi Menon", "IN", ("Menon",))]),
+    record("d5", [("Menon", None, ())], [["Menon"]]),
+    record("d6", [("R. K. Menon", None, ("Ravi Menon",))]),
+]
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [2, 0, 4, 1, 5, 3], [4, 5, 2, 3, 0, 1]])
+def test_who_is_one_person_does_not_depend_on_the_order_of_saving(conn, order):
+    for i in order:
+        store.save_record(conn, ORDER_SENSITIVE[i])
+    assert store_groups(conn) == {
+        frozenset({("d1", "Dana Quill")}), frozenset({("d2", "Dana Quill")}), frozenset({("d3", "Dana Quill")}),
+        frozenset({("d3", "Quill")}),
+        frozenset({("d4", "Ravi Menon"), ("d4", "Menon"), ("d5", "Menon"), ("d6", "R. K. Menon"),
+                   ("d6", "Ravi Menon")})}
+    assert participants(conn) == [("d2", 0, "Dana Quill", "host"), ("d5", 0, "R. K. Menon", "host")]
+
+
+def test_saving_again_or_forgetting_leaves_the_store_as_a_clean_save_would(tmp_path):
+    clean = store.connect(tmp_path / "clean.sqlite3")
+    for r in ORDER_SENSITIVE[:3] + ORDER_SENSITIVE[4:]:
+        store.save_record(clean, r)
+    busy = store.connect(tmp_path / "busy.sqlite3")
+    for r in ORDER_SENSITIVE + ORDER_SENSITIVE[::-1]:
+        store.save_record(busy, r)
+    store.forget(busy, "d4")
+    assert store_groups(busy) == store_groups(clean)
+    assert [tuple(r) for r in person_rows(busy)] == [tuple(r) for r in person_rows(clean)]
+    assert participants(busy) == participants(clean)
+
+
+def test_a_store_without_sightings_is_upgraded_from_its_records(tmp_path):
+    path = tmp_path / "v3.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    store.migrate(old, target=3)
+    old.execute("INSERT INTO documents (doc_id, sha256, saved_at, record) VALUES ('d', 'abc', 'now', '{}')")
+    old.execute("INSERT INTO documents (doc_id, sha256, saved_at, record) VALUES (?, ?, 'now', ?)",
+                ("trend", "def", load("idef-2023-trend").model_dump_json()))
+    old.executemany("INSERT INTO meetings (document_id, ordinal, mode) VALUES (2, ?, 'in_person')", [(0,), (1,)])
+    old.close()
+    conn = store.connect(path)
+    assert store.schema_version(conn) == store.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM sightings").fetchone()[0] == 5
+    assert [tuple(r) for r in person_rows(conn)][0] == ("Agil Gurbanov", "AZ")
+    assert len(participants(conn)) == 6

@@ -144,6 +144,8 @@ def extract(
                 _err(f"{outcome.source}: {outcome.error}")
             else:
                 counts["processed"] += 1
+                if outcome.warning:
+                    _err(f"{outcome.source}: warning: {outcome.warning}")
                 yield outcome
 
     with _exit_codes():
@@ -210,7 +212,7 @@ def _store(db: Optional[Path]):
     from idefx import store
 
     with _exit_codes():
-        with closing(store.connect(store.resolve_path(db))) as conn:
+        with closing(store.connect(store.resolve_path(db), create=False)) as conn:
             try:
                 yield conn
             except sqlite3.Error as exc:
@@ -341,7 +343,8 @@ def forget(
 
 @app.command(cls=_Command)
 def export(
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", metavar="FORMAT", help="jsonl or csv."),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", metavar="FORMAT",
+                                     help="jsonl (default) or csv."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Write one file per table into this directory "
                                        "(default for jsonl: stdout, one {table, row} object a line)."),
     db: Optional[Path] = _DB,

@@ -7,9 +7,10 @@ Every input goes through the same steps:
    archives, executables: ``data/binary_signatures.jsonl``), NUL bytes outside UTF-16/32.
 3. Decode: a byte order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without a BOM is
    recognised by its NUL pattern; otherwise UTF-8 when the bytes are valid UTF-8, else the
-   charset an HTML ``<meta>`` or XML declaration names (when the bytes fit it); UTF-8 with a
-   few invalid bytes among many valid non-ASCII characters is decoded with U+FFFD for the
-   invalid bytes; anything else (legacy code pages such as Windows-1251 or Windows-1252) is
+   charset an HTML ``<meta>`` or XML declaration names (when the bytes fit it); mostly-valid
+   UTF-8 (some valid non-ASCII characters, and no more invalid bytes than those, or at most 1%
+   of the bytes) stays UTF-8 with U+FFFD for the invalid bytes, and the document's metadata
+   says how many bytes were replaced (``replaced_bytes``); anything else (legacy code pages such as Windows-1251 or Windows-1252) is
    detected by charset-normalizer, and refused when no encoding fits. Text with many control
    characters is refused as binary.
 4. Normalise to Unicode NFC.
@@ -55,6 +56,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's. (The UTF-
 )
 _NON_TEXT_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc less \t \n \v \f \r
 _MAX_CONTROL_RATIO = 0.05
+UTF8_REPLACED = "utf-8 (invalid bytes replaced)"
+_MAX_STRAY_BYTE_RATIO = 0.01  # invalid bytes a UTF-8 text may hold beyond its count of valid non-ASCII characters
 _SNIFF_BYTES = 65536
 _DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)"
                                   rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
@@ -101,8 +104,10 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
     if not data:
         raise InputError(name, "empty file")
     text, encoding = decode_bytes(data, name)
-    text = unicodedata.normalize("NFC", text)
     metadata: dict = {"encoding": encoding}
+    if encoding == UTF8_REPLACED:
+        metadata["replaced_bytes"] = replaced_bytes(data.removeprefix(codecs.BOM_UTF8), text)
+    text = unicodedata.normalize("NFC", text)
     title = published = None
     if html or (html is None and looks_like_html(text)):
         text, page = html_main_text(text, name)
@@ -159,11 +164,18 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     lenient = data.decode("utf-8", "replace")
-    invalid = lenient.count("\ufffd")
-    valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - invalid
-    if valid_non_ascii >= 10 * invalid:
-        return _check_controls(lenient, name), "utf-8 (invalid bytes replaced)"
+    invalid = replaced_bytes(data, lenient)
+    valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - lenient.count("\ufffd")
+    if valid_non_ascii and (invalid <= valid_non_ascii or invalid <= _MAX_STRAY_BYTE_RATIO * len(data)):
+        return _check_controls(lenient, name), UTF8_REPLACED
     return _detect(data, name)
+
+
+def replaced_bytes(data: bytes, lenient: str) -> int:
+    """How many bytes of ``data`` its lenient UTF-8 decoding ``lenient`` replaced with U+FFFD (a U+FFFD the
+    bytes already spelt validly is no replacement)."""
+    replacements = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    return len(data) - (len(lenient.encode("utf-8")) - 3 * replacements)
 
 
 def declared_charset(data: bytes) -> Optional[str]:

@@ -44,11 +44,5 @@ def is_suffix(word: str) -> bool:
     return word.lower().rstrip(".") in SUFFIXES
 
 
-def surname_key(key: str) -> str:
-    """The last word of a name key (``"vugar mustafayev"`` -> ``"mustafayev"``)."""
-    words = key.split()
-    return words[-1] if words else ""
-
-
 def token_count(key: str) -> int:
     return len(key.split())

@@ -45,8 +45,8 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
     try:
         if not _DATE.fullmatch(text):
             raise ValueError
-        if len(text) == 10:
-            date.fromisoformat(text)
+        if len(text) > 4:  # a month or a day that does not exist is no date
+            date.fromisoformat(text if len(text) == 10 else text + "-01")
     except ValueError:
         raise QueryError(f"{option} wants a date as YYYY-MM-DD, YYYY-MM or YYYY, not {text!r}") from None
     return text

@@ -88,12 +88,13 @@ def count_paths(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS,
 
 @dataclass
 class Outcome:
-    """What became of one input: a record (as JSON), or a one-line error."""
+    """What became of one input: a record (as JSON), or a one-line error; a record may come with a warning."""
 
     source: str
     words: int = 0
     record_json: Optional[str] = None
     error: Optional[str] = None
+    warning: Optional[str] = None
 
     @cached_property
     def record(self):
@@ -157,6 +158,7 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
         outcomes.append(outcome)
         if doc is not None:
             outcome.words = len(doc.text.split())
+            outcome.warning = read_warning(doc)
             docs.append((doc, outcome))
     words = sum(outcome.words for _, outcome in docs)
     if zones is not None:
@@ -177,6 +179,14 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
     if zones is not None:
         zones.leave(words)
     return outcomes
+
+
+def read_warning(doc: SourceDocument) -> Optional[str]:
+    """What the user should know about how a document was read: invalid UTF-8 bytes replaced with U+FFFD."""
+    replaced = doc.metadata.get("replaced_bytes")
+    if not replaced:
+        return None
+    return f"{replaced} invalid UTF-8 byte{'s' if replaced > 1 else ''} replaced with U+FFFD"
 
 
 def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
