@@ -123,6 +123,10 @@ def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
 
 
 @Language.factory("idefx_dates")
+def make_dates(nlp: Language, name: str) -> "DateFinder":
+    return DateFinder(nlp, name)
+
+
 class DateFinder(BatchComponent):
     """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
 

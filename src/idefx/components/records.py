@@ -42,6 +42,10 @@ def _norm(text: str) -> str:
 
 
 @Language.factory("idefx_records")
+def make_records(nlp: Language, name: str) -> "RecordBuilder":
+    return RecordBuilder(nlp, name)
+
+
 class RecordBuilder(BatchComponent):
     """Collect entities into ``doc._.idefx``: a dict with the record's fields."""
 
