@@ -23,12 +23,11 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import DATES, EVENTS, doc_text
-from idefx.layout import DATE_LINE, FRONT, body_start
+from idefx.layout import DATE_LINE, body_start, front_matter_date, read_front_matter
 from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
                             header_date, word_starts)
 from idefx.wordkinds import distinct_words, per_word, token_array
 
-_FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
 _DIGIT = re.compile(r"\d")
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters
@@ -39,16 +38,13 @@ _DAY_OF_CUE = re.compile(r"day\s+of\s", re.IGNORECASE)  # in every _DAY_OF match
 
 def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
     """The ISO publication date the text states, else None."""
-    front = FRONT.match(text)
-    if front:
-        for value in _FRONT_DATE.findall(front.group(1)):
-            found = [d.iso for d in find_dates(value) if d.iso]
-            if found:
-                return found[0]
+    front_end, front = read_front_matter(text)
+    if front_matter_date(front):
+        return front_matter_date(front)
     match = DATE_LINE.match(text)
     if match:
         return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
-    lines = _first_lines(text[front.end():] if front else text, header_lines)
+    lines = _first_lines(text[front_end:], header_lines)
     stamps = [iso for iso in map(header_date, lines) if iso]
     if not stamps:
         return None
