@@ -3,7 +3,7 @@ input reader (idefx.io) and the dates component."""
 
 import pytest
 
-from idefx.components.dates import publication_date
+from idefx.publication import publication_date
 from idefx.io import decode_document
 from idefx.layout import PUBLISHED_KEYS, body_start, front_matter_date, read_front_matter
 

@@ -14,7 +14,9 @@ from idefx.safety import unicode_safe
 
 
 def _with_source(nlp: Language, source: SourceDocument) -> Doc:
-    """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata)."""
+    """A tokenised Doc that carries the metadata found outside the text (front matter, HTML metadata): the
+    publication date they give is one input of the decision the dates component makes
+    (:mod:`idefx.publication`)."""
     text = unicode_safe(source.text)
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text  # the text doc.text would rebuild from the tokens
@@ -34,6 +36,6 @@ def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_si
         fields = doc._.idefx or {}
         yield DocumentRecord(
             id=source.id, path=source.path, sha256=source.sha256,
-            published=fields.get("published") or source.published, title=source.title,
+            published=fields.get("published"), title=source.title,
             **{k: v for k, v in fields.items() if k != "published"},
         )
