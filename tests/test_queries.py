@@ -156,3 +156,29 @@ def test_listings_carry_where_each_item_was_first_seen(conn):
         assert row["first_seen"] == "idef-2023-trend" and row["evidence_start"] < row["evidence_end"]
     for row in queries.meetings(conn):
         assert row["evidence_start"] < row["evidence_end"] <= len(texts[row["document"]])
+
+
+def _trip_record(doc_id, published, date):
+    text = "Defence Minister Ana Ruiz of Peru will travel to Santiago to meet Chile's Defence Minister Luis Soto."
+    span = {"start": 0, "end": len(text), "text": text}
+    return DocumentRecord.model_validate({
+        "id": doc_id, "sha256": doc_id * 8, "published": published,
+        "people": [{"name": "Ana Ruiz", "country": "PE", "mentions": [span]},
+                   {"name": "Luis Soto", "country": "CL", "mentions": [span]}],
+        "meetings": [{"participants": ["Ana Ruiz", "Luis Soto"], "parties": ["PE", "CL"], "date": date,
+                      "city": "Santiago", "country": "CL", "evidence": [span]}]})
+
+
+def test_meeting_rows_of_queries_and_of_extract_share_columns_and_evidence(conn):
+    from idefx.output import meeting_rows
+    from idefx.rows import MEETING_COLUMNS
+
+    assert queries.MEETING_COLUMNS is MEETING_COLUMNS
+    record = _trip_record("trip", "2024-02-10", None)
+    record.meetings[0].evidence.insert(0, record.meetings[0].evidence[0].model_copy(update={"start": 5, "end": 9}))
+    row = next(meeting_rows(record))
+    assert list(row) == MEETING_COLUMNS
+    assert row["date"] == ""
+    assert (row["evidence_start"], row["evidence_end"]) == (0, len(record.meetings[0].evidence[1].text))
+    stored = queries.meetings(conn, person="Mustafayev")[0]
+    assert set(stored) >= set(MEETING_COLUMNS)

@@ -17,6 +17,7 @@ from typing import Optional
 
 from idefx import gazetteers
 from idefx.names import name_key
+from idefx.rows import MEETING_COLUMNS  # noqa: F401  (the columns of meetings() rows, for the CLI)
 from idefx.store import QueryError
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -146,10 +147,6 @@ def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: 
 
 
 # ---------------------------------------------------------------- meetings
-
-MEETING_COLUMNS = ["date", "participants", "hosts", "guests", "parties", "mode", "city", "country", "venue", "event",
-                   "document", "evidence_start", "evidence_end"]
-
 
 def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Optional[str] = None,
              event: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,

@@ -1,4 +1,4 @@
-"""Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV.
+"""Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV; the columns of a meeting row.
 
 List values are kept as lists in JSON and joined with ``"; "`` in tables and
 CSV. Cells go through :mod:`idefx.safety`: CSV cells cannot become
@@ -13,6 +13,9 @@ from typing import IO, Iterable, Optional
 
 from idefx.safety import csv_cell, json_safe, terminal_text
 
+# one row per meeting, the same columns for `idefx extract --format csv` and `idefx meetings`
+MEETING_COLUMNS = ["date", "participants", "hosts", "guests", "parties", "mode", "city", "country",
+                   "venue", "event", "document", "evidence_start", "evidence_end"]
 PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes)
 
 
