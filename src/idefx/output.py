@@ -21,11 +21,11 @@ from idefx.rows import MEETING_COLUMNS
 from idefx.safety import csv_row, json_safe, one_line
 
 def meeting_rows(record: DocumentRecord) -> Iterator[dict]:
-    """One row (:data:`idefx.rows.MEETING_COLUMNS`) per meeting."""
+    """One row (:data:`idefx.rows.MEETING_COLUMNS`) per meeting; the date is the record's, never a fallback."""
     for m in record.meetings:
         start, end = m.evidence_extent()
         yield {
-            "date": m.date or "",
+            "date": m.date or "", "date_source": "text" if m.date else "",
             "participants": "; ".join(m.participants), "hosts": "; ".join(m.hosts),
             "guests": "; ".join(m.guests), "parties": "; ".join(m.parties), "mode": m.mode,
             "city": m.city or "", "country": m.country or "", "venue": m.venue or "", "event": m.event or "",

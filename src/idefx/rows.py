@@ -13,8 +13,10 @@ from typing import IO, Iterable, Optional
 
 from idefx.safety import csv_cell, json_safe, terminal_text
 
-# one row per meeting, the same columns for `idefx extract --format csv` and `idefx meetings`
-MEETING_COLUMNS = ["date", "participants", "hosts", "guests", "parties", "mode", "city", "country",
+# one row per meeting, the same columns for `idefx extract --format csv` and `idefx meetings`; ``date_source``
+# says where the date comes from: "text" (the meeting's own date) or "published" (its document's publication
+# date, which a query falls back on for a meeting the text does not date)
+MEETING_COLUMNS = ["date", "date_source", "participants", "hosts", "guests", "parties", "mode", "city", "country",
                    "venue", "event", "document", "evidence_start", "evidence_end"]
 PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes)
 
