@@ -2,7 +2,7 @@
 
 The gazetteers are the JSONL files in ``idefx.data`` (built by ``scripts/build_gazetteers.py``, sources in
 ``data/SOURCES.md``). Each file is read once, on first use. Name lookups are case- and diacritic-insensitive
-(``fold``); ISO codes are matched only when written in capitals, so the word "in" is not India.
+(``gazetteer_key``); ISO codes are matched only when written in capitals, so the word "in" is not India.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from functools import lru_cache
 from idefx.resources import data_path, read_jsonl
 
 
-def fold(text: str) -> str:
-    """The lookup key of a name: casefolded, without diacritics, curly quotes straightened, spaces collapsed."""
+def gazetteer_key(text: str) -> str:
+    """The lookup key of a gazetteer name: casefolded, without diacritics, curly quotes straightened, spaces
+    collapsed. Unlike :func:`idefx.names.name_key` it keeps punctuation, which tells places apart
+    ("Saint-Paul" in Réunion, "Saint Paul" in Minnesota; "San-Pédro" and "San Pedro")."""
     if text.isascii():  # nothing to decompose, strip or straighten: the same key, quicker
         return " ".join(text.casefold().split())
     text = text.replace("’", "'").replace("‘", "'")
@@ -65,8 +67,8 @@ def _country_index() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         by_code[entry["alpha3"]] = code
         for form in [entry["name"], entry.get("official_name") or "", *entry.get("aliases", []), *entry.get("demonyms", [])]:
             if form:
-                by_form.setdefault(fold(form), code)
-        ambiguous.update(fold(form) for form in entry.get("ambiguous_aliases", []))
+                by_form.setdefault(gazetteer_key(form), code)
+        ambiguous.update(gazetteer_key(form) for form in entry.get("ambiguous_aliases", []))
     return by_form, by_code, frozenset(ambiguous)
 
 
@@ -76,7 +78,7 @@ def country_code(text: str) -> str | None:
     stripped = text.strip()
     if stripped.isupper() and stripped in by_code:
         return by_code[stripped]
-    key = fold(stripped)
+    key = gazetteer_key(stripped)
     if key in by_form:
         return by_form[key]
     if key.startswith("the "):
@@ -86,7 +88,7 @@ def country_code(text: str) -> str | None:
 
 def country_is_ambiguous(text: str) -> bool:
     """True when this surface form also means something else (a first name, a US state, ...) and needs context."""
-    return fold(text.strip()) in _country_index()[2]
+    return gazetteer_key(text.strip()) in _country_index()[2]
 
 
 @lru_cache(maxsize=1)
@@ -104,13 +106,13 @@ def _city_index() -> dict[str, dict]:
     index: dict[str, dict] = {}
     for entry in sorted(_load("cities.jsonl"), key=lambda e: -(e.get("population") or 0)):
         for form in [entry["name"], *entry.get("aliases", [])]:
-            index.setdefault(fold(form), entry)
+            index.setdefault(gazetteer_key(form), entry)
     return index
 
 
 def city(name: str) -> dict | None:
     """The cities.jsonl entry for a city name or alias (the most populous one when several share it)."""
-    return _city_index().get(fold(name.strip()))
+    return _city_index().get(gazetteer_key(name.strip()))
 
 
 def city_country(name: str) -> str | None:

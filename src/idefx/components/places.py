@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from idefx.components.batching import BatchComponent
 from idefx.entities import EVENTS, PLACES, VENUES
 from idefx.matching import FastMatcher
+from idefx.names import name_key
 from idefx.phrases import PhraseIndex
 from idefx.resources import optional_jsonl, read_jsonl
 from idefx.wordkinds import token_array
@@ -37,9 +38,10 @@ _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 
 
-def key(name: str) -> str:
-    """A comparison key for names: lower case, letters and digits only."""
-    return re.sub(r"[\W_]+", "", name.lower())
+def event_key(name: str) -> str:
+    """The comparison key of an event name: its name key without spaces, so "Aero India" and "AeroIndia" (and
+    "IDEF-2023" and "IDEF 2023") are one event."""
+    return name_key(name).replace(" ", "")
 
 
 def gazetteer_terms() -> list[dict]:
@@ -224,10 +226,10 @@ class PlaceFinder(BatchComponent):
             same = seen.get((base, year)) or (
                 next((n for (b, _), n in seen.items() if b == base), None) if year is None else None)
             seen.setdefault((base, year), same or name)
-            canon.setdefault(key(name), same or name)
+            canon.setdefault(event_key(name), same or name)
         out = []
         for span, name in spans:
-            out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[key(name)]))
+            out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[event_key(name)]))
         return sorted(out, key=lambda s: s.start)
 
     def to_disk(self, path, exclude=tuple()) -> None:
@@ -248,11 +250,11 @@ def _edition(name: str) -> tuple[str, Optional[str]]:
     "IDEF", ("aeroindia", "2023") for "Aero India 2023"."""
     match = _EDITION.match(name)
     if not match:
-        return key(name), None
+        return event_key(name), None
     year = match.group(2)
     if year and len(year) == 2:
         year = "20" + year
-    return key(match.group(1)), year
+    return event_key(match.group(1)), year
 
 
 def _edition_rank(name: str) -> int:
