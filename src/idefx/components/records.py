@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
+from idefx.names import name_key
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -35,10 +36,6 @@ def _meetings(doc: Doc, text: str) -> list[dict]:
             "evidence": [_evidence(text, s, e) for s, e in m.evidence],
         })
     return out
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
 
 
 @Language.factory("idefx_records")
@@ -83,7 +80,7 @@ class RecordBuilder(BatchComponent):
                 continue
             start, end = span.start_char, span.end_char
             name = " ".join(text[start:end].split())
-            entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
+            entry = organizations.setdefault(name_key(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {
             "people": people,
