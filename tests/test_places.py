@@ -6,6 +6,7 @@ import idefx.components.places  # noqa: F401  (registers the factory)
 from idefx.entities import EVENTS, PLACES, VENUES
 
 NLP = spacy.blank("en")
+NLP.add_pipe("idefx_countries")  # the places take their countries from it
 NLP.add_pipe("idefx_places")
 
 

@@ -7,8 +7,10 @@ The gazetteers are the JSONL files in ``idefx.data`` (built by ``scripts/build_g
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 from idefx.resources import data_path, read_jsonl
 
@@ -56,19 +58,66 @@ def organizations() -> list[dict]:
     return list(_load("organizations.jsonl"))
 
 
+def country_terms(entries: Iterable[dict]) -> list[dict]:
+    """The one list of the surface forms that name a country, for every reader of countries.jsonl entries:
+    ``{"text", "code", "label", "ambiguous"}``. Names, official names and aliases (label ``country``) come as
+    written, in capitals when longer than three letters, and without a leading "the"; demonyms (label
+    ``demonym``) as written; each also with a typographic apostrophe. ``ambiguous`` marks a form that also names something else (``ambiguous_aliases``:
+    "Georgia", "Jordan", "Chad"), which :func:`backed_by_text` decides."""
+    terms = []
+    for entry in entries:
+        unsure = set(entry.get("ambiguous_aliases", []))
+        names = {entry["name"], entry.get("official_name") or entry["name"], *entry.get("aliases", [])}
+        for label, forms in (("country", names), ("demonym", set(entry.get("demonyms", [])))):
+            for form in sorted(filter(None, forms)):
+                texts = {form}
+                if label == "country" and len(form) > 3:
+                    texts.add(form.upper())
+                if label == "country" and form.lower().startswith("the "):
+                    texts.add(form[4:])
+                texts |= {text.replace("'", "’") for text in texts}  # as typeset: "People’s Republic of China"
+                terms.extend({"text": text, "code": entry["code"], "label": label, "ambiguous": form in unsure}
+                             for text in sorted(texts))
+    return terms
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")  # between two items of a list: ", ", " and ", ", and "
+
+
+def backed_by_text(mentions: list[tuple[str, bool, int, int]], text: str) -> list[bool]:
+    """The context rule for country forms that may name something else. Of a text's country mentions, given as
+    (code, ambiguous, start, end) in text order, keep an ambiguous one only where the text backs it: by an
+    unambiguous mention of the same country ("Jordan" with "Jordanian"), by a second, different ambiguous
+    form of it ("Georgia" with "Georgian"), or by standing in a list of countries ("Egypt and Jordan",
+    "Gabon, Guinea, Mali"). "The governor of Georgia" alone is no country."""
+    sure = {code for code, ambiguous, _, _ in mentions if not ambiguous}
+    forms: dict[str, set[str]] = {}
+    for code, ambiguous, start, end in mentions:
+        if ambiguous:
+            forms.setdefault(code, set()).add(" ".join(text[start:end].split()))
+
+    def listed(i: int) -> bool:
+        return (i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1][3], mentions[i][2]) is not None) or (
+            i + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[i][3], mentions[i + 1][2]) is not None)
+
+    return [not ambiguous or code in sure or len(forms[code]) > 1 or listed(i)
+            for i, (code, ambiguous, _, _) in enumerate(mentions)]
+
+
 @lru_cache(maxsize=1)
 def _country_index() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     by_form: dict[str, str] = {}
     by_code: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for entry in _load("countries.jsonl"):
-        code = entry["code"]
-        by_code[code] = code
-        by_code[entry["alpha3"]] = code
-        for form in [entry["name"], entry.get("official_name") or "", *entry.get("aliases", []), *entry.get("demonyms", [])]:
-            if form:
-                by_form.setdefault(gazetteer_key(form), code)
-        ambiguous.update(gazetteer_key(form) for form in entry.get("ambiguous_aliases", []))
+    entries = _load("countries.jsonl")
+    for entry in entries:
+        by_code[entry["code"]] = entry["code"]
+        by_code[entry["alpha3"]] = entry["code"]
+    for term in country_terms(entries):
+        key = gazetteer_key(term["text"])
+        by_form.setdefault(key, term["code"])
+        if term["ambiguous"]:
+            ambiguous.add(key)
     return by_form, by_code, frozenset(ambiguous)
 
 
