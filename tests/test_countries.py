@@ -67,3 +67,15 @@ def test_the_lookup_by_name_reads_the_same_forms():
 
     assert [country_code(t) for t in ("People’s Republic of China", "Georgia", "GEORGIA", "the Gambia")] == [
         "CN", "GE", "GE", "GM"]
+
+
+def test_a_word_of_national_government_next_to_the_form_backs_it():
+    nlp = _finder()
+    for text in ("Georgia's defence minister arrived.", "He met the President of Georgia.",
+                 "Georgian Defense Minister Levan Kapanadze spoke.", "the Embassy of Jordan said"):
+        doc = nlp(text)
+        assert [code for _, code in _countries(doc)] == [code for _, code in _places(doc)] != [], text
+    for text in ("The governor of Georgia spoke.", "She studied at the University of Georgia.",
+                 "Michael Jordan's coach arrived."):
+        doc = nlp(text)
+        assert _countries(doc) == _places(doc) == [], text

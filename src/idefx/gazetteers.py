@@ -82,14 +82,23 @@ def country_terms(entries: Iterable[dict]) -> list[dict]:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&))\s*")  # between two items of a list: ", ", " and ", ", and "
+# words of national government: "Georgian Defense Minister", "Georgia's president", "the Embassy of Jordan"
+# ("the governor of Georgia" and "Georgia Air National Guard" are a US state's)
+NATIONAL_WORDS = frozenset({
+    "ambassador", "counterpart", "counterparts", "defence", "defense", "delegation", "embassy", "emir", "envoy",
+    "foreign", "government", "king", "military", "minister", "ministers", "ministry", "parliament", "president",
+    "prime", "queen"})
+_WORD_AFTER = re.compile(r"(?:['’]s)?\s+(\w+)")
+_WORD_OF_BEFORE = re.compile(r"(\w+)\s+of\s+(?:the\s+)?\Z")
 
 
 def backed_by_text(mentions: list[tuple[str, bool, int, int]], text: str) -> list[bool]:
     """The context rule for country forms that may name something else. Of a text's country mentions, given as
     (code, ambiguous, start, end) in text order, keep an ambiguous one only where the text backs it: by an
     unambiguous mention of the same country ("Jordan" with "Jordanian"), by a second, different ambiguous
-    form of it ("Georgia" with "Georgian"), or by standing in a list of countries ("Egypt and Jordan",
-    "Gabon, Guinea, Mali"). "The governor of Georgia" alone is no country."""
+    form of it ("Georgia" with "Georgian"), by standing in a list of countries ("Egypt and Jordan",
+    "Gabon, Guinea, Mali"), or by a word of national government next to it (:data:`NATIONAL_WORDS`:
+    "Georgia's defence minister", "the President of Georgia"). "The governor of Georgia" alone is no country."""
     sure = {code for code, ambiguous, _, _ in mentions if not ambiguous}
     forms: dict[str, set[str]] = {}
     for code, ambiguous, start, end in mentions:
@@ -100,8 +109,13 @@ def backed_by_text(mentions: list[tuple[str, bool, int, int]], text: str) -> lis
         return (i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1][3], mentions[i][2]) is not None) or (
             i + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[i][3], mentions[i + 1][2]) is not None)
 
-    return [not ambiguous or code in sure or len(forms[code]) > 1 or listed(i)
-            for i, (code, ambiguous, _, _) in enumerate(mentions)]
+    def national(start: int, end: int) -> bool:
+        after = _WORD_AFTER.match(text, end)
+        before = _WORD_OF_BEFORE.search(text, max(0, start - 40), start)
+        return any(m is not None and m.group(1).lower() in NATIONAL_WORDS for m in (after, before))
+
+    return [not ambiguous or code in sure or len(forms[code]) > 1 or listed(i) or national(start, end)
+            for i, (code, ambiguous, start, end) in enumerate(mentions)]
 
 
 @lru_cache(maxsize=1)
