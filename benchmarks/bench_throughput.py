@@ -38,7 +38,8 @@ import idefx
 from idefx.resources import data_path
 from idefx.errors import InputError
 from idefx.io import read_input
-from idefx.runner import DEFAULT_GLOBS, iter_paths, load_pipeline
+from idefx.pipeline import load_pipeline
+from idefx.runner import DEFAULT_GLOBS, iter_paths
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -151,7 +152,7 @@ def component_times(texts: list[str]) -> list[tuple[str, float]]:
 
 def load_times() -> tuple[float, float, list[tuple[str, float]]]:
     """Seconds to build the pipeline, to load it from the cache, and to construct each component from its config."""
-    from idefx.pipeline import load_pipeline as build
+    from idefx.pipeline import build_pipeline as build
 
     start = time.perf_counter()
     nlp = build()

@@ -6,7 +6,7 @@ import pytest
 
 import idefx.cache as cache
 from idefx.cache import cache_key, cached_pipeline
-from idefx.pipeline import load_pipeline
+from idefx.pipeline import build_pipeline
 
 TEXT = "The minister of Azerbaijan met his counterpart."
 
@@ -17,7 +17,7 @@ class CountingBuild:
 
     def __call__(self, model):
         self.calls += 1
-        return load_pipeline(model)
+        return build_pipeline(model)
 
 
 def entities(nlp):
@@ -31,7 +31,7 @@ def test_second_load_comes_from_disk_and_behaves_the_same(tmp_path):
     assert build.calls == 1
     assert second is not first
     assert second.pipe_names == first.pipe_names
-    assert entities(second) == entities(first) == entities(load_pipeline())
+    assert entities(second) == entities(first) == entities(build_pipeline())
     assert [t.text for t in second("Dr. Smith can't attend.")] == [t.text for t in first("Dr. Smith can't attend.")]
 
 
@@ -42,7 +42,7 @@ def test_damaged_entry_is_rebuilt(tmp_path):
     entry.write_bytes(entry.read_bytes()[:1000])
     nlp = cached_pipeline(build, root=tmp_path)
     assert build.calls == 2
-    assert entities(nlp) == entities(load_pipeline())
+    assert entities(nlp) == entities(build_pipeline())
     cached_pipeline(build, root=tmp_path)
     assert build.calls == 2  # the damaged entry was replaced by a good one
 
@@ -67,7 +67,7 @@ def test_unusable_cache_directory_falls_back_to_building(tmp_path):
     nlp = cached_pipeline(build, root=blocker)
     cached_pipeline(build, root=blocker)
     assert build.calls == 2
-    assert entities(nlp) == entities(load_pipeline())
+    assert entities(nlp) == entities(build_pipeline())
 
 
 def test_key_follows_data_files_and_model(monkeypatch):
@@ -86,7 +86,7 @@ def test_cache_root_honours_override(monkeypatch, tmp_path):
 
 def test_a_customised_tokenizer_survives_the_cache(tmp_path):
     def build(model):
-        nlp = load_pipeline(model)
+        nlp = build_pipeline(model)
         nlp.tokenizer.add_special_case("IDEX2023", [{"ORTH": "IDEX"}, {"ORTH": "2023"}])
         return nlp
 
@@ -112,3 +112,16 @@ def test_a_loaded_pipeline_shares_its_strings_with_its_vectors_table(tmp_path):
     assert build.calls == 1
     assert loaded.vocab.vectors.strings is loaded.vocab.strings
     assert entities(loaded) == entities(built)
+
+
+def test_every_command_loads_the_one_cached_pipeline(tmp_path, monkeypatch):
+    from idefx import pipeline
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    built = []
+    monkeypatch.setattr(pipeline, "build_pipeline", lambda model=None: built.append(model) or build_pipeline(model))
+    first = pipeline.load_pipeline()
+    second = pipeline.load_pipeline()
+    assert built == [None]  # built once, then read from the cache entry
+    assert (tmp_path / "pipelines" / (cache_key() + cache.SUFFIX)).is_file()
+    assert entities(second) == entities(first)

@@ -256,7 +256,7 @@ def test_interrupt_exits_130_without_traceback(monkeypatch):
     def interrupted(model=None):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("idefx.runner.load_pipeline", interrupted)
+    monkeypatch.setattr("idefx.pipeline.load_pipeline", interrupted)
     result = runner.invoke(app, ["extract", SAMPLE])
     assert result.exit_code == EXIT_INTERRUPTED
     assert result.stderr == "idefx: interrupted\n"

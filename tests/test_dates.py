@@ -4,7 +4,7 @@ import spacy
 
 import idefx.components.dates  # noqa: F401  (registers the factory)
 import idefx.components.places  # noqa: F401
-from idefx.components.dates import publication_date
+from idefx.publication import publication_date
 from idefx.entities import DATES
 from idefx.layout import body_start
 from idefx.datetext import find_dates, header_date
@@ -131,7 +131,7 @@ def test_date_starts_from_the_words_are_the_regex_matches():
 
 
 def test_first_lines_are_those_of_the_whole_text():
-    from idefx.components.dates import _first_lines
+    from idefx.publication import _first_lines
 
     for text in ["a\r\n" * 1500 + "b\n" * 20, ("x" * 2047 + "\r\n\n  \n") * 30, "\u2028".join(["Aug 3, 2020"] * 400),
                  "short\n\nlines\n"]:

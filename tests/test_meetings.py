@@ -5,7 +5,8 @@ from pathlib import Path
 
 import spacy
 
-import idefx.components.dates  # noqa: F401  (registers the factories)
+import idefx.components.countries  # noqa: F401  (registers the factories)
+import idefx.components.dates  # noqa: F401
 import idefx.components.meetings  # noqa: F401
 import idefx.components.places  # noqa: F401
 from idefx.entities import EVENTS, VENUES
@@ -13,7 +14,7 @@ from idefx.entities import PEOPLE_SPANS, PersonEntity
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "idef-2023-trend.txt"
 NLP = spacy.blank("en")
-for _name in ("idefx_places", "idefx_dates", "idefx_meetings"):
+for _name in ("idefx_countries", "idefx_places", "idefx_dates", "idefx_meetings"):
     NLP.add_pipe(_name)
 
 

@@ -6,6 +6,7 @@ import idefx.components.places  # noqa: F401  (registers the factory)
 from idefx.entities import EVENTS, PLACES, VENUES
 
 NLP = spacy.blank("en")
+NLP.add_pipe("idefx_countries")  # the places take their countries from it
 NLP.add_pipe("idefx_places")
 
 
@@ -119,3 +120,11 @@ def test_pattern_matches_over_the_words_without_whitespace_are_those_of_the_doc(
     doc = NLP.make_doc(text)
     found = finder.matcher.match_words(doc.to_array("ORTH"), doc.to_array("LOWER"))
     assert len(found) >= 6 and found == finder.matcher(doc)
+
+
+def test_event_names_compare_by_name_key_without_spaces():
+    from idefx.components.places import event_key
+
+    assert event_key("Aero-India") == event_key("AeroIndia") == event_key("AERO INDIA") == "aeroindia"
+    assert event_key("Fête de l’Armée") == event_key("Fete de l'Armee")
+    assert names("Aero India 2025 opened; AeroIndia is held every two years.", EVENTS) == ["Aero India 2025"]

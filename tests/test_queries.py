@@ -156,3 +156,41 @@ def test_listings_carry_where_each_item_was_first_seen(conn):
         assert row["first_seen"] == "idef-2023-trend" and row["evidence_start"] < row["evidence_end"]
     for row in queries.meetings(conn):
         assert row["evidence_start"] < row["evidence_end"] <= len(texts[row["document"]])
+
+
+def _trip_record(doc_id, published, date):
+    text = "Defence Minister Ana Ruiz of Peru will travel to Santiago to meet Chile's Defence Minister Luis Soto."
+    span = {"start": 0, "end": len(text), "text": text}
+    return DocumentRecord.model_validate({
+        "id": doc_id, "sha256": doc_id * 8, "published": published,
+        "people": [{"name": "Ana Ruiz", "country": "PE", "mentions": [span]},
+                   {"name": "Luis Soto", "country": "CL", "mentions": [span]}],
+        "meetings": [{"participants": ["Ana Ruiz", "Luis Soto"], "parties": ["PE", "CL"], "date": date,
+                      "city": "Santiago", "country": "CL", "evidence": [span]}]})
+
+
+def test_an_undated_trip_meeting_is_listed_at_publication_and_says_so(tmp_path):
+    c = store.connect(tmp_path / "kb.sqlite3")
+    store.save_record(c, _trip_record("trip", "2024-02-10", None))
+    store.save_record(c, _trip_record("talks", "2024-03-01", "2024-02-20"))
+    rows = queries.meetings(c, person="Ruiz")
+    assert [(r["document"], r["date"], r["date_source"]) for r in rows] == [
+        ("trip", "2024-02-10", "published"), ("talks", "2024-02-20", "text")]
+    assert [r["document"] for r in queries.meetings(c, person="Ruiz", since="2024-02-15")] == ["talks"]
+    assert [r["document"] for r in queries.meetings(c, person="Ruiz", until="2024-02-10")] == ["trip"]
+    c.close()
+
+
+def test_meeting_rows_of_queries_and_of_extract_share_columns_and_evidence(conn):
+    from idefx.output import meeting_rows
+    from idefx.rows import MEETING_COLUMNS
+
+    assert queries.MEETING_COLUMNS is MEETING_COLUMNS
+    record = _trip_record("trip", "2024-02-10", None)
+    record.meetings[0].evidence.insert(0, record.meetings[0].evidence[0].model_copy(update={"start": 5, "end": 9}))
+    row = next(meeting_rows(record))
+    assert list(row) == MEETING_COLUMNS
+    assert (row["date"], row["date_source"]) == ("", "")  # a record never dates a meeting by publication
+    assert (row["evidence_start"], row["evidence_end"]) == (0, len(record.meetings[0].evidence[1].text))
+    stored = queries.meetings(conn, person="Mustafayev")[0]
+    assert set(stored) >= set(MEETING_COLUMNS) and stored["date_source"] == "text"

@@ -248,13 +248,16 @@ def meetings(
     person: Optional[str] = typer.Option(None, "--person", metavar="WORDS", help="Words of a participant's name."),
     country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Where it took place or a party to it."),
     event: Optional[str] = typer.Option(None, "--event", metavar="WORDS", help="Words of the event's name."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="On or after this date (YYYY[-MM[-DD]])."),
-    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="On or before this date (YYYY[-MM[-DD]])."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="On or after this date (YYYY[-MM[-DD]]); a "
+                                        "meeting the text leaves undated counts at its document's publication date."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE",
+                                        help="On or before this date (YYYY[-MM[-DD]]), the same way."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
     db: Optional[Path] = _DB,
 ) -> None:
-    """Meetings in the store, oldest first."""
+    """Meetings in the store, oldest first. A meeting the text leaves undated is dated by its document's
+    publication date, and its date_source column says "published" (else "text")."""
     from idefx import queries
 
     with _store(db) as conn:

@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 # span groups (doc.spans keys), one per kind of thing found
-COUNTRY_SPANS = "idefx_countries"  # countries; kb_id_ is the alpha-2 code, label_ "name", "alias", "demonym", ...
+COUNTRY_SPANS = "idefx_countries"  # countries; kb_id_ is the alpha-2 code, label_ "country" or "demonym"
 ORG_SPANS = "idefx_orgs"  # organisations
 KNOWN_ORG = "KNOWN_ORG"  # label of gazetteer organisation matches; kb_id_ is their country code (or "")
 PLACES, EVENTS, VENUES = "idefx_places", "idefx_events", "idefx_venues"  # cities and countries; events; venues

@@ -16,7 +16,8 @@ from idefx.safety import unicode_safe
 
 def _with_source(nlp: Language, source: SourceDocument, text: str) -> Doc:
     """A tokenised Doc of ``text`` (the source's text or a part of it) that carries the metadata found outside
-    the text (front matter, HTML metadata)."""
+    the text (front matter, HTML metadata): the publication date they give is one input of the decision the
+    dates component makes (:mod:`idefx.publication`)."""
     doc = nlp.make_doc(text)
     doc.user_data[TEXT_KEY] = text  # the text doc.text would rebuild from the tokens
     doc._.idefx_published = source.published
@@ -53,6 +54,6 @@ def extract_records(nlp: Language, documents: Iterable[SourceDocument], batch_si
         done = []
         yield DocumentRecord(
             id=source.id, path=source.path, sha256=source.sha256,
-            published=fields.get("published") or source.published, title=source.title,
+            published=fields.get("published"), title=source.title,
             **{k: v for k, v in fields.items() if k != "published"},
         )

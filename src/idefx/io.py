@@ -18,7 +18,7 @@ Every input goes through the same steps:
    main text by trafilatura, with the page's title, publication date and canonical URL
    (``metadata["url"]``) when present.
    Other text loses its Markdown/YAML front matter (``---`` ... ``---``) to metadata
-   (``title:``; ``date:``, else ``published:``, ``publishDate:`` or ``published_time:``, as
+   (``title:``; the first of the date keys ``idefx.layout.PUBLISHED_KEYS`` that holds a date, as
    ``published``): the block is overwritten by spaces, keeping its line breaks, so the text
    keeps its length and line numbers.
 6. Refuse a text that has nothing but whitespace left.
@@ -37,13 +37,13 @@ import re
 import stat
 import sys
 import unicodedata
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Optional, Union
 
 from idefx.document import SourceDocument
 from idefx.errors import InputError
+from idefx.layout import front_matter_date, front_matter_text, iso_date, read_front_matter
 from idefx.resources import read_jsonl
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -63,12 +63,7 @@ _DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+
                                   rb"|<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _SIZE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-_MAX_FRONT_MATTER = 65536
 _LINE_TEXT_RE = re.compile(r"[^\r\n]+")  # a line's text, without its line break
-_PUBLISHED_KEYS = ("date", "published", "publishdate", "published_time")
-_ISO_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def read_input(path: Union[str, Path], max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
@@ -124,8 +119,7 @@ def decode_document(data: bytes, name: str, doc_id: str, path: Optional[str],
         if front:
             metadata["front_matter"] = front
             title = front_matter_text(front, "title")
-            published = next(filter(None, (iso_date(front_matter_text(front, k) or "") for k in _PUBLISHED_KEYS)),
-                             None)
+            published = front_matter_date(front)
             if not text.strip():
                 raise InputError(name, "no text after the front matter")
     return SourceDocument(id=doc_id, text=text, path=path, published=published, title=title, metadata=metadata)
@@ -256,66 +250,12 @@ def html_main_text(html: str, name: str) -> tuple[str, dict]:
 
 
 def blank_front_matter(text: str) -> tuple[str, dict]:
-    """Overwrite a leading YAML front-matter block with spaces (keeping line breaks); return its fields.
-
-    The block is ``---`` on the first line, a YAML mapping, and ``---`` or ``...`` on a line of its own;
-    anything else (a horizontal rule, prose between rules, invalid YAML) is left as text. Keys are
-    lower-cased; values that are scalars or lists of scalars are kept, dates as ISO strings.
-    """
-    match = FRONT_MATTER_RE.match(text)
-    if not match or match.end() > _MAX_FRONT_MATTER:
+    """Overwrite a leading YAML front-matter block (:func:`idefx.layout.read_front_matter`) with spaces, keeping
+    line breaks; return the text and the block's fields ({} when there is no block: the text is left as it is)."""
+    end, fields = read_front_matter(text)
+    if not end:
         return text, {}
-    import yaml
-
-    try:
-        fields = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built
-    except yaml.YAMLError:
-        return text, {}
-    if not isinstance(fields, dict) or not fields:
-        return text, {}
-    kept = {}
-    for key, value in fields.items():
-        if isinstance(value, list) and all(_is_scalar(v) for v in value):
-            kept[str(key).lower()] = [_scalar(v) for v in value]
-        elif _is_scalar(value):
-            kept[str(key).lower()] = _scalar(value)
-    end = match.end()
-    return _LINE_TEXT_RE.sub(lambda m: " " * len(m.group()), text[:end]) + text[end:], kept
-
-
-def _is_scalar(value) -> bool:
-    return value is None or isinstance(value, (str, int, float, bool, date))
-
-
-def _scalar(value):
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def front_matter_text(fields: dict, key: str) -> Optional[str]:
-    """A front-matter field as text (numbers and dates included), or None when absent or not a scalar."""
-    value = fields.get(key)
-    if value is None or isinstance(value, (list, bool)):
-        return None
-    return str(value).strip() or None
-
-
-def iso_date(value: str) -> Optional[str]:
-    """An ISO date (YYYY-MM-DD) from a front-matter or HTML date, or None when it cannot be fixed."""
-    value = value.strip()
-    if not value:
-        return None
-    iso = _ISO_DATE_RE.match(value)
-    if iso:
-        try:
-            return date(*map(int, iso.groups())).isoformat()
-        except ValueError:
-            return None
-    if not _YEAR_RE.search(value):
-        return None
-    import dateparser
-
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
-    return parsed.date().isoformat() if parsed else None
+    return _LINE_TEXT_RE.sub(lambda m: " " * len(m.group()), text[:end]) + text[end:], fields
 
 
 def _read_file(path: Path, name: str, max_bytes: int) -> bytes:

@@ -17,20 +17,20 @@ from pydantic_core import PydanticSerializationError
 
 from idefx.errors import OutputError
 from idefx.records import DocumentRecord
+from idefx.rows import MEETING_COLUMNS
 from idefx.safety import csv_row, json_safe, one_line
 
-MEETING_COLUMNS = ["document", "participants", "hosts", "guests", "parties", "mode", "date",
-                   "city", "country", "venue", "event", "evidence_start", "evidence_end"]
-
-
 def meeting_rows(record: DocumentRecord) -> Iterator[dict]:
+    """One row (:data:`idefx.rows.MEETING_COLUMNS`) per meeting; the date is the record's, never a fallback."""
     for m in record.meetings:
-        ev = m.evidence[0] if m.evidence else None
+        start, end = m.evidence_extent()
         yield {
-            "document": record.id, "participants": "; ".join(m.participants), "hosts": "; ".join(m.hosts),
+            "date": m.date or "", "date_source": "text" if m.date else "",
+            "participants": "; ".join(m.participants), "hosts": "; ".join(m.hosts),
             "guests": "; ".join(m.guests), "parties": "; ".join(m.parties), "mode": m.mode,
-            "date": m.date or "", "city": m.city or "", "country": m.country or "", "venue": m.venue or "",
-            "event": m.event or "", "evidence_start": ev.start if ev else "", "evidence_end": ev.end if ev else "",
+            "city": m.city or "", "country": m.country or "", "venue": m.venue or "", "event": m.event or "",
+            "document": record.id, "evidence_start": "" if start is None else start,
+            "evidence_end": "" if end is None else end,
         }
 
 
@@ -59,7 +59,7 @@ def open_output(path: Optional[Path], fmt: str) -> Iterator[IO[str]]:
 def record_json(record: DocumentRecord, indent: int | None = None) -> str:
     """The record as JSON text that encodes to valid UTF-8 (compact unless ``indent`` is given)."""
     if indent is None:
-        try:  # pydantic's own serialiser writes the same compact text, ten times quicker
+        try:  # pydantic's own serialiser writes the same compact text
             return record.model_dump_json()
         except PydanticSerializationError:  # a lone surrogate in some string: made U+FFFD below
             pass

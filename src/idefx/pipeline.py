@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Optional
 
 import spacy
@@ -18,7 +19,20 @@ from idefx.components import statistical as _statistical  # noqa: F401
 
 
 def load_pipeline(model: Optional[str] = None) -> Language:
-    """The default, offline pipeline; ``model`` names an installed trained pipeline to combine in.
+    """The idefx pipeline every command runs: from the on-disk cache when it is usable, else built (and cached).
+
+    ``model`` names an installed trained pipeline to combine in. Raises
+    :class:`idefx.components.statistical.ModelNotFound` when it cannot be loaded.
+    """
+    from idefx.cache import cached_pipeline
+
+    nlp = cached_pipeline(build_pipeline, model)
+    gc.freeze()  # the pipeline lives as long as the process: full garbage collections need not walk it again
+    return nlp
+
+
+def build_pipeline(model: Optional[str] = None) -> Language:
+    """The default, offline pipeline, built from the component factories (what the cache stores).
 
     Raises :class:`idefx.components.statistical.ModelNotFound` when ``model`` cannot be loaded.
     """

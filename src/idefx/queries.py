@@ -17,6 +17,7 @@ from typing import Optional
 
 from idefx import gazetteers
 from idefx.names import name_key
+from idefx.rows import MEETING_COLUMNS  # noqa: F401  (the columns of meetings() rows, for the CLI)
 from idefx.store import QueryError
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -147,14 +148,20 @@ def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: 
 
 # ---------------------------------------------------------------- meetings
 
-MEETING_COLUMNS = ["date", "participants", "hosts", "guests", "parties", "mode", "city", "country", "venue", "event",
-                   "document", "evidence_start", "evidence_end"]
+# a meeting's date in listings: its own (what the text says), else its document's publication date, which the
+# row then says with date_source "published"; --since and --until compare the same date
+_MEETING_DATE = "coalesce(m.date, d.published)"
+_DATE_SOURCE = ("CASE WHEN m.date IS NOT NULL THEN 'text' WHEN d.published IS NOT NULL THEN 'published' ELSE '' END")
 
 
 def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Optional[str] = None,
              event: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
              person_id: Optional[int] = None) -> list[dict]:
-    """Meetings, oldest first; a meeting without its own date is dated by its document's publication date."""
+    """Meetings, oldest first (columns :data:`idefx.rows.MEETING_COLUMNS`).
+
+    A meeting the text leaves undated is listed, ordered and filtered by ``since``/``until`` at its document's
+    publication date, and its row says so: ``date_source`` is "published" (else "text", or "" with no date).
+    """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     where, params = [], []
     if person:
@@ -172,20 +179,20 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
         where.append(f"m.event_id IN (SELECT id FROM events WHERE {_WORDS.format(col='name_key')})")
         params.append(_key(event))
     if since:
-        where.append("coalesce(m.date, d.published) >= ?")
+        where.append(f"{_MEETING_DATE} >= ?")
         params.append(since)
     if until:
-        where.append("substr(coalesce(m.date, d.published), 1, ?) <= ?")
+        where.append(f"substr({_MEETING_DATE}, 1, ?) <= ?")
         params += [len(until), until]
     rows = conn.execute(
-        "SELECT m.id, coalesce(m.date, d.published) AS date, m.mode, m.city, m.country, m.venue, e.name AS event, "
-        "d.doc_id AS document, m.evidence_start, m.evidence_end "
+        f"SELECT m.id, {_MEETING_DATE} AS date, {_DATE_SOURCE} AS date_source, m.mode, m.city, m.country, m.venue, "
+        "e.name AS event, d.doc_id AS document, m.evidence_start, m.evidence_end "
         "FROM meetings m JOIN documents d ON d.id = m.document_id LEFT JOIN events e ON e.id = m.event_id"
         + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, m.id", params).fetchall()
-    out = {mid: {"id": mid, "date": when or "", "participants": [], "hosts": [], "guests": [], "parties": [],
-                 "mode": mode, "city": city or "", "country": held_in or "", "venue": venue or "", "event": event or "",
-                 "document": document, "evidence_start": start, "evidence_end": end}
-           for mid, when, mode, city, held_in, venue, event, document, start, end in map(tuple, rows)}
+    out = {mid: {"id": mid, "date": when or "", "date_source": source, "participants": [], "hosts": [], "guests": [],
+                 "parties": [], "mode": mode, "city": city or "", "country": held_in or "", "venue": venue or "",
+                 "event": event or "", "document": document, "evidence_start": start, "evidence_end": end}
+           for mid, when, source, mode, city, held_in, venue, event, document, start, end in map(tuple, rows)}
     among, params = _among("pt.meeting_id", out, everything=not where)
     names = dict(conn.execute(f"SELECT id, name FROM people WHERE id IN (SELECT person_id FROM participants pt "
                               f"WHERE {among})", params))

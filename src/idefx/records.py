@@ -81,6 +81,12 @@ class Meeting(BaseModel):
     topic: Optional[str] = None
     evidence: list[Span] = Field(default_factory=list)
 
+    def evidence_extent(self) -> tuple[Optional[int], Optional[int]]:
+        """Where the meeting's evidence lies: from the first piece's start to the last piece's end (the one
+        ``evidence_start``/``evidence_end`` of every listing), or (None, None) without evidence."""
+        return (min((e.start for e in self.evidence), default=None),
+                max((e.end for e in self.evidence), default=None))
+
 
 class DocumentRecord(BaseModel):
     """Everything extracted from one document."""

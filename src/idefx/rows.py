@@ -1,4 +1,4 @@
-"""Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV.
+"""Write query results (lists of flat dicts) as a Rich table, JSON, JSON lines or CSV; the columns of a meeting row.
 
 List values are kept as lists in JSON and joined with ``"; "`` in tables and
 CSV. Cells go through :mod:`idefx.safety`: CSV cells cannot become
@@ -14,11 +14,16 @@ from typing import IO, Iterable, Optional
 
 from idefx.safety import csv_cell, json_safe, terminal_text
 
+# one row per meeting, the same columns for `idefx extract --format csv` and `idefx meetings`; ``date_source``
+# says where the date comes from: "text" (the meeting's own date) or "published" (its document's publication
+# date, which a query falls back on for a meeting the text does not date)
+MEETING_COLUMNS = ["date", "date_source", "participants", "hosts", "guests", "parties", "mode", "city", "country",
+                   "venue", "event", "document", "evidence_start", "evidence_end"]
 PIPE_WIDTH = 200  # table width when stdout is not a terminal (files, pipes) and COLUMNS is not set
 OFFSET_COLUMNS = {"evidence_start", "evidence_end", "first_mention"}  # character offsets: for machines, not tables
 # columns a reader of a narrow table misses least, in the order they are left out
 DROPPED_FIRST = ("sha256", "saved_at", "path", "first_seen", "hosts", "guests", "aliases", "mode", "venue",
-                 "organisations", "document")
+                 "organisations", "date_source", "document")
 
 
 def _flat(value) -> str:

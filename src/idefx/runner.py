@@ -14,7 +14,6 @@ files too); results come back in input order and equal to a single process's.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -201,19 +200,11 @@ def batches(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
         yield batch
 
 
-def load_pipeline(model: Optional[str] = None):
-    """The idefx pipeline, from the on-disk cache when it is usable."""
-    from idefx.cache import cached_pipeline
-    from idefx.pipeline import load_pipeline as build
-
-    nlp = cached_pipeline(build, model)
-    gc.freeze()  # the pipeline lives as long as the process: full garbage collections need not walk it again
-    return nlp
-
-
 def run(items: Iterable[WorkItem], model: Optional[str] = None, jobs: int = 1,
         batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = idefx_io.DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
     """Stream outcomes in input order, using ``jobs`` processes; ``-`` stands for the document on stdin."""
+    from idefx.pipeline import load_pipeline
+
     items = (_read_stdin(max_bytes) if item == STDIN else item for item in items)
     nlp = load_pipeline(model)
     if jobs <= 1:
@@ -233,6 +224,8 @@ _worker_zones: Optional[MemoryZones] = None
 
 
 def _init_worker(model: Optional[str]) -> None:
+    from idefx.pipeline import load_pipeline
+
     global _worker_nlp, _worker_zones
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     if _worker_nlp is None:

@@ -3,7 +3,10 @@
 Every match becomes a Span in ``doc.spans["idefx_countries"]`` whose ``kb_id_`` is the
 ISO alpha-2 code and whose label is ``country`` or ``demonym``; country names are also
 set as ``GPE`` entities (``ent_id_`` = code) where they do not clash with earlier ones.
-Patterns come from ``data/countries.jsonl``; the built patterns are saved with the pipeline.
+The forms are :func:`idefx.gazetteers.country_terms` of ``data/countries.jsonl`` (saved with the
+pipeline); a form that also names something else ("Georgia") is kept only where the text backs it
+(:func:`idefx.gazetteers.backed_by_text`). Names broken over lines ("United\\nKingdom") are found too.
+This span group is the one country finding: the places component takes its countries from it.
 """
 
 from __future__ import annotations
@@ -12,15 +15,17 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.entities import COUNTRY_SPANS
+from idefx.entities import COUNTRY_SPANS, doc_text
+from idefx.gazetteers import backed_by_text, country_terms
+from idefx.phrases import PhraseIndex
 from idefx.resources import read_jsonl
-
+from idefx.wordkinds import token_array
 
 
 class _Match(NamedTuple):
@@ -29,53 +34,47 @@ class _Match(NamedTuple):
     end: int
 
 
-def country_surface_forms(entries: list[dict]) -> list[dict]:
-    """``{"text", "code", "label"}`` for every name, alias, official name and demonym (title and upper case)."""
-    forms = []
-    for entry in entries:
-        names = {entry["name"], entry.get("official_name") or entry["name"], *entry.get("aliases", [])}
-        for name in names:
-            for text in {name, name.upper()} if len(name) > 3 else {name}:
-                forms.append({"text": text, "code": entry["code"], "label": "country"})
-            if name.lower().startswith("the "):
-                forms.append({"text": name[4:], "code": entry["code"], "label": "country"})
-        for demonym in entry.get("demonyms", []):
-            forms.append({"text": demonym, "code": entry["code"], "label": "demonym"})
-    return forms
-
-
 @Language.factory("idefx_countries", default_config={"data_file": "countries.jsonl"})
 def make_country_finder(nlp: Language, name: str, data_file: str) -> "CountryFinder":
     return CountryFinder(nlp, name, data_file)
 
 
 class CountryFinder(BatchComponent):
-    """PhraseMatcher over country surface forms; longest match wins."""
+    """Phrase lookup over country surface forms (whitespace tokens skipped); longest match wins."""
 
     def __init__(self, nlp: Language, name: str, data_file: str = "countries.jsonl"):
         self.nlp = nlp
         self.name = name
         self.data_file = data_file
-        self.forms = country_surface_forms(read_jsonl(data_file)) if data_file else []
+        self.forms = country_terms(read_jsonl(data_file)) if data_file else []
         self._build()
 
     def _build(self) -> None:
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.keys = {}
+        self.keys = {}  # match key (hash) -> (label, code, ambiguous)
+        grouped: dict[str, list[str]] = {}
         for form in self.forms:
-            key = f"{form['label']}:{form['code']}"
-            self.keys[self.nlp.vocab.strings.add(key)] = (form["label"], form["code"])
-            self.matcher.add(key, [self.nlp.make_doc(form["text"])])
+            key = f"{form['label']}:{form['code']}" + (":ambiguous" if form["ambiguous"] else "")
+            self.keys[self.nlp.vocab.strings.add(key)] = (form["label"], form["code"], form["ambiguous"])
+            grouped.setdefault(key, []).append(form["text"])
+        self.phrases = PhraseIndex(self.nlp.vocab, [(key, doc) for key, texts in grouped.items()
+                                                    for doc in self.nlp.tokenizer.pipe(texts)])
 
     def __call__(self, doc: Doc) -> Doc:
+        kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
+        keep, orth = kept.tolist(), token_array(doc, "ORTH")[kept]
         # longest matches win, as Spans would (Spans are made for the kept matches only)
-        found = filter_spans([_Match(key, start, end) for key, start, end in self.matcher(doc)])
+        found = filter_spans([_Match(key, keep[start], keep[end - 1] + 1)
+                              for key, start, end in self.phrases(orth.tolist(), self.phrases.starts_in(orth))])
+        if any(self.keys[m.key][2] for m in found):
+            found = [m for m, backed in zip(found, backed_by_text(
+                [(code, ambiguous, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+                 for m in found for _, code, ambiguous in [self.keys[m.key]]], doc_text(doc))) if backed]
         doc.spans[COUNTRY_SPANS] = [Span(doc, m.start, m.end, label=label, kb_id=code)
-                                    for m in found for label, code in [self.keys[m.key]]]
+                                    for m in found for label, code, _ in [self.keys[m.key]]]
         ents = list(doc.ents)
         taken = {i for e in ents for i in range(e.start, e.end)}
         for m in found:
-            label, code = self.keys[m.key]
+            label, code, _ = self.keys[m.key]
             if label == "country" and not taken.intersection(range(m.start, m.end)):
                 ents.append(Span(doc, m.start, m.end, label="GPE", span_id=code))
         doc.set_ents(ents)  # as ``doc.ents = ents``, without making the Spans over again

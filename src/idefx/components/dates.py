@@ -1,11 +1,9 @@
 """The ``idefx_dates`` component: fix the publication date and resolve every date mention to ISO.
 
-Publication date, first found wins: front matter ``date:``, a leading
-``date YYYY-MM-DD`` line, a stand-alone date line in the header (when there
-are several, the one agreeing with the dateline "BAKU, Azerbaijan, July 26").
-A date already set on the Doc (``doc._.idefx_published``, from metadata outside the
-text) is kept when the text states none. Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO date ("" when
-it cannot be fixed); relative ones ("today", "on Tuesday", "July 26", "on the
+The publication date is :func:`idefx.publication.publication_date`'s decision, from the text, the front
+matter the input reader took off it (``doc._.idefx_source``) and a date set on the Doc from metadata outside
+the text (``doc._.idefx_published``). Mentions go to ``doc.spans["idefx_dates"]`` with ``kb_id_`` the ISO
+date ("" when it cannot be fixed); relative ones ("today", "on Tuesday", "July 26", "on the
 second day of IDEF-2023") are resolved against the publication date, or the
 event's first day when the text gives the event's dates. Runs after
 ``idefx_places`` (it reads ``doc.spans["idefx_events"]``).
@@ -23,13 +21,12 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import DATES, EVENTS, doc_text
-from idefx.layout import DATE_LINE, FRONT, body_start
+from idefx.layout import body_start
 from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
-                            header_date, word_starts)
+                            word_starts)
+from idefx.publication import dateline, publication_date
 from idefx.wordkinds import distinct_words, per_word, token_array
 
-_FRONT_DATE = re.compile(r"^(?:date|published|published_time|pubdate)\s*:\s*['\"]?([^'\"\n]+)", re.MULTILINE)
-_DIGIT = re.compile(r"\d")
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters
 _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(ORDINALS) + r")\s+day\s+of\s+(?:the\s+)?",
@@ -37,57 +34,11 @@ _DAY_OF = re.compile(r"[ot](?<=\b.)(?:(?<=o)n\s+the|(?<=t)he)\s+(" + "|".join(OR
 _DAY_OF_CUE = re.compile(r"day\s+of\s", re.IGNORECASE)  # in every _DAY_OF match, and quicker to look for
 
 
-def publication_date(text: str, header_lines: int = 12) -> Optional[str]:
-    """The ISO publication date the text states, else None."""
-    front = FRONT.match(text)
-    if front:
-        for value in _FRONT_DATE.findall(front.group(1)):
-            found = [d.iso for d in find_dates(value) if d.iso]
-            if found:
-                return found[0]
-    match = DATE_LINE.match(text)
-    if match:
-        return next((d.iso for d in find_dates(match.group(1)) if d.iso), None)
-    lines = _first_lines(text[front.end():] if front else text, header_lines)
-    stamps = [iso for iso in map(header_date, lines) if iso]
-    if not stamps:
-        return None
-    dateline = _dateline(lines)
-    if dateline:
-        agreeing = [iso for iso in stamps if iso[5:] == f"{dateline.month:02d}-{dateline.day:02d}"]
-        if agreeing:
-            return agreeing[0]
-    return stamps[0]
-
-
-def _first_lines(text: str, count: int) -> list[str]:
-    """The first ``count`` non-blank lines of ``text`` (as ``str.splitlines`` cuts them), read only as far as needed."""
-    size = 2048
-    while size < len(text):
-        lines = text[:size].splitlines()[:-1]  # all but the last, which may be cut short, are lines of the text
-        found = [line for line in lines if line.strip()]
-        if len(found) >= count:
-            return found[:count]
-        size *= 4
-    return [line for line in text.splitlines() if line.strip()][:count]
-
-
-def _dateline(lines: list[str]) -> Optional[DateExpr]:
-    """The month and day of a dateline ("Istanbul, April 24, IRNA ..."): a yearless date early in a line."""
-    for line in lines:
-        if "," not in line[:39] or not _DIGIT.search(line, 0, 60):  # a date after a comma, at offset 40 at most
-            continue
-        for expr in find_dates(line[:60]):
-            if expr.kind == "date" and "," in line[:expr.start] and expr.start < 40:
-                return expr
-    return None
-
-
 def _datelines(text: str, start: int, lines: int = 12) -> set[int]:
     """Offsets of dateline dates ("Istanbul, April 24, IRNA"): a date early in one of the first lines, after a comma."""
     out, offset = set(), start
     for line in text[start:].split("\n", lines)[:lines]:
-        expr = _dateline([line])
+        expr = dateline([line])
         if expr is not None:
             out.add(offset + expr.start)
         offset += len(line) + 1
@@ -123,6 +74,10 @@ def date_starts(doc: Doc, text: str, cache: dict) -> list[int]:
 
 
 @Language.factory("idefx_dates")
+def make_dates(nlp: Language, name: str) -> "DateFinder":
+    return DateFinder(nlp, name)
+
+
 class DateFinder(BatchComponent):
     """Set ``doc._.idefx_published`` and the ``idefx_dates`` span group."""
 
@@ -132,7 +87,7 @@ class DateFinder(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        published = publication_date(text) or doc._.idefx_published
+        published = publication_date(text, (doc._.idefx_source or {}).get("front_matter"), doc._.idefx_published)
         doc._.idefx_published = published
         skip = body_start(text)
         datelines = _datelines(text, skip)

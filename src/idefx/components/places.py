@@ -1,12 +1,12 @@
 """The ``idefx_places`` component: find countries, cities, named events and venues.
 
 Shapes come from data: ``event_patterns.jsonl`` and ``venue_patterns.jsonl``
-(spaCy Matcher token patterns) plus the gazetteers ``countries.jsonl``,
-``cities.jsonl``, ``events.jsonl`` and ``venues.jsonl`` when they are shipped.
-Results go to span groups:
+(spaCy Matcher token patterns) plus the gazetteers ``cities.jsonl``, ``events.jsonl`` and
+``venues.jsonl`` when they are shipped. Results go to span groups:
 
 - ``doc.spans["idefx_places"]``: labels ``COUNTRY``, ``DEMONYM`` and ``CITY``; ``kb_id_`` is the
-  ISO alpha-2 code of the country (of the city).
+  ISO alpha-2 code of the country (of the city). The countries are those of ``idefx_countries``
+  (``doc.spans["idefx_countries"]``, which runs first); a city name longer than a country's wins.
 - ``doc.spans["idefx_events"]`` and ``doc.spans["idefx_venues"]``: ``kb_id_`` is the canonical
   name every mention of the same event (venue) shares ("International IDEF-2023 Defense Industry
   Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023").
@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.entities import EVENTS, PLACES, VENUES
+from idefx.entities import COUNTRY_SPANS, EVENTS, PLACES, VENUES
 from idefx.matching import FastMatcher
+from idefx.names import name_key
 from idefx.phrases import PhraseIndex
 from idefx.resources import optional_jsonl, read_jsonl
 from idefx.wordkinds import token_array
@@ -37,24 +38,15 @@ _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 
 
-def key(name: str) -> str:
-    """A comparison key for names: lower case, letters and digits only."""
-    return re.sub(r"[\W_]+", "", name.lower())
+def event_key(name: str) -> str:
+    """The comparison key of an event name: its name key without spaces, so "Aero India" and "AeroIndia" (and
+    "IDEF-2023" and "IDEF 2023") are one event."""
+    return name_key(name).replace(" ", "")
 
 
-def gazetteer_terms() -> list[dict]:
-    """Phrase terms for countries, demonyms and cities: ``{"label", "id", "text"}``, plus ``"ambiguous": True``
-    for a country form that also names something else ("Georgia", "Jordan", "Chad")."""
-    terms = []
-    for entry in optional_jsonl("countries.jsonl"):
-        ambiguous = set(entry.get("ambiguous_aliases", []))
-        names = {entry.get("name"), entry.get("official_name"), *entry.get("aliases", [])}
-        for label, forms in (("COUNTRY", names), ("DEMONYM", set(entry.get("demonyms", [])))):
-            for name in filter(None, forms):
-                term = {"label": label, "id": entry["code"], "text": name}
-                if name in ambiguous:
-                    term["ambiguous"] = True
-                terms.append(term)
+def city_terms() -> list[dict]:
+    """Phrase terms for cities: ``{"label": "CITY", "id": country code, "text"}``, each name to the most
+    populous (capitals first) of the unambiguous cities that bear it."""
     best: dict[str, tuple[int, str]] = {}
     for entry in optional_jsonl("cities.jsonl"):
         if entry.get("ambiguous"):
@@ -63,8 +55,7 @@ def gazetteer_terms() -> list[dict]:
         for name in filter(None, {entry.get("name"), *entry.get("aliases", [])}):
             if name[:1].isupper() and (name not in best or best[name][0] < weight):
                 best[name] = (weight, entry["country"])
-    terms.extend({"label": "CITY", "id": code, "text": name} for name, (_, code) in best.items())
-    return terms
+    return [{"label": "CITY", "id": code, "text": name} for name, (_, code) in best.items()]
 
 
 def named_terms(entries: Iterable[dict], label: str) -> list[dict]:
@@ -78,7 +69,7 @@ def named_terms(entries: Iterable[dict], label: str) -> list[dict]:
 def make_places(nlp: Language, name: str, gazetteers: bool) -> "PlaceFinder":
     finder = PlaceFinder(nlp, name)
     finder.add_patterns(read_jsonl("event_patterns.jsonl") + read_jsonl("venue_patterns.jsonl"),
-                        gazetteer_terms() + named_terms(optional_jsonl("events.jsonl"), "EVENT")
+                        city_terms() + named_terms(optional_jsonl("events.jsonl"), "EVENT")
                         + named_terms(optional_jsonl("venues.jsonl"), "VENUE") if gazetteers else [])
     return finder
 
@@ -116,17 +107,9 @@ class PlaceFinder(BatchComponent):
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
-        self.ambiguous = {(t["id"], t["text"]) for t in self.terms if t.get("ambiguous")}
-        self.ambiguous_ids = {ident for ident, _ in self.ambiguous}
-        codes_of: dict[str, set[str]] = {}
         for term in self.terms:
-            codes_of.setdefault(term["text"], set()).add(term["id"])
-        self.shared = {text for text, codes in codes_of.items() if len(codes) > 1}
-        for term in self.terms:
-            if term["text"] in self.shared and term.get("ambiguous"):
-                continue
             forms = {term["text"]}
-            if term["label"] in ("COUNTRY", "CITY") and len(term["text"]) > 3:
+            if term["label"] == "CITY" and len(term["text"]) > 3:
                 forms.add(term["text"].upper())
             for form in forms:
                 grouped.setdefault(f"{term['label']}|{term['id']}", []).append(form)
@@ -136,7 +119,10 @@ class PlaceFinder(BatchComponent):
         self.term_of = {self.nlp.vocab.strings.add(match_key): tuple(match_key.split("|", 1)) for match_key in grouped}
 
     def __call__(self, doc: Doc) -> Doc:
-        places, events, venues = [], [], []
+        # the countries are those the country finder kept, so places and countries never disagree
+        places = [Span(doc, s.start, s.end, label=s.label_.upper(), kb_id=s.kb_id_)
+                  for s in doc.spans.get(COUNTRY_SPANS, [])]
+        events, venues = [], []
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
         keep, orth_array, lowers = kept.tolist(), token_array(doc, "ORTH")[kept], token_array(doc, "LOWER")[kept]
@@ -158,7 +144,7 @@ class PlaceFinder(BatchComponent):
                 end = start + self.keep[ident]
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
-        doc.spans[PLACES] = self._unambiguous(filter_spans(places))
+        doc.spans[PLACES] = filter_spans(places)
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or self._venue_name(s))
                              for s in filter_spans([_trim(v) for v in venues])]
         inside_venue = {i for v in doc.spans[VENUES] for i in range(v.start, v.end)}
@@ -178,20 +164,6 @@ class PlaceFinder(BatchComponent):
             while end > span.start + 1 and span.doc[end - 1].is_lower:
                 end -= 1
         return _clean(span.doc[span.start:end].text)
-
-    def _unambiguous(self, places: list[Span]) -> list[Span]:
-        """Keep a form that may name something else ("Georgia") only when the text backs it: an unambiguous
-        mention of the same country, or a second, different ambiguous form of it ("Georgian")."""
-        ids = [p.kb_id_ for p in places]
-        names = [_clean(p.text) if ident in self.ambiguous_ids else None for p, ident in zip(places, ids)]
-        doubtful = [name is not None and ((ident, name) in self.ambiguous or (ident, name.title()) in self.ambiguous)
-                    for ident, name in zip(ids, names)]
-        sure = {ident for ident, d in zip(ids, doubtful) if not d}
-        forms: dict[str, set[str]] = {}
-        for ident, d, name in zip(ids, doubtful, names):
-            if d:
-                forms.setdefault(ident, set()).add(name)
-        return [p for p, ident, d in zip(places, ids, doubtful) if not d or ident in sure or len(forms[ident]) > 1]
 
     def _events(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
@@ -224,10 +196,10 @@ class PlaceFinder(BatchComponent):
             same = seen.get((base, year)) or (
                 next((n for (b, _), n in seen.items() if b == base), None) if year is None else None)
             seen.setdefault((base, year), same or name)
-            canon.setdefault(key(name), same or name)
+            canon.setdefault(event_key(name), same or name)
         out = []
         for span, name in spans:
-            out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[key(name)]))
+            out.append(Span(doc, span.start, span.end, label="EVENT", kb_id=canon[event_key(name)]))
         return sorted(out, key=lambda s: s.start)
 
     def to_disk(self, path, exclude=tuple()) -> None:
@@ -248,11 +220,11 @@ def _edition(name: str) -> tuple[str, Optional[str]]:
     "IDEF", ("aeroindia", "2023") for "Aero India 2023"."""
     match = _EDITION.match(name)
     if not match:
-        return key(name), None
+        return event_key(name), None
     year = match.group(2)
     if year and len(year) == 2:
         year = "20" + year
-    return key(match.group(1)), year
+    return event_key(match.group(1)), year
 
 
 def _edition_rank(name: str) -> int:

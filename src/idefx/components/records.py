@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
+from idefx.names import name_key
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -37,11 +38,11 @@ def _meetings(doc: Doc, text: str) -> list[dict]:
     return out
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
-
-
 @Language.factory("idefx_records")
+def make_records(nlp: Language, name: str) -> "RecordBuilder":
+    return RecordBuilder(nlp, name)
+
+
 class RecordBuilder(BatchComponent):
     """Collect entities into ``doc._.idefx``: a dict with the record's fields."""
 
@@ -79,7 +80,7 @@ class RecordBuilder(BatchComponent):
                 continue
             start, end = span.start_char, span.end_char
             name = " ".join(text[start:end].split())
-            entry = organizations.setdefault(_norm(name), {"name": name, "mentions": []})
+            entry = organizations.setdefault(name_key(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {
             "people": people,

@@ -53,11 +53,10 @@ def load_recogniser(model: str) -> Language:
     return trained
 
 
-@Language.factory(
-    "idefx_statistical_entities",
-    default_config={"model": "", "labels": STATISTICAL_LABELS, "spans_key": MODEL_SPANS},
-)
-def make_statistical_entities(nlp: Language, name: str, model: str, labels: list[str], spans_key: str):
+@Language.factory("idefx_statistical_entities",
+                  default_config={"model": "", "labels": STATISTICAL_LABELS, "spans_key": MODEL_SPANS})
+def make_statistical_entities(nlp: Language, name: str, model: str, labels: list[str],
+                              spans_key: str) -> "StatisticalEntities":
     return StatisticalEntities(name, load_recogniser(model), labels, spans_key)
 
 
