@@ -205,8 +205,7 @@ def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecor
             "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic, "
             "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc_row, ordinal, meeting.mode, meeting.date, meeting.city, meeting.country, meeting.venue, eid,
-             meeting.topic, min((e.start for e in meeting.evidence), default=None),
-             max((e.end for e in meeting.evidence), default=None))).lastrowid
+             meeting.topic, *meeting.evidence_extent())).lastrowid
         conn.executemany("INSERT OR IGNORE INTO meeting_parties VALUES (?, ?)", [(mid, c) for c in meeting.parties])
         add_evidence(conn, doc_row, "meeting", mid, None, meeting.evidence)
 
