@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from idefx.evaluate import Evaluation
+from idefx.rows import cell_text as _show
 
 ROWS = [  # (report key, label)
     ("people", "people"), ("titles", "person titles"), ("person_country", "person country"),
@@ -60,10 +61,3 @@ def print_evaluation(evaluation: Evaluation, out: IO[str], with_mistakes: bool =
                 line += f"  at {m.evidence['start']}-{m.evidence['end']} {m.evidence.get('text')!r}"
             console.print(escape(terminal_text(line)), soft_wrap=True, highlight=False)
 
-
-def _show(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)

@@ -26,11 +26,12 @@ DROPPED_FIRST = ("sha256", "saved_at", "path", "first_seen", "hosts", "guests", 
                  "organisations", "date_source", "document")
 
 
-def _flat(value) -> str:
+def cell_text(value) -> str:
+    """A value as one line of text: lists joined with "; ", None as nothing."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(_flat(v) for v in value)
+        return "; ".join(cell_text(v) for v in value)
     return str(value)
 
 
@@ -48,7 +49,7 @@ def write_rows(rows: Iterable[dict], columns: list[str], fmt: str, out: IO[str],
     elif fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(columns)
-        writer.writerows([csv_cell(_flat(row[c]) if isinstance(row[c], (list, tuple)) else row[c]) for c in columns]
+        writer.writerows([csv_cell(cell_text(row[c]) if isinstance(row[c], (list, tuple)) else row[c]) for c in columns]
                          for row in rows)
     else:
         _write_table(rows, columns, out, title, wide)
@@ -65,7 +66,7 @@ def _write_table(rows: list[dict], columns: list[str], out: IO[str], title: Opti
     console = Console(file=out)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(file=out, width=PIPE_WIDTH)
-    cells = {c: [terminal_text(_flat(row[c])) for row in rows] for c in columns if c not in OFFSET_COLUMNS}
+    cells = {c: [terminal_text(cell_text(row[c])) for row in rows] for c in columns if c not in OFFSET_COLUMNS}
     needed = {c: max([len(c), *(len(word) for cell in values for word in cell.split())]) for c, values in cells.items()}
     shown = list(cells) if wide else _fitting(needed, console.width)
     hidden = [c for c in cells if c not in shown]
