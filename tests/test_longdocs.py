@@ -13,7 +13,7 @@ from idefx import longdocs
 from idefx.cli import app
 from idefx.document import SourceDocument
 from idefx.extract import extract_records
-from idefx.runner import load_pipeline
+from idefx.pipeline import load_pipeline
 
 PARAGRAPHS = [
     "Defence Minister Hulusi Akar met his Italian counterpart Guido Crosetto in Ankara on 4 March 2024.",
