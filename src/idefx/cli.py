@@ -48,6 +48,7 @@ class RecordFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -103,7 +104,8 @@ def extract(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH...", show_default=False, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
     fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT",
-                                               help="table, json, jsonl or csv (default: table on a terminal, jsonl "
+                                               help="table, json, jsonl, csv, or html (the documents annotated, "
+                                                    "with their meetings; default: table on a terminal, jsonl "
                                                     "otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="An installed trained spaCy pipeline to combine in."),
@@ -130,6 +132,9 @@ def extract(
     paths = paths or []
     if not paths and from_list is None:
         _err("no input: give files or directories, '-' for stdin, or --from-list")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == RecordFormat.html and STDIN in paths:
+        _err("--format html shows each document's text, read again from its file: give files, not stdin ('-')")
         raise typer.Exit(EXIT_USAGE)
     if from_list == STDIN and STDIN in paths:
         _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
@@ -163,6 +168,9 @@ def extract(
                     done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
                     if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
                         write_json_lines((outcome.record_json for outcome in done), out)
+                    elif fmt == RecordFormat.html:
+                        from idefx.pages.document import write_documents_page
+                        write_documents_page((outcome.record for outcome in done), out, limit)
                     else:
                         write_records((outcome.record for outcome in done), fmt.value, out)
         finally:
@@ -429,3 +437,53 @@ def main() -> None:
     except (OSError, ValueError):
         pass
     os._exit(code)
+
+
+# ---------------------------------------------------------------- pictures: the network, the report
+
+
+class GraphFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    dot = "dot"
+    html = "html"
+
+
+class GraphNodes(str, Enum):
+    person = "person"
+    country = "country"
+
+
+@app.command(cls=_Command)
+def graph(
+    fmt: GraphFormat = typer.Option(GraphFormat.graphml, "--format", "-f", metavar="FORMAT",
+                                    help="graphml or gexf (Gephi, Cytoscape), dot (Graphviz), or html (an interactive "
+                                         "page that needs no network)."),
+    by: GraphNodes = typer.Option(GraphNodes.person, "--by", metavar="NODES",
+                                  help="person (meetings join people) or country (edges weighted by meetings)."),
+    person: Optional[str] = typer.Option(None, "--person", metavar="WORDS", help="Words of a participant's name."),
+    country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Where it took place or a party to it."),
+    event: Optional[str] = typer.Option(None, "--event", metavar="WORDS", help="Words of the event's name."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="On or after this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="On or before this date (YYYY[-MM[-DD]])."),
+    top: int = typer.Option(300, "--top", min=0, metavar="N",
+                            help="html: draw the N people with most meetings (0: everyone)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="Write to this file instead of stdout."),
+    db: Optional[Path] = _DB,
+) -> None:
+    """The meeting network of the stored meetings (the same filters as `meetings`) as a graph file or a page."""
+    from idefx import graph as graphs
+    from idefx import network
+    from idefx.output import open_output
+
+    with _store(db) as conn:
+        if fmt != GraphFormat.html:
+            graphs.networkx()
+        net = network.load(conn, person=person, country=country, event=event, since=since, until=until)
+        with open_output(out, fmt.value) as fh:
+            if fmt == GraphFormat.html:
+                from idefx.pages.network import network_page
+                fh.write(network_page(network.top_people(net, top), by=by.value))
+            else:
+                built = graphs.people_graph(net) if by == GraphNodes.person else graphs.country_graph(net)
+                graphs.write_graph(built, fmt.value, fh)
