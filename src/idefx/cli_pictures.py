@@ -89,7 +89,7 @@ def report(
         if views is not None:
             written, missing = write_views(conn, views, DEFAULT_MAX_BYTES)
             if missing:
-                _err(f"{len(missing)} documents could not be read again as saved (moved or changed): no view of "
+                _err(f"{len(missing)} document(s) could not be read again as saved (moved or changed): no view of "
                      f"them, e.g. {missing[0]}")
 
             def doc_href(doc: dict) -> str:

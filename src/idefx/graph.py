@@ -48,7 +48,7 @@ def people_graph(net: Network):
                        organisation=_joined(p["organisations"]), meetings=p["meetings"])
     for a, b, m in net.pairs():
         graph.add_edge(a, b, key=f"m{m['id']}", meeting=m["id"], date=m["date"], mode=m["mode"],
-                       place=_joined(x for x in (m["venue"], m["city"], country_label(m["country"])) if x),
+                       place=", ".join(x for x in (m["venue"], m["city"], country_label(m["country"])) if x),
                        event=m["event"], document=m["document"], parties=_joined(m["parties"]),
                        evidence_start=m["evidence_start"] if m["evidence_start"] is not None else -1,
                        evidence_end=m["evidence_end"] if m["evidence_end"] is not None else -1)

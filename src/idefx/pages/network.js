@@ -67,9 +67,12 @@
     var range = document.getElementById("net-range");
     range.textContent = data.months.length ? data.months[lo] + " – " + data.months[hi] : "no dated meetings";
     document.getElementById("net-count").textContent = "(" + shown + " meetings shown)";
+    if (selected) { show(selected); }
   }
 
+  var selected = null;
   function show(node) {
+    selected = node;
     data.nodes.forEach(function (n) { n.el.classList.toggle("selected", n === node); });
     details.textContent = "";
     html("h3", node.labelText, details);
@@ -95,7 +98,7 @@
     n.el.addEventListener("mouseenter", function (ev) {
       tip.textContent = "";
       html("strong", n.labelText, tip);
-      [n.country, n.titles, n.orgs, n.meetings + " meeting" + (n.meetings === 1 ? "" : "s")].forEach(function (t) {
+      [n.countryName, n.titles, n.orgs, n.meetings + " meeting" + (n.meetings === 1 ? "" : "s")].forEach(function (t) {
         if (t) { html("div", t, tip); }
       });
       tip.hidden = false;

@@ -60,11 +60,12 @@ def network_model(net: Network, by: str = "person", doc_href: Optional[Callable[
     if by == "country":
         members = [meeting_countries(m) for m in net.meetings]
         counts = Counter(code for codes in members for code in codes)
-        nodes = {code: {"id": code, "label": country_label(code), "country": code, "titles": "", "orgs": "",
-                        "meetings": n} for code, n in counts.items()}
+        nodes = {code: {"id": code, "label": country_label(code), "country": code, "countryName": "",
+                        "titles": "", "orgs": "", "meetings": n} for code, n in counts.items()}
     else:
         members = [[str(pid) for pid in m["people"]] for m in net.meetings]
         nodes = {str(pid): {"id": str(pid), "label": p["name"], "country": p["country"],
+                            "countryName": country_label(p["country"]),
                             "titles": "; ".join(p["titles"]), "orgs": "; ".join(p["organisations"]),
                             "meetings": p["meetings"]} for pid, p in net.people.items()}
     months = sorted({m["date"][:7] for m in net.meetings if len(m["date"]) >= 7})
