@@ -78,6 +78,15 @@ def test_network_data_cannot_close_its_script(tmp_path):
     data = json.loads(re.search(r'id="net-data">(.*?)</script>', page).group(1))
     assert any(n["label"].startswith("</script>") for n in data["nodes"])
     assert len(data["nodes"]) == 4 and len(data["meetings"]) == 3
+    assert [d["id"] for d in data["documents"]] == ["valdivia-visit", "odhiambo-talks"]
+
+
+def test_long_evidence_is_cut_at_a_word():
+    from idefx.pages.network import EVIDENCE_CHARS, _shortened
+
+    cut = _shortened("word " * 200)
+    assert cut.endswith(" …") and len(cut) <= EVIDENCE_CHARS + 2 and "wor …" not in cut
+    assert _shortened("Short.") == "Short."
 
 
 def test_month_chart_has_a_bar_for_every_month_between_first_and_last():

@@ -82,8 +82,8 @@ def report(
         graphs.networkx()
         base = (out.parent if out else Path.cwd()).resolve()
 
-        def source_link(doc: dict) -> str:
-            return Path(doc["path"]).resolve().as_uri() if doc["path"] else ""
+        def source_link(doc: dict) -> str:  # relative, so the page and its sources can move together
+            return Path(os.path.relpath(Path(doc["path"]).resolve(), base)).as_posix() if doc["path"] else ""
 
         doc_href = source_link
         if views is not None:

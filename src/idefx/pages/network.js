@@ -90,7 +90,8 @@
       if (m.evidence) { html("blockquote", m.evidence, li); }
       var doc = html("div", null, li, "muted");
       doc.appendChild(document.createTextNode("document: "));
-      if (m.href) { var a = html("a", m.document, doc); a.href = m.href; } else { doc.appendChild(document.createTextNode(m.document)); }
+      var source = data.documents[m.doc];
+      if (source.href) { var a = html("a", source.id, doc); a.href = source.href; } else { doc.appendChild(document.createTextNode(source.id)); }
     });
   }
 

@@ -20,10 +20,18 @@ WIDTH, HEIGHT = 1000, 640
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#86bcb6"]
 OTHER = "#b8b8b8"
+EVIDENCE_CHARS = 320
 
 
 def _place(m: dict) -> str:
     return ", ".join(x for x in (m["venue"], m["city"], country_label(m["country"])) if x)
+
+
+def _shortened(evidence: str) -> str:
+    """Evidence cut to its first EVIDENCE_CHARS characters, at a word break: a reminder, the document has the rest."""
+    if len(evidence) <= EVIDENCE_CHARS:
+        return evidence
+    return evidence[:EVIDENCE_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _layout(node_ids: list, pairs: Counter) -> dict:
@@ -70,14 +78,14 @@ def network_model(net: Network, by: str = "person", doc_href: Optional[Callable[
                             "meetings": p["meetings"]} for pid, p in net.people.items()}
     months = sorted({m["date"][:7] for m in net.meetings if len(m["date"]) >= 7})
     month_index = {month: i for i, month in enumerate(months)}
-    meetings, pairs, edge_meetings = [], Counter(), {}
+    meetings, pairs, edge_meetings, documents = [], Counter(), {}, {}
     for m, ids in zip(net.meetings, members):
         index = len(meetings)
         meetings.append({"date": m["date"], "month": month_index.get(m["date"][:7], -1),
                          "who": ", ".join(m["participants"]),
                          "nodes": ids, "place": _place(m), "event": m["event"], "mode": m["mode"],
-                         "document": m["document"], "href": doc_href(m["document"]) if doc_href else "",
-                         "evidence": m["evidence"]})
+                         "doc": documents.setdefault(m["document"], len(documents)),
+                         "evidence": _shortened(m["evidence"])})
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 key = (a, b) if a < b else (b, a)
@@ -93,7 +101,8 @@ def network_model(net: Network, by: str = "person", doc_href: Optional[Callable[
     legend = [{"country": country_label(code), "colour": colour} for code, colour in colours.items()]
     return {"by": by, "width": WIDTH, "height": HEIGHT, "nodes": list(nodes.values()),
             "edges": [{"a": a, "b": b, "meetings": edge_meetings[(a, b)]} for a, b in pairs],
-            "meetings": meetings, "months": months, "legend": legend}
+            "meetings": meetings, "months": months, "legend": legend,
+            "documents": [{"id": doc, "href": doc_href(doc) if doc_href else ""} for doc in documents]}
 
 
 def network_section(net: Network, by: str = "person", doc_href: Optional[Callable[[str], str]] = None) -> str:
