@@ -48,6 +48,7 @@ class RecordFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -103,7 +104,8 @@ def extract(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH...", show_default=False, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
     fmt: Optional[RecordFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT",
-                                               help="table, json, jsonl or csv (default: table on a terminal, jsonl "
+                                               help="table, json, jsonl, csv, or html (the documents annotated, "
+                                                    "with their meetings; default: table on a terminal, jsonl "
                                                     "otherwise)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write records to this file instead of stdout."),
     model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="An installed trained spaCy pipeline to combine in."),
@@ -130,6 +132,9 @@ def extract(
     paths = paths or []
     if not paths and from_list is None:
         _err("no input: give files or directories, '-' for stdin, or --from-list")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == RecordFormat.html and STDIN in paths:
+        _err("--format html shows each document's text, read again from its file: give files, not stdin ('-')")
         raise typer.Exit(EXIT_USAGE)
     if from_list == STDIN and STDIN in paths:
         _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
@@ -165,6 +170,9 @@ def extract(
                     done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
                     if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
                         write_json_lines((outcome.record_json for outcome in done), out)
+                    elif fmt == RecordFormat.html:
+                        from idefx.pages.document import write_documents_page
+                        write_documents_page((outcome.record for outcome in done), out, limit)
                     else:
                         write_records((outcome.record for outcome in done), fmt.value, out)
         finally:
@@ -436,3 +444,6 @@ def main() -> None:
     except (OSError, ValueError):
         pass
     os._exit(code)
+
+
+from idefx import cli_pictures  # noqa: E402,F401  (registers `graph` and `report` on the app)
