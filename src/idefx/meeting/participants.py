@@ -171,11 +171,13 @@ class Participants:
         people = list(dict.fromkeys(people))
         if not people:
             return
-        if not drafts:
+        if not drafts or any(self.patterns.entry(cue).get("companion") for cue in cues):
+            # "He is accompanied by X": X goes with him to the meetings to come as well
             leaders = self.people_in(sent.start, cues[0].start) or self.subject(cues[0], drafts)
             for leader in leaders:
                 known = self.companions.setdefault(leader, [])
                 known.extend(p for p in people if p not in leaders and p not in known)
+        if not drafts:
             return
         for draft in same_sentence(drafts):
             draft.participants.extend(p for p in people if p not in draft.participants)

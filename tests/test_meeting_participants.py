@@ -1,0 +1,42 @@
+"""Who takes part in a meeting when they are named outside the trigger clause (attendance, companions,
+delegations), in trigger forms other than "met with", and behind a role ("the WTO Director General")."""
+
+from test_meetings import meetings, run
+
+
+def only(doc):
+    (meeting,) = meetings(doc)
+    return meeting
+
+
+HOST_GUEST = [("Lina Haddad", [], "JO"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO"),
+              ("Karl Berg", [], "SE"), ("Anna Holm", [], "SE")]
+
+
+def test_attending_the_meeting_were_adds_the_list():
+    text = ("Foreign Minister Karl Berg received Minister of State Lina Haddad in Stockholm. Attending the meeting "
+            "were Anna Holm, State Secretary, Omar Saleh, Adviser to the King, and Rami Aziz, Ambassador.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh",
+                                                           "Rami Aziz"}
+
+
+def test_in_attendance_were_a_semicolon_list():
+    text = ("Karl Berg held talks with Lina Haddad in Malmo on Friday. In attendance were the Deputy Minister, "
+            "Ms Anna Holm; the Adviser, Mr Omar Saleh; and Ambassador Rami Aziz.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh",
+                                                           "Rami Aziz"}
+
+
+def test_also_present_and_was_in_attendance():
+    text = "Karl Berg met Lina Haddad on Friday. Also present were Anna Holm and Omar Saleh."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh"}
+    text = "Karl Berg met Lina Haddad on Friday. Rami Aziz was also in attendance."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz"}
+
+
+def test_a_companion_goes_to_this_meeting_and_the_next():
+    text = ("Karl Berg met Lina Haddad on Monday. He is accompanied by Anna Holm, Regional Director. "
+            "Later in the day Karl Berg called on Omar Saleh.")
+    first, second = meetings(run(text, HOST_GUEST))
+    assert first["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm"}
+    assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
