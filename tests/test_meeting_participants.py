@@ -40,3 +40,23 @@ def test_a_companion_goes_to_this_meeting_and_the_next():
     first, second = meetings(run(text, HOST_GUEST))
     assert first["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm"}
     assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
+
+
+DELEGATION = [("Pedro Soto", ["Soto"], "CL"), ("Ana Lind", [], "CL"), ("Rosa Vega", [], "PE"), ("Luis Mora", [], "PE")]
+
+
+def test_the_delegation_stands_for_its_head_and_members():
+    text = ("A Chilean delegation led by Foreign Minister Pedro Soto arrived in Lima on Sunday. "
+            "The delegation, which included Ambassador Ana Lind, held talks with Rosa Vega. "
+            "Later the Chilean delegation met Luis Mora.")
+    first, second = meetings(run(text, DELEGATION))
+    assert first["participants"] == {"Pedro Soto", "Ana Lind", "Rosa Vega"}
+    assert second["participants"] == {"Pedro Soto", "Ana Lind", "Luis Mora"}
+
+
+def test_a_name_led_team_and_a_delegation_of_another_country():
+    text = "The Soto-led team landed in Lima. The team, with Ana Lind, met Rosa Vega and Luis Mora on Monday."
+    assert only(run(text, DELEGATION))["participants"] == {"Pedro Soto", "Ana Lind", "Rosa Vega", "Luis Mora"}
+    text = ("A delegation headed by Pedro Soto reached Lima. Ana Lind met Rosa Vega. "
+            "The Peruvian delegation later held talks with Ana Lind.")
+    assert "Pedro Soto" not in meetings(run(text, DELEGATION))[-1]["participants"]

@@ -96,7 +96,8 @@ class ClauseReader:
     def _subjects(self, sent: Sentence, subject_end: int, anaphors: list[Match],
                   drafts: list[MeetingDraft]) -> list[int]:
         """The subject side: the people named before the first trigger, else whom a reference there stands
-        for, else the sentence's quoted source; with the companions they brought."""
+        for, else the sentence's quoted source; with the delegation they stand for and the companions they
+        brought."""
         subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
             refs = [a for a in anaphors if a.end <= subject_end]
@@ -106,6 +107,7 @@ class ClauseReader:
                 subjects = self.participants.first_source_in(sent)
             if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
+        subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
 
     def _unreal(self, trigger: Match) -> bool:

@@ -18,6 +18,7 @@ from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and the source's name
+HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
 
@@ -48,6 +49,7 @@ class Participants:
         self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
+        self._delegations: dict[int, list[int]] = {}  # a "led by" cue's start -> the delegation's people so far
 
     # -- mentions and sources ---------------------------------------------------------------------
 
@@ -149,6 +151,38 @@ class Participants:
         if refers == "guests":
             return (list(last.guests), last) if last.guests else ([], None)
         return list(last.participants), last
+
+    @functools.cached_property
+    def delegation_heads(self) -> list[tuple[int, int]]:
+        """(cue start, head) of each "a delegation led by X", "the team, headed by the minister, X", "X-led
+        delegation", in text order."""
+        out = []
+        for cue in self.cues.all("group_head"):
+            if self.patterns.entry(cue).get("head") == "before":
+                named = [m for m in self._by_start.within(max(0, cue.start - 8), cue.start) if m.end == cue.start]
+            else:
+                named = [m for m in self._by_start.within(cue.end, cue.end + HEAD_WINDOW)
+                         if not any(t.text in ".;" for t in self.doc[cue.end:m.start])]
+            if named:
+                out.append((cue.start, person_of(named[0])))
+        return sorted(out)
+
+    def with_delegation(self, subjects: list[int], start: int, end: int) -> list[int]:
+        """A delegation on the subject side ("The delegation, which included X, held talks ...") stands for its
+        head ("a delegation led by Y" before) and the members named for it so far, of its country if it has one."""
+        groups = self.patterns.word_list("group_nouns")
+        if not any(t.lower_ in groups for t in self.doc[start:end]):
+            return subjects
+        heads = [(cue, head) for cue, head in self.delegation_heads if cue < end]
+        if not heads:
+            return subjects
+        cue, head = heads[-1]
+        codes = {p.kb_id_ for p in self.places.spans if start <= p.start < end}
+        if codes and self.country_of(head) not in codes | {None}:
+            return subjects
+        members = self._delegations.setdefault(cue, [head])
+        members.extend(p for p in subjects if p not in members)
+        return subjects + [p for p in members if p not in subjects]
 
     def with_companions(self, subjects: list[int]) -> list[int]:
         return subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]
