@@ -60,3 +60,20 @@ def test_a_name_led_team_and_a_delegation_of_another_country():
     text = ("A delegation headed by Pedro Soto reached Lima. Ana Lind met Rosa Vega. "
             "The Peruvian delegation later held talks with Ana Lind.")
     assert "Pedro Soto" not in meetings(run(text, DELEGATION))[-1]["participants"]
+
+
+ARMY = [("Ott Saar", [], "EE"), ("Juris Ozols", [], "LV")]
+
+
+def test_a_meeting_of_unnamed_chiefs_takes_the_names_of_the_next_sentence():
+    text = ("Estonian and Latvian army chiefs conducted a bilateral meeting in Tartu on Tuesday. During the talks, "
+            "General Ott Saar and his Latvian counterpart Juris Ozols agreed to hold joint drills.")
+    meeting = only(run(text, ARMY))
+    assert meeting["participants"] == {"Ott Saar", "Juris Ozols"} and meeting["parties"] == {"EE", "LV"}
+
+
+def test_an_opener_adds_the_people_of_its_clause_up_to_a_break():
+    people = ARMY + [("Mara Lepp", [], "EE"), ("Ivo Kask", [], "EE")]
+    text = ("Ott Saar met Juris Ozols in Riga. In their meeting, Mara Lepp briefed both generals, "
+            "and they discussed a plan drafted by Ivo Kask.")
+    assert only(run(text, people))["participants"] == {"Ott Saar", "Juris Ozols", "Mara Lepp"}

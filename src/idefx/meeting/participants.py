@@ -190,16 +190,21 @@ class Participants:
     # -- people added by a later sentence ---------------------------------------------------------
 
     def attend(self, sent: Sentence, drafts: list[MeetingDraft]) -> None:
-        """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
-        of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
-        of the DNI in the meetings to come."""
-        cues = self.cues.within("attendance", sent.start, sent.end)
+        """"These meetings were attended by X, Y", "Z dropped by the meeting", "During the talks, X and Y
+        agreed ...": add X, Y and Z to the meetings of the sentence before. Before any meeting, "The DNI was
+        joined by X and Y" makes X and Y companions of the DNI in the meetings to come."""
+        cues = [cue for cue in self.cues.within("attendance", sent.start, sent.end)
+                if not self.patterns.entry(cue).get("opener") or (drafts and cue.start <= sent.start + 1)]
         if not cues:
             return
         people = []
         for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
-            if self.patterns.entry(cue).get("side") == "subject":
+            entry = self.patterns.entry(cue)
+            if entry.get("side") == "subject":
                 people.extend(self.people_in(sent.start, cue.start))
+            elif entry.get("opener"):  # the people of the clause the opener introduces
+                breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
+                people.extend(self.people_in(cue.end, min(breaks + [sent.end])))
             else:
                 people.extend(self.people_in(cue.end, sent.end))
         people = list(dict.fromkeys(people))
