@@ -77,3 +77,27 @@ def test_an_opener_adds_the_people_of_its_clause_up_to_a_break():
     text = ("Ott Saar met Juris Ozols in Riga. In their meeting, Mara Lepp briefed both generals, "
             "and they discussed a plan drafted by Ivo Kask.")
     assert only(run(text, people))["participants"] == {"Ott Saar", "Juris Ozols", "Mara Lepp"}
+
+
+LEADERS = [("Maria Kowal", ["Kowal"], "PL"), ("Jonas Petras", ["Petras"], "LT"), ("Eva Lund", [], "DK")]
+
+
+def test_a_quoted_or_modified_meeting_noun_after_held():
+    text = 'Maria Kowal held a "frank conversation" with Jonas Petras in Vilnius.'
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_did_meet_is_a_meeting_and_did_not_meet_is_none():
+    text = "Kowal insisted that she did meet Jonas Petras in Geneva last week."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+    assert meetings(run("Kowal did not meet Jonas Petras in Geneva.", LEADERS)) == []
+
+
+def test_talks_between_name_both_sides_after_the_noun():
+    text = "Eva Lund praised the talks between Maria Kowal and Jonas Petras in Riga."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_a_verb_of_saying_during_talks():
+    text = "Maria Kowal told Jonas Petras during talks on the margins of the forum that trade would grow."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}

@@ -76,9 +76,9 @@ class Participants:
                     out.append(person)
         return out
 
-    def named_in(self, start: int, stop: int) -> list[Span]:
-        """The mentions inside ``start``..``stop`` that are not quoted sources."""
-        return [m for m in self._by_start.within(start, stop) if m.start not in self.speakers]
+    def named_in(self, start: int, stop: int, speakers: bool = False) -> list[Span]:
+        """The mentions inside ``start``..``stop`` that are not quoted sources (all of them with ``speakers``)."""
+        return [m for m in self._by_start.within(start, stop) if speakers or m.start not in self.speakers]
 
     def first_source_in(self, sent: Sentence) -> list[int]:
         """The first quoted source of a sentence, as a one-person list (empty when there is none)."""
