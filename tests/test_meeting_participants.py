@@ -101,3 +101,22 @@ def test_talks_between_name_both_sides_after_the_noun():
 def test_a_verb_of_saying_during_talks():
     text = "Maria Kowal told Jonas Petras during talks on the margins of the forum that trade would grow."
     assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+ROLES = [("Maria Lopes", [], "BR"), ("Jorge Mena", [], "PE"), ("Pedro Soto", [], "PE"), ("Ana Ruiz", [], "PE")]
+
+
+def test_a_role_reference_names_the_one_holder_of_the_title():
+    text = ("World Trade Organization Director General Maria Lopes met Peru's Trade Minister Ana Ruiz on Monday. "
+            "Foreign Minister Jorge Mena, while receiving the WTO Director General at the ministry, praised "
+            "her work. The WTO Director General also called on Congress President Pedro Soto.")
+    found = [m["participants"] for m in meetings(run(text, ROLES))]
+    assert {"Maria Lopes", "Jorge Mena"} in found
+    assert {"Maria Lopes", "Pedro Soto"} in found
+    assert {"Jorge Mena", "Pedro Soto"} not in found
+
+
+def test_a_role_two_people_hold_is_left_unresolved():
+    text = ("Foreign Minister Jorge Mena met Maria Lopes. Foreign Minister Ana Ruiz spoke to the press. "
+            "Pedro Soto later received the Foreign Minister.")
+    assert {"Pedro Soto", "Jorge Mena"} not in [m["participants"] for m in meetings(run(text, ROLES))]

@@ -65,6 +65,8 @@ class ClauseReader:
                     groups = [(objects, [])]
                 else:
                     groups = [([], [])]
+            if not any(objects for objects, _ in groups):
+                groups = self._role_holder(anaphors, trigger.end, stop) or groups
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
@@ -117,6 +119,15 @@ class ClauseReader:
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
+        """"receiving the WHO Director General": the one person holding the role the object side names."""
+        for ref in anaphors:
+            if start <= ref.start < stop and self.patterns.entry(ref)["id"] == "subject_title":
+                holder = self.participants.roles.holder(ref.start, ref.end)
+                if holder is not None:
+                    return [([holder], [])]
+        return []
 
     def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""

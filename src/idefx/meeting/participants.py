@@ -14,6 +14,7 @@ from idefx.matchindex import ByStart, Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
+from idefx.meeting.roles import RoleHolders
 from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
@@ -50,6 +51,7 @@ class Participants:
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
         self._delegations: dict[int, list[int]] = {}  # a "led by" cue's start -> the delegation's people so far
+        self.roles = RoleHolders(self.doc, people, mentions, places.spans, self.country_of)
 
     # -- mentions and sources ---------------------------------------------------------------------
 
@@ -131,7 +133,13 @@ class Participants:
     # -- references -------------------------------------------------------------------------------
 
     def subject(self, ref: Union[Match, Span], drafts: list[MeetingDraft]) -> list[int]:
-        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
+        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is: the one person
+        whose title the reference names, else the last person of the reference's country, else the subject of
+        the meeting before, else the person named last."""
+        if isinstance(ref, Match) and self.patterns.entry(ref)["id"] == "subject_title":
+            holder = self.roles.holder(ref.start, ref.end)
+            if holder is not None:
+                return [holder]
         codes = {p.kb_id_ for p in self.places.spans if ref.start <= p.start < ref.end}
         if codes:
             for m in reversed(self.mentions):
