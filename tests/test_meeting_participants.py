@@ -120,3 +120,8 @@ def test_a_role_two_people_hold_is_left_unresolved():
     text = ("Foreign Minister Jorge Mena met Maria Lopes. Foreign Minister Ana Ruiz spoke to the press. "
             "Pedro Soto later received the Foreign Minister.")
     assert {"Pedro Soto", "Jorge Mena"} not in [m["participants"] for m in meetings(run(text, ROLES))]
+
+
+def test_a_meeting_mentioned_in_passing_through_their_talks():
+    text = "Maria Kowal and Jonas Petras, building on their talks in Paris last year, signed a treaty."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
