@@ -125,3 +125,10 @@ def test_a_role_two_people_hold_is_left_unresolved():
 def test_a_meeting_mentioned_in_passing_through_their_talks():
     text = "Maria Kowal and Jonas Petras, building on their talks in Paris last year, signed a treaty."
     assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_joining_him_were_and_those_present_included():
+    text = "Karl Berg met Lina Haddad in Uppsala. Joining him were Anna Holm and Rami Aziz."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Rami Aziz"}
+    text = "Karl Berg met Lina Haddad in Uppsala. Those present at the meeting included Omar Saleh."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}

@@ -34,9 +34,9 @@ class ClauseReader:
     def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
         meetings of the sentence before (``drafts``: the meetings so far)."""
+        attendance = self.cues.within("attendance", sent.start, sent.end)
         triggers = [t for t in filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
-                                             if not self.patterns.entry(t).get("mid_sentence")
-                                             or t.start > sent.start + 1])
+                                             if self._placed(t, sent, attendance)])
                     if not self._unreal(t)]
         if not triggers:
             self.participants.attend(sent, drafts)
@@ -128,6 +128,13 @@ class ClauseReader:
                 if holder is not None:
                     return [([holder], [])]
         return []
+
+    def _placed(self, trigger: Match, sent: Sentence, attendance: list[Match]) -> bool:
+        """Whether a trigger stands where it reports a meeting: not inside an attendance phrase ("present at
+        the meeting were"), and a "mid_sentence" one ("A told B during talks") not at the sentence start."""
+        if any(a.start <= trigger.start and trigger.end <= a.end for a in attendance):
+            return False
+        return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
 
     def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
