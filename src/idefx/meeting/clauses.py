@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
-from idefx.meeting.participants import Participants
+from idefx.meeting.participants import Participants, person_of
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
@@ -34,7 +34,9 @@ class ClauseReader:
     def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
         meetings of the sentence before (``drafts``: the meetings so far)."""
-        triggers = [t for t in filter_spans(self.cues.within("trigger", sent.start, sent.end))
+        attendance = self.cues.within("attendance", sent.start, sent.end)
+        triggers = [t for t in filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
+                                             if self._placed(t, sent, attendance)])
                     if not self._unreal(t)]
         if not triggers:
             self.participants.attend(sent, drafts)
@@ -43,7 +45,7 @@ class ClauseReader:
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
-        subjects = self._subjects(sent, subject_end, anaphors, drafts)
+        subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
         joint = bool(self.cues.within("joint", sent.start, sent.end))
@@ -63,6 +65,8 @@ class ClauseReader:
                     groups = [(objects, [])]
                 else:
                     groups = [([], [])]
+            if not any(objects for objects, _ in groups):
+                groups = self._role_holder(anaphors, trigger.end, stop) or groups
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
@@ -94,10 +98,17 @@ class ClauseReader:
         return out
 
     def _subjects(self, sent: Sentence, subject_end: int, anaphors: list[Match],
-                  drafts: list[MeetingDraft]) -> list[int]:
+                  drafts: list[MeetingDraft], trigger: dict) -> list[int]:
         """The subject side: the people named before the first trigger, else whom a reference there stands
-        for, else the sentence's quoted source; with the companions they brought."""
-        subjects = self.participants.people_in(sent.start, subject_end)
+        for, else the sentence's quoted source; with the delegation they stand for and the companions they
+        brought. None for a trigger naming both sides after it ("talks between A and B"); the speaker too
+        for a trigger after a verb of saying ("A told B during the talks")."""
+        if trigger.get("objects_only"):
+            return []
+        if trigger.get("with_speakers"):
+            subjects = [person_of(m) for m in self.participants.named_in(sent.start, subject_end, speakers=True)]
+        else:
+            subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
             refs = [a for a in anaphors if a.end <= subject_end]
             if refs:
@@ -106,7 +117,24 @@ class ClauseReader:
                 subjects = self.participants.first_source_in(sent)
             if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
+        subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
+        """"receiving the WHO Director General": the one person holding the role the object side names."""
+        for ref in anaphors:
+            if start <= ref.start < stop and self.patterns.entry(ref)["id"] == "subject_title":
+                holder = self.participants.roles.holder(ref.start, ref.end)
+                if holder is not None:
+                    return [([holder], [])]
+        return []
+
+    def _placed(self, trigger: Match, sent: Sentence, attendance: list[Match]) -> bool:
+        """Whether a trigger stands where it reports a meeting: not inside an attendance phrase ("present at
+        the meeting were"), and a "mid_sentence" one ("A told B during talks") not at the sentence start."""
+        if any(a.start <= trigger.start and trigger.end <= a.end for a in attendance):
+            return False
+        return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
 
     def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""

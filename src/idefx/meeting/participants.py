@@ -14,10 +14,12 @@ from idefx.matchindex import ByStart, Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
+from idefx.meeting.roles import RoleHolders
 from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and the source's name
+HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
 
@@ -48,6 +50,8 @@ class Participants:
         self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
+        self._delegations: dict[int, list[int]] = {}  # a "led by" cue's start -> the delegation's people so far
+        self.roles = RoleHolders(self.doc, people, mentions, places.spans, self.country_of)
 
     # -- mentions and sources ---------------------------------------------------------------------
 
@@ -74,9 +78,9 @@ class Participants:
                     out.append(person)
         return out
 
-    def named_in(self, start: int, stop: int) -> list[Span]:
-        """The mentions inside ``start``..``stop`` that are not quoted sources."""
-        return [m for m in self._by_start.within(start, stop) if m.start not in self.speakers]
+    def named_in(self, start: int, stop: int, speakers: bool = False) -> list[Span]:
+        """The mentions inside ``start``..``stop`` that are not quoted sources (all of them with ``speakers``)."""
+        return [m for m in self._by_start.within(start, stop) if speakers or m.start not in self.speakers]
 
     def first_source_in(self, sent: Sentence) -> list[int]:
         """The first quoted source of a sentence, as a one-person list (empty when there is none)."""
@@ -129,7 +133,13 @@ class Participants:
     # -- references -------------------------------------------------------------------------------
 
     def subject(self, ref: Union[Match, Span], drafts: list[MeetingDraft]) -> list[int]:
-        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is."""
+        """Who "the minister", "he", "the Armenian major general" or "the Kazakh delegation" is: the one person
+        whose title the reference names, else the last person of the reference's country, else the subject of
+        the meeting before, else the person named last."""
+        if isinstance(ref, Match) and self.patterns.entry(ref)["id"] == "subject_title":
+            holder = self.roles.holder(ref.start, ref.end)
+            if holder is not None:
+                return [holder]
         codes = {p.kb_id_ for p in self.places.spans if ref.start <= p.start < ref.end}
         if codes:
             for m in reversed(self.mentions):
@@ -150,32 +160,71 @@ class Participants:
             return (list(last.guests), last) if last.guests else ([], None)
         return list(last.participants), last
 
+    @functools.cached_property
+    def delegation_heads(self) -> list[tuple[int, int]]:
+        """(cue start, head) of each "a delegation led by X", "the team, headed by the minister, X", "X-led
+        delegation", in text order."""
+        out = []
+        for cue in self.cues.all("group_head"):
+            if self.patterns.entry(cue).get("head") == "before":
+                named = [m for m in self._by_start.within(max(0, cue.start - 8), cue.start) if m.end == cue.start]
+            else:
+                named = [m for m in self._by_start.within(cue.end, cue.end + HEAD_WINDOW)
+                         if not any(t.text in ".;" for t in self.doc[cue.end:m.start])]
+            if named:
+                out.append((cue.start, person_of(named[0])))
+        return sorted(out)
+
+    def with_delegation(self, subjects: list[int], start: int, end: int) -> list[int]:
+        """A delegation on the subject side ("The delegation, which included X, held talks ...") stands for its
+        head ("a delegation led by Y" before) and the members named for it so far, of its country if it has one."""
+        groups = self.patterns.word_list("group_nouns")
+        if not any(t.lower_ in groups for t in self.doc[start:end]):
+            return subjects
+        heads = [(cue, head) for cue, head in self.delegation_heads if cue < end]
+        if not heads:
+            return subjects
+        cue, head = heads[-1]
+        codes = {p.kb_id_ for p in self.places.spans if start <= p.start < end}
+        if codes and self.country_of(head) not in codes | {None}:
+            return subjects
+        members = self._delegations.setdefault(cue, [head])
+        members.extend(p for p in subjects if p not in members)
+        return subjects + [p for p in members if p not in subjects]
+
     def with_companions(self, subjects: list[int]) -> list[int]:
         return subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]
 
     # -- people added by a later sentence ---------------------------------------------------------
 
     def attend(self, sent: Sentence, drafts: list[MeetingDraft]) -> None:
-        """"These meetings were attended by X, Y", "Z dropped by the meeting": add X, Y and Z to the meetings
-        of the sentence before. Before any meeting, "The DNI was joined by X and Y" makes X and Y companions
-        of the DNI in the meetings to come."""
-        cues = self.cues.within("attendance", sent.start, sent.end)
+        """"These meetings were attended by X, Y", "Z dropped by the meeting", "During the talks, X and Y
+        agreed ...": add X, Y and Z to the meetings of the sentence before. Before any meeting, "The DNI was
+        joined by X and Y" makes X and Y companions of the DNI in the meetings to come."""
+        cues = [cue for cue in self.cues.within("attendance", sent.start, sent.end)
+                if not self.patterns.entry(cue).get("opener") or (drafts and cue.start <= sent.start + 1)]
         if not cues:
             return
         people = []
         for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
-            if self.patterns.entry(cue).get("side") == "subject":
+            entry = self.patterns.entry(cue)
+            if entry.get("side") == "subject":
                 people.extend(self.people_in(sent.start, cue.start))
+            elif entry.get("opener"):  # the people of the clause the opener introduces
+                breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
+                people.extend(self.people_in(cue.end, min(breaks + [sent.end])))
             else:
                 people.extend(self.people_in(cue.end, sent.end))
         people = list(dict.fromkeys(people))
         if not people:
             return
-        if not drafts:
+        if not drafts or any(self.patterns.entry(cue).get("companion") for cue in cues):
+            # "He is accompanied by X": X goes with him to the meetings to come as well
             leaders = self.people_in(sent.start, cues[0].start) or self.subject(cues[0], drafts)
             for leader in leaders:
                 known = self.companions.setdefault(leader, [])
                 known.extend(p for p in people if p not in leaders and p not in known)
+        if not drafts:
             return
         for draft in same_sentence(drafts):
             draft.participants.extend(p for p in people if p not in draft.participants)

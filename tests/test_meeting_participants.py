@@ -1,0 +1,134 @@
+"""Who takes part in a meeting when they are named outside the trigger clause (attendance, companions,
+delegations), in trigger forms other than "met with", and behind a role ("the WTO Director General")."""
+
+from test_meetings import meetings, run
+
+
+def only(doc):
+    (meeting,) = meetings(doc)
+    return meeting
+
+
+HOST_GUEST = [("Lina Haddad", [], "JO"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO"),
+              ("Karl Berg", [], "SE"), ("Anna Holm", [], "SE")]
+
+
+def test_attending_the_meeting_were_adds_the_list():
+    text = ("Foreign Minister Karl Berg received Minister of State Lina Haddad in Stockholm. Attending the meeting "
+            "were Anna Holm, State Secretary, Omar Saleh, Adviser to the King, and Rami Aziz, Ambassador.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh",
+                                                           "Rami Aziz"}
+
+
+def test_in_attendance_were_a_semicolon_list():
+    text = ("Karl Berg held talks with Lina Haddad in Malmo on Friday. In attendance were the Deputy Minister, "
+            "Ms Anna Holm; the Adviser, Mr Omar Saleh; and Ambassador Rami Aziz.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh",
+                                                           "Rami Aziz"}
+
+
+def test_also_present_and_was_in_attendance():
+    text = "Karl Berg met Lina Haddad on Friday. Also present were Anna Holm and Omar Saleh."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh"}
+    text = "Karl Berg met Lina Haddad on Friday. Rami Aziz was also in attendance."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz"}
+
+
+def test_a_companion_goes_to_this_meeting_and_the_next():
+    text = ("Karl Berg met Lina Haddad on Monday. He is accompanied by Anna Holm, Regional Director. "
+            "Later in the day Karl Berg called on Omar Saleh.")
+    first, second = meetings(run(text, HOST_GUEST))
+    assert first["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm"}
+    assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
+
+
+DELEGATION = [("Pedro Soto", ["Soto"], "CL"), ("Ana Lind", [], "CL"), ("Rosa Vega", [], "PE"), ("Luis Mora", [], "PE")]
+
+
+def test_the_delegation_stands_for_its_head_and_members():
+    text = ("A Chilean delegation led by Foreign Minister Pedro Soto arrived in Lima on Sunday. "
+            "The delegation, which included Ambassador Ana Lind, held talks with Rosa Vega. "
+            "Later the Chilean delegation met Luis Mora.")
+    first, second = meetings(run(text, DELEGATION))
+    assert first["participants"] == {"Pedro Soto", "Ana Lind", "Rosa Vega"}
+    assert second["participants"] == {"Pedro Soto", "Ana Lind", "Luis Mora"}
+
+
+def test_a_name_led_team_and_a_delegation_of_another_country():
+    text = "The Soto-led team landed in Lima. The team, with Ana Lind, met Rosa Vega and Luis Mora on Monday."
+    assert only(run(text, DELEGATION))["participants"] == {"Pedro Soto", "Ana Lind", "Rosa Vega", "Luis Mora"}
+    text = ("A delegation headed by Pedro Soto reached Lima. Ana Lind met Rosa Vega. "
+            "The Peruvian delegation later held talks with Ana Lind.")
+    assert "Pedro Soto" not in meetings(run(text, DELEGATION))[-1]["participants"]
+
+
+ARMY = [("Ott Saar", [], "EE"), ("Juris Ozols", [], "LV")]
+
+
+def test_a_meeting_of_unnamed_chiefs_takes_the_names_of_the_next_sentence():
+    text = ("Estonian and Latvian army chiefs conducted a bilateral meeting in Tartu on Tuesday. During the talks, "
+            "General Ott Saar and his Latvian counterpart Juris Ozols agreed to hold joint drills.")
+    meeting = only(run(text, ARMY))
+    assert meeting["participants"] == {"Ott Saar", "Juris Ozols"} and meeting["parties"] == {"EE", "LV"}
+
+
+def test_an_opener_adds_the_people_of_its_clause_up_to_a_break():
+    people = ARMY + [("Mara Lepp", [], "EE"), ("Ivo Kask", [], "EE")]
+    text = ("Ott Saar met Juris Ozols in Riga. In their meeting, Mara Lepp briefed both generals, "
+            "and they discussed a plan drafted by Ivo Kask.")
+    assert only(run(text, people))["participants"] == {"Ott Saar", "Juris Ozols", "Mara Lepp"}
+
+
+LEADERS = [("Maria Kowal", ["Kowal"], "PL"), ("Jonas Petras", ["Petras"], "LT"), ("Eva Lund", [], "DK")]
+
+
+def test_a_quoted_or_modified_meeting_noun_after_held():
+    text = 'Maria Kowal held a "frank conversation" with Jonas Petras in Vilnius.'
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_did_meet_is_a_meeting_and_did_not_meet_is_none():
+    text = "Kowal insisted that she did meet Jonas Petras in Geneva last week."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+    assert meetings(run("Kowal did not meet Jonas Petras in Geneva.", LEADERS)) == []
+
+
+def test_talks_between_name_both_sides_after_the_noun():
+    text = "Eva Lund praised the talks between Maria Kowal and Jonas Petras in Riga."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_a_verb_of_saying_during_talks():
+    text = "Maria Kowal told Jonas Petras during talks on the margins of the forum that trade would grow."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+ROLES = [("Maria Lopes", [], "BR"), ("Jorge Mena", [], "PE"), ("Pedro Soto", [], "PE"), ("Ana Ruiz", [], "PE")]
+
+
+def test_a_role_reference_names_the_one_holder_of_the_title():
+    text = ("World Trade Organization Director General Maria Lopes met Peru's Trade Minister Ana Ruiz on Monday. "
+            "Foreign Minister Jorge Mena, while receiving the WTO Director General at the ministry, praised "
+            "her work. The WTO Director General also called on Congress President Pedro Soto.")
+    found = [m["participants"] for m in meetings(run(text, ROLES))]
+    assert {"Maria Lopes", "Jorge Mena"} in found
+    assert {"Maria Lopes", "Pedro Soto"} in found
+    assert {"Jorge Mena", "Pedro Soto"} not in found
+
+
+def test_a_role_two_people_hold_is_left_unresolved():
+    text = ("Foreign Minister Jorge Mena met Maria Lopes. Foreign Minister Ana Ruiz spoke to the press. "
+            "Pedro Soto later received the Foreign Minister.")
+    assert {"Pedro Soto", "Jorge Mena"} not in [m["participants"] for m in meetings(run(text, ROLES))]
+
+
+def test_a_meeting_mentioned_in_passing_through_their_talks():
+    text = "Maria Kowal and Jonas Petras, building on their talks in Paris last year, signed a treaty."
+    assert only(run(text, LEADERS))["participants"] == {"Maria Kowal", "Jonas Petras"}
+
+
+def test_joining_him_were_and_those_present_included():
+    text = "Karl Berg met Lina Haddad in Uppsala. Joining him were Anna Holm and Rami Aziz."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Rami Aziz"}
+    text = "Karl Berg met Lina Haddad in Uppsala. Those present at the meeting included Omar Saleh."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}
