@@ -82,11 +82,13 @@ class Sides:
 
     def object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
                       joint: bool) -> list[Group]:
-        """The object side as meetings: one per person when "separately"; else the named people together,
-        and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
-        counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
+        """The object side as meetings: apart when the text or the counterparts' countries say so (see
+        ``_apart``); else the named people together, and one more for each country whose side is unnamed
+        ("his Turkish, Lebanese and Pakistani counterparts", "a Qatari delegation and President Barzani"),
+        unless the meeting is joint."""
         country_of = self.participants.country_of
         items: list[tuple[int, Optional[int], Optional[str]]] = []
+        stated: dict[int, str] = {}  # a counterpart's country as their own words give it ("Angolan Minister X")
         named = self.participants.named_in(start, stop)
         for m in named:
             person = person_of(m)
@@ -94,17 +96,17 @@ class Sides:
         for place in self.places.spans:
             if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.participants.mentions):
-                    items.append((place.start, self._owner(place, named), place.kb_id_))
+                    owner = self._owner(place, named)
+                    items.append((place.start, owner, place.kb_id_))
+                    if owner is not None:
+                        stated.setdefault(owner, place.kb_id_)
         items.sort(key=lambda x: x[0])
         if not items:
             return []
-        if distributive and not joint:
-            each: dict[int, list[str]] = {}
-            for _, person, code in items:
-                if person is not None:
-                    each.setdefault(person, []).extend([code] if code else [])
-            if len(each) >= 2:
-                return [([person], list(dict.fromkeys(codes))) for person, codes in each.items()]
+        if not joint:
+            apart = self._apart(items, distributive, stated)
+            if apart:
+                return apart
         people = list(dict.fromkeys(person for _, person, _ in items if person is not None))
         covered = set(subject_parties) | {country_of(p) for p in people}
         unnamed = list(dict.fromkeys(c for _, person, c in items if person is None and c and c not in covered))
@@ -116,6 +118,28 @@ class Sides:
             return [(people, [c for _, _, c in items if c])]
         groups = [(people, named_codes)] if people else []
         return groups + [([], [code]) for code in unnamed]
+
+    def _apart(self, items: list[tuple[int, Optional[int], Optional[str]]], distributive: bool,
+               stated: dict[int, str]) -> list[Group]:
+        """The object side as separate meetings, else []: one per counterpart when the meetings are said to
+        be several ("separately", "bilateral meetings"), one per country when each counterpart's own words
+        give their country and these differ ("the Angolan minister X and Prince Y of Jordan"), and, for a summary naming countries only ("meetings with his counterparts
+        from Egypt and Angola"), one per country."""
+        each: dict[int, list[str]] = {}
+        for _, person, code in items:
+            if person is not None:
+                each.setdefault(person, []).extend([code] if code else [])
+        if distributive and len(each) >= 2:
+            return [([person], list(dict.fromkeys(codes))) for person, codes in each.items()]
+        if distributive and not each:
+            codes = list(dict.fromkeys(code for _, _, code in items if code))
+            return [([], [code]) for code in codes] if len(codes) >= 2 else []
+        if len(set(stated.values())) < 2 or set(each) - set(stated):
+            return []
+        by_country: dict[str, list[int]] = {}
+        for person in each:
+            by_country.setdefault(stated[person], []).append(person)
+        return [(people, [code]) for code, people in by_country.items()]
 
     def split_by_trip(self, group: Group, trip_countries: list[str]) -> list[Group]:
         """Counterparts from different countries of a trip are met in their own countries, apart."""

@@ -1,0 +1,43 @@
+"""How many meetings one report makes, and who was not there: one official meeting several counterparts,
+summaries of a series of meetings, and people mentioned but absent (constructed sentences)."""
+
+from test_meetings import meetings, run
+
+
+def pairs(found):
+    return [m["participants"] for m in found]
+
+
+# -- one official, several counterparts -----------------------------------------------------------------
+
+def test_counterparts_whose_own_words_give_different_countries_are_met_one_by_one():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    text = "Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello in Oslo."
+    found = meetings(run(text, people))
+    assert pairs(found) == [{"Dana Kale", "Ruto Mwangi"}, {"Dana Kale", "Ada Okello"}]
+    assert [m["parties"] for m in found] == [{"NL", "KE"}, {"NL", "UG"}]
+
+
+def test_counterparts_of_one_country_are_one_meeting():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
+    text = "Minister Dana Kale met Kenyan President Ruto Mwangi and Kenyan Foreign Minister Ada Okello in Oslo."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
+
+
+def test_a_joint_marker_keeps_counterparts_of_several_countries_together():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    text = ("Minister Dana Kale held trilateral talks with Kenyan President Ruto Mwangi and Ugandan Foreign "
+            "Minister Ada Okello in Oslo.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
+
+
+def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_detail_joins_its_own():
+    people = [("Lena Brandt", ["Brandt"], "DE"), ("Omar Haddad", [], "JO")]
+    text = ("Foreign Minister Lena Brandt held a series of bilateral meetings with her counterparts from Chile, "
+            "Jordan and Ghana on Monday. Brandt also met Jordanian Foreign Minister Omar Haddad.")
+    found = meetings(run(text, people))
+    assert [(m["participants"], m["parties"]) for m in found] == [
+        ({"Lena Brandt"}, {"DE", "CL"}), ({"Lena Brandt", "Omar Haddad"}, {"DE", "JO"}),
+        ({"Lena Brandt"}, {"DE", "GH"})]
