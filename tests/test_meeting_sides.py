@@ -41,3 +41,16 @@ def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_det
     assert [(m["participants"], m["parties"]) for m in found] == [
         ({"Lena Brandt"}, {"DE", "CL"}), ({"Lena Brandt", "Omar Haddad"}, {"DE", "JO"}),
         ({"Lena Brandt"}, {"DE", "GH"})]
+
+
+def test_held_meetings_with_several_people_of_one_country_is_one_meeting_each():
+    people = [("Piet Vos", [], "BE"), ("Amir Karimov", [], "UZ"), ("Laylo Nazarova", [], "UZ")]
+    text = "Commissioner Piet Vos held meetings with Premier Amir Karimov and Deputy Premier Laylo Nazarova."
+    assert pairs(meetings(run(text, people))) == [{"Piet Vos", "Amir Karimov"}, {"Piet Vos", "Laylo Nazarova"}]
+
+
+def test_similar_meetings_with_various_ministers_are_one_each():
+    people = [("Hana Mori", [], "JP"), ("Tomas Berg", [], "SE"), ("Ines Prado", [], "SE")]
+    text = ("The delegation led by Hana Mori held similar meetings with various ministers, including "
+            "Tomas Berg and Ines Prado.")
+    assert pairs(meetings(run(text, people))) == [{"Hana Mori", "Tomas Berg"}, {"Hana Mori", "Ines Prado"}]
