@@ -54,3 +54,19 @@ def test_similar_meetings_with_various_ministers_are_one_each():
     text = ("The delegation led by Hana Mori held similar meetings with various ministers, including "
             "Tomas Berg and Ines Prado.")
     assert pairs(meetings(run(text, people))) == [{"Hana Mori", "Tomas Berg"}, {"Hana Mori", "Ines Prado"}]
+
+
+def test_these_meetings_after_a_list_of_counterparts_makes_one_meeting_each():
+    people = [("Navy Chief Ola Ade", ["Ade"], "GH"), ("Ben Eze", [], "GH"), ("Kofi Mensah", [], "GH")]
+    text = ("Later, Ade met Defence Minister Ben Eze and Coast Guard Commander Kofi Mensah. "
+            "Maritime matters were discussed during these meetings.")
+    assert pairs(meetings(run(text, people))) == [{"Navy Chief Ola Ade", "Ben Eze"},
+                                                  {"Navy Chief Ola Ade", "Kofi Mensah"}]
+
+
+def test_the_meeting_after_a_list_of_counterparts_keeps_one_meeting():
+    people = [("Ola Ade", ["Ade"], "GH"), ("Ben Eze", [], "GH"), ("Kofi Mensah", [], "GH")]
+    text = ("Later, Ade met Defence Minister Ben Eze and Coast Guard Commander Kofi Mensah. "
+            "Maritime matters were discussed during the meeting.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Ola Ade", "Ben Eze", "Kofi Mensah"}

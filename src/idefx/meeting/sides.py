@@ -4,7 +4,8 @@ several countries, a trip to several countries), and whether a meeting repeats a
 
 from __future__ import annotations
 
-from typing import Optional
+from dataclasses import replace
+from typing import Callable, Optional
 
 from spacy.tokens import Span
 
@@ -165,3 +166,20 @@ def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optiona
         if set(draft.parties) <= set(old.parties) or set(old.parties) <= set(draft.parties):
             return old
     return None
+
+
+def one_per_counterpart(draft: MeetingDraft, country_of: Callable[[int], Optional[str]]) -> list[MeetingDraft]:
+    """A meeting with several counterparts that a later "these meetings" shows to have been several: one
+    meeting per counterpart, each with the whole subject side."""
+    objects = [p for p in draft.participants if p not in draft.subjects]
+    if len(objects) < 2 or not draft.subjects:
+        return [draft]
+    out = []
+    for person in objects:
+        others = {country_of(o) for o in objects if o != person} - {country_of(person)}
+        participants = draft.subjects + [person]
+        out.append(replace(draft, participants=participants, subjects=list(draft.subjects),
+                           hosts=[p for p in draft.hosts if p in participants],
+                           guests=[p for p in draft.guests if p in participants],
+                           parties=[c for c in draft.parties if c not in others], evidence=list(draft.evidence)))
+    return out
