@@ -70,3 +70,35 @@ def test_the_meeting_after_a_list_of_counterparts_keeps_one_meeting():
             "Maritime matters were discussed during the meeting.")
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Ola Ade", "Ben Eze", "Kofi Mensah"}
+
+
+# -- people mentioned who were not there ------------------------------------------------------------------
+
+def test_the_inviter_is_not_a_participant():
+    people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
+    text = ("At the invitation of the Chancellor of Austria Karl Stein, Speaker Rosa Lind held talks with "
+            "Foreign Minister Aino Virta in Vienna.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Rosa Lind", "Aino Virta"}
+
+
+def test_the_sender_of_a_delivered_message_is_not_a_participant():
+    people = [("Paulo Neto", [], "MZ"), ("Lucas Gomes", [], "BR"), ("Ana Rocha", [], "BR")]
+    text = ("President Paulo Neto received the Brazilian envoy, Lucas Gomes, who delivered a message sent by "
+            "his President, Ana Rocha.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Paulo Neto", "Lucas Gomes"}
+
+
+def test_someone_whose_letter_is_handed_over_is_not_a_participant():
+    people = [("Paulo Neto", [], "MZ"), ("Lucas Gomes", [], "BR"), ("Ana Rocha", [], "BR")]
+    text = "President Paulo Neto met Lucas Gomes, who handed over President Ana Rocha's letter on trade."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Paulo Neto", "Lucas Gomes"}
+
+
+def test_an_inviter_who_is_also_met_stays_a_participant():
+    people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT")]
+    text = "At the invitation of Chancellor Karl Stein, Speaker Rosa Lind met Karl Stein in Vienna."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Rosa Lind", "Karl Stein"}

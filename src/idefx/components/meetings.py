@@ -27,6 +27,7 @@ from idefx.meeting.lists import ParticipantLists, bullet_lines, in_list
 from idefx.meeting.participants import Participants, person_mentions
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
+from idefx.meeting.presence import absent
 from idefx.meeting.readout import ReadoutTitle
 from idefx.meeting.setting import Setting, Trip
 from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting
@@ -94,6 +95,8 @@ class MeetingFinder(BatchComponent):
             return []  # no sentence, participant list or title to report a meeting
         meeting_text = MeetingText(doc, text, body, self.sentence_words)
         mentions = person_mentions(doc, meeting_text)
+        gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
+        mentions = [m for m in mentions if m.start not in gone]
         if not mentions:
             return []
         places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
