@@ -72,6 +72,21 @@ def test_the_meeting_after_a_list_of_counterparts_keeps_one_meeting():
     assert meeting["participants"] == {"Ola Ade", "Ben Eze", "Kofi Mensah"}
 
 
+
+def test_joint_work_on_a_topic_does_not_make_the_meeting_joint():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    text = ("Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello in "
+            "Oslo to discuss joint projects.")
+    assert pairs(meetings(run(text, people))) == [{"Dana Kale", "Ruto Mwangi"}, {"Dana Kale", "Ada Okello"}]
+
+
+def test_a_round_table_keeps_counterparts_of_several_countries_together():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    text = ("At a round table in Oslo, Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign "
+            "Minister Ada Okello.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
+
 # -- people mentioned who were not there ------------------------------------------------------------------
 
 def test_the_inviter_is_not_a_participant():
