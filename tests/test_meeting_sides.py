@@ -18,6 +18,17 @@ def test_counterparts_whose_own_words_give_different_countries_are_met_one_by_on
     assert [m["parties"] for m in found] == [{"NL", "KE"}, {"NL", "UG"}]
 
 
+
+def test_countries_in_appositions_after_the_names_say_the_counterparts_differ():
+    people = [("Ivo Horvat", [], "HR"), ("Luis Pardo", [], None), ("Ana Ruiz", [], None), ("Omar Zaid", [], None)]
+    text = ("Minister Ivo Horvat held talks with Mr. Luis Pardo, Minister of Foreign Affairs of the Republic of "
+            "Peru, Prince Omar Zaid of the Kingdom of Morocco and Ms. Ana Ruiz, Minister of Foreign Affairs of "
+            "Chile.")
+    found = meetings(run(text, people))
+    assert [(m["participants"], m["parties"]) for m in found] == [
+        ({"Ivo Horvat", "Luis Pardo"}, {"HR", "PE"}), ({"Ivo Horvat", "Omar Zaid"}, {"HR", "MA"}),
+        ({"Ivo Horvat", "Ana Ruiz"}, {"HR", "CL"})]
+
 def test_counterparts_of_one_country_are_one_meeting():
     people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
     text = "Minister Dana Kale met Kenyan President Ruto Mwangi and Kenyan Foreign Minister Ada Okello in Oslo."
