@@ -21,19 +21,20 @@ from idefx.components.batching import BatchComponent
 from idefx.entities import PEOPLE_SPANS, doc_text
 from idefx.layout import body_start
 from idefx.meeting.clauses import ClauseReader
-from idefx.meeting.draft import MeetingDraft
+from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.meeting.home import add_home_party, home_country
 from idefx.meeting.lists import ParticipantLists, bullet_lines, in_list
 from idefx.meeting.participants import Participants, person_mentions
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
+from idefx.meeting.presence import absent
 from idefx.meeting.readout import ReadoutTitle
 from idefx.meeting.setting import Setting, Trip
-from idefx.meeting.sides import Sides, repeated_meeting
+from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting
 from idefx.meeting.text import MeetingText
 from idefx.resources import optional_jsonl, read_jsonl
 
-SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "trip")  # the matches a sentence is looked at for
+SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "plural_anaphor", "trip")  # the matches a sentence is looked at for
 
 
 @Language.factory("idefx_meetings")
@@ -94,6 +95,8 @@ class MeetingFinder(BatchComponent):
             return []  # no sentence, participant list or title to report a meeting
         meeting_text = MeetingText(doc, text, body, self.sentence_words)
         mentions = person_mentions(doc, meeting_text)
+        gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
+        mentions = [m for m in mentions if m.start not in gone]
         if not mentions:
             return []
         places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
@@ -113,6 +116,8 @@ class MeetingFinder(BatchComponent):
             if sent.end_char <= body or in_list(blocks, sent.start_char):
                 continue
             trip.note(sent)
+            if drafts and cues.within("plural_anaphor", sent.start, sent.end):
+                drafts = self._several(drafts, participants)
             for draft in clauses.read(sent, drafts):
                 earlier = repeated_meeting(draft, drafts)
                 if earlier is None:
@@ -124,6 +129,14 @@ class MeetingFinder(BatchComponent):
         if not any(d.valid for d in drafts):
             drafts.extend(ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc))
         return self._records(doc, drafts, setting, participants)
+
+    @staticmethod
+    def _several(drafts: list[MeetingDraft], participants: Participants) -> list[MeetingDraft]:
+        """"These meetings": the one meeting the sentence before reported with several counterparts was
+        one per counterpart."""
+        if len(same_sentence(drafts)) != 1:
+            return drafts
+        return drafts[:-1] + one_per_counterpart(drafts[-1], participants.country_of)
 
     def _records(self, doc: Doc, drafts: list[MeetingDraft], setting: Setting, participants: Participants) -> list:
         """The valid drafts, completed (setting left open, home country), as records."""

@@ -4,7 +4,8 @@ several countries, a trip to several countries), and whether a meeting repeats a
 
 from __future__ import annotations
 
-from typing import Optional
+from dataclasses import replace
+from typing import Callable, Optional
 
 from spacy.tokens import Span
 
@@ -14,6 +15,7 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
+APPOSITION = 12  # tokens of a title in apposition after a name ("X, Minister of Foreign Affairs of Peru")
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
 
@@ -71,40 +73,62 @@ class Sides:
 
     def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
-        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
+        Nechirvan Barzani"), right after their name ("Kaja Kallas of Estonia") or in an apposition to it
+        ("Ana Ruiz, Minister of Foreign Affairs of the Republic of Peru"), else None."""
+        doc = self.doc
         for m in named:
-            if 0 <= m.start - place.end <= 3:
+            if 0 <= m.start - place.end <= 3 and \
+                    not any(t.lower_ in (",", ";", "and", "&") for t in doc[place.end:m.start]):
                 return person_of(m)
-            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
-            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
+        for m in reversed(named):
+            if m.end > place.start:
+                continue
+            between = [t for t in doc[m.end:place.start] if not t.is_space]
+            if not between:
+                return None
+            if between[0].text in (",", "of") and len(between) <= 2:
                 return person_of(m)
+            if between[0].lower_ == "of" and all(t.lower_ in _LIST_WORDS or t.lower_ == "of" for t in between):
+                return person_of(m)  # "Prince X of the Kingdom of Saudi Arabia"
+            if between[0].is_title and between[-1].lower_ == "of" and len(between) <= APPOSITION and \
+                    not any(t.is_punct for t in between):
+                return person_of(m)  # "X Foreign Minister of Algeria"
+            if between[0].text == "," and len(between) <= APPOSITION and \
+                    not any(t.text in (";", "(") or t.lower_ in ("and", "&") and u.text == ","
+                            for u, t in zip(between, between[1:])):
+                return person_of(m)
+            return None
         return None
 
     def object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
                       joint: bool) -> list[Group]:
-        """The object side as meetings: one per person when "separately"; else the named people together,
-        and one more for each country whose side is unnamed ("his Turkish, Lebanese and Pakistani
-        counterparts", "a Qatari delegation and President Barzani"), unless the meeting is joint."""
+        """The object side as meetings: apart when the text or the counterparts' countries say so (see
+        ``_apart``); else the named people together, and one more for each country whose side is unnamed
+        ("his Turkish, Lebanese and Pakistani counterparts", "a Qatari delegation and President Barzani"),
+        unless the meeting is joint."""
         country_of = self.participants.country_of
         items: list[tuple[int, Optional[int], Optional[str]]] = []
+        stated: dict[int, str] = {}  # a counterpart's country as their own words give it ("Angolan Minister X")
         named = self.participants.named_in(start, stop)
         for m in named:
             person = person_of(m)
             items.append((m.start, person, country_of(person)))
         for place in self.places.spans:
-            if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
-                if not any(m.start <= place.start < m.end for m in self.participants.mentions):
-                    items.append((place.start, self._owner(place, named), place.kb_id_))
+            if not (start <= place.start < stop and place.label_ in _SIDE_KINDS) or \
+                    any(m.start <= place.start < m.end for m in self.participants.mentions):
+                continue
+            owner = self._owner(place, named)  # "X of the Kingdom of Saudi Arabia" is a side, not a place
+            if self.party_like(place) or owner is not None and not self.places.is_location(place):
+                items.append((place.start, owner, place.kb_id_))
+                if owner is not None:
+                    stated.setdefault(owner, place.kb_id_)
         items.sort(key=lambda x: x[0])
         if not items:
             return []
-        if distributive and not joint:
-            each: dict[int, list[str]] = {}
-            for _, person, code in items:
-                if person is not None:
-                    each.setdefault(person, []).extend([code] if code else [])
-            if len(each) >= 2:
-                return [([person], list(dict.fromkeys(codes))) for person, codes in each.items()]
+        if not joint:
+            apart = self._apart(items, distributive, stated)
+            if apart:
+                return apart
         people = list(dict.fromkeys(person for _, person, _ in items if person is not None))
         covered = set(subject_parties) | {country_of(p) for p in people}
         unnamed = list(dict.fromkeys(c for _, person, c in items if person is None and c and c not in covered))
@@ -116,6 +140,28 @@ class Sides:
             return [(people, [c for _, _, c in items if c])]
         groups = [(people, named_codes)] if people else []
         return groups + [([], [code]) for code in unnamed]
+
+    def _apart(self, items: list[tuple[int, Optional[int], Optional[str]]], distributive: bool,
+               stated: dict[int, str]) -> list[Group]:
+        """The object side as separate meetings, else []: one per counterpart when the meetings are said to
+        be several ("separately", "bilateral meetings"), one per country when each counterpart's own words
+        give their country and these differ ("the Angolan minister X and Prince Y of Jordan"), and, for a summary naming countries only ("meetings with his counterparts
+        from Egypt and Angola"), one per country."""
+        each: dict[int, list[str]] = {}
+        for _, person, code in items:
+            if person is not None:
+                each.setdefault(person, []).extend([code] if code else [])
+        if distributive and len(each) >= 2:
+            return [([person], list(dict.fromkeys(codes))) for person, codes in each.items()]
+        if distributive and not each:
+            codes = list(dict.fromkeys(code for _, _, code in items if code))
+            return [([], [code]) for code in codes] if len(codes) >= 2 else []
+        if len(set(stated.values())) < 2 or set(each) - set(stated):
+            return []
+        by_country: dict[str, list[int]] = {}
+        for person in each:
+            by_country.setdefault(stated[person], []).append(person)
+        return [(people, [code]) for code, people in by_country.items()]
 
     def split_by_trip(self, group: Group, trip_countries: list[str]) -> list[Group]:
         """Counterparts from different countries of a trip are met in their own countries, apart."""
@@ -141,3 +187,20 @@ def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optiona
         if set(draft.parties) <= set(old.parties) or set(old.parties) <= set(draft.parties):
             return old
     return None
+
+
+def one_per_counterpart(draft: MeetingDraft, country_of: Callable[[int], Optional[str]]) -> list[MeetingDraft]:
+    """A meeting with several counterparts that a later "these meetings" shows to have been several: one
+    meeting per counterpart, each with the whole subject side."""
+    objects = [p for p in draft.participants if p not in draft.subjects]
+    if len(objects) < 2 or not draft.subjects:
+        return [draft]
+    out = []
+    for person in objects:
+        others = {country_of(o) for o in objects if o != person} - {country_of(person)}
+        participants = draft.subjects + [person]
+        out.append(replace(draft, participants=participants, subjects=list(draft.subjects),
+                           hosts=[p for p in draft.hosts if p in participants],
+                           guests=[p for p in draft.guests if p in participants],
+                           parties=[c for c in draft.parties if c not in others], evidence=list(draft.evidence)))
+    return out
