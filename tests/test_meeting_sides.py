@@ -18,17 +18,6 @@ def test_counterparts_whose_own_words_give_different_countries_are_met_one_by_on
     assert [m["parties"] for m in found] == [{"NL", "KE"}, {"NL", "UG"}]
 
 
-
-def test_countries_in_appositions_after_the_names_say_the_counterparts_differ():
-    people = [("Ivo Horvat", [], "HR"), ("Luis Pardo", [], None), ("Ana Ruiz", [], None), ("Omar Zaid", [], None)]
-    text = ("Minister Ivo Horvat held talks with Mr. Luis Pardo, Minister of Foreign Affairs of the Republic of "
-            "Peru, Prince Omar Zaid of the Kingdom of Morocco and Ms. Ana Ruiz, Minister of Foreign Affairs of "
-            "Chile.")
-    found = meetings(run(text, people))
-    assert [(m["participants"], m["parties"]) for m in found] == [
-        ({"Ivo Horvat", "Luis Pardo"}, {"HR", "PE"}), ({"Ivo Horvat", "Omar Zaid"}, {"HR", "MA"}),
-        ({"Ivo Horvat", "Ana Ruiz"}, {"HR", "CL"})]
-
 def test_counterparts_of_one_country_are_one_meeting():
     people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
     text = "Minister Dana Kale met Kenyan President Ruto Mwangi and Kenyan Foreign Minister Ada Okello in Oslo."
@@ -54,19 +43,6 @@ def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_det
         ({"Lena Brandt"}, {"DE", "GH"})]
 
 
-def test_held_meetings_with_several_people_of_one_country_is_one_meeting_each():
-    people = [("Piet Vos", [], "BE"), ("Amir Karimov", [], "UZ"), ("Laylo Nazarova", [], "UZ")]
-    text = "Commissioner Piet Vos held meetings with Premier Amir Karimov and Deputy Premier Laylo Nazarova."
-    assert pairs(meetings(run(text, people))) == [{"Piet Vos", "Amir Karimov"}, {"Piet Vos", "Laylo Nazarova"}]
-
-
-def test_similar_meetings_with_various_ministers_are_one_each():
-    people = [("Hana Mori", [], "JP"), ("Tomas Berg", [], "SE"), ("Ines Prado", [], "SE")]
-    text = ("The delegation led by Hana Mori held similar meetings with various ministers, including "
-            "Tomas Berg and Ines Prado.")
-    assert pairs(meetings(run(text, people))) == [{"Hana Mori", "Tomas Berg"}, {"Hana Mori", "Ines Prado"}]
-
-
 def test_these_meetings_after_a_list_of_counterparts_makes_one_meeting_each():
     people = [("Navy Chief Ola Ade", ["Ade"], "GH"), ("Ben Eze", [], "GH"), ("Kofi Mensah", [], "GH")]
     text = ("Later, Ade met Defence Minister Ben Eze and Coast Guard Commander Kofi Mensah. "
@@ -82,21 +58,6 @@ def test_the_meeting_after_a_list_of_counterparts_keeps_one_meeting():
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Ola Ade", "Ben Eze", "Kofi Mensah"}
 
-
-
-def test_joint_work_on_a_topic_does_not_make_the_meeting_joint():
-    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
-    text = ("Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello in "
-            "Oslo to discuss joint projects.")
-    assert pairs(meetings(run(text, people))) == [{"Dana Kale", "Ruto Mwangi"}, {"Dana Kale", "Ada Okello"}]
-
-
-def test_a_round_table_keeps_counterparts_of_several_countries_together():
-    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
-    text = ("At a round table in Oslo, Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign "
-            "Minister Ada Okello.")
-    (meeting,) = meetings(run(text, people))
-    assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
 
 # -- people mentioned who were not there ------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
-APPOSITION = 12  # tokens of a title in apposition after a name ("X, Minister of Foreign Affairs of Peru")
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
 
@@ -73,31 +72,13 @@ class Sides:
 
     def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
-        Nechirvan Barzani"), right after their name ("Kaja Kallas of Estonia") or in an apposition to it
-        ("Ana Ruiz, Minister of Foreign Affairs of the Republic of Peru"), else None."""
-        doc = self.doc
+        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
         for m in named:
-            if 0 <= m.start - place.end <= 3 and \
-                    not any(t.lower_ in (",", ";", "and", "&") for t in doc[place.end:m.start]):
+            if 0 <= m.start - place.end <= 3:
                 return person_of(m)
-        for m in reversed(named):
-            if m.end > place.start:
-                continue
-            between = [t for t in doc[m.end:place.start] if not t.is_space]
-            if not between:
-                return None
-            if between[0].text in (",", "of") and len(between) <= 2:
+            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
+            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
                 return person_of(m)
-            if between[0].lower_ == "of" and all(t.lower_ in _LIST_WORDS or t.lower_ == "of" for t in between):
-                return person_of(m)  # "Prince X of the Kingdom of Saudi Arabia"
-            if between[0].is_title and between[-1].lower_ == "of" and len(between) <= APPOSITION and \
-                    not any(t.is_punct for t in between):
-                return person_of(m)  # "X Foreign Minister of Algeria"
-            if between[0].text == "," and len(between) <= APPOSITION and \
-                    not any(t.text in (";", "(") or t.lower_ in ("and", "&") and u.text == ","
-                            for u, t in zip(between, between[1:])):
-                return person_of(m)
-            return None
         return None
 
     def object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
@@ -114,14 +95,12 @@ class Sides:
             person = person_of(m)
             items.append((m.start, person, country_of(person)))
         for place in self.places.spans:
-            if not (start <= place.start < stop and place.label_ in _SIDE_KINDS) or \
-                    any(m.start <= place.start < m.end for m in self.participants.mentions):
-                continue
-            owner = self._owner(place, named)  # "X of the Kingdom of Saudi Arabia" is a side, not a place
-            if self.party_like(place) or owner is not None and not self.places.is_location(place):
-                items.append((place.start, owner, place.kb_id_))
-                if owner is not None:
-                    stated.setdefault(owner, place.kb_id_)
+            if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
+                if not any(m.start <= place.start < m.end for m in self.participants.mentions):
+                    owner = self._owner(place, named)
+                    items.append((place.start, owner, place.kb_id_))
+                    if owner is not None:
+                        stated.setdefault(owner, place.kb_id_)
         items.sort(key=lambda x: x[0])
         if not items:
             return []
