@@ -89,3 +89,10 @@ def test_an_inviter_who_is_also_met_stays_a_participant():
     text = "At the invitation of Chancellor Karl Stein, Speaker Rosa Lind met Karl Stein in Vienna."
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Rosa Lind", "Karl Stein"}
+
+
+def test_a_series_of_meetings_with_people_of_one_country_is_one_meeting_each():
+    people = [("Piet Vos", [], "BE"), ("Amir Karimov", [], "UZ"), ("Laylo Nazarova", [], "UZ")]
+    text = ("Commissioner Piet Vos held a series of meetings with Premier Amir Karimov and Deputy Premier "
+            "Laylo Nazarova.")
+    assert pairs(meetings(run(text, people))) == [{"Piet Vos", "Amir Karimov"}, {"Piet Vos", "Laylo Nazarova"}]
