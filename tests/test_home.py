@@ -49,3 +49,19 @@ def test_most_named_needs_a_clear_lead(nlp):
     assert most_named(doc.spans[COUNTRY_SPANS], "CL") == "PE"
     doc = nlp("Chile and Peru met.")
     assert most_named(doc.spans[COUNTRY_SPANS], None) is None
+
+
+def test_a_government_release_is_read_from_the_same_host_as_the_home_country(nlp):
+    from idefx.home import government_country
+
+    def both(url, text="The minister spoke."):
+        doc = nlp.make_doc(text)
+        doc._.idefx_source = {"url": url}
+        return government_country(doc, {"gov", "mil"}), home_country(nlp(doc), [])
+
+    assert both("https://www.gov.uk/government/news/x") == ("GB", "GB")
+    assert both("https://www.defensa.gob.ar/x") == (None, "AR")  # not a host label the caller calls government
+    assert both("https://news.example.com/x") == (None, None)
+    doc = nlp.make_doc("source_url: https://www.mfa.gov.ge/en/news\n\nTBILISI, May 2 -- Talks.")
+    doc._.idefx_source = {}
+    assert government_country(doc, {"gov"}) == "GE"

@@ -362,7 +362,7 @@ def test_surname_forms_drop_generational_suffixes():
 
 
 def test_home_country_comes_from_a_government_host():
-    from idefx.meeting.home import home_country
+    from idefx.home import government_country as home_country
 
     def home(url):
         doc = NLP.make_doc("x")

@@ -1,5 +1,6 @@
 """A document's home country: the country of its source (the front-matter source host's top-level domain) or
-of its dateline ("BAKU, Azerbaijan, July 26."); and the country a document names most after it."""
+of its dateline ("BAKU, Azerbaijan, July 26."); the country of a government's own release; and the country a
+document names most after it. The one place where a document's source says which country it speaks for."""
 
 from __future__ import annotations
 
@@ -25,16 +26,34 @@ HOST_REACH = 2000  # characters of the text where a source_url line may stand wh
 def home_country(doc: Doc, country_spans: Iterable[Span]) -> Optional[str]:
     """The country the document speaks from: its source host's country, else its dateline's (a city, or a
     country among ``country_spans``), else None."""
+    host = source_host(doc)
+    return (host_country(host) if host else None) or dateline_country(doc, list(country_spans))
+
+
+def government_country(doc: Doc, government_hosts: set[str]) -> Optional[str]:
+    """The country of a government's own release: its source host's country when the host is a government's
+    (a label among ``government_hosts``: gov, mil, ...), else None."""
+    host = source_host(doc)
+    if host is None or not set(host.split(".")) & government_hosts:
+        return None
+    return host_country(host)
+
+
+def source_host(doc: Doc) -> Optional[str]:
+    """The lower-case host of the document's source URL: from its metadata, else from a ``source_url:``
+    line near the top of the text."""
     source = doc._.idefx_source or {}
     front = source.get("front_matter") or {}
     url = front.get("source_url") or front.get("url") or source.get("url") or ""
-    host = HOST.search(f"source_url: {url}" if url else doc_text(doc)[:HOST_REACH])
-    if host:
-        tld = host.group(1).rsplit(".", 1)[-1].lower()
-        code = GENERIC_TLDS.get(tld, tld.upper())
-        if country_name(code) is not None:
-            return code
-    return dateline_country(doc, list(country_spans))
+    host = HOST.search(f"source_url: {str(url).strip()}" if url else doc_text(doc)[:HOST_REACH])
+    return host.group(1).lower() if host else None
+
+
+def host_country(host: str) -> Optional[str]:
+    """The country of a host's top-level domain (gov and mil are the United States'), or None."""
+    tld = host.rsplit(".", 1)[-1]
+    code = GENERIC_TLDS.get(tld, tld.upper())
+    return code if country_name(code) is not None else None
 
 
 def dateline_country(doc: Doc, country_spans: list[Span]) -> Optional[str]:

@@ -22,7 +22,8 @@ from idefx.entities import PEOPLE_SPANS, doc_text
 from idefx.layout import body_start
 from idefx.meeting.clauses import ClauseReader
 from idefx.meeting.draft import MeetingDraft, same_sentence
-from idefx.meeting.home import add_home_party, home_country
+from idefx.home import government_country
+from idefx.meeting.home import add_home_party
 from idefx.meeting.lists import ParticipantLists, bullet_lines, in_list
 from idefx.meeting.participants import Participants, person_mentions
 from idefx.meeting.patterns import MeetingPatterns
@@ -148,7 +149,7 @@ class MeetingFinder(BatchComponent):
                 continue
             setting.complete(draft, previous)
             if previous is None:
-                home = home_country(doc, self.compiled.word_list("government_host"))
+                home = government_country(doc, self.compiled.word_list("government_host"))
             add_home_party(draft, home, participants.country_of)
             previous = draft
             out.append(draft.record())
