@@ -8,8 +8,10 @@ components that ask for it and forgotten with the Doc; per-word caches stay :fun
 
 from __future__ import annotations
 
+import operator
 import weakref
-from typing import Callable
+from itertools import compress, count, repeat
+from typing import Callable, Hashable, Iterable
 
 import numpy
 from spacy.tokens import Doc
@@ -87,6 +89,24 @@ def per_word(strings, uniq: list[int], compute: Callable[[str], object], cache: 
             if known[k] is None:
                 known[k] = cache[orth] = compute(strings[orth])
     return known
+
+
+def true_positions(tests: Iterable) -> list[int]:
+    """The indices of the true items of ``tests``; with ``map`` over a built-in predicate the whole scan runs
+    in C, which is why the rules phrase per-word tests this way."""
+    return list(compress(count(), tests))
+
+
+def remembered(cache: dict, keys: list[Hashable], compute: Callable[[list[int], list[Hashable]], list]) -> list:
+    """The cached value of each key; ``compute(positions, keys)`` gives the values of the keys not yet in
+    ``cache`` (called once, for all of them), which are then remembered."""
+    values = list(map(cache.get, keys))
+    new = true_positions(map(operator.is_, values, repeat(None)))
+    if new:
+        new_keys = [keys[k] for k in new]
+        for k, key, value in zip(new, new_keys, compute(new, new_keys)):
+            values[k] = cache[key] = value
+    return values
 
 
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import operator
-from itertools import compress, count, repeat
+from itertools import compress
 from pathlib import Path
 from typing import Iterable
 
@@ -28,7 +28,7 @@ from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.titles import TitleVocabulary
-from idefx.wordkinds import bounded, distinct_words, where
+from idefx.wordkinds import bounded, distinct_words, remembered, true_positions, where
 
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
@@ -45,11 +45,6 @@ def by_token(n: int, items: Iterable) -> list:
         for i in range(item.start, item.end):
             out[i] = item
     return out
-
-
-def hits(tests: Iterable) -> list[int]:
-    """The indices of the true items of ``tests``."""
-    return list(compress(count(), tests))
 
 
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
@@ -130,27 +125,25 @@ class OrgFinder(BatchComponent):
     def _distinct_words(self, uniq: list[int]) -> tuple[list[str], list[int]]:
         """The strings and kinds (bit flags) of a Doc's distinct word hashes ``uniq``, remembered by hash in a
         bounded cache: only the words not seen before are looked up and tested."""
-        cache = bounded(self.word_cache)
-        entries = list(map(cache.get, uniq))
-        new = hits(map(operator.is_, entries, repeat(None)))
-        if new:
-            new_ids = [uniq[k] for k in new]
-            strings = self.nlp.vocab.strings
+        strings = self.nlp.vocab.strings
+
+        def describe(_, new_ids):
             words = [strings[orth] for orth in new_ids]
-            for k, orth, entry in zip(new, new_ids, zip(words, self._kinds(new_ids, words))):
-                entries[k] = cache[orth] = entry
+            return list(zip(words, self._kinds(new_ids, words)))
+
+        entries = remembered(bounded(self.word_cache), uniq, describe)
         return list(map(operator.itemgetter(0), entries)), list(map(operator.itemgetter(1), entries))
 
     def _kinds(self, uniq: list[int], words: list[str]) -> list[int]:
         """The kinds (bit flags) of the words ``words`` (hashes ``uniq``): C-level tests over all of them,
         Python only at the few that pass one."""
         lower = list(map(str.lower, words))
-        found = ((hits(map(self.known.roots.__contains__, uniq)), KNOWN_START),
-                 (hits(map(self.news_words.__contains__, lower)), NEWS_CUE),
-                 ([k for k in hits(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
-                 ([k for k in hits(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
-                 ([k for k in hits(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
-                 (hits(map("(".__eq__, words)), OPENING))
+        found = ((true_positions(map(self.known.roots.__contains__, uniq)), KNOWN_START),
+                 (true_positions(map(self.news_words.__contains__, lower)), NEWS_CUE),
+                 ([k for k in true_positions(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
+                 ([k for k in true_positions(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
+                 ([k for k in true_positions(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
+                 (true_positions(map("(".__eq__, words)), OPENING))
         kinds = [0] * len(uniq)
         for positions, kind in found:
             for k in positions:
