@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import PEOPLE_SPANS
-from idefx.gazetteers import org_heads
+from idefx.gazetteers import org_heads, organizations
 from idefx.person.scan import PeopleScan
-from idefx.person.vocabulary import PersonVocabulary
+from idefx.person.vocabulary import PersonVocabulary, org_key
 from idefx.resources import read_jsonl
 
 
@@ -64,6 +64,8 @@ class PeopleFinder(BatchComponent):
             "not_names": sorted({e["text"].lower() for e in read_jsonl(not_names_file)}),
             "org_heads": sorted(org_heads(org_patterns)),
             "corporate_heads": sorted(e["text"].lower() for e in org_patterns if e.get("corporate")),
+            "international_orgs": sorted({org_key(form) for e in organizations() if e["kind"] == "international"
+                                          for form in [e["name"], *e["aliases"]]}),
         }
         self.vocabulary = PersonVocabulary(nlp, self.state)
 

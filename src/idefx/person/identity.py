@@ -22,6 +22,7 @@ class PersonRecord:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
+        self.international = False  # an official of an intergovernmental body: no country
         self.guest = False  # named as the one met, welcomed or received
         self.first_tok: Optional[int] = None  # the first token of the first titled mention
         self.mentions: list[tuple[int, int]] = []  # character offsets
@@ -111,4 +112,5 @@ class Identities:
             person.country = person.country or piece.country
             person.org = person.org or piece.org
             person.stateless = person.stateless or piece.stateless
+            person.international = person.international or piece.international
         person.org = person.org or org

@@ -67,6 +67,8 @@ class PeopleScan:
                     t.lower[k] not in words.common for k in name_toks))
             if strong:
                 person = identities.add(start, end, full, pieces, right_org)
+                if right_org and words.is_international(right_org):
+                    person.international = True  # "Kate Lee, Managing Director, IMF"
                 if right:
                     identities.taken.update(right_region)  # an apposition belongs to this person only
                 if self.is_guest(left, start, last):
@@ -99,6 +101,9 @@ class PeopleScan:
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
+            if person.international:
+                out.append((person, None))  # an official of an intergovernmental body speaks for no country
+                continue
             country = person.country
             if country is None and person.first_tok is not None:
                 country = self.attribution.side_country(person.first_tok)

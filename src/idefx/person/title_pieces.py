@@ -25,6 +25,7 @@ class TitlePiece:
     honorific: bool = False
     stateless: bool = False  # the head of a body that represents no country (Secretary-General)
     cue: bool = False  # a person cue ("counterpart") rather than a title
+    international: bool = False  # an official of an intergovernmental body ("IMF Managing Director")
 
     def names_a_person(self) -> bool:
         return bool(self.title or self.rank or self.honorific or self.cue)
@@ -51,6 +52,7 @@ class TitlePieceReader:
         t = self.tokens
         out = TitlePiece(first=piece[0])
         toks = self.strip_ends([k for k in piece if not t.is_space(k)], out)
+        out.international = self.serves_international_body(toks)
         toks = self.take_rank(toks, out)
         if not toks:
             return out
@@ -90,6 +92,20 @@ class TitlePieceReader:
             if span is not None and out.country is None:
                 out.country = span.kb_id_
         return out
+
+    def serves_international_body(self, toks: list[int]) -> bool:
+        """Whether the piece names an intergovernmental body the person works for ("IMF Managing Director",
+        "Vice President of the European Commission"); an envoy "to" or "at" the body keeps their state."""
+        t = self.tokens
+        for k in toks:
+            span = t.org[k]
+            if span is not None and span.start == k and self.vocabulary.is_international(span.text):
+                before = t.prev_word(k)
+                if t.lower[before] == "the":
+                    before = t.prev_word(before)
+                if t.lower[before] not in {"to", "at"}:
+                    return True
+        return False
 
     def strip_ends(self, toks: list[int], out: TitlePiece) -> list[int]:
         """The piece without honorifics and determiners at either end (noting an honorific in ``out``)."""

@@ -1,0 +1,33 @@
+"""A person's country comes from their own phrase, never from a neighbour's; officials of intergovernmental
+bodies speak for no country."""
+
+import pytest
+
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def countries(nlp, text):
+    return {p.name: p.country for p in nlp(text)._.idefx_people}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peruvian Finance Minister Luisa Campos met IMF Managing Director Hanna Lindqvist in Lima.",
+     "Hanna Lindqvist"),
+    ("The Kenyan President welcomed Tomas Varga, Vice President of the European Commission, to Nairobi.",
+     "Tomas Varga"),
+    ("Secretary-General of NATO Pieter Janssen held talks with Polish officials in Warsaw.", "Pieter Janssen"),
+    ("In Dakar, Senegalese ministers received Amara Diallo, Managing Director, IMF, on Monday.", "Amara Diallo"),
+])
+def test_an_official_of_an_intergovernmental_body_has_no_country(nlp, text, name):
+    assert countries(nlp, text)[name] is None
+
+
+def test_an_envoy_to_an_intergovernmental_body_keeps_their_state(nlp):
+    found = countries(nlp, "Ghana's Permanent Representative to the United Nations, Kofi Mensah, met "
+                           "Swedish diplomats in New York.")
+    assert found["Kofi Mensah"] == "GH"
