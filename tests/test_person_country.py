@@ -31,3 +31,9 @@ def test_an_envoy_to_an_intergovernmental_body_keeps_their_state(nlp):
     found = countries(nlp, "Ghana's Permanent Representative to the United Nations, Kofi Mensah, met "
                            "Swedish diplomats in New York.")
     assert found["Kofi Mensah"] == "GH"
+
+
+def test_a_region_named_after_a_country_is_not_the_country(nlp):
+    found = countries(nlp, "The Minister of Niger Delta Affairs, Amaka Obi, and the Niger Delta Development "
+                           "Commission chair, Chidi Eze, briefed Nigeria's governors in Port Harcourt.")
+    assert found["Amaka Obi"] == "NG"

@@ -32,6 +32,7 @@ class PersonVocabulary:
         self.verbs = set(state["verbs"])
         self.guest_cues = set(state["guest_cues"])
         self.side_words = set(state["side_words"])
+        self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
         self.title_words = {e["text"].lower() for e in state["titles"] if " " not in e["text"]}
