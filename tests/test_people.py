@@ -184,3 +184,15 @@ def test_a_name_with_a_repeated_word_takes_its_one_word_form(nlp):
     doc = nlp("Chairman Karim Karim arrived on Monday. Later Chairman Karim met the press.")
     assert [p.name for p in doc._.idefx_people] == ["Karim Karim"]
     assert doc._.idefx_people[0].aliases == ["Karim"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Present were Gov. Ada Eze of Enugu State and several chiefs.", "Ada Eze", "Governor of Enugu State"),
+    ("Present were Gov Chidi Okafor of Imo State and several chiefs.", "Chidi Okafor", "Governor of Imo State"),
+    ("The delegation met Sen. Paula Dyke on Monday.", "Paula Dyke", "Senator"),
+    ("He later met Minister of Defence Major General (Retd) Amos Bello Kure in Abuja.", "Amos Bello Kure",
+     "Minister of Defence"),
+])
+def test_abbreviated_titles_and_retired_ranks(nlp, text, name, title):
+    found = people(nlp, text)
+    assert found[name].titles == [title]

@@ -16,6 +16,7 @@ from idefx.person.vocabulary import PersonVocabulary
 MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
 MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 SENTENCE_ENDS = {".", "!", "?"}
+MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 
 
 class Attribution:
@@ -37,6 +38,19 @@ class Attribution:
             span = t.country[k]
             if span is not None and span.label_ == "country" and span.start == k:
                 return span.kb_id_
+        return None
+
+    def region_after(self, end: int) -> Optional[str]:
+        """"Governor Ada Eze of Enugu State": the region straight after a titled name, which completes the
+        title."""
+        t = self.tokens
+        if end + 1 >= t.n or t.lower[end] != "of":
+            return None
+        k = end + 1
+        while k < min(end + 1 + MAX_REGION_WORDS, t.n) and t.is_cap(k):
+            if t.text[k] in self.vocabulary.region_words and k > end + 1:
+                return t.span_text(end + 1, k + 1)
+            k += 1
         return None
 
     def country_before(self, start: int) -> Optional[str]:

@@ -58,6 +58,9 @@ class PeopleScan:
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
                 left[-1].country = after
+            region = None if after or not left or not left[-1].title else self.attribution.region_after(full)
+            if region:
+                left[-1].title += f" of {region}"
             pieces = left + right
             strong = any(p.names_a_person() for p in pieces)
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:

@@ -85,7 +85,7 @@ class TitlePieceReader:
         if out.cue:
             return out
         at = [k for k in range(start, end) if t.lower[k] == "at"]
-        out.title = t.span_text(start, at[0] if at else end)
+        out.title = self.vocabulary.titles.spelled_out(t.span_text(start, at[0] if at else end))
         self.read_complement(start, end, body[-1] + 1, out)
         for k in range(start, body[-1] + 1):
             span = t.country[k]
@@ -121,7 +121,7 @@ class TitlePieceReader:
                 if tag is not None and "honorific" in tag.kinds and not tag.kinds & {"head", "rank"}:
                     toks = [j for j in toks if not (tag.start <= j < tag.end)]
                     out.honorific = changed = True
-                elif (t.lower[k] in DETERMINERS and pos == 0) or t.text[k] in {",", ":", ";", "."}:
+                elif (t.lower[k] in DETERMINERS and pos == 0) or t.text[k] in {",", ":", ";", ".", "(", ")"}:
                     toks = toks[:-1] if pos == -1 else toks[1:]
                     changed = True
         return toks

@@ -51,9 +51,12 @@ class TitleRegions:
             return True
         if text in BULLETS and not t.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
-        if text in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
+        if text in {"(", ")"}:
+            # an acronym or a title word in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)",
+            # "Major General (Retd)"
             inner = i + 1 if text == "(" else i - 1
-            return 0 <= inner < t.n and t.text[inner].isupper() and t.text[inner].isalpha() and (
+            return 0 <= inner < t.n and (t.text[inner].isupper() and t.text[inner].isalpha()
+                                         or t.tags[inner] is not None) and (
                 t.text[inner + 1] == ")" if text == "(" else t.text[inner - 1] == "(")
         return (t.lower[i] in CONNECTORS or t.tags[i] is not None or t.country[i] is not None
                 or t.org[i] is not None or t.glued_hyphen(i) or (i > 0 and t.glued_hyphen(i - 1)))
