@@ -37,3 +37,11 @@ def test_a_region_named_after_a_country_is_not_the_country(nlp):
     found = countries(nlp, "The Minister of Niger Delta Affairs, Amaka Obi, and the Niger Delta Development "
                            "Commission chair, Chidi Eze, briefed Nigeria's governors in Port Harcourt.")
     assert found["Amaka Obi"] == "NG"
+
+
+def test_each_list_item_keeps_its_own_apposition(nlp):
+    found = {p.name: p for p in nlp(
+        "The envoy met Ms. Lena Berg, Minister of Foreign Affairs of the Kingdom of Sweden and Mr. Omar Haddad, "
+        "Minister of Trade of the Republic of Tunisia, on Friday.")._.idefx_people}
+    assert (found["Lena Berg"].titles, found["Lena Berg"].country) == (["Minister of Foreign Affairs"], "SE")
+    assert (found["Omar Haddad"].titles, found["Omar Haddad"].country) == (["Minister of Trade"], "TN")

@@ -149,7 +149,8 @@ class TitleRegions:
             # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
             named = [run.start for run in self.names.runs if region[0] <= run.start <= region[-1] < run.full - 1]
         if named:
-            cut = [j for j, k in enumerate(region) if k < named[0] and t.text[k] == ","]
+            # the next person's item opens at the last comma or "and" before their name
+            cut = [j for j, k in enumerate(region) if k < named[0] and (t.text[k] == "," or t.lower[k] == "and")]
             region = region[:cut[-1]] if cut else []
         while region and t.lower[region[-1]] in CONNECTORS:
             region.pop()
