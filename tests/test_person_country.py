@@ -45,3 +45,11 @@ def test_each_list_item_keeps_its_own_apposition(nlp):
         "Minister of Trade of the Republic of Tunisia, on Friday.")._.idefx_people}
     assert (found["Lena Berg"].titles, found["Lena Berg"].country) == (["Minister of Foreign Affairs"], "SE")
     assert (found["Omar Haddad"].titles, found["Omar Haddad"].country) == (["Minister of Trade"], "TN")
+
+
+def test_a_title_right_after_a_name_without_a_comma_stays_with_that_name(nlp):
+    found = {p.name: p for p in nlp(
+        "Talks were held with Mr. Karim Benali Trade Minister of Morocco, Mr. Jonas Petrauskas, Minister of "
+        "Energy of Lithuania, and others.")._.idefx_people}
+    assert (found["Karim Benali"].titles, found["Karim Benali"].country) == (["Trade Minister"], "MA")
+    assert (found["Jonas Petrauskas"].titles, found["Jonas Petrauskas"].country) == (["Minister of Energy"], "LT")

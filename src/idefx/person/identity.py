@@ -104,6 +104,11 @@ class Identities:
         person.mentions.append(chars)
         self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))
+        self.describe(person, pieces, org)
+
+    @staticmethod
+    def describe(person: PersonRecord, pieces: list[TitlePiece], org: Optional[str] = None) -> None:
+        """Add what title pieces (and an organisation) say to ``person``."""
         for piece in pieces:
             if piece.title and piece.title.lower() not in {title.lower() for title in person.titles}:
                 person.titles.append(piece.title)

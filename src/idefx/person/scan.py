@@ -54,6 +54,10 @@ class PeopleScan:
             if left and not any(p.country for p in left):
                 # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
                 left[0].country = self.attribution.country_before(region_start)
+            if len(left) > 1 and last is not None and region_start == t.next_word(last[1]):
+                # "Mr. A Foreign Minister of N, Mr. B": the pieces before the last one follow A's name
+                identities.describe(last[0], left[:-1])
+                left = left[-1:]
             right, right_org, right_region = self.titles.right(full)
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
