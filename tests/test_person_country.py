@@ -53,3 +53,11 @@ def test_a_title_right_after_a_name_without_a_comma_stays_with_that_name(nlp):
         "Energy of Lithuania, and others.")._.idefx_people}
     assert (found["Karim Benali"].titles, found["Karim Benali"].country) == (["Trade Minister"], "MA")
     assert (found["Jonas Petrauskas"].titles, found["Jonas Petrauskas"].country) == (["Minister of Energy"], "LT")
+
+
+def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
+    found = countries(nlp, "Chilean and Peruvian defence chiefs met on Wednesday.\n\nDefense Secretary Ana Lopez and "
+                           "her Peruvian counterpart General Luis Vargas agreed to boost ties. Lopez thanked Peru for "
+                           "its support and said Peru was a friend.")
+    assert found["Luis Vargas"] == "PE"
+    assert found["Ana Lopez"] == "CL"

@@ -24,6 +24,7 @@ class PersonRecord:
         self.stateless = False
         self.international = False  # an official of an intergovernmental body: no country
         self.guest = False  # named as the one met, welcomed or received
+        self.counterpart = False  # named as someone's counterpart
         self.first_tok: Optional[int] = None  # the first token of the first titled mention
         self.mentions: list[tuple[int, int]] = []  # character offsets
 
@@ -118,4 +119,5 @@ class Identities:
             person.org = person.org or piece.org
             person.stateless = person.stateless or piece.stateless
             person.international = person.international or piece.international
+            person.counterpart = person.counterpart or piece.cue
         person.org = person.org or org

@@ -104,7 +104,11 @@ class PeopleScan:
         spans = self.tokens.country_spans
         home = home_country(self.doc, spans)
         if home is None:
-            home = most_named(spans, None)
+            # a text marks the other side's people with their country and leaves its own unmarked: the home
+            # country is the one named most that no guest or counterpart is stated to be from
+            stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
+            home = most_named([span for span in spans if span.kb_id_ not in stated], None) \
+                or most_named(spans, None)
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
