@@ -61,3 +61,9 @@ def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
                            "its support and said Peru was a friend.")
     assert found["Luis Vargas"] == "PE"
     assert found["Ana Lopez"] == "CL"
+
+
+def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
+    found = countries(nlp, "BUENOS AIRES, May 3 (Reuters) - Foreign Minister Ana Ruiz received Senator Tomas Vidal "
+                           "and reviewed the President's recent trip to Chile and Peru.")
+    assert found["Tomas Vidal"] == "AR"

@@ -73,6 +73,17 @@ class Attribution:
             j -= 1
         return None
 
+    def is_destination(self, span) -> bool:
+        """A country named as where someone travels ("visited India", "a trip to Chile", "arrived in the
+        USA"): a place, not a nationality."""
+        t, travel = self.tokens, self.vocabulary.travel_words
+        j = t.prev_word(span.start)
+        if t.lower[j] == "the":
+            j = t.prev_word(j)
+        if t.lower[j] in {"to", "in"}:
+            j = t.prev_word(j)
+        return t.lower[j] in travel
+
     @cached_property
     def names_a_side(self) -> bool:
         """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
@@ -97,8 +108,8 @@ class Attribution:
         t = self.tokens
         for span in t.country_spans:
             if span.start > tok and span.kb_id_ != home:
-                if any(t.is_break(k) for k in range(tok, span.start)):
-                    return None
+                if any(t.is_break(k) for k in range(tok, span.start)) or self.is_destination(span):
+                    return None  # "received Senator X ... after a trip to Chile": Chile is where someone went
                 return span.kb_id_
         return None
 
