@@ -196,3 +196,18 @@ def test_a_name_with_a_repeated_word_takes_its_one_word_form(nlp):
 def test_abbreviated_titles_and_retired_ranks(nlp, text, name, title):
     found = people(nlp, text)
     assert found[name].titles == [title]
+
+
+def test_a_title_first_list_gives_each_title_to_the_name_after_it(nlp):
+    found = people(nlp, "The talks were attended by the Prime Minister, Dr. Hana Kovac, the Minister of Finance, "
+                        "Petra Novak, and the Minister of Justice, Ivan Horvat, among others.")
+    assert found["Hana Kovac"].titles == ["Prime Minister"]
+    assert found["Petra Novak"].titles == ["Minister of Finance"]
+    assert found["Ivan Horvat"].titles == ["Minister of Justice"]
+
+
+def test_a_name_first_list_gives_each_title_to_the_name_before_it(nlp):
+    found = people(nlp, "Lars Holm, Minister of Energy, Nora Dahl, Minister of Trade, and Erik Lund, Minister "
+                        "of Health, attended.")
+    assert found["Lars Holm"].titles == ["Minister of Energy"]
+    assert found["Nora Dahl"].titles == ["Minister of Trade"]

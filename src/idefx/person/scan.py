@@ -58,7 +58,7 @@ class PeopleScan:
                 # "Mr. A Foreign Minister of N, Mr. B": the pieces before the last one follow A's name
                 identities.describe(last[0], left[:-1])
                 left = left[-1:]
-            right, right_org, right_region = self.titles.right(full)
+            right, right_org, right_region = self.titles.right(full, any(p.title for p in left))
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
                 left[-1].country = after

@@ -118,9 +118,10 @@ class TitleRegions:
             out = out[1:]
         return out, region[0]
 
-    def right(self, end: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
+    def right(self, end: int, title_first: bool = False) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """The apposition after a name ending at ``end``: its title pieces, the organisation piece after them,
-        and its tokens."""
+        and its tokens. ``title_first``: the name had its title before it, so in a list the items read "Title,
+        Name" and a title followed by ", Name" is that name's."""
         t = self.tokens
         k = end
         if k >= t.n or t.text[k] != ",":
@@ -148,9 +149,18 @@ class TitleRegions:
         if region and not named:
             # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
             named = [run.start for run in self.names.runs if region[0] <= run.start <= region[-1] < run.full - 1]
+        after_title = [run.start for run in self.names.runs if region and region[0] < run.start <= region[-1]
+                       and run.end - run.start >= 2 and t.text[t.prev_word(run.start)] == ","
+                       and self.reader.has_kind(region[:region.index(run.start)], "head")]
+        if after_title and (not named or after_title[0] < named[0]):
+            # "A, the Minister of X, B, and ...": the next item's name after a title and a comma
+            named = after_title[:1]
         if named:
-            # the next person's item opens at the last comma or "and" before their name
+            # the next person's item opens at the last comma or "and" before their name; in a "Title, Name"
+            # list, at the one before their title
             cut = [j for j, k in enumerate(region) if k < named[0] and (t.text[k] == "," or t.lower[k] == "and")]
+            if title_first and named == after_title[:1] and cut and region[cut[-1]] == t.prev_word(named[0]):
+                cut = cut[:-1]
             region = region[:cut[-1]] if cut else []
         while region and t.lower[region[-1]] in CONNECTORS:
             region.pop()
