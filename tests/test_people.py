@@ -211,3 +211,10 @@ def test_a_name_first_list_gives_each_title_to_the_name_before_it(nlp):
                         "of Health, attended.")
     assert found["Lars Holm"].titles == ["Minister of Energy"]
     assert found["Nora Dahl"].titles == ["Minister of Trade"]
+
+
+def test_a_hyphenated_title_after_the_name_and_a_spaced_honorific(nlp):
+    found = people(nlp, "The team was led by Farid Haddad, Vice-Minister for Energy, and met the Speaker, "
+                        "H. E. Nadia Karam.")
+    assert found["Farid Haddad"].titles == ["Vice-Minister for Energy"]
+    assert found["Nadia Karam"].titles == ["Speaker"]

@@ -35,6 +35,8 @@ class TitleRegions:
         if tag is not None and "modifier" in tag.kinds:
             # "Defense Minister": a modifier starts a title only when a head follows it
             for k in range(tag.end, min(tag.end + 3, t.n)):
+                if t.glued_hyphen(k):
+                    continue  # "Vice-Minister"
                 nxt = t.tags[k]
                 if nxt is None or t.lower[k] in {"of", ","}:
                     return False
