@@ -67,3 +67,12 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
     found = countries(nlp, "BUENOS AIRES, May 3 (Reuters) - Foreign Minister Ana Ruiz received Senator Tomas Vidal "
                            "and reviewed the President's recent trip to Chile and Peru.")
     assert found["Tomas Vidal"] == "AR"
+
+
+@pytest.mark.parametrize("text", [
+    "MALABO, March 2 - The President received a delegation from the Republic of Ghana, led by Kwame Boateng, "
+    "Minister of Trade, at the palace.",
+    "MALABO, March 2 - The Ghanaian team was led by Kwame Boateng, Minister of Trade, at the talks.",
+])
+def test_the_leader_of_a_group_takes_the_group_s_country(nlp, text):
+    assert countries(nlp, text)["Kwame Boateng"] == "GH"
