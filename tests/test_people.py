@@ -218,3 +218,13 @@ def test_a_hyphenated_title_after_the_name_and_a_spaced_honorific(nlp):
                         "H. E. Nadia Karam.")
     assert found["Farid Haddad"].titles == ["Vice-Minister for Energy"]
     assert found["Nadia Karam"].titles == ["Speaker"]
+
+
+def test_coordinated_modifiers_stay_in_the_title(nlp):
+    found = people(nlp, "She met Health and Population Minister Ravi Menon in Colombo.")
+    assert found["Ravi Menon"].titles == ["Health and Population Minister"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_not_a_name(nlp):
+    found = people(nlp, "Moreover, special representative of the President on Trade Lena Petrova and the envoy met.")
+    assert "Moreover" not in found

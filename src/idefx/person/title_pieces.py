@@ -157,6 +157,11 @@ class TitlePieceReader:
             if tag is not None and tag.kinds & {"modifier", "head"}:
                 start = tag.start
                 continue
+            # coordinated modifiers: "Health and Population Minister"
+            coordinated = t.tags[prev - 2] if prev - 2 in toks and t.lower[prev - 1] == "and" else None
+            if t.is_cap(prev) and coordinated is not None and "modifier" in coordinated.kinds:
+                start = coordinated.start
+                continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start
             if t.is_cap(prev) and t.lower[prev] not in self.vocabulary.common or (
