@@ -76,3 +76,11 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
 ])
 def test_the_leader_of_a_group_takes_the_group_s_country(nlp, text):
     assert countries(nlp, text)["Kwame Boateng"] == "GH"
+
+
+def test_an_organisation_between_title_and_rank_gives_its_country(nlp):
+    found = {p.name: p for p in nlp(
+        "MANILA, May 2 - On arrival he was received by Chief of Naval Staff, Kenya Navy, Rear Admiral Jimson "
+        "Mutai.")._.idefx_people}
+    assert found["Jimson Mutai"].titles == ["Chief of Naval Staff"]
+    assert found["Jimson Mutai"].country == "KE"
