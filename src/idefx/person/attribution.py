@@ -16,6 +16,8 @@ from idefx.person.vocabulary import PersonVocabulary
 MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
 MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 SENTENCE_ENDS = {".", "!", "?"}
+# words that end the phrase of a title: a country before them modifies something else
+CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
 MAX_GROUP_WORDS = 15  # words between a group's country and "led by"
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 
@@ -70,6 +72,8 @@ class Attribution:
                 return span.kb_id_
             if not (t.text[j][:1].islower() or t.text[j] == "-"):
                 return None
+            if (t.lower[j] in CLAUSE_WORDS or t.lower[j] in self.vocabulary.verbs) and not t.glued_hyphen(j - 1):
+                return None  # "Cuba's leader wrote to Prime Minister X": the country is the writer's
             skipped += 1
             j -= 1
         return None
