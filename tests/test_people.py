@@ -228,3 +228,9 @@ def test_coordinated_modifiers_stay_in_the_title(nlp):
 def test_a_sentence_adverb_before_a_comma_is_not_a_name(nlp):
     found = people(nlp, "Moreover, special representative of the President on Trade Lena Petrova and the envoy met.")
     assert "Moreover" not in found
+
+
+def test_a_postnominal_honour_is_not_part_of_the_name(nlp):
+    found = people(nlp, "Present was the Minister of Labour, Mr Tunde Bakare SAN; and the Attorney General, "
+                        "Jane Roe QC.")
+    assert {"Tunde Bakare", "Jane Roe"} <= set(found)
