@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from idefx.datetext import WEEKDAYS
 from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
@@ -42,8 +43,8 @@ class PeopleScan:
         for start, end, full in self.names.find():
             name_toks = self.names.name_tokens(start, end)
             nxt = t.next_word(full)
-            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads
-                                                      or t.lower[nxt] in words.not_names):
+            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
+                    t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left, region_start = self.titles.left(start, identities.taken)
             if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
