@@ -239,3 +239,8 @@ def test_a_postnominal_honour_is_not_part_of_the_name(nlp):
 def test_a_weekday_after_a_name_does_not_make_it_an_organisation(nlp):
     found = people(nlp, "The minister phoned his Danish counterpart Mette Lund Thursday about fisheries.")
     assert "Mette Lund" in found
+
+
+def test_a_title_with_an_on_complement_before_the_name(nlp):
+    found = people(nlp, "Later, special envoy of Kenya's President on Climate Policy Amina Otieno met the donors.")
+    assert found["Amina Otieno"].titles == ["special envoy of Kenya's President on Climate Policy"]

@@ -10,7 +10,7 @@ from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, POSSESSIVE, TitlePiece, TitlePieceReader
 from idefx.person.tokens import BULLETS, DocTokens
 
-CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
+CONNECTORS = {"of", "for", "on", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 MAX_REGION = 40  # tokens a title region may hold
 
