@@ -147,6 +147,8 @@ class TitleRegions:
                 continue
             if t.lower[k] == "and" and not self.starts_title(k + 1):
                 break
+            if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
+                break  # ", on Tuesday met ...": the clause goes on after the apposition
             if not (self.region_token(k) or t.lower[k] in DETERMINERS or t.lower[k] == "at"):
                 break
             region.append(k)
