@@ -9,8 +9,6 @@ from idefx.resources import read_jsonl
 
 # generational suffixes that follow a name and are not part of its key ("Joseph R. Biden, Jr.")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# honours and degrees written after a name, as written ("Festus Obi SAN", "Jane Roe QC"): never part of it
-POSTNOMINALS = frozenset({"SAN", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "GCMG", "MP", "PhD", "FRS"})
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from idefx.names import POSTNOMINALS
 from idefx.titles import TitleVocabulary
 from idefx.wordkinds import bounded, described_words, followed_by, preceded_by
 
@@ -70,7 +69,6 @@ class PersonVocabulary:
         ``NameRuns.name_word``)."""
         low = word.lower()
         return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
-                    and word not in POSTNOMINALS
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words))
 
