@@ -19,7 +19,6 @@ GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 MAX_CITY_WORDS = 4  # words of a dateline's place
 DATELINE_REACH = 60  # tokens after the body start where a dateline may stand
-CAPITALS_REACH = 300  # tokens after the body start where a dateline in capitals ("HÀ NỘI —") may stand
 HOST_REACH = 2000  # characters of the text where a source_url line may stand when the metadata has none
 
 
@@ -43,18 +42,15 @@ def dateline_country(doc: Doc, country_spans: list[Span]) -> Optional[str]:
     a line near the start of the body."""
     n = len(doc)
     body = _body_start(doc)
-    text = [token.text for token in doc[:body + CAPITALS_REACH + MAX_CITY_WORDS]]
+    text = [token.text for token in doc[:body + DATELINE_REACH + MAX_CITY_WORDS]]
     i = body
-    while i < min(n, body + CAPITALS_REACH):
+    while i < min(n, body + DATELINE_REACH):
         if i == body or "\n" in text[i - 1] or (i > 0 and text[i - 1].isspace()):
             j = i
             while j < n and j - i < MAX_CITY_WORDS and text[j][:1].isupper() and text[j].replace(".", "").isalpha():
                 j += 1
-            capitals = all(text[k].isupper() for k in range(i, j))
-            if i < j < n and text[j] in DATELINE_ENDS and (i < body + DATELINE_REACH or capitals):
-                place = doc[i:j].text
-                # a city written in syllables ("HÀ NỘI", "Đà Nẵng") is found as one word too
-                code = city_country(place) or city_country(place.replace(" ", "")) or next(
+            if i < j < n and text[j] in DATELINE_ENDS:
+                code = city_country(doc[i:j].text) or next(
                     (span.kb_id_ for span in country_spans if span.start <= i < span.end), None)
                 if code:
                     return code
