@@ -93,14 +93,6 @@ class TitlePieceReader:
                 out.country = span.kb_id_
         return out
 
-    def read_org(self, piece: list[int]) -> TitlePiece:
-        """An organisation piece inside a title chain: its name and the country it names."""
-        t = self.tokens
-        toks = [k for k in piece if not t.is_space(k)]
-        country = next((t.country[k].kb_id_ for k in toks if t.country[k] is not None), None)
-        return TitlePiece(first=piece[0], country=country, org=t.span_text(toks[0], toks[-1] + 1),
-                          international=self.serves_international_body(toks))
-
     def serves_international_body(self, toks: list[int]) -> bool:
         """Whether the piece names an intergovernmental body the person works for ("IMF Managing Director",
         "Vice President of the European Commission"); an envoy "to" or "at" the body keeps their state."""

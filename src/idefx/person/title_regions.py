@@ -111,13 +111,8 @@ class TitleRegions:
         if not self.reader.has_kind(region, *PERSON_KINDS):
             return [], start  # no piece can hold a title
         out: list[TitlePiece] = []
-        pieces = self.pieces(region)
-        for n, piece in enumerate(reversed(pieces)):
+        for piece in reversed(self.pieces(region)):
             if not self.reader.has_kind(piece, *PERSON_KINDS):
-                if out and n < len(pieces) - 1 and self.reader.is_org_piece(piece):
-                    # "Chief of Air Staff, Nigerian Air Force, Air Marshal NAME": the force the title heads
-                    out.insert(0, self.reader.read_org(piece))
-                    continue
                 break
             out.insert(0, self.reader.read(piece))
         # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
