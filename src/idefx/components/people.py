@@ -60,7 +60,6 @@ class PeopleFinder(BatchComponent):
             "verbs": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
-            "leader_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "leader_before"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
             "common": sorted({e["word"].lower() for e in read_jsonl(common_words_file)}),

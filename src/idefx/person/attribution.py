@@ -78,25 +78,6 @@ class Attribution:
             j -= 1
         return None
 
-    def led_country(self, first: int) -> Optional[str]:
-        """"The delegation from X, led by NAME" / "The Omani team was led by NAME": the country of the group
-        a person leads, named earlier in the sentence (the nearest one), when the person's phrase starts at
-        token ``first``."""
-        t = self.tokens
-        by = t.prev_word(first)
-        led = t.prev_word(by)
-        if t.lower[by] != "by" or t.lower[led] not in self.vocabulary.leader_cues:
-            return None
-        j = t.prev_word(led)
-        for _ in range(MAX_GROUP_WORDS):
-            if j <= 0 or t.text[j] in SENTENCE_ENDS or t.is_break(j + 1) or t.is_break(j):
-                return None
-            span = t.country[j]
-            if span is not None:
-                return span.kb_id_
-            j = t.prev_word(j)
-        return None
-
     def is_destination(self, span) -> bool:
         """A country named as where someone travels ("visited India", "a trip to Chile", "arrived in the
         USA"): a place, not a nationality."""

@@ -83,8 +83,6 @@ class PeopleScan:
                     person.guest = True
                 if person.first_tok is None:
                     person.first_tok = start
-                if person.country is None:
-                    person.country = self.attribution.led_country(min([p.first for p in left] or [start]))
                 last = (person, full)
             else:
                 pending.append((start, end, full))

@@ -32,7 +32,6 @@ class PersonVocabulary:
         self.verbs = set(state["verbs"])
         self.guest_cues = set(state["guest_cues"])
         self.side_words = set(state["side_words"])
-        self.leader_cues = set(state["leader_cues"])  # "(a delegation) led (by)", "headed (by)"
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
