@@ -69,5 +69,9 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
     assert found["Tomas Vidal"] == "AR"
 
 
+@pytest.mark.parametrize("text, country", [
+    ("MANILA, May 2 - Cuba's leader wrote to Prime Minister Le Van Hung.", "PH"),
+    ("MANILA, May 2 - Cuba's newly appointed prime minister Le Van Hung arrived.", "CU"),
+])
 def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, country):
     assert countries(nlp, text)["Le Van Hung"] == country
