@@ -184,3 +184,57 @@ def test_a_name_with_a_repeated_word_takes_its_one_word_form(nlp):
     doc = nlp("Chairman Karim Karim arrived on Monday. Later Chairman Karim met the press.")
     assert [p.name for p in doc._.idefx_people] == ["Karim Karim"]
     assert doc._.idefx_people[0].aliases == ["Karim"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Present were Gov. Ada Eze of Enugu State and several chiefs.", "Ada Eze", "Governor of Enugu State"),
+    ("Present were Gov Chidi Okafor of Imo State and several chiefs.", "Chidi Okafor", "Governor of Imo State"),
+    ("The delegation met Sen. Paula Dyke on Monday.", "Paula Dyke", "Senator"),
+    ("He later met Minister of Defence Major General (Retd) Amos Bello Kure in Abuja.", "Amos Bello Kure",
+     "Minister of Defence"),
+])
+def test_abbreviated_titles_and_retired_ranks(nlp, text, name, title):
+    found = people(nlp, text)
+    assert found[name].titles == [title]
+
+
+def test_a_title_first_list_gives_each_title_to_the_name_after_it(nlp):
+    found = people(nlp, "The talks were attended by the Prime Minister, Dr. Hana Kovac, the Minister of Finance, "
+                        "Petra Novak, and the Minister of Justice, Ivan Horvat, among others.")
+    assert found["Hana Kovac"].titles == ["Prime Minister"]
+    assert found["Petra Novak"].titles == ["Minister of Finance"]
+    assert found["Ivan Horvat"].titles == ["Minister of Justice"]
+
+
+def test_a_name_first_list_gives_each_title_to_the_name_before_it(nlp):
+    found = people(nlp, "Lars Holm, Minister of Energy, Nora Dahl, Minister of Trade, and Erik Lund, Minister "
+                        "of Health, attended.")
+    assert found["Lars Holm"].titles == ["Minister of Energy"]
+    assert found["Nora Dahl"].titles == ["Minister of Trade"]
+
+
+def test_a_hyphenated_title_after_the_name_and_a_spaced_honorific(nlp):
+    found = people(nlp, "The team was led by Farid Haddad, Vice-Minister for Energy, and met the Speaker, "
+                        "H. E. Nadia Karam.")
+    assert found["Farid Haddad"].titles == ["Vice-Minister for Energy"]
+    assert found["Nadia Karam"].titles == ["Speaker"]
+
+
+def test_coordinated_modifiers_stay_in_the_title(nlp):
+    found = people(nlp, "She met Health and Population Minister Ravi Menon in Colombo.")
+    assert found["Ravi Menon"].titles == ["Health and Population Minister"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_not_a_name(nlp):
+    found = people(nlp, "Moreover, special representative of the President on Trade Lena Petrova and the envoy met.")
+    assert "Moreover" not in found
+
+
+def test_a_weekday_after_a_name_does_not_make_it_an_organisation(nlp):
+    found = people(nlp, "The minister phoned his Danish counterpart Mette Lund Thursday about fisheries.")
+    assert "Mette Lund" in found
+
+
+def test_a_title_with_an_on_complement_before_the_name(nlp):
+    found = people(nlp, "Later, special envoy of Kenya's President on Climate Policy Amina Otieno met the donors.")
+    assert found["Amina Otieno"].titles == ["special envoy of Kenya's President on Climate Policy"]

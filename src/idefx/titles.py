@@ -3,7 +3,7 @@
 ``data/titles.jsonl`` holds one surface form a line with its kind: ``head`` (Minister,
 Chief of General Staff), ``modifier`` (Deputy, Defense), ``rank`` (Colonel General),
 ``honorific`` (Mr., His Excellency) or ``cue`` (counterpart); ``stateless`` marks heads
-of bodies that represent no country (Secretary-General). Matching is case-insensitive,
+of bodies that represent no country (Secretary-General); ``full`` spells out an abbreviation (Gov.). Matching is case-insensitive,
 so lower-case titles ("defense minister") are found too.
 """
 
@@ -41,6 +41,11 @@ class TitleVocabulary:
         self.matcher = PhraseIndex(nlp.vocab, [(entry["text"].lower(), nlp.make_doc(entry["text"]))
                                                for entry in entries], attr="LOWER")
         self.info_by_key = {get_string_id(key): kinds for key, kinds in info.items()}  # by match key
+        self.full_forms = {entry["text"].lower(): entry["full"] for entry in entries if entry.get("full")}
+
+    def spelled_out(self, title: str) -> str:
+        """A title with its abbreviated words written in full ("Gov." -> "Governor")."""
+        return " ".join(self.full_forms.get(word.lower(), word) for word in title.split())
 
     def tag(self, doc: Doc) -> list:
         """A list as long as the Doc: the TitleTag covering each token, or None (found once per Doc).

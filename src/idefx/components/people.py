@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import PEOPLE_SPANS
-from idefx.gazetteers import org_heads
+from idefx.gazetteers import org_heads, organizations
 from idefx.person.scan import PeopleScan
-from idefx.person.vocabulary import PersonVocabulary
+from idefx.person.vocabulary import PersonVocabulary, org_key
 from idefx.resources import read_jsonl
 
 
@@ -60,10 +60,14 @@ class PeopleFinder(BatchComponent):
             "verbs": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
+            "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
+            "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
             "common": sorted({e["word"].lower() for e in read_jsonl(common_words_file)}),
             "not_names": sorted({e["text"].lower() for e in read_jsonl(not_names_file)}),
             "org_heads": sorted(org_heads(org_patterns)),
             "corporate_heads": sorted(e["text"].lower() for e in org_patterns if e.get("corporate")),
+            "international_orgs": sorted({org_key(form) for e in organizations() if e["kind"] == "international"
+                                          for form in [e["name"], *e["aliases"]]}),
         }
         self.vocabulary = PersonVocabulary(nlp, self.state)
 

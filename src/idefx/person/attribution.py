@@ -16,6 +16,10 @@ from idefx.person.vocabulary import PersonVocabulary
 MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
 MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 SENTENCE_ENDS = {".", "!", "?"}
+# words that end the phrase of a title: a country before them modifies something else
+CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
+MAX_GROUP_WORDS = 15  # words between a group's country and "led by"
+MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 
 
 class Attribution:
@@ -39,6 +43,19 @@ class Attribution:
                 return span.kb_id_
         return None
 
+    def region_after(self, end: int) -> Optional[str]:
+        """"Governor Ada Eze of Enugu State": the region straight after a titled name, which completes the
+        title."""
+        t = self.tokens
+        if end + 1 >= t.n or t.lower[end] != "of":
+            return None
+        k = end + 1
+        while k < min(end + 1 + MAX_REGION_WORDS, t.n) and t.is_cap(k):
+            if t.text[k] in self.vocabulary.region_words and k > end + 1:
+                return t.span_text(end + 1, k + 1)
+            k += 1
+        return None
+
     def country_before(self, start: int) -> Optional[str]:
         """A possessive country or demonym a few lower-case words before a title
         ("Germany's newly sworn-in defense minister")."""
@@ -55,9 +72,22 @@ class Attribution:
                 return span.kb_id_
             if not (t.text[j][:1].islower() or t.text[j] == "-"):
                 return None
+            if (t.lower[j] in CLAUSE_WORDS or t.lower[j] in self.vocabulary.verbs) and not t.glued_hyphen(j - 1):
+                return None  # "Cuba's leader wrote to Prime Minister X": the country is the writer's
             skipped += 1
             j -= 1
         return None
+
+    def is_destination(self, span) -> bool:
+        """A country named as where someone travels ("visited India", "a trip to Chile", "arrived in the
+        USA"): a place, not a nationality."""
+        t, travel = self.tokens, self.vocabulary.travel_words
+        j = t.prev_word(span.start)
+        if t.lower[j] == "the":
+            j = t.prev_word(j)
+        if t.lower[j] in {"to", "in"}:
+            j = t.prev_word(j)
+        return t.lower[j] in travel
 
     @cached_property
     def names_a_side(self) -> bool:
@@ -83,8 +113,8 @@ class Attribution:
         t = self.tokens
         for span in t.country_spans:
             if span.start > tok and span.kb_id_ != home:
-                if any(t.is_break(k) for k in range(tok, span.start)):
-                    return None
+                if any(t.is_break(k) for k in range(tok, span.start)) or self.is_destination(span):
+                    return None  # "received Senator X ... after a trip to Chile": Chile is where someone went
                 return span.kb_id_
         return None
 

@@ -22,7 +22,9 @@ class PersonRecord:
         self.country: Optional[str] = None
         self.org: Optional[str] = None
         self.stateless = False
+        self.international = False  # an official of an intergovernmental body: no country
         self.guest = False  # named as the one met, welcomed or received
+        self.counterpart = False  # named as someone's counterpart
         self.first_tok: Optional[int] = None  # the first token of the first titled mention
         self.mentions: list[tuple[int, int]] = []  # character offsets
 
@@ -103,6 +105,11 @@ class Identities:
         person.mentions.append(chars)
         self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))
+        self.describe(person, pieces, org)
+
+    @staticmethod
+    def describe(person: PersonRecord, pieces: list[TitlePiece], org: Optional[str] = None) -> None:
+        """Add what title pieces (and an organisation) say to ``person``."""
         for piece in pieces:
             if piece.title and piece.title.lower() not in {title.lower() for title in person.titles}:
                 person.titles.append(piece.title)
@@ -111,4 +118,6 @@ class Identities:
             person.country = person.country or piece.country
             person.org = person.org or piece.org
             person.stateless = person.stateless or piece.stateless
+            person.international = person.international or piece.international
+            person.counterpart = person.counterpart or piece.cue
         person.org = person.org or org

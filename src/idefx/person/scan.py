@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from idefx.datetext import WEEKDAYS
 from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
@@ -42,8 +43,8 @@ class PeopleScan:
         for start, end, full in self.names.find():
             name_toks = self.names.name_tokens(start, end)
             nxt = t.next_word(full)
-            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads
-                                                      or t.lower[nxt] in words.not_names):
+            if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
+                    t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left, region_start = self.titles.left(start, identities.taken)
             if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
@@ -54,10 +55,17 @@ class PeopleScan:
             if left and not any(p.country for p in left):
                 # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
                 left[0].country = self.attribution.country_before(region_start)
-            right, right_org, right_region = self.titles.right(full)
+            if len(left) > 1 and last is not None and region_start == t.next_word(last[1]):
+                # "Mr. A Foreign Minister of N, Mr. B": the pieces before the last one follow A's name
+                identities.describe(last[0], left[:-1])
+                left = left[-1:]
+            right, right_org, right_region = self.titles.right(full, any(p.title for p in left))
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
                 left[-1].country = after
+            region = None if after or not left or not left[-1].title else self.attribution.region_after(full)
+            if region:
+                left[-1].title += f" of {region}"
             pieces = left + right
             strong = any(p.names_a_person() for p in pieces)
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
@@ -67,6 +75,8 @@ class PeopleScan:
                     t.lower[k] not in words.common for k in name_toks))
             if strong:
                 person = identities.add(start, end, full, pieces, right_org)
+                if right_org and words.is_international(right_org):
+                    person.international = True  # "Kate Lee, Managing Director, IMF"
                 if right:
                     identities.taken.update(right_region)  # an apposition belongs to this person only
                 if self.is_guest(left, start, last):
@@ -95,10 +105,17 @@ class PeopleScan:
         spans = self.tokens.country_spans
         home = home_country(self.doc, spans)
         if home is None:
-            home = most_named(spans, None)
+            # a text marks the other side's people with their country and leaves its own unmarked: the home
+            # country is the one named most that no guest or counterpart is stated to be from
+            stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
+            home = most_named([span for span in spans if span.kb_id_ not in stated], None) \
+                or most_named(spans, None)
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
+            if person.international:
+                out.append((person, None))  # an official of an intergovernmental body speaks for no country
+                continue
             country = person.country
             if country is None and person.first_tok is not None:
                 country = self.attribution.side_country(person.first_tok)

@@ -25,6 +25,7 @@ class TitlePiece:
     honorific: bool = False
     stateless: bool = False  # the head of a body that represents no country (Secretary-General)
     cue: bool = False  # a person cue ("counterpart") rather than a title
+    international: bool = False  # an official of an intergovernmental body ("IMF Managing Director")
 
     def names_a_person(self) -> bool:
         return bool(self.title or self.rank or self.honorific or self.cue)
@@ -51,6 +52,7 @@ class TitlePieceReader:
         t = self.tokens
         out = TitlePiece(first=piece[0])
         toks = self.strip_ends([k for k in piece if not t.is_space(k)], out)
+        out.international = self.serves_international_body(toks)
         toks = self.take_rank(toks, out)
         if not toks:
             return out
@@ -83,13 +85,27 @@ class TitlePieceReader:
         if out.cue:
             return out
         at = [k for k in range(start, end) if t.lower[k] == "at"]
-        out.title = t.span_text(start, at[0] if at else end)
+        out.title = self.vocabulary.titles.spelled_out(t.span_text(start, at[0] if at else end))
         self.read_complement(start, end, body[-1] + 1, out)
         for k in range(start, body[-1] + 1):
             span = t.country[k]
             if span is not None and out.country is None:
                 out.country = span.kb_id_
         return out
+
+    def serves_international_body(self, toks: list[int]) -> bool:
+        """Whether the piece names an intergovernmental body the person works for ("IMF Managing Director",
+        "Vice President of the European Commission"); an envoy "to" or "at" the body keeps their state."""
+        t = self.tokens
+        for k in toks:
+            span = t.org[k]
+            if span is not None and span.start == k and self.vocabulary.is_international(span.text):
+                before = t.prev_word(k)
+                if t.lower[before] == "the":
+                    before = t.prev_word(before)
+                if t.lower[before] not in {"to", "at"}:
+                    return True
+        return False
 
     def strip_ends(self, toks: list[int], out: TitlePiece) -> list[int]:
         """The piece without honorifics and determiners at either end (noting an honorific in ``out``)."""
@@ -105,7 +121,7 @@ class TitlePieceReader:
                 if tag is not None and "honorific" in tag.kinds and not tag.kinds & {"head", "rank"}:
                     toks = [j for j in toks if not (tag.start <= j < tag.end)]
                     out.honorific = changed = True
-                elif (t.lower[k] in DETERMINERS and pos == 0) or t.text[k] in {",", ":", ";", "."}:
+                elif (t.lower[k] in DETERMINERS and pos == 0) or t.text[k] in {",", ":", ";", ".", "(", ")"}:
                     toks = toks[:-1] if pos == -1 else toks[1:]
                     changed = True
         return toks
@@ -140,6 +156,11 @@ class TitlePieceReader:
                 return start
             if tag is not None and tag.kinds & {"modifier", "head"}:
                 start = tag.start
+                continue
+            # coordinated modifiers: "Health and Population Minister"
+            coordinated = t.tags[prev - 2] if prev - 2 in toks and t.lower[prev - 1] == "and" else None
+            if t.is_cap(prev) and coordinated is not None and "modifier" in coordinated.kinds:
+                start = coordinated.start
                 continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start

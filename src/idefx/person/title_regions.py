@@ -10,7 +10,7 @@ from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, POSSESSIVE, TitlePiece, TitlePieceReader
 from idefx.person.tokens import BULLETS, DocTokens
 
-CONNECTORS = {"of", "for", "the", "and", "to", ",", "’s", "'s", "-", "&"}
+CONNECTORS = {"of", "for", "on", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 MAX_REGION = 40  # tokens a title region may hold
 
@@ -35,6 +35,8 @@ class TitleRegions:
         if tag is not None and "modifier" in tag.kinds:
             # "Defense Minister": a modifier starts a title only when a head follows it
             for k in range(tag.end, min(tag.end + 3, t.n)):
+                if t.glued_hyphen(k):
+                    continue  # "Vice-Minister"
                 nxt = t.tags[k]
                 if nxt is None or t.lower[k] in {"of", ","}:
                     return False
@@ -51,9 +53,12 @@ class TitleRegions:
             return True
         if text in BULLETS and not t.glued_hyphen(i):
             return False  # a list bullet or a dash between clauses
-        if text in {"(", ")"}:  # an acronym in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)"
+        if text in {"(", ")"}:
+            # an acronym or a title word in brackets inside a title: "Joint Chiefs of Staff Committee (CJCSC)",
+            # "Major General (Retd)"
             inner = i + 1 if text == "(" else i - 1
-            return 0 <= inner < t.n and t.text[inner].isupper() and t.text[inner].isalpha() and (
+            return 0 <= inner < t.n and (t.text[inner].isupper() and t.text[inner].isalpha()
+                                         or t.tags[inner] is not None) and (
                 t.text[inner + 1] == ")" if text == "(" else t.text[inner - 1] == "(")
         return (t.lower[i] in CONNECTORS or t.tags[i] is not None or t.country[i] is not None
                 or t.org[i] is not None or t.glued_hyphen(i) or (i > 0 and t.glued_hyphen(i - 1)))
@@ -115,9 +120,10 @@ class TitleRegions:
             out = out[1:]
         return out, region[0]
 
-    def right(self, end: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
+    def right(self, end: int, title_first: bool = False) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """The apposition after a name ending at ``end``: its title pieces, the organisation piece after them,
-        and its tokens."""
+        and its tokens. ``title_first``: the name had its title before it, so in a list the items read "Title,
+        Name" and a title followed by ", Name" is that name's."""
         t = self.tokens
         k = end
         if k >= t.n or t.text[k] != ",":
@@ -136,6 +142,8 @@ class TitleRegions:
                 continue
             if t.lower[k] == "and" and not self.starts_title(k + 1):
                 break
+            if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
+                break  # ", on Tuesday met ...": the clause goes on after the apposition
             if not (self.region_token(k) or t.lower[k] in DETERMINERS or t.lower[k] == "at"):
                 break
             region.append(k)
@@ -145,8 +153,18 @@ class TitleRegions:
         if region and not named:
             # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
             named = [run.start for run in self.names.runs if region[0] <= run.start <= region[-1] < run.full - 1]
+        after_title = [run.start for run in self.names.runs if region and region[0] < run.start <= region[-1]
+                       and run.end - run.start >= 2 and t.text[t.prev_word(run.start)] == ","
+                       and self.reader.has_kind(region[:region.index(run.start)], "head")]
+        if after_title and (not named or after_title[0] < named[0]):
+            # "A, the Minister of X, B, and ...": the next item's name after a title and a comma
+            named = after_title[:1]
         if named:
-            cut = [j for j, k in enumerate(region) if k < named[0] and t.text[k] == ","]
+            # the next person's item opens at the last comma or "and" before their name; in a "Title, Name"
+            # list, at the one before their title
+            cut = [j for j, k in enumerate(region) if k < named[0] and (t.text[k] == "," or t.lower[k] == "and")]
+            if title_first and named == after_title[:1] and cut and region[cut[-1]] == t.prev_word(named[0]):
+                cut = cut[:-1]
             region = region[:cut[-1]] if cut else []
         while region and t.lower[region[-1]] in CONNECTORS:
             region.pop()

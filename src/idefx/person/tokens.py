@@ -26,7 +26,9 @@ class DocTokens:
         self.spaces = token_array(doc, "SPACY").tolist()  # whether whitespace follows it
         self.doc_text = doc_text(doc)
         self.tags = vocabulary.titles.tag(doc)  # the TitleTag covering each token, or None
-        self.country_spans = list(doc.spans.get(COUNTRY_SPANS, []))
+        # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality
+        self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
+                              if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = _covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = _covering(self.n, self.org_spans)  # the organisation span covering each token, or None

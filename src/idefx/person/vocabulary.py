@@ -18,6 +18,11 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
 
 
+def org_key(name: str) -> str:
+    """An organisation name as the people finder compares it: lower case, one spelling of "organisation"."""
+    return " ".join(name.lower().replace("organisation", "organization").split())
+
+
 class PersonVocabulary:
     """The word lists of the people finder (from its serialised state) and the per-word descriptions."""
 
@@ -27,11 +32,14 @@ class PersonVocabulary:
         self.verbs = set(state["verbs"])
         self.guest_cues = set(state["guest_cues"])
         self.side_words = set(state["side_words"])
+        self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
+        self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
         self.title_words = {e["text"].lower() for e in state["titles"] if " " not in e["text"]}
         self.org_heads = set(state["org_heads"])
         self.corporate_heads = set(state["corporate_heads"])
+        self.international_orgs = set(state["international_orgs"])  # org_key of each intergovernmental body
         self.descriptions: dict[int, tuple] = {}  # word hash -> describe(word)
         self.in_name_classes: dict[str, Optional[str]] = {}  # word -> in_name_class(word)
 
@@ -62,6 +70,10 @@ class PersonVocabulary:
         return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words))
+
+    def is_international(self, org: str) -> bool:
+        """Whether an organisation name is an intergovernmental body ("IMF", "European Commission")."""
+        return org_key(org) in self.international_orgs
 
     def in_name_class(self, word: str) -> Optional[str]:
         """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
