@@ -132,3 +132,20 @@ def test_joining_him_were_and_those_present_included():
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Rami Aziz"}
     text = "Karl Berg met Lina Haddad in Uppsala. Those present at the meeting included Omar Saleh."
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}
+
+
+# -- quoted sources -------------------------------------------------------------------------------------
+
+def test_the_counterpart_before_and_said_is_no_source():
+    text = "Karl Berg met Lina Haddad in Amman and said that the two countries would open a consulate."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_the_counterpart_before_a_new_sentence_of_saying_is_no_source():
+    text = "Lina Haddad received Karl Berg. He said trade between the two kingdoms had doubled."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_a_source_named_right_before_said_stays_out():
+    text = "Karl Berg met Lina Haddad on Monday, spokeswoman Anna Holm said."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}

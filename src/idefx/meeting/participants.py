@@ -22,6 +22,7 @@ SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and t
 HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
+_CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
 def person_mentions(doc: Doc, text: MeetingText) -> list[Span]:
@@ -62,11 +63,16 @@ class Participants:
         for cue in self.cues.all("attribution"):
             after = self.patterns.entry(cue)["id"] == "speaker_after"
             for m in self.mentions:
-                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW:
+                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start):
                     out.add(m.start)
-                elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW:
+                elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
         return out
+
+    def _one_clause(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` stays in one clause: no sentence end, no "and" or "but" opening another
+        verb, no pronoun as another subject ("A met B and said ...", "A met B. He said ...": A speaks, not B)."""
+        return not any(t.lower_ in _CLAUSE_BOUNDS for t in self.doc[start:end])
 
     def people_in(self, start: int, end: int) -> list[int]:
         """The people named in ``start``..``end`` who are not quoted sources, in order."""
