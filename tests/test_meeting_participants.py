@@ -149,3 +149,17 @@ def test_the_counterpart_before_a_new_sentence_of_saying_is_no_source():
 def test_a_source_named_right_before_said_stays_out():
     text = "Karl Berg met Lina Haddad on Monday, spokeswoman Anna Holm said."
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+# -- a group as the subject -----------------------------------------------------------------------------
+
+def test_both_ministers_are_the_two_named_in_the_sentence_before():
+    text = ("Karl Berg and Lina Haddad arrived in Geneva for the conference on Monday. Both ministers held talks "
+            "on water rights.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_the_two_leaders_after_a_sentence_without_a_meeting():
+    text = ("Anna Holm and Rami Aziz attended the opening of the summit in Doha. On its margins, the two "
+            "leaders held a bilateral meeting.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Anna Holm", "Rami Aziz"}

@@ -111,7 +111,9 @@ class ClauseReader:
             subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
             refs = [a for a in anaphors if a.end <= subject_end]
-            if refs:
+            if refs and self.patterns.entry(refs[-1]).get("group"):
+                subjects = self.participants.group(refs[-1], drafts) or self.participants.subject(refs[-1], drafts)
+            elif refs:
                 subjects = self.participants.subject(refs[-1], drafts)
             else:
                 subjects = self.participants.first_source_in(sent)

@@ -5,6 +5,7 @@ sentence ("attended by X", "joined by Y")."""
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
@@ -45,7 +46,7 @@ class Participants:
 
     def __init__(self, text: MeetingText, people, mentions: list[Span], cues: MatchIndex,
                  patterns: MeetingPatterns, places: PlacePhrases):
-        self.doc, self.people, self.mentions = text.doc, people, mentions
+        self.doc, self.text, self.people, self.mentions = text.doc, text, people, mentions
         self.cues, self.patterns, self.places = cues, patterns, places
         self._by_start = ByStart(mentions)
         self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
@@ -155,6 +156,18 @@ class Participants:
             return list(drafts[-1].subjects)
         before = [m for m in self.mentions if m.start < ref.start]
         return [person_of(before[-1])] if before else [self.protagonist]
+
+    def group(self, ref: Match, drafts: list[MeetingDraft]) -> list[int]:
+        """Who "the two ministers" or "both sides" are as a subject: the people of the meeting reported in this
+        sentence or the one before, else the people named in the sentence before with those named before
+        the reference (at least two), else nobody."""
+        sentences = self.text.sentences
+        at = bisect_right([s.start for s in sentences], ref.start) - 1
+        before = sentences[at - 1] if at > 0 else sentences[at]
+        if drafts and drafts[-1].evidence and drafts[-1].evidence[-1][1] > before.start_char:
+            return list(drafts[-1].participants)
+        people = self.people_in(before.start, ref.start)
+        return people if len(people) >= 2 else []
 
     def resolve(self, ref: Match, drafts: list[MeetingDraft]) -> tuple[list[int], Optional[MeetingDraft]]:
         """The people "the guests" or "the sides" stand for, and the meeting they come from."""
