@@ -163,3 +163,10 @@ def test_the_two_leaders_after_a_sentence_without_a_meeting():
     text = ("Anna Holm and Rami Aziz attended the opening of the summit in Doha. On its margins, the two "
             "leaders held a bilateral meeting.")
     assert only(run(text, HOST_GUEST))["participants"] == {"Anna Holm", "Rami Aziz"}
+
+
+def test_the_governor_is_the_one_person_with_that_title():
+    people = [("Ana Ruiz", [], "US"), ("Ole Dahl", [], "US"), ("Luis Ramos", [], "MX")]
+    text = ("Governor Ana Ruiz of Texas and Senator Ole Dahl opened the trade fair in Austin on Monday. The governor "
+            "later held talks with Mexican Trade Minister Luis Ramos.")
+    assert only(run(text, people))["participants"] == {"Ana Ruiz", "Luis Ramos"}
