@@ -170,3 +170,18 @@ def test_the_governor_is_the_one_person_with_that_title():
     text = ("Governor Ana Ruiz of Texas and Senator Ole Dahl opened the trade fair in Austin on Monday. The governor "
             "later held talks with Mexican Trade Minister Luis Ramos.")
     assert only(run(text, people))["participants"] == {"Ana Ruiz", "Luis Ramos"}
+
+
+def test_people_who_were_also_present_join_the_meeting_before():
+    text = "Karl Berg received Lina Haddad in Stockholm. Anna Holm and Omar Saleh were also present."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh"}
+
+
+def test_participating_in_the_talks_were():
+    text = "Lina Haddad held talks with Karl Berg in Amman. Taking part in the talks were Rami Aziz and Anna Holm."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz", "Anna Holm"}
+
+
+def test_a_side_that_included_named_members():
+    text = "Karl Berg met Lina Haddad in Amman. The Jordanian side included Omar Saleh and Rami Aziz."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh", "Rami Aziz"}
