@@ -185,3 +185,19 @@ def test_participating_in_the_talks_were():
 def test_a_side_that_included_named_members():
     text = "Karl Berg met Lina Haddad in Amman. The Jordanian side included Omar Saleh and Rami Aziz."
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh", "Rami Aziz"}
+
+
+# -- an unnamed counterpart ---------------------------------------------------------------------------
+
+def test_his_counterpart_of_a_country_is_the_one_person_of_that_country():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh, the Jordanian "
+            "foreign minister, praised the visit.")
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO")]
+    text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh and Rami Aziz "
+            "praised the visit.")
+    assert all(m["participants"] != {"Karl Berg", "Omar Saleh"} for m in meetings(run(text, people)))

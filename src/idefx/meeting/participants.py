@@ -133,6 +133,13 @@ class Participants:
             start -= 1
         return self.places.party_code(start, mention.start) if start < mention.start else None
 
+    def only_one_of(self, country: str, besides: list[int]) -> Optional[int]:
+        """The one person named in the text whose country is ``country``, leaving out ``besides``; None when
+        there is no one or more than one."""
+        found = {person_of(m) for m in self.mentions if person_of(m) not in besides
+                 and self.country_of(person_of(m)) == country}
+        return found.pop() if len(found) == 1 else None
+
     def countries(self, people: list[int]) -> list[str]:
         """The known countries of ``people``, each once, in order."""
         return list(dict.fromkeys(c for c in map(self.country_of, people) if c))
