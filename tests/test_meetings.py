@@ -383,3 +383,23 @@ def test_match_index_looks_up_matches_by_token_range():
     assert [m.start for m in index.within("break", 0, 8)] == [2, 5]
     assert index.within("mode", 0, 8) == []
     assert index.any_starts_within(("trigger",), 4, 4) and not index.any_starts_within(("trigger",), 0, 3)
+
+
+# -- more ways to report a meeting ----------------------------------------------------------------------
+
+TWO = [("Marta Novak", [], "SI"), ("Henrik Lund", [], "DK")]
+
+
+def test_an_audience_a_bilateral_a_working_lunch_and_sitting_down_are_meetings():
+    for text in ("Minister Marta Novak had an audience with King Henrik Lund in Copenhagen.",
+                 "King Henrik Lund granted an audience to Minister Marta Novak at the palace.",
+                 "Minister Marta Novak held a bilateral with Minister Henrik Lund on the margins of the forum.",
+                 "Minister Marta Novak had a working dinner with Minister Henrik Lund in Ljubljana.",
+                 "Minister Marta Novak sat down with Minister Henrik Lund in Vienna."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_whoever_grants_an_audience_is_the_host():
+    (meeting,) = meetings(run("King Henrik Lund granted an audience to Minister Marta Novak.", TWO))
+    assert meeting["hosts"] == {"Henrik Lund"} and meeting["guests"] == {"Marta Novak"}
