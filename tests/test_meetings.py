@@ -403,3 +403,13 @@ def test_an_audience_a_bilateral_a_working_lunch_and_sitting_down_are_meetings()
 def test_whoever_grants_an_audience_is_the_host():
     (meeting,) = meetings(run("King Henrik Lund granted an audience to Minister Marta Novak.", TWO))
     assert meeting["hosts"] == {"Henrik Lund"} and meeting["guests"] == {"Marta Novak"}
+
+
+def test_interacting_negotiating_chatting_exchanging_views_and_a_meeting_held_between():
+    for text in ("Minister Marta Novak interacted with Minister Henrik Lund at the forum.",
+                 "Minister Marta Novak negotiated with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak had a short chat with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund exchanged views on fisheries.",
+                 "A meeting was held between Minister Marta Novak and Minister Henrik Lund in Brussels."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
