@@ -413,3 +413,12 @@ def test_interacting_negotiating_chatting_exchanging_views_and_a_meeting_held_be
                  "A meeting was held between Minister Marta Novak and Minister Henrik Lund in Brussels."):
         (meeting,) = meetings(run(text, TWO))
         assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_a_discussion_a_dialogue_an_encounter_and_a_virtual_summit():
+    for text in ("Minister Marta Novak had a long discussion with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak held a dialogue with Minister Henrik Lund in Brussels.",
+                 "The encounter between Minister Marta Novak and Minister Henrik Lund was cordial.",
+                 "Minister Marta Novak held a virtual summit with Minister Henrik Lund."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
