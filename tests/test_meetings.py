@@ -422,3 +422,11 @@ def test_a_discussion_a_dialogue_an_encounter_and_a_virtual_summit():
                  "Minister Marta Novak held a virtual summit with Minister Henrik Lund."):
         (meeting,) = meetings(run(text, TWO))
         assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_the_people_named_during_the_encounter_join_it():
+    people = TWO + [("Ana Berg", [], "SI")]
+    text = ("King Henrik Lund received Minister Marta Novak at the palace. During the encounter, Ambassador Ana "
+            "Berg presented a gift.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund", "Ana Berg"}
