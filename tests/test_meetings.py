@@ -430,3 +430,11 @@ def test_the_people_named_during_the_encounter_join_it():
             "Berg presented a gift.")
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Marta Novak", "Henrik Lund", "Ana Berg"}
+
+
+def test_held_with_several_words_before_the_meeting_noun():
+    for text in ("Minister Marta Novak and Minister Henrik Lund held a closed-door meeting in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund held a fresh round of talks in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund had a very productive meeting in Brussels."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
