@@ -438,3 +438,10 @@ def test_held_with_several_words_before_the_meeting_noun():
                  "Minister Marta Novak and Minister Henrik Lund had a very productive meeting in Brussels."):
         (meeting,) = meetings(run(text, TWO))
         assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_paid_a_visit_and_held_a_call_with_several_words_between():
+    (visit,) = meetings(run("Minister Marta Novak paid an official courtesy visit to King Henrik Lund.", TWO))
+    assert visit["guests"] == {"Marta Novak"} and visit["hosts"] == {"Henrik Lund"}
+    (call,) = meetings(run("Minister Marta Novak held a long and cordial phone call with Minister Henrik Lund.", TWO))
+    assert call["participants"] == {"Marta Novak", "Henrik Lund"} and call["mode"] == "call"
