@@ -201,3 +201,8 @@ def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named
     text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh and Rami Aziz "
             "praised the visit.")
     assert all(m["participants"] != {"Karl Berg", "Omar Saleh"} for m in meetings(run(text, people)))
+
+
+def test_the_counterpart_at_the_end_of_a_relative_clause_is_no_source():
+    text = "Karl Berg, who met Lina Haddad on Monday, said the talks had gone well."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}

@@ -20,6 +20,7 @@ from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and the source's name
+RELATIVE_REACH = 12  # tokens before a name searched for the "who" of a relative clause it ends
 HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
@@ -72,8 +73,19 @@ class Participants:
 
     def _one_clause(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` stays in one clause: no sentence end, no "and" or "but" opening another
-        verb, no pronoun as another subject ("A met B and said ...", "A met B. He said ...": A speaks, not B)."""
-        return not any(t.lower_ in _CLAUSE_BOUNDS for t in self.doc[start:end])
+        verb, no pronoun as another subject ("A met B and said ...", "A met B. He said ...": A speaks, not B),
+        and no comma closing a relative clause the name is in ("A, who met B on Monday, said ...")."""
+        doc = self.doc
+        if any(t.lower_ in _CLAUSE_BOUNDS for t in doc[start:end]):
+            return False
+        if not any(t.text == "," for t in doc[start:end]):
+            return True
+        for token in reversed(doc[max(0, start - RELATIVE_REACH):start]):
+            if token.lower_ in ("who", "which", "whom"):
+                return False
+            if token.text in (",", ".", ";"):
+                break
+        return True
 
     def people_in(self, start: int, end: int) -> list[int]:
         """The people named in ``start``..``end`` who are not quoted sources, in order."""
