@@ -206,3 +206,20 @@ def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named
 def test_the_counterpart_at_the_end_of_a_relative_clause_is_no_source():
     text = "Karl Berg, who met Lina Haddad on Monday, said the talks had gone well."
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+# -- sides named by country, their heads in the next sentence -------------------------------------------
+
+def test_the_heads_of_delegations_received_by_country_are_met_one_by_one():
+    people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO"), ("Rami Aziz", [], "LB")]
+    text = ("Karl Berg received delegations from Jordan and Lebanon in Stockholm on Monday. The Jordanian "
+            "delegation was led by Lina Haddad, and the Lebanese delegation was led by Rami Aziz.")
+    found = meetings(run(text, people))
+    assert sorted(sorted(m["participants"]) for m in found) == [["Karl Berg", "Lina Haddad"],
+                                                                 ["Karl Berg", "Rami Aziz"]]
+
+
+def test_the_head_of_the_one_delegation_received_joins_the_meeting():
+    people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO")]
+    text = "Karl Berg received a Jordanian delegation in Stockholm on Monday. The delegation was led by Lina Haddad."
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Lina Haddad"}

@@ -42,7 +42,7 @@ class ClauseReader:
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
-            return []
+            return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start

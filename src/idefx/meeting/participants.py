@@ -5,6 +5,7 @@ sentence ("attended by X", "joined by Y")."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from bisect import bisect_right
 from typing import Optional, Union
 
@@ -24,6 +25,7 @@ RELATIVE_REACH = 12  # tokens before a name searched for the "who" of a relative
 HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
+_SIDE_KINDS = ("COUNTRY", "DEMONYM")
 _CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
@@ -229,6 +231,37 @@ class Participants:
         members = self._delegations.setdefault(cue, [head])
         members.extend(p for p in subjects if p not in members)
         return subjects + [p for p in members if p not in subjects]
+
+    def side_heads(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+        """"The Peruvian delegation was led by X" right after a meeting whose sides are named by country only
+        ("received delegations from Peru and Chile"): X is the Peruvian side. A meeting with that one unnamed
+        side gets X; one with several gives that side a meeting of its own, which is returned."""
+        out: list[MeetingDraft] = []
+        recent = same_sentence(drafts) if drafts else []
+        for cue, head in self.delegation_heads:
+            if not sent.start <= cue < sent.end:
+                continue
+            codes = [p.kb_id_ for p in self.places.spans if sent.start <= p.start < cue and p.label_ in _SIDE_KINDS]
+            code = codes[-1] if codes else self.country_of(head)
+            for draft in recent:
+                named = {self.country_of(p) for p in draft.participants}
+                unnamed = [c for c in draft.parties if c not in named]
+                side = code or (unnamed[0] if len(unnamed) == 1 else None)  # "The delegation was led by X"
+                if side not in unnamed or head in draft.participants:
+                    continue
+                evidence = (sent.start_char, sent.end_char)
+                if len(unnamed) > 1:
+                    draft.parties.remove(side)
+                    draft = replace(draft, participants=list(draft.subjects), hosts=list(draft.hosts), guests=[],
+                                    parties=[c for c in draft.parties if c in named] + [side],
+                                    evidence=list(draft.evidence))
+                    out.append(draft)
+                draft.participants.append(head)
+                if draft.hosts:
+                    draft.guests.append(head)
+                draft.evidence.append(evidence)
+                break
+        return out
 
     def with_companions(self, subjects: list[int]) -> list[int]:
         return subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]
