@@ -132,3 +132,94 @@ def test_joining_him_were_and_those_present_included():
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Rami Aziz"}
     text = "Karl Berg met Lina Haddad in Uppsala. Those present at the meeting included Omar Saleh."
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}
+
+
+# -- quoted sources -------------------------------------------------------------------------------------
+
+def test_the_counterpart_before_and_said_is_no_source():
+    text = "Karl Berg met Lina Haddad in Amman and said that the two countries would open a consulate."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_the_counterpart_before_a_new_sentence_of_saying_is_no_source():
+    text = "Lina Haddad received Karl Berg. He said trade between the two kingdoms had doubled."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_a_source_named_right_before_said_stays_out():
+    text = "Karl Berg met Lina Haddad on Monday, spokeswoman Anna Holm said."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+# -- a group as the subject -----------------------------------------------------------------------------
+
+def test_both_ministers_are_the_two_named_in_the_sentence_before():
+    text = ("Karl Berg and Lina Haddad arrived in Geneva for the conference on Monday. Both ministers held talks "
+            "on water rights.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_the_two_leaders_after_a_sentence_without_a_meeting():
+    text = ("Anna Holm and Rami Aziz attended the opening of the summit in Doha. On its margins, the two "
+            "leaders held a bilateral meeting.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Anna Holm", "Rami Aziz"}
+
+
+def test_the_governor_is_the_one_person_with_that_title():
+    people = [("Ana Ruiz", [], "US"), ("Ole Dahl", [], "US"), ("Luis Ramos", [], "MX")]
+    text = ("Governor Ana Ruiz of Texas and Senator Ole Dahl opened the trade fair in Austin on Monday. The governor "
+            "later held talks with Mexican Trade Minister Luis Ramos.")
+    assert only(run(text, people))["participants"] == {"Ana Ruiz", "Luis Ramos"}
+
+
+def test_people_who_were_also_present_join_the_meeting_before():
+    text = "Karl Berg received Lina Haddad in Stockholm. Anna Holm and Omar Saleh were also present."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm", "Omar Saleh"}
+
+
+def test_participating_in_the_talks_were():
+    text = "Lina Haddad held talks with Karl Berg in Amman. Taking part in the talks were Rami Aziz and Anna Holm."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz", "Anna Holm"}
+
+
+def test_a_side_that_included_named_members():
+    text = "Karl Berg met Lina Haddad in Amman. The Jordanian side included Omar Saleh and Rami Aziz."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh", "Rami Aziz"}
+
+
+# -- an unnamed counterpart ---------------------------------------------------------------------------
+
+def test_his_counterpart_of_a_country_is_the_one_person_of_that_country():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh, the Jordanian "
+            "foreign minister, praised the visit.")
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO")]
+    text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh and Rami Aziz "
+            "praised the visit.")
+    assert all(m["participants"] != {"Karl Berg", "Omar Saleh"} for m in meetings(run(text, people)))
+
+
+def test_the_counterpart_at_the_end_of_a_relative_clause_is_no_source():
+    text = "Karl Berg, who met Lina Haddad on Monday, said the talks had gone well."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+# -- sides named by country, their heads in the next sentence -------------------------------------------
+
+def test_the_heads_of_delegations_received_by_country_are_met_one_by_one():
+    people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO"), ("Rami Aziz", [], "LB")]
+    text = ("Karl Berg received delegations from Jordan and Lebanon in Stockholm on Monday. The Jordanian "
+            "delegation was led by Lina Haddad, and the Lebanese delegation was led by Rami Aziz.")
+    found = meetings(run(text, people))
+    assert sorted(sorted(m["participants"]) for m in found) == [["Karl Berg", "Lina Haddad"],
+                                                                 ["Karl Berg", "Rami Aziz"]]
+
+
+def test_the_head_of_the_one_delegation_received_joins_the_meeting():
+    people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO")]
+    text = "Karl Berg received a Jordanian delegation in Stockholm on Monday. The delegation was led by Lina Haddad."
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Lina Haddad"}

@@ -18,6 +18,14 @@ def test_counterparts_whose_own_words_give_different_countries_are_met_one_by_on
     assert [m["parties"] for m in found] == [{"NL", "KE"}, {"NL", "UG"}]
 
 
+def test_a_list_of_three_counterparts_each_with_a_demonym_title_is_met_one_by_one():
+    people = [("Ines Vidal", [], "ES"), ("Tomas Berg", [], "SE"), ("Aino Laine", [], "FI"), ("Jonas Dahl", [], "DK")]
+    text = ("Minister Ines Vidal held talks with Swedish Trade Minister Tomas Berg, Finnish Trade Minister Aino "
+            "Laine and Danish Trade Minister Jonas Dahl in Madrid.")
+    found = meetings(run(text, people))
+    assert pairs(found) == [{"Ines Vidal", "Tomas Berg"}, {"Ines Vidal", "Aino Laine"}, {"Ines Vidal", "Jonas Dahl"}]
+
+
 def test_counterparts_of_one_country_are_one_meeting():
     people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
     text = "Minister Dana Kale met Kenyan President Ruto Mwangi and Kenyan Foreign Minister Ada Okello in Oslo."

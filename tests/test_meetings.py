@@ -383,3 +383,65 @@ def test_match_index_looks_up_matches_by_token_range():
     assert [m.start for m in index.within("break", 0, 8)] == [2, 5]
     assert index.within("mode", 0, 8) == []
     assert index.any_starts_within(("trigger",), 4, 4) and not index.any_starts_within(("trigger",), 0, 3)
+
+
+# -- more ways to report a meeting ----------------------------------------------------------------------
+
+TWO = [("Marta Novak", [], "SI"), ("Henrik Lund", [], "DK")]
+
+
+def test_an_audience_a_bilateral_a_working_lunch_and_sitting_down_are_meetings():
+    for text in ("Minister Marta Novak had an audience with King Henrik Lund in Copenhagen.",
+                 "King Henrik Lund granted an audience to Minister Marta Novak at the palace.",
+                 "Minister Marta Novak held a bilateral with Minister Henrik Lund on the margins of the forum.",
+                 "Minister Marta Novak had a working dinner with Minister Henrik Lund in Ljubljana.",
+                 "Minister Marta Novak sat down with Minister Henrik Lund in Vienna."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_whoever_grants_an_audience_is_the_host():
+    (meeting,) = meetings(run("King Henrik Lund granted an audience to Minister Marta Novak.", TWO))
+    assert meeting["hosts"] == {"Henrik Lund"} and meeting["guests"] == {"Marta Novak"}
+
+
+def test_interacting_negotiating_chatting_exchanging_views_and_a_meeting_held_between():
+    for text in ("Minister Marta Novak interacted with Minister Henrik Lund at the forum.",
+                 "Minister Marta Novak negotiated with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak had a short chat with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund exchanged views on fisheries.",
+                 "A meeting was held between Minister Marta Novak and Minister Henrik Lund in Brussels."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_a_discussion_a_dialogue_an_encounter_and_a_virtual_summit():
+    for text in ("Minister Marta Novak had a long discussion with Minister Henrik Lund in Brussels.",
+                 "Minister Marta Novak held a dialogue with Minister Henrik Lund in Brussels.",
+                 "The encounter between Minister Marta Novak and Minister Henrik Lund was cordial.",
+                 "Minister Marta Novak held a virtual summit with Minister Henrik Lund."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_the_people_named_during_the_encounter_join_it():
+    people = TWO + [("Ana Berg", [], "SI")]
+    text = ("King Henrik Lund received Minister Marta Novak at the palace. During the encounter, Ambassador Ana "
+            "Berg presented a gift.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund", "Ana Berg"}
+
+
+def test_held_with_several_words_before_the_meeting_noun():
+    for text in ("Minister Marta Novak and Minister Henrik Lund held a closed-door meeting in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund held a fresh round of talks in Brussels.",
+                 "Minister Marta Novak and Minister Henrik Lund had a very productive meeting in Brussels."):
+        (meeting,) = meetings(run(text, TWO))
+        assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}, text
+
+
+def test_paid_a_visit_and_held_a_call_with_several_words_between():
+    (visit,) = meetings(run("Minister Marta Novak paid an official courtesy visit to King Henrik Lund.", TWO))
+    assert visit["guests"] == {"Marta Novak"} and visit["hosts"] == {"Henrik Lund"}
+    (call,) = meetings(run("Minister Marta Novak held a long and cordial phone call with Minister Henrik Lund.", TWO))
+    assert call["participants"] == {"Marta Novak", "Henrik Lund"} and call["mode"] == "call"

@@ -20,6 +20,7 @@ from idefx.segments import Sentence
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
+_COUNTERPART_WORDS = ("counterpart", "counterparts")
 
 
 class ClauseReader:
@@ -41,7 +42,7 @@ class ClauseReader:
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
-            return []
+            return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
@@ -66,7 +67,8 @@ class ClauseReader:
                 else:
                     groups = [([], [])]
             if not any(objects for objects, _ in groups):
-                groups = self._role_holder(anaphors, trigger.end, stop) or groups
+                groups = self._role_holder(anaphors, trigger.end, stop) or \
+                    self._counterparts(groups, trigger.end, stop, subjects) or groups
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
@@ -111,7 +113,9 @@ class ClauseReader:
             subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
             refs = [a for a in anaphors if a.end <= subject_end]
-            if refs:
+            if refs and self.patterns.entry(refs[-1]).get("group"):
+                subjects = self.participants.group(refs[-1], drafts) or self.participants.subject(refs[-1], drafts)
+            elif refs:
                 subjects = self.participants.subject(refs[-1], drafts)
             else:
                 subjects = self.participants.first_source_in(sent)
@@ -128,6 +132,20 @@ class ClauseReader:
                 if holder is not None:
                     return [([holder], [])]
         return []
+
+    def _counterparts(self, groups: list[tuple[list[int], list[str]]], start: int, stop: int,
+                      subjects: list[int]) -> list[tuple[list[int], list[str]]]:
+        """"met his Chinese counterpart" named nowhere in the clause: the one person of the text from that
+        country, for each country side; [] when a side has no such person or several."""
+        if not any(t.lower_ in _COUNTERPART_WORDS for t in self.doc[start:stop]):
+            return []
+        out = []
+        for objects, codes in groups:
+            holder = self.participants.only_one_of(codes[0], subjects) if len(codes) == 1 else None
+            if holder is None:
+                return []
+            out.append(([holder], codes))
+        return out
 
     def _placed(self, trigger: Match, sent: Sentence, attendance: list[Match]) -> bool:
         """Whether a trigger stands where it reports a meeting: not inside an attendance phrase ("present at

@@ -5,6 +5,8 @@ sentence ("attended by X", "joined by Y")."""
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
+from bisect import bisect_right
 from typing import Optional, Union
 
 from spacy.tokens import Doc, Span
@@ -19,9 +21,12 @@ from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 SPEAKER_WINDOW = 3  # tokens between a source cue ("said", "according to") and the source's name
+RELATIVE_REACH = 12  # tokens before a name searched for the "who" of a relative clause it ends
 HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Minister of Defence of Peru, X")
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
+_SIDE_KINDS = ("COUNTRY", "DEMONYM")
+_CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
 def person_mentions(doc: Doc, text: MeetingText) -> list[Span]:
@@ -44,7 +49,7 @@ class Participants:
 
     def __init__(self, text: MeetingText, people, mentions: list[Span], cues: MatchIndex,
                  patterns: MeetingPatterns, places: PlacePhrases):
-        self.doc, self.people, self.mentions = text.doc, people, mentions
+        self.doc, self.text, self.people, self.mentions = text.doc, text, people, mentions
         self.cues, self.patterns, self.places = cues, patterns, places
         self._by_start = ByStart(mentions)
         self._countries: dict[int, Optional[str]] = {}  # countries found in the text for people without one
@@ -62,11 +67,27 @@ class Participants:
         for cue in self.cues.all("attribution"):
             after = self.patterns.entry(cue)["id"] == "speaker_after"
             for m in self.mentions:
-                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW:
+                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start):
                     out.add(m.start)
-                elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW:
+                elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
         return out
+
+    def _one_clause(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` stays in one clause: no sentence end, no "and" or "but" opening another
+        verb, no pronoun as another subject ("A met B and said ...", "A met B. He said ...": A speaks, not B),
+        and no comma closing a relative clause the name is in ("A, who met B on Monday, said ...")."""
+        doc = self.doc
+        if any(t.lower_ in _CLAUSE_BOUNDS for t in doc[start:end]):
+            return False
+        if not any(t.text == "," for t in doc[start:end]):
+            return True
+        for token in reversed(doc[max(0, start - RELATIVE_REACH):start]):
+            if token.lower_ in ("who", "which", "whom"):
+                return False
+            if token.text in (",", ".", ";"):
+                break
+        return True
 
     def people_in(self, start: int, end: int) -> list[int]:
         """The people named in ``start``..``end`` who are not quoted sources, in order."""
@@ -126,6 +147,13 @@ class Participants:
             start -= 1
         return self.places.party_code(start, mention.start) if start < mention.start else None
 
+    def only_one_of(self, country: str, besides: list[int]) -> Optional[int]:
+        """The one person named in the text whose country is ``country``, leaving out ``besides``; None when
+        there is no one or more than one."""
+        found = {person_of(m) for m in self.mentions if person_of(m) not in besides
+                 and self.country_of(person_of(m)) == country}
+        return found.pop() if len(found) == 1 else None
+
     def countries(self, people: list[int]) -> list[str]:
         """The known countries of ``people``, each once, in order."""
         return list(dict.fromkeys(c for c in map(self.country_of, people) if c))
@@ -149,6 +177,18 @@ class Participants:
             return list(drafts[-1].subjects)
         before = [m for m in self.mentions if m.start < ref.start]
         return [person_of(before[-1])] if before else [self.protagonist]
+
+    def group(self, ref: Match, drafts: list[MeetingDraft]) -> list[int]:
+        """Who "the two ministers" or "both sides" are as a subject: the people of the meeting reported in this
+        sentence or the one before, else the people named in the sentence before with those named before
+        the reference (at least two), else nobody."""
+        sentences = self.text.sentences
+        at = bisect_right([s.start for s in sentences], ref.start) - 1
+        before = sentences[at - 1] if at > 0 else sentences[at]
+        if drafts and drafts[-1].evidence and drafts[-1].evidence[-1][1] > before.start_char:
+            return list(drafts[-1].participants)
+        people = self.people_in(before.start, ref.start)
+        return people if len(people) >= 2 else []
 
     def resolve(self, ref: Match, drafts: list[MeetingDraft]) -> tuple[list[int], Optional[MeetingDraft]]:
         """The people "the guests" or "the sides" stand for, and the meeting they come from."""
@@ -191,6 +231,37 @@ class Participants:
         members = self._delegations.setdefault(cue, [head])
         members.extend(p for p in subjects if p not in members)
         return subjects + [p for p in members if p not in subjects]
+
+    def side_heads(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+        """"The Peruvian delegation was led by X" right after a meeting whose sides are named by country only
+        ("received delegations from Peru and Chile"): X is the Peruvian side. A meeting with that one unnamed
+        side gets X; one with several gives that side a meeting of its own, which is returned."""
+        out: list[MeetingDraft] = []
+        recent = same_sentence(drafts) if drafts else []
+        for cue, head in self.delegation_heads:
+            if not sent.start <= cue < sent.end:
+                continue
+            codes = [p.kb_id_ for p in self.places.spans if sent.start <= p.start < cue and p.label_ in _SIDE_KINDS]
+            code = codes[-1] if codes else self.country_of(head)
+            for draft in recent:
+                named = {self.country_of(p) for p in draft.participants}
+                unnamed = [c for c in draft.parties if c not in named]
+                side = code or (unnamed[0] if len(unnamed) == 1 else None)  # "The delegation was led by X"
+                if side not in unnamed or head in draft.participants:
+                    continue
+                evidence = (sent.start_char, sent.end_char)
+                if len(unnamed) > 1:
+                    draft.parties.remove(side)
+                    draft = replace(draft, participants=list(draft.subjects), hosts=list(draft.hosts), guests=[],
+                                    parties=[c for c in draft.parties if c in named] + [side],
+                                    evidence=list(draft.evidence))
+                    out.append(draft)
+                draft.participants.append(head)
+                if draft.hosts:
+                    draft.guests.append(head)
+                draft.evidence.append(evidence)
+                break
+        return out
 
     def with_companions(self, subjects: list[int]) -> list[int]:
         return subjects + [c for p in subjects for c in self.companions.get(p, []) if c not in subjects]

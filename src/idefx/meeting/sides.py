@@ -72,10 +72,12 @@ class Sides:
 
     def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
-        Nechirvan Barzani") or right after their name ("Kaja Kallas of Estonia"), else None."""
+        Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
+        "A, Bolivian Minister B" the demonym is B's."""
         for m in named:
             if 0 <= m.start - place.end <= 3:
                 return person_of(m)
+        for m in named:
             between = [t for t in self.doc[m.end:place.start] if not t.is_space]
             if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
                 return person_of(m)
