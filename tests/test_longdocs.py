@@ -13,7 +13,6 @@ from idefx import longdocs
 from idefx.cli import app
 from idefx.document import SourceDocument
 from idefx.extract import extract_records
-from idefx.pipeline import load_pipeline
 
 PARAGRAPHS = [
     "Defence Minister Hulusi Akar met his Italian counterpart Guido Crosetto in Ankara on 4 March 2024.",
@@ -40,8 +39,8 @@ def test_without_paragraphs_parts_end_at_lines_sentences_spaces_or_anywhere(text
     assert all(p.endswith(ending) for _, p in pieces[:-1])
 
 
-def test_a_long_document_gives_the_records_of_its_parts_in_document_coordinates():
-    nlp = load_pipeline()
+def test_a_long_document_gives_the_records_of_its_parts_in_document_coordinates(pipeline):
+    nlp = pipeline
     text = "\n\n".join(PARAGRAPHS * 6) + "\n"
     whole = next(extract_records(nlp, [SourceDocument(id="whole", text=text)]))
     limit = nlp.max_length
