@@ -1,7 +1,13 @@
 """Shared test set-up: every test gets its own temporary store, and the session a temporary pipeline cache;
-never the user's."""
+never the user's. The idefx pipeline is loaded once per session and shared by the tests that only read it and
+by the commands they run in-process (a test marked ``own_pipeline`` lets commands load their own)."""
+
+import gc
 
 import pytest
+
+import idefx.pipeline
+from idefx.pipeline import load_pipeline
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +20,34 @@ def _private_pipeline_cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("IDEFX_CACHE_DIR", str(tmp_path_factory.mktemp("pipeline-cache")))
         yield
+
+
+@pytest.fixture(autouse=True)
+def _pipelines_can_be_freed():
+    """``load_pipeline`` freezes the garbage collector's view of every object alive, which suits a command that
+    keeps its one pipeline to the end; a session loads several, so the collector may free them again."""
+    yield
+    gc.unfreeze()
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The pipeline every command runs (``load_pipeline``), loaded once; building it also fills the session
+    cache, from which the ``idefx`` processes that tests start load it."""
+    return load_pipeline()
+
+
+@pytest.fixture
+def warm_pipeline_cache(pipeline):
+    """For tests that start ``idefx`` processes: the session cache already holds the pipeline they load."""
+
+
+@pytest.fixture(autouse=True)
+def _commands_share_the_session_pipeline(request, monkeypatch):
+    if request.node.get_closest_marker("own_pipeline"):
+        return
+
+    def shared(model=None):
+        return load_pipeline(model) if model else request.getfixturevalue("pipeline")
+
+    monkeypatch.setattr(idefx.pipeline, "load_pipeline", shared)

@@ -4,7 +4,6 @@ import spacy
 from spacy.language import Language
 
 from idefx.components.batching import BatchComponent
-from idefx.pipeline import load_pipeline
 
 CALLS: list[tuple[str, str]] = []
 
@@ -34,8 +33,8 @@ def test_pipe_runs_component_by_component_over_each_batch():
                      ("first", "three"), ("second", "three")]
 
 
-def test_every_idefx_component_is_batched_and_gives_what_one_doc_at_a_time_gives():
-    nlp = load_pipeline()
+def test_every_idefx_component_is_batched_and_gives_what_one_doc_at_a_time_gives(pipeline):
+    nlp = pipeline
     assert all(isinstance(proc, BatchComponent) for _, proc in nlp.pipeline)
     texts = ["President Bola Tinubu met Prime Minister Narendra Modi in Abuja on 3 May 2024.",
              "The Minister of Defence of Nigeria received the Chief of Staff of the Turkish Army at IDEF 2023.",

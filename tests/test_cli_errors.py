@@ -269,7 +269,7 @@ def test_unwritable_output_file(tmp_path):
     assert result.stderr.startswith(f"idefx: {target}: cannot write") and result.stderr.count("\n") == 1
 
 
-def test_installed_command_reports_one_line_and_closed_pipes_quietly(tmp_path):
+def test_installed_command_reports_one_line_and_closed_pipes_quietly(tmp_path, warm_pipeline_cache):
     missing = tmp_path / "missing.txt"
     command = [sys.executable, "-m", "idefx", "extract", "--format", "json", str(missing)] + [SAMPLE] * 400
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -289,7 +289,7 @@ def test_store_fingerprint_sees_a_saved_record(store, tmp_path):
     assert before and store.fingerprint() != before
 
 
-def test_json_on_stdout_is_utf8_whatever_the_locale(tmp_path):
+def test_json_on_stdout_is_utf8_whatever_the_locale(tmp_path, warm_pipeline_cache):
     path = tmp_path / "визит-в-Баку.txt"
     path.write_text(PRESS, encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}

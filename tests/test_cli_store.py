@@ -297,7 +297,7 @@ def _assert_consistent(db: Path) -> None:
     conn.close()
 
 
-def test_two_extract_processes_write_one_store(tmp_path, db):
+def test_two_extract_processes_write_one_store(tmp_path, db, warm_pipeline_cache):
     first = _corpus(tmp_path / "a", 40)
     second = _corpus(tmp_path / "b", 40, start=25)  # 15 documents in common
     procs = [_extract_process(db, first), _extract_process(db, second)]
@@ -309,7 +309,7 @@ def test_two_extract_processes_write_one_store(tmp_path, db):
     _assert_consistent(db)
 
 
-def test_killed_extraction_leaves_store_consistent_and_rerun_completes(tmp_path, db):
+def test_killed_extraction_leaves_store_consistent_and_rerun_completes(tmp_path, db, warm_pipeline_cache):
     paths = _corpus(tmp_path / "docs", 200)
     proc = _extract_process(db, paths)
     deadline = time.monotonic() + 300

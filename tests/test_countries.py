@@ -1,5 +1,6 @@
 """Behaviour of the country finder (idefx_countries)."""
 
+import pytest
 import spacy
 
 import idefx.components.places  # noqa: F401  (registers the factory)
@@ -25,7 +26,9 @@ def test_country_finder_round_trips_through_disk(tmp_path):
     assert [s.kb_id_ for s in doc.spans[COUNTRY_SPANS]] == ["GE", "GE"]
 
 
-def _finder():
+@pytest.fixture(scope="module")
+def finder():
+    """Blank English with the country finder and the places finder, which must agree on countries."""
     nlp = spacy.blank("en")
     nlp.add_pipe("idefx_countries")
     nlp.add_pipe("idefx_places")
@@ -40,8 +43,8 @@ def _places(doc):
     return [(" ".join(s.text.split()), s.kb_id_) for s in doc.spans[PLACES] if s.label_ != "CITY"]
 
 
-def test_a_form_that_names_something_else_needs_backing_and_both_groups_agree():
-    nlp = _finder()
+def test_a_form_that_names_something_else_needs_backing_and_both_groups_agree(finder):
+    nlp = finder
     alone = nlp("The governor of Georgia met farmers in Atlanta.")
     assert _countries(alone) == _places(alone) == []
     backed = nlp("Georgia's defence minister met the Georgian army chief.")
@@ -50,15 +53,15 @@ def test_a_form_that_names_something_else_needs_backing_and_both_groups_agree():
     assert ("Jordan", "JO") in _countries(named) and _countries(named) == _places(named)
 
 
-def test_a_form_in_a_list_of_countries_is_a_country():
-    nlp = _finder()
+def test_a_form_in_a_list_of_countries_is_a_country(finder):
+    nlp = finder
     doc = nlp("Aid went to Gabon, Guinea, Mali and Chad; talks with Egypt and Jordan followed.")
     assert _countries(doc) == _places(doc) == [("Gabon", "GA"), ("Guinea", "GN"), ("Mali", "ML"), ("Chad", "TD"),
                                                 ("Egypt", "EG"), ("Jordan", "JO")]
 
 
-def test_names_broken_over_lines_and_typeset_apostrophes():
-    doc = _finder()("Envoys of the United\nKingdom and the People’s Republic of China met.")
+def test_names_broken_over_lines_and_typeset_apostrophes(finder):
+    doc = finder("Envoys of the United\nKingdom and the People’s Republic of China met.")
     assert _countries(doc) == _places(doc) == [("United Kingdom", "GB"), ("People’s Republic of China", "CN")]
 
 
@@ -69,8 +72,8 @@ def test_the_lookup_by_name_reads_the_same_forms():
         "CN", "GE", "GE", "GM"]
 
 
-def test_a_word_of_national_government_next_to_the_form_backs_it():
-    nlp = _finder()
+def test_a_word_of_national_government_next_to_the_form_backs_it(finder):
+    nlp = finder
     for text in ("Georgia's defence minister arrived.", "He met the President of Georgia.",
                  "Georgian Defense Minister Levan Kapanadze spoke.", "the Embassy of Jordan said"):
         doc = nlp(text)

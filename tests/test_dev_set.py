@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from idefx.evaluate import extract_folder, load_gold, score
-from idefx.pipeline import load_pipeline
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEV = EVAL / "dev"
@@ -29,8 +28,8 @@ FLOORS = {  # set -> figures in FIELDS order, then overall
 
 
 @pytest.fixture(scope="module")
-def dev_predictions():
-    return extract_folder(load_pipeline(), DEV)
+def dev_predictions(pipeline):
+    return extract_folder(pipeline, DEV)
 
 
 def _part(name: str, gold: dict) -> set[str]:

@@ -14,7 +14,6 @@ from idefx.cli import app
 from idefx.errors import EXIT_NOTHING_PROCESSED, EXIT_USAGE
 from idefx.evaluate import evaluate_folder, extract_folder, load_gold, read_predictions, score
 from idefx.goldmatch import soft_match
-from idefx.pipeline import load_pipeline
 
 runner = CliRunner()
 GOLD = Path(__file__).parent / "fixtures" / "gold"
@@ -152,12 +151,11 @@ def test_cli_errors_show_no_terminal_control_sequences(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(pipeline):
+    return pipeline
 
 
-def test_cli_runs_extraction_over_the_folder(nlp, monkeypatch):
-    monkeypatch.setattr("idefx.pipeline.load_pipeline", lambda model=None: nlp)
+def test_cli_runs_extraction_over_the_folder(nlp):
     result = runner.invoke(app, ["evaluate", str(GOLD), "--format", "json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)

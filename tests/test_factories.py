@@ -24,7 +24,6 @@ def test_every_entry_point_is_a_make_function_spacy_registered():
         assert spacy.registry.factories.get(factory) is function, target
 
 
-def test_pipeline_factories_are_the_entry_points():
-    nlp = idefx.pipeline.build_pipeline()
-    for name in nlp.pipe_names:
-        assert nlp.get_pipe_meta(name).factory in ENTRY_POINTS
+def test_pipeline_factories_are_the_entry_points(pipeline):
+    for name in pipeline.pipe_names:
+        assert pipeline.get_pipe_meta(name).factory in ENTRY_POINTS

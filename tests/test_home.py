@@ -4,12 +4,11 @@ import pytest
 
 from idefx.entities import COUNTRY_SPANS
 from idefx.home import home_country, most_named
-from idefx.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(pipeline):
+    return pipeline
 
 
 def home(nlp, text, source=None):

@@ -13,7 +13,6 @@ from idefx import longdocs
 from idefx.cli import app
 from idefx.document import SourceDocument
 from idefx.extract import extract_records
-from idefx.pipeline import load_pipeline
 
 PARAGRAPHS = [
     "Defence Minister Hulusi Akar met his Italian counterpart Guido Crosetto in Ankara on 4 March 2024.",
@@ -40,8 +39,8 @@ def test_without_paragraphs_parts_end_at_lines_sentences_spaces_or_anywhere(text
     assert all(p.endswith(ending) for _, p in pieces[:-1])
 
 
-def test_a_long_document_gives_the_records_of_its_parts_in_document_coordinates():
-    nlp = load_pipeline()
+def test_a_long_document_gives_the_records_of_its_parts_in_document_coordinates(pipeline):
+    nlp = pipeline
     text = "\n\n".join(PARAGRAPHS * 6) + "\n"
     whole = next(extract_records(nlp, [SourceDocument(id="whole", text=text)]))
     limit = nlp.max_length
@@ -62,9 +61,13 @@ def test_a_long_document_gives_the_records_of_its_parts_in_document_coordinates(
     assert len(cut.meetings) >= len(whole.meetings) > 0
 
 
+FILLER = ("The committee reviewed the budget figures and the schedule for the coming quarter, and the working "
+          "groups reported on their progress. ") * 12
+
+
 def test_a_document_over_a_million_characters_is_extracted(tmp_path):
     path = tmp_path / "long.txt"
-    block = "\n\n".join(PARAGRAPHS) + "\n\n"
+    block = "\n\n".join(PARAGRAPHS + [FILLER] * 8) + "\n\n"
     path.write_text(block * (1_100_000 // len(block) + 1), encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl", "--no-progress", "--no-save"])
     assert result.exit_code == 0, result.output
@@ -72,10 +75,6 @@ def test_a_document_over_a_million_characters_is_extracted(tmp_path):
     text = path.read_text(encoding="utf-8")
     last = max((m for p in record["people"] for m in p["mentions"]), key=lambda m: m["start"])
     assert last["start"] > 1_000_000 and text[last["start"]:last["end"]] == last["text"]
-
-
-FILLER = ("The committee reviewed the budget figures and the schedule for the coming quarter, and the working "
-          "groups reported on their progress. ") * 12
 
 
 @pytest.mark.slow

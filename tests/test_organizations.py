@@ -1,63 +1,67 @@
 """Behaviour of the organisation finder (idefx_organizations)."""
 
+import pytest
 import spacy
 
 from idefx.entities import ORG_SPANS
 
 
-def orgs(text):
+@pytest.fixture(scope="module")
+def nlp():
+    """Blank English with the country finder and the organisation finder."""
     nlp = spacy.blank("en")
     nlp.add_pipe("idefx_countries")
     nlp.add_pipe("idefx_organizations")
+    return nlp
+
+
+def orgs(nlp, text):
     doc = nlp(text)
     return [s.text for s in doc.spans[ORG_SPANS]]
 
 
-def test_head_noun_phrases_with_complements_and_possessives():
-    assert orgs("Trend reports via the Ministry of Defense Industry of Azerbaijan.") == [
+def test_head_noun_phrases_with_complements_and_possessives(nlp):
+    assert orgs(nlp, "Trend reports via the Ministry of Defense Industry of Azerbaijan.") == [
         "Trend", "Ministry of Defense Industry of Azerbaijan"]
-    assert orgs("Georgia’s Defense Ministry said so.") == ["Georgia’s Defense Ministry"]
-    assert orgs("He heads the Russian Federal Service for Military-Technical Cooperation.") == [
+    assert orgs(nlp, "Georgia’s Defense Ministry said so.") == ["Georgia’s Defense Ministry"]
+    assert orgs(nlp, "He heads the Russian Federal Service for Military-Technical Cooperation.") == [
         "Russian Federal Service for Military-Technical Cooperation"]
 
 
-def test_names_and_titles_are_not_swallowed():
-    assert orgs("Chairman of the Defense Industry Department of the Republic of Türkiye Haluk Gergin came.") == [
+def test_names_and_titles_are_not_swallowed(nlp):
+    assert orgs(nlp, "Chairman of the Defense Industry Department of the Republic of Türkiye Haluk Gergin came.") == [
         "Defense Industry Department of the Republic of Türkiye"]
-    assert orgs("Chief of Staff of the Qatari Armed Forces Salem bin Hamad came.") == ["Qatari Armed Forces"]
+    assert orgs(nlp, "Chief of Staff of the Qatari Armed Forces Salem bin Hamad came.") == ["Qatari Armed Forces"]
 
 
-def test_news_sources():
-    assert orgs("BEIJING, Oct. 15 (Xinhua) -- Officials met.") == ["Xinhua"]
-    assert orgs("UAE discusses cooperation (WAM)\n\nBy WAM\n\nThe talks went on, reports Asian Lite News\n") == [
+def test_news_sources(nlp):
+    assert orgs(nlp, "BEIJING, Oct. 15 (Xinhua) -- Officials met.") == ["Xinhua"]
+    assert orgs(nlp, "UAE discusses cooperation (WAM)\n\nBy WAM\n\nThe talks went on, reports Asian Lite News\n") == [
         "WAM", "WAM", "Asian Lite News"]
 
 
-def test_places_and_people_named_bodies_are_not_organisations():
-    assert orgs("He met Peña at the White House and praised the Trump Administration.") == []
-    assert orgs("The United States Trade and Development Agency will help.") == [
+def test_places_and_people_named_bodies_are_not_organisations(nlp):
+    assert orgs(nlp, "He met Peña at the White House and praised the Trump Administration.") == []
+    assert orgs(nlp, "The United States Trade and Development Agency will help.") == [
         "United States Trade and Development Agency"]
 
 
-def test_bracketed_acronym_defines_the_full_name_and_replaces_bare_mentions():
-    found = orgs("A statement by the Northern Harbour Pilots Cooperative (NHPC) said talks went well. "
+def test_bracketed_acronym_defines_the_full_name_and_replaces_bare_mentions(nlp):
+    found = orgs(nlp, "A statement by the Northern Harbour Pilots Cooperative (NHPC) said talks went well. "
                  "The NHPC will meet again.")
     assert "Northern Harbour Pilots Cooperative" in found
     assert "NHPC" not in found
 
 
-def test_bracketed_acronym_after_a_title_is_not_an_organisation():
-    found = orgs("Director of Coastal Forecasting (DCF) Mara Olsen spoke.")
+def test_bracketed_acronym_after_a_title_is_not_an_organisation(nlp):
+    found = orgs(nlp, "Director of Coastal Forecasting (DCF) Mara Olsen spoke.")
     assert "Director of Coastal Forecasting" not in found
 
 
-def test_round_trip_through_disk_and_pickle(tmp_path):
+def test_round_trip_through_disk_and_pickle(nlp, tmp_path):
     import pickle
 
     text = "The spokesman of the Ministry of Defence of Nigeria met Lockheed Martin officials in Abuja."
-    nlp = spacy.blank("en")
-    nlp.add_pipe("idefx_countries")
-    nlp.add_pipe("idefx_organizations")
     doc = nlp(text)
     expected = [s.text for s in doc.spans[ORG_SPANS]]
     assert expected

@@ -13,7 +13,6 @@ from idefx.errors import InputError
 from idefx.extract import extract_records
 from idefx.io import blank_front_matter, decode_document, looks_like_html
 from idefx.output import record_json
-from idefx.pipeline import load_pipeline
 from idefx.resources import data_path
 from idefx.safety import FORMULA_TRIGGERS, csv_cell, terminal_text, unicode_safe
 from record_spans import spans
@@ -25,8 +24,8 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(pipeline):
+    return pipeline
 
 
 def press_like():

@@ -4,15 +4,14 @@ import pytest
 
 from idefx.extract import extract_records
 from idefx.io import decode_document
-from idefx.pipeline import load_pipeline
 from idefx.publication import publication_date
 
 BODY = "Tuesday, March 3, 2020\n\nQUITO, March 3 - The defence minister of Ecuador met the envoy of Chile.\n"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(pipeline):
+    return pipeline
 
 
 def record(nlp, text):

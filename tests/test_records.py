@@ -27,10 +27,8 @@ def test_record_round_trips_through_json():
     assert data["meetings"][0]["mode"] == "in_person"
 
 
-def test_an_organisation_written_with_other_punctuation_is_one_organisation():
-    from idefx.pipeline import load_pipeline
-
-    doc = load_pipeline()("The Export-Import Bank of Canada lent more. Officials of the Export Import Bank of "
+def test_an_organisation_written_with_other_punctuation_is_one_organisation(pipeline):
+    doc = pipeline("The Export-Import Bank of Canada lent more. Officials of the Export Import Bank of "
                           "Canada said so; the U.S. Marshals Service and the U. S. Marshals Service agreed.")
     orgs = {o["name"]: len(o["mentions"]) for o in doc._.idefx["organizations"]}
     assert orgs == {"Export-Import Bank of Canada": 2, "U.S. Marshals Service": 2}

@@ -1,7 +1,6 @@
 """Running extraction over many inputs: enumeration, streaming, input order, --jobs, bad inputs, start-up imports."""
 
 import json
-import os
 import select
 import subprocess
 import sys
@@ -38,10 +37,6 @@ def corpus(tmp_path):
         (root / name).write_text(text, encoding="utf-8")
     (root / "b" / "bad.txt").write_bytes(b"")
     return root
-
-
-def env_with_cache(tmp_path):
-    return {**os.environ, "IDEFX_CACHE_DIR": str(tmp_path / "cache")}
 
 
 def test_directories_are_walked_in_sorted_order_with_globs(corpus):
@@ -122,10 +117,10 @@ def test_replaced_bytes_are_a_warning_on_stderr_and_the_record_still_comes_out(t
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["damaged", "clean"]
 
 
-def test_records_stream_out_before_the_input_list_ends(corpus, tmp_path):
+def test_records_stream_out_before_the_input_list_ends(corpus, warm_pipeline_cache):
     proc = subprocess.Popen([sys.executable, "-m", "idefx", "extract", "--from-list", "-", "--batch-size", "1",
                              "--format", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env_with_cache(tmp_path))
+                            stderr=subprocess.PIPE, text=True)
     try:
         proc.stdin.write(str(corpus / "a" / "one.txt") + "\n")
         proc.stdin.flush()
@@ -149,23 +144,21 @@ def test_conflicting_or_missing_inputs_are_refused():
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
 
 
-def imported_after(code: str, tmp_path) -> set:
+def imported_after(code: str) -> set:
     script = code + "\nimport sys, json\nprint(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env_with_cache(tmp_path), timeout=120)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     return set(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def test_help_does_not_import_spacy_or_optional_libraries(tmp_path):
-    modules = imported_after("from idefx.cli import app\ntry:\n    app(['--help'])\nexcept SystemExit:\n    pass",
-                             tmp_path)
+def test_help_does_not_import_spacy_or_optional_libraries():
+    modules = imported_after("from idefx.cli import app\ntry:\n    app(['--help'])\nexcept SystemExit:\n    pass")
     assert not modules & {"spacy", "thinc", "dateparser", "trafilatura", "pycountry", "charset_normalizer"}
 
 
-def test_extracting_plain_text_does_not_import_optional_heavy_libraries(corpus, tmp_path):
+def test_extracting_plain_text_does_not_import_optional_heavy_libraries(corpus, tmp_path, warm_pipeline_cache):
     code = (f"from idefx.cli import app\ntry:\n    app(['extract', '--no-save', {str(corpus / 'a' / 'one.txt')!r}, "
             f"'-o', {str(tmp_path / 'out.jsonl')!r}])\nexcept SystemExit:\n    pass")
-    modules = imported_after(code, tmp_path)
+    modules = imported_after(code)
     assert "spacy" in modules
     assert not modules & {"trafilatura", "dateparser", "pycountry"}
 
@@ -208,17 +201,17 @@ def test_memory_zones_start_after_the_seed_and_span_many_batches():
     assert (nlp.opened, nlp.closed) == (2, 2)
 
 
-def test_the_command_flushes_everything_before_it_ends(corpus, tmp_path):
+def test_the_command_flushes_everything_before_it_ends(corpus, tmp_path, warm_pipeline_cache):
     """`idefx` ends without the interpreter's teardown: every record and the exit code must still arrive."""
     paths = sorted(str(p) for p in corpus.rglob("*.txt") if p.stat().st_size)
     result = subprocess.run([sys.executable, "-m", "idefx", "extract", "--no-save", *paths, str(tmp_path / "none.txt")],
-                            capture_output=True, text=True, env=env_with_cache(tmp_path))
+                            capture_output=True, text=True)
     assert result.returncode == EXIT_SOME_FAILED
     assert [json.loads(line)["path"] for line in result.stdout.splitlines()] == paths
     assert result.stderr.count("\n") == 1 and "none.txt" in result.stderr
 
 
-def test_a_pipeline_reading_inside_memory_zones_from_its_first_document_gives_the_same_records():
+def test_a_pipeline_reading_inside_memory_zones_from_its_first_document_gives_the_same_records(pipeline):
     """What a component keeps across documents must not refer to strings a closed zone has dropped."""
     from idefx.runner import MemoryZones
 
@@ -231,5 +224,5 @@ def test_a_pipeline_reading_inside_memory_zones_from_its_first_document_gives_th
     zones = MemoryZones(zoned, seed_words=0, zone_words=1)  # a zone from the first batch, closed after each
     inside = [o.record_json for batch in (items[:4], items[4:]) for o in process_batch(zoned, batch, zones=zones)]
     zones.close()
-    outside = [o.record_json for o in process_batch(load_pipeline(), items)]
+    outside = [o.record_json for o in process_batch(pipeline, items)]
     assert all(inside) and inside == outside
