@@ -184,6 +184,35 @@ def _saving(outcomes, db: Optional[Path]):
             yield outcome
 
 
+@app.command(cls=_Command)
+def load(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", show_default=False,
+                                      help="JSON-lines record files (extract --no-save), or directories written by "
+                                           "extract --out."),
+    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+) -> None:
+    """Save records made elsewhere into the store, one transaction each; a record already stored is skipped,
+    a bad line is refused with its line number and the others load."""
+    from idefx import store
+    from idefx.errors import batch_exit_code
+    from idefx.loading import read_records
+
+    counts = {"processed": 0, "failed": 0}
+    saved = 0
+    with _exit_codes():
+        with closing(store.connect(store.resolve_path(db))) as conn:
+            for line in read_records(paths):
+                if line.error:
+                    counts["failed"] += 1
+                    _err(f"{line.where}: {line.error}")
+                    continue
+                counts["processed"] += 1
+                saved += store.save_unless_stored(conn, line.record)
+    typer.echo(f"loaded {saved} records, {counts['processed'] - saved} already stored, {counts['failed']} refused",
+               err=True)
+    raise typer.Exit(batch_exit_code(**counts))
+
+
 # ---------------------------------------------------------------- the store: queries, documents, export
 
 

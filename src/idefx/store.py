@@ -168,6 +168,15 @@ def save_or_fail(conn: sqlite3.Connection, record: DocumentRecord) -> None:
         raise StoreError(f"cannot save {record.id}: {exc}") from None
 
 
+def save_unless_stored(conn: sqlite3.Connection, record: DocumentRecord) -> bool:
+    """:func:`save_or_fail` unless the store holds this very record already; whether it saved."""
+    row = conn.execute("SELECT record FROM documents WHERE sha256 = ?", (record.sha256,)).fetchone()
+    if row is not None and row[0] == record.model_dump_json():
+        return False
+    save_or_fail(conn, record)
+    return True
+
+
 def _insert_document(conn: sqlite3.Connection, record: DocumentRecord) -> int:
     cur = conn.execute(
         "INSERT INTO documents (doc_id, path, sha256, published, title, saved_at, record) VALUES (?, ?, ?, ?, ?, ?, ?)",
