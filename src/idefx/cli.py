@@ -119,11 +119,18 @@ def extract(
     max_bytes: str = typer.Option("20MB", "--max-bytes", metavar="SIZE", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
     db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster: local:N (N worker processes here) "
+                                                     "or a scheduler's tcp://HOST:PORT (needs idefx[dask])."),
+    out_dir: Optional[Path] = typer.Option(
+        None, "--out", metavar="DIR", help="With --scheduler: the workers write the records into DIR, one JSON-lines "
+                                           "file per partition with a manifest (idefx load DIR stores them), "
+                                           "instead of stdout and the store."),
 ) -> None:
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
     from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
-    from idefx.output import open_output, write_json_lines, write_records
+    from idefx.output import open_output
     from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
 
     limit = _max_bytes(max_bytes)
@@ -133,6 +140,12 @@ def extract(
         raise typer.Exit(EXIT_USAGE)
     if from_list == STDIN and STDIN in paths:
         _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
+        raise typer.Exit(EXIT_USAGE)
+    if out_dir is not None and scheduler is None:
+        _err("--out is for runs on a Dask cluster: give --scheduler too")
+        raise typer.Exit(EXIT_USAGE)
+    if scheduler is not None and jobs > 1:
+        _err("--jobs sets local worker processes; with --scheduler the cluster's workers do the work")
         raise typer.Exit(EXIT_USAGE)
     globs = tuple(globs or DEFAULT_GLOBS)
     counts = {"processed": 0, "failed": 0}
@@ -158,19 +171,54 @@ def extract(
                 fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
             show = progress_bar.wanted(progress)
             total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
-            with open_output(output, fmt.value) as out:
-                outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
-                               max_bytes=limit)
-                with progress_bar.tracked(outcomes, total, show) as tracked:
-                    done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
-                    if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
-                        write_json_lines((outcome.record_json for outcome in done), out)
+            items = iter_paths(paths, globs, path_list)
+            if scheduler is None:
+                with open_output(output, fmt.value) as out:
+                    outcomes = run(items, model=model, jobs=jobs, batch_size=batch_size, max_bytes=limit)
+                    _emit(succeeded, outcomes, total, show, fmt, out, save, db)
+            else:
+                with _cluster(scheduler, model) as (cluster, client):
+                    if out_dir is None:
+                        with open_output(output, fmt.value) as out:
+                            _emit(succeeded, cluster.run(client, items, batch_size, limit), total, show, fmt, out,
+                                  save, db)
                     else:
-                        write_records((outcome.record for outcome in done), fmt.value, out)
+                        outcomes = cluster.run_to_directory(client, items, batch_size, out_dir, limit)
+                        with progress_bar.tracked(outcomes, total, show) as tracked:
+                            for _ in succeeded(tracked):
+                                pass
+                        _err(f"wrote {counts['processed']} records to {out_dir} (idefx load {out_dir} stores them)")
         finally:
             if path_list is not None and path_list is not sys.stdin:
                 path_list.close()
     raise typer.Exit(batch_exit_code(**counts))
+
+
+@contextmanager
+def _cluster(scheduler: str, model: Optional[str]):
+    """The cluster module and a client of the Dask scheduler ``scheduler``; one line on stderr without Dask."""
+    from idefx.errors import EXIT_USAGE
+
+    try:
+        from idefx import cluster
+    except ImportError:
+        _err("--scheduler needs Dask: pip install 'idefx[dask]'")
+        raise typer.Exit(EXIT_USAGE) from None
+    with cluster.connect(scheduler, model, report=_err) as client:
+        yield cluster, client
+
+
+def _emit(succeeded, outcomes, total, show, fmt, out, save, db) -> None:
+    """Records of ``outcomes`` to ``out`` in ``fmt``, saved on the way when ``save``, with a progress bar."""
+    from idefx import progress as progress_bar
+    from idefx.output import write_json_lines, write_records
+
+    with progress_bar.tracked(outcomes, total, show) as tracked:
+        done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
+        if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
+            write_json_lines((outcome.record_json for outcome in done), out)
+        else:
+            write_records((outcome.record for outcome in done), fmt.value, out)
 
 
 def _saving(outcomes, db: Optional[Path]):
