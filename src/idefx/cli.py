@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from contextlib import closing, contextmanager
 from enum import Enum
@@ -62,7 +61,8 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """idefx: who met whom, with which title, for which country, when, where."""
 
 
-DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data directory)."
+DB_HELP = ("The store: a SQLite file or a postgresql:// URL (default: $IDEFX_DB, else idefx.sqlite3 in the user's "
+           "data directory).")
 
 
 def _err(message: str) -> None:
@@ -98,6 +98,12 @@ def _max_bytes(value: str) -> int:
         raise typer.BadParameter(str(exc)) from None
 
 
+SCHEDULER_HELP = ("Extract on a Dask cluster: local:N (N worker processes here) or a scheduler's tcp://HOST:PORT "
+                  "(needs idefx[dask]).")
+OUT_HELP = ("With --scheduler: the workers write the records into DIR, one JSON-lines file per partition with a "
+            "manifest (idefx load DIR stores them), instead of stdout and the store.")
+
+
 @app.command(cls=_Command)
 def extract(
     paths: Optional[List[str]] = typer.Argument(
@@ -118,20 +124,15 @@ def extract(
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
     max_bytes: str = typer.Option("20MB", "--max-bytes", metavar="SIZE", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
-    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
-    scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster: local:N (N worker processes here) "
-                                                     "or a scheduler's tcp://HOST:PORT (needs idefx[dask])."),
-    out_dir: Optional[Path] = typer.Option(
-        None, "--out", metavar="DIR", help="With --scheduler: the workers write the records into DIR, one JSON-lines "
-                                           "file per partition with a manifest (idefx load DIR stores them), "
-                                           "instead of stdout and the store."),
+    db: Optional[str] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP),
+    out_dir: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help=OUT_HELP),
 ) -> None:
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
     from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
-    from idefx.output import open_output
-    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
+    from idefx.output import open_output, write_json_lines, write_records
+    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths
 
     limit = _max_bytes(max_bytes)
     paths = paths or []
@@ -172,22 +173,19 @@ def extract(
             show = progress_bar.wanted(progress)
             total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
             items = iter_paths(paths, globs, path_list)
-            if scheduler is None:
-                with open_output(output, fmt.value) as out:
-                    outcomes = run(items, model=model, jobs=jobs, batch_size=batch_size, max_bytes=limit)
-                    _emit(succeeded, outcomes, total, show, fmt, out, save, db)
-            else:
-                with _cluster(scheduler, model) as (cluster, client):
-                    if out_dir is None:
-                        with open_output(output, fmt.value) as out:
-                            _emit(succeeded, cluster.run(client, items, batch_size, limit), total, show, fmt, out,
-                                  save, db)
+            with _outcomes(items, scheduler, out_dir, model, jobs, batch_size, limit) as outcomes:
+                if out_dir is not None:  # the workers wrote the records: count and report
+                    with progress_bar.tracked(outcomes, total, show) as tracked:
+                        for _ in succeeded(tracked):
+                            pass
+                    _err(f"wrote {counts['processed']} records to {out_dir} (idefx load {out_dir} stores them)")
+                    raise typer.Exit(batch_exit_code(**counts))
+                with open_output(output, fmt.value) as out, progress_bar.tracked(outcomes, total, show) as tracked:
+                    done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
+                    if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
+                        write_json_lines((outcome.record_json for outcome in done), out)
                     else:
-                        outcomes = cluster.run_to_directory(client, items, batch_size, out_dir, limit)
-                        with progress_bar.tracked(outcomes, total, show) as tracked:
-                            for _ in succeeded(tracked):
-                                pass
-                        _err(f"wrote {counts['processed']} records to {out_dir} (idefx load {out_dir} stores them)")
+                        write_records((outcome.record for outcome in done), fmt.value, out)
         finally:
             if path_list is not None and path_list is not sys.stdin:
                 path_list.close()
@@ -195,33 +193,28 @@ def extract(
 
 
 @contextmanager
-def _cluster(scheduler: str, model: Optional[str]):
-    """The cluster module and a client of the Dask scheduler ``scheduler``; one line on stderr without Dask."""
+def _outcomes(items, scheduler: Optional[str], out_dir: Optional[Path], model, jobs, batch_size, max_bytes):
+    """The outcomes of a local run, or of a run on the Dask cluster at ``scheduler`` (records written into
+    ``out_dir`` when given)."""
     from idefx.errors import EXIT_USAGE
+    from idefx.runner import run
 
+    if scheduler is None:
+        yield run(items, model=model, jobs=jobs, batch_size=batch_size, max_bytes=max_bytes)
+        return
     try:
         from idefx import cluster
     except ImportError:
         _err("--scheduler needs Dask: pip install 'idefx[dask]'")
         raise typer.Exit(EXIT_USAGE) from None
     with cluster.connect(scheduler, model, report=_err) as client:
-        yield cluster, client
-
-
-def _emit(succeeded, outcomes, total, show, fmt, out, save, db) -> None:
-    """Records of ``outcomes`` to ``out`` in ``fmt``, saved on the way when ``save``, with a progress bar."""
-    from idefx import progress as progress_bar
-    from idefx.output import write_json_lines, write_records
-
-    with progress_bar.tracked(outcomes, total, show) as tracked:
-        done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
-        if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
-            write_json_lines((outcome.record_json for outcome in done), out)
+        if out_dir is None:
+            yield cluster.run(client, items, batch_size, max_bytes)
         else:
-            write_records((outcome.record for outcome in done), fmt.value, out)
+            yield cluster.run_to_directory(client, items, batch_size, out_dir, max_bytes)
 
 
-def _saving(outcomes, db: Optional[Path]):
+def _saving(outcomes, db: Optional[str]):
     """Save each outcome's record in the store as it passes, one transaction each (the store opens when the
     first record arrives)."""
     from idefx import store
@@ -237,28 +230,19 @@ def load(
     paths: List[str] = typer.Argument(..., metavar="PATH...", show_default=False,
                                       help="JSON-lines record files (extract --no-save), or directories written by "
                                            "extract --out."),
-    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
 ) -> None:
     """Save records made elsewhere into the store, one transaction each; a record already stored is skipped,
     a bad line is refused with its line number and the others load."""
     from idefx import store
     from idefx.errors import batch_exit_code
-    from idefx.loading import read_records
+    from idefx.loading import load_records
 
-    counts = {"processed": 0, "failed": 0}
-    saved = 0
     with _exit_codes():
         with closing(store.connect(store.resolve_path(db))) as conn:
-            for line in read_records(paths):
-                if line.error:
-                    counts["failed"] += 1
-                    _err(f"{line.where}: {line.error}")
-                    continue
-                counts["processed"] += 1
-                saved += store.save_unless_stored(conn, line.record)
-    typer.echo(f"loaded {saved} records, {counts['processed'] - saved} already stored, {counts['failed']} refused",
-               err=True)
-    raise typer.Exit(batch_exit_code(**counts))
+            counts = load_records(conn, paths, _err)
+    typer.echo(f"loaded {counts.saved} records, {counts.stored} already stored, {counts.refused} refused", err=True)
+    raise typer.Exit(batch_exit_code(counts.saved + counts.stored, counts.refused))
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export
@@ -284,7 +268,7 @@ _WIDE = typer.Option(False, "--wide", help="Tables: show every column, however w
 
 
 @contextmanager
-def _store(db: Optional[Path]):
+def _store(db: Optional[str]):
     """An open store; store errors and bad arguments end the command with one line on stderr."""
     from idefx import store
 
@@ -292,7 +276,7 @@ def _store(db: Optional[Path]):
         with closing(store.connect(store.resolve_path(db), create=False)) as conn:
             try:
                 yield conn
-            except sqlite3.Error as exc:
+            except store.database_errors() as exc:
                 raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
 
 
@@ -310,7 +294,7 @@ def people(
     title: Optional[str] = typer.Option(None, "--title", metavar="WORDS", help="Words of a title the person held."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """People in the store, with titles, organisations and counts."""
     from idefx import queries
@@ -331,7 +315,7 @@ def meetings(
                                         help="On or before this date (YYYY[-MM[-DD]]), the same way."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Meetings in the store, oldest first. A meeting the text leaves undated is dated by its document's
     publication date, and its date_source column says "published" (else "text")."""
@@ -343,7 +327,7 @@ def meetings(
 
 
 @app.command(cls=_Command)
-def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Organisations in the store, with counts."""
     from idefx import queries
 
@@ -352,7 +336,7 @@ def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _D
 
 
 @app.command(cls=_Command)
-def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Events in the store, with counts."""
     from idefx import queries
 
@@ -361,7 +345,7 @@ def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = 
 
 
 @app.command(cls=_Command)
-def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Countries in the store, with counts of people, meetings and documents."""
     from idefx import queries
 
@@ -374,7 +358,7 @@ def show(
     person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
     from idefx import queries
@@ -399,7 +383,7 @@ def show(
 
 
 @app.command(cls=_Command)
-def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Documents in the store."""
     from idefx import queries
 
@@ -410,7 +394,7 @@ def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path]
 @app.command(cls=_Command)
 def forget(
     doc: str = typer.Argument(..., metavar="DOC", help="The document's id (file stem), path, or a SHA-256 prefix."),
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Remove one document and everything derived only from it."""
     from idefx import store
@@ -427,7 +411,7 @@ def export(
                                      help="jsonl (default) or csv."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Write one file per table into this directory "
                                        "(default for jsonl: stdout, one {table, row} object a line)."),
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Export the whole store, table by table."""
     from idefx import store

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Callable, Iterator, NamedTuple, Optional, Union
 
 from idefx.errors import InputError
 
@@ -89,3 +89,26 @@ def read_records(inputs: list[Union[str, Path]]) -> Iterator[Line]:
             yield Line(str(path), error="not UTF-8 text")
         except OSError as exc:
             yield Line(str(path), error=f"cannot read ({exc.strerror or exc})")
+
+
+class Loaded(NamedTuple):
+    saved: int
+    stored: int  # valid records the store held already
+    refused: int
+
+
+def load_records(conn, inputs: list[Union[str, Path]], report: Callable[[str], None]) -> Loaded:
+    """Save the inputs' records into the store at ``conn``, one transaction each, skipping those it holds
+    already; each refused line is reported (``FILE:LINE: reason``)."""
+    from idefx import store
+
+    saved = stored = refused = 0
+    for line in read_records(inputs):
+        if line.error:
+            refused += 1
+            report(f"{line.where}: {line.error}")
+        elif store.save_unless_stored(conn, line.record):
+            saved += 1
+        else:
+            stored += 1
+    return Loaded(saved, stored, refused)
