@@ -273,10 +273,9 @@ def find_documents(conn: sqlite3.Connection, ref: str) -> list[sqlite3.Row]:
     """Documents named by ``ref``: their id (file stem), path, or a prefix of their SHA-256 (6+ hex digits)."""
     ref = ref.strip()
     prefix = ref.lower() if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()) else None
-    return conn.execute(
-        "SELECT id, doc_id, path, sha256 FROM documents WHERE doc_id = ? OR path = ? "
-        "OR (? IS NOT NULL AND substr(sha256, 1, length(?)) = ?) ORDER BY id",
-        (ref, ref, prefix, prefix, prefix)).fetchall()
+    by_hash, params = (" OR substr(sha256, 1, ?) = ?", [len(prefix), prefix]) if prefix else ("", [])
+    return conn.execute(f"SELECT id, doc_id, path, sha256 FROM documents WHERE doc_id = ? OR path = ?{by_hash} "
+                        "ORDER BY id", [ref, ref, *params]).fetchall()
 
 
 def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:

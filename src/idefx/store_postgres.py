@@ -18,7 +18,6 @@ from typing import Any, Optional
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
-from psycopg import ClientCursor
 
 from idefx.schema import MIGRATIONS
 
@@ -148,7 +147,7 @@ class Connection:
 
 def connect(url: str) -> Connection:
     """A connection to the PostgreSQL store at ``url``, with the schema-version table made if missing."""
-    conn = psycopg.connect(url, autocommit=True, cursor_factory=ClientCursor, row_factory=_rows)
+    conn = psycopg.connect(url, autocommit=True, row_factory=_rows)
     with conn.transaction():
         conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         conn.execute("CREATE TABLE IF NOT EXISTS idefx_schema (version INTEGER NOT NULL)")
