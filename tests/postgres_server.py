@@ -29,8 +29,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server() -> Iterator[Optional[str]]:
-    """A URL of a PostgreSQL database the tests may use, or None when there is no server to be had."""
+def server(durable: bool = False) -> Iterator[Optional[str]]:
+    """A URL of a PostgreSQL database the tests may use, or None when there is no server to be had (a cluster
+    started here skips fsync unless ``durable``: the tests need no crash safety)."""
     if os.environ.get(ENV_VAR):
         yield os.environ[ENV_VAR]
         return
@@ -46,7 +47,8 @@ def server() -> Iterator[Optional[str]]:
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": True}
     subprocess.run([*as_user, f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"], **quiet)
     subprocess.run([*as_user, f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(home, "log"), "-w", "-o",
-                    f"-k {home} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off", "start"], **quiet)
+                    f"-k {home} -p {port} -c listen_addresses=127.0.0.1{'' if durable else ' -c fsync=off'}", "start"],
+                   **quiet)
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
