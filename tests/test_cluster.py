@@ -46,9 +46,10 @@ def partitions(out: Path) -> tuple[dict, str]:
 
 def test_a_local_cluster_of_two_streams_the_records_of_one_process_in_input_order(local_records):
     result = idefx("extract", *inputs(), "--format", "jsonl", "--no-save", "--scheduler", "local:2",
-                   "--batch-size", "4")
+                   "--batch-size", "4", "--progress")
     assert result.stdout == local_records
     assert local_records.count("\n") == len(inputs())
+    assert f"{len(inputs())}/{len(inputs())} docs" in result.stderr  # the bar counted every document
 
 
 def test_out_directory_holds_the_same_records_and_a_manifest_naming_failures(tmp_path, local_records):

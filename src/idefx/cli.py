@@ -277,7 +277,7 @@ def _store(db: Optional[str]):
             try:
                 yield conn
             except store.database_errors() as exc:
-                raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
+                raise store.StoreError(f"store {store.shown(store.resolve_path(db))}: {exc}") from None
 
 
 def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str, wide: bool = False) -> None:

@@ -61,6 +61,18 @@ def is_url(db: object) -> bool:
     return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
 
 
+def shown(location: os.PathLike | str) -> str:
+    """A store's location for messages: a PostgreSQL URL without its password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not is_url(location):
+        return str(location)
+    parts = urlsplit(location)
+    if parts.password is None:
+        return location
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")))
+
+
 def resolve_path(db: Optional[os.PathLike | str] = None) -> Path | str:
     """The store to use: ``db`` if given, else ``$IDEFX_DB``, else the default in the user's data directory (a
     file's Path, or a PostgreSQL URL as it is)."""
@@ -83,16 +95,16 @@ def _connect_postgres(url: str, create: bool):
         raise StoreError("a PostgreSQL store needs its driver: pip install 'idefx[postgres]'") from None
     try:
         if not create and not store_postgres.has_store(url):
-            raise StoreError(f"no store at {store_postgres.shown(url)} (idefx extract creates one; check --db or "
+            raise StoreError(f"no store at {shown(url)} (idefx extract creates one; check --db or "
                              f"${ENV_VAR})")
         conn = store_postgres.connect(url)
     except store_postgres.Error as exc:
-        raise StoreError(f"cannot open store {store_postgres.shown(url)}: {exc}".splitlines()[0]) from None
+        raise StoreError(f"cannot open store {shown(url)}: {exc}".splitlines()[0]) from None
     try:
         migrate(conn)
     except store_postgres.Error as exc:
         conn.close()
-        raise StoreError(f"cannot open store {store_postgres.shown(url)}: {exc}".splitlines()[0]) from None
+        raise StoreError(f"cannot open store {shown(url)}: {exc}".splitlines()[0]) from None
     except StoreError:
         conn.close()
         raise

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any, Optional
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
@@ -27,15 +26,6 @@ Error = psycopg.Error
 _ID_TABLES = frozenset(
     m.group(1) for step in MIGRATIONS for sql in step
     for m in [re.match(r"CREATE TABLE (\w+) \(\s*id INTEGER PRIMARY KEY", sql)] if m)
-
-
-def shown(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _ddl(sql: str) -> str:
