@@ -204,7 +204,7 @@ def write_section(args, ext: dict, sizes: dict, speeds: dict, started: float, lo
         f"{core_rate:,.0f}; an article of this corpus averages {words_per_doc:,.0f} words.",
         f"- Ten million such articles are {ARTICLES * words_per_doc / 1e9:.1f} billion words: "
         f"{ARTICLES * words_per_doc / core_rate / 3600:,.0f} core-hours, so a day's run needs about "
-        f"{day_cores:,.0f} single-threaded workers (e.g. {-(-day_cores // 16):.0f} machines of 16 cores).",
+        f"{day_cores:,.0f} single-threaded workers (machines of 16 cores: {-(-day_cores // 16):.0f}).",
         f"- Store size per million documents, from the {sizes['documents']} real records of step 1: "
         f"SQLite {sizes['sqlite'] * 1e6 / 2**30:.1f} GiB, PostgreSQL {sizes['postgresql'] * 1e6 / 2**30:.1f} GiB "
         f"(tables and indexes); ten million: {sizes['sqlite'] * 1e7 / 2**30:.0f} and "
