@@ -95,3 +95,27 @@ def test_without_the_driver_a_postgresql_store_says_what_to_install(tmp_path):
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert result.returncode == 4
     assert result.stderr == "idefx: a PostgreSQL store needs its driver: pip install 'idefx[postgres]'\n"
+
+
+@pytest.mark.parametrize("store_location", ["postgresql"], indirect=True)
+def test_an_older_postgresql_store_is_upgraded_as_sqlite_is(store_location):
+    from idefx import store, store_postgres
+
+    url = store_location()
+    old = store_postgres.connect(url)
+    store.migrate(old, target=3)
+    record = DocumentRecord.model_validate_json((FIXTURES / "idef-2023-trend.record.json").read_text(encoding="utf-8"))
+    old.execute("INSERT INTO documents (doc_id, sha256, saved_at, record) VALUES (?, ?, 'now', ?)",
+                ("trend", record.sha256, record.model_dump_json()))
+    doc = old.execute("SELECT id FROM documents").fetchone()[0]
+    old.executemany("INSERT INTO meetings (document_id, ordinal, mode) VALUES (?, ?, 'in_person')",
+                    [(doc, n) for n in range(len(record.meetings))])
+    old.close()
+    conn = store.connect(url)
+    assert store.schema_version(conn) == store.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM sightings").fetchone()[0] == 5
+    assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == 6
+    conn.execute("UPDATE idefx_schema SET version = ?", (store.SCHEMA_VERSION + 1,))
+    conn.close()
+    with pytest.raises(store.StoreError, match="newer"):
+        store.connect(url)
