@@ -51,3 +51,40 @@ def _commands_share_the_session_pipeline(request, monkeypatch):
         return load_pipeline(model) if model else request.getfixturevalue("pipeline")
 
     monkeypatch.setattr(idefx.pipeline, "load_pipeline", shared)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    from postgres_server import server
+
+    with server() as url:
+        if url is None:
+            pytest.skip("PostgreSQL half skipped: no PostgreSQL server binary (initdb) is installed")
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path):
+    """A factory of locations of new, empty stores on each backend (a file; a schema of the test database)."""
+    if request.param == "sqlite":
+        files = iter(range(1000))
+        yield lambda: tmp_path / f"kb{next(files)}.sqlite3"
+        return
+    import uuid
+
+    import psycopg
+    from postgres_server import in_schema
+
+    url = request.getfixturevalue("postgres_url")
+    schemas: list[str] = []
+
+    def new() -> str:
+        schemas.append(f"t_{uuid.uuid4().hex[:12]}")
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"CREATE SCHEMA {schemas[-1]}")
+        return in_schema(url, schemas[-1])
+
+    yield new
+    with psycopg.connect(url, autocommit=True) as admin:
+        for schema in schemas:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")

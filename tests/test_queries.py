@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def conn(tmp_path):
-    c = store.connect(tmp_path / "kb.sqlite3")
+def conn(store_location):
+    c = store.connect(store_location())
     for name in ("idef-2023-trend", "abuja-visit"):
         path = FIXTURES / f"{name}.record.json"
         store.save_record(c, DocumentRecord.model_validate_json(path.read_text(encoding="utf-8")))
@@ -169,8 +169,8 @@ def _trip_record(doc_id, published, date):
                       "city": "Santiago", "country": "CL", "evidence": [span]}]})
 
 
-def test_an_undated_trip_meeting_is_listed_at_publication_and_says_so(tmp_path):
-    c = store.connect(tmp_path / "kb.sqlite3")
+def test_an_undated_trip_meeting_is_listed_at_publication_and_says_so(store_location):
+    c = store.connect(store_location())
     store.save_record(c, _trip_record("trip", "2024-02-10", None))
     store.save_record(c, _trip_record("talks", "2024-03-01", "2024-02-20"))
     rows = queries.meetings(c, person="Ruiz")

@@ -16,8 +16,8 @@ def load(name: str) -> DocumentRecord:
 
 
 @pytest.fixture
-def conn(tmp_path):
-    c = store.connect(tmp_path / "kb.sqlite3")
+def conn(store_location):
+    c = store.connect(store_location())
     yield c
     c.close()
 
@@ -30,8 +30,12 @@ def person_rows(c):
     return c.execute("SELECT name, country FROM people ORDER BY name").fetchall()
 
 
-def test_new_store_has_current_schema_and_wal(conn):
+def test_new_store_has_current_schema(conn):
     assert store.schema_version(conn) == store.SCHEMA_VERSION
+
+
+def test_new_sqlite_store_uses_wal_and_foreign_keys(tmp_path):
+    conn = store.connect(tmp_path / "kb.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
@@ -254,11 +258,11 @@ def test_who_is_one_person_does_not_depend_on_the_order_of_saving(conn, order):
     assert participants(conn) == [("d2", 0, "Dana Quill", "host"), ("d5", 0, "R. K. Menon", "host")]
 
 
-def test_saving_again_or_forgetting_leaves_the_store_as_a_clean_save_would(tmp_path):
-    clean = store.connect(tmp_path / "clean.sqlite3")
+def test_saving_again_or_forgetting_leaves_the_store_as_a_clean_save_would(store_location):
+    clean = store.connect(store_location())
     for r in ORDER_SENSITIVE[:3] + ORDER_SENSITIVE[4:]:
         store.save_record(clean, r)
-    busy = store.connect(tmp_path / "busy.sqlite3")
+    busy = store.connect(store_location())
     for r in ORDER_SENSITIVE + ORDER_SENSITIVE[::-1]:
         store.save_record(busy, r)
     store.forget(busy, "d4")

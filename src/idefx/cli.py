@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import sys
 from contextlib import closing, contextmanager
 from enum import Enum
@@ -63,7 +62,8 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """idefx: who met whom, with which title, for which country, when, where."""
 
 
-DB_HELP = "The store (default: $IDEFX_DB, else idefx.sqlite3 in the user's data directory)."
+DB_HELP = ("The store: a SQLite file or a postgresql:// URL (default: $IDEFX_DB, else idefx.sqlite3 in the user's "
+           "data directory).")
 
 
 def _err(message: str) -> None:
@@ -99,6 +99,12 @@ def _max_bytes(value: str) -> int:
         raise typer.BadParameter(str(exc)) from None
 
 
+SCHEDULER_HELP = ("Extract on a Dask cluster: local:N (N worker processes here) or a scheduler's tcp://HOST:PORT "
+                  "(needs idefx[dask]).")
+OUT_HELP = ("With --scheduler: the workers write the records into DIR, one JSON-lines file per partition with a "
+            "manifest (idefx load DIR stores them), instead of stdout and the store.")
+
+
 @app.command(cls=_Command)
 def extract(
     paths: Optional[List[str]] = typer.Argument(
@@ -120,13 +126,15 @@ def extract(
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
     max_bytes: str = typer.Option("20MB", "--max-bytes", metavar="SIZE", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
     save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
-    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+    db: Optional[str] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP),
+    out_dir: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help=OUT_HELP),
 ) -> None:
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
     from idefx import progress as progress_bar
     from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
     from idefx.output import open_output, write_json_lines, write_records
-    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths, run
+    from idefx.runner import DEFAULT_GLOBS, STDIN, count_paths, iter_paths
 
     limit = _max_bytes(max_bytes)
     paths = paths or []
@@ -138,6 +146,12 @@ def extract(
         raise typer.Exit(EXIT_USAGE)
     if from_list == STDIN and STDIN in paths:
         _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
+        raise typer.Exit(EXIT_USAGE)
+    if out_dir is not None and scheduler is None:
+        _err("--out is for runs on a Dask cluster: give --scheduler too")
+        raise typer.Exit(EXIT_USAGE)
+    if scheduler is not None and jobs > 1:
+        _err("--jobs sets local worker processes; with --scheduler the cluster's workers do the work")
         raise typer.Exit(EXIT_USAGE)
     globs = tuple(globs or DEFAULT_GLOBS)
     counts = {"processed": 0, "failed": 0}
@@ -163,10 +177,15 @@ def extract(
                 fmt = RecordFormat.table if (output is None and sys.stdout.isatty()) else RecordFormat.jsonl
             show = progress_bar.wanted(progress)
             total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
-            with open_output(output, fmt.value) as out:
-                outcomes = run(iter_paths(paths, globs, path_list), model=model, jobs=jobs, batch_size=batch_size,
-                               max_bytes=limit)
-                with progress_bar.tracked(outcomes, total, show) as tracked:
+            items = iter_paths(paths, globs, path_list)
+            with _outcomes(items, scheduler, out_dir, model, jobs, batch_size, limit) as outcomes:
+                if out_dir is not None:  # the workers wrote the records: count and report
+                    with progress_bar.tracked(outcomes, total, show) as tracked:
+                        for _ in succeeded(tracked):
+                            pass
+                    _err(f"wrote {counts['processed']} records to {out_dir} (idefx load {out_dir} stores them)")
+                    raise typer.Exit(batch_exit_code(**counts))
+                with open_output(output, fmt.value) as out, progress_bar.tracked(outcomes, total, show) as tracked:
                     done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
                     if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
                         write_json_lines((outcome.record_json for outcome in done), out)
@@ -181,7 +200,29 @@ def extract(
     raise typer.Exit(batch_exit_code(**counts))
 
 
-def _saving(outcomes, db: Optional[Path]):
+@contextmanager
+def _outcomes(items, scheduler: Optional[str], out_dir: Optional[Path], model, jobs, batch_size, max_bytes):
+    """The outcomes of a local run, or of a run on the Dask cluster at ``scheduler`` (records written into
+    ``out_dir`` when given)."""
+    from idefx.errors import EXIT_USAGE
+    from idefx.runner import run
+
+    if scheduler is None:
+        yield run(items, model=model, jobs=jobs, batch_size=batch_size, max_bytes=max_bytes)
+        return
+    try:
+        from idefx import cluster
+    except ImportError:
+        _err("--scheduler needs Dask: pip install 'idefx[dask]'")
+        raise typer.Exit(EXIT_USAGE) from None
+    with cluster.connect(scheduler, model, report=_err) as client:
+        if out_dir is None:
+            yield cluster.run(client, items, batch_size, max_bytes)
+        else:
+            yield cluster.run_to_directory(client, items, batch_size, out_dir, max_bytes)
+
+
+def _saving(outcomes, db: Optional[str]):
     """Save each outcome's record in the store as it passes, one transaction each (the store opens when the
     first record arrives)."""
     from idefx import store
@@ -190,6 +231,26 @@ def _saving(outcomes, db: Optional[Path]):
         for outcome in outcomes:
             store.save_or_fail(conn, outcome.record)
             yield outcome
+
+
+@app.command(cls=_Command)
+def load(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", show_default=False,
+                                      help="JSON-lines record files (extract --no-save), or directories written by "
+                                           "extract --out."),
+    db: Optional[str] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
+) -> None:
+    """Save records made elsewhere into the store, one transaction each; a record already stored is skipped,
+    a bad line is refused with its line number and the others load."""
+    from idefx import store
+    from idefx.errors import batch_exit_code
+    from idefx.loading import load_records
+
+    with _exit_codes():
+        with closing(store.connect(store.resolve_path(db))) as conn:
+            counts = load_records(conn, paths, _err)
+    typer.echo(f"loaded {counts.saved} records, {counts.stored} already stored, {counts.refused} refused", err=True)
+    raise typer.Exit(batch_exit_code(counts.saved + counts.stored, counts.refused))
 
 
 # ---------------------------------------------------------------- the store: queries, documents, export
@@ -215,7 +276,7 @@ _WIDE = typer.Option(False, "--wide", help="Tables: show every column, however w
 
 
 @contextmanager
-def _store(db: Optional[Path]):
+def _store(db: Optional[str]):
     """An open store; store errors and bad arguments end the command with one line on stderr."""
     from idefx import store
 
@@ -223,8 +284,8 @@ def _store(db: Optional[Path]):
         with closing(store.connect(store.resolve_path(db), create=False)) as conn:
             try:
                 yield conn
-            except sqlite3.Error as exc:
-                raise store.StoreError(f"store {store.resolve_path(db)}: {exc}") from None
+            except store.database_errors() as exc:
+                raise store.StoreError(f"store {store.shown(store.resolve_path(db))}: {exc}") from None
 
 
 def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str, wide: bool = False) -> None:
@@ -241,7 +302,7 @@ def people(
     title: Optional[str] = typer.Option(None, "--title", metavar="WORDS", help="Words of a title the person held."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """People in the store, with titles, organisations and counts."""
     from idefx import queries
@@ -262,7 +323,7 @@ def meetings(
                                         help="On or before this date (YYYY[-MM[-DD]]), the same way."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Meetings in the store, oldest first. A meeting the text leaves undated is dated by its document's
     publication date, and its date_source column says "published" (else "text")."""
@@ -274,7 +335,7 @@ def meetings(
 
 
 @app.command(cls=_Command)
-def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Organisations in the store, with counts."""
     from idefx import queries
 
@@ -283,7 +344,7 @@ def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _D
 
 
 @app.command(cls=_Command)
-def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Events in the store, with counts."""
     from idefx import queries
 
@@ -292,7 +353,7 @@ def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = 
 
 
 @app.command(cls=_Command)
-def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Countries in the store, with counts of people, meetings and documents."""
     from idefx import queries
 
@@ -305,7 +366,7 @@ def show(
     person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
     fmt: QueryFormat = _FORMAT,
     wide: bool = _WIDE,
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Everything known about one person: titles over time, organisations, meetings, documents."""
     from idefx import queries
@@ -330,7 +391,7 @@ def show(
 
 
 @app.command(cls=_Command)
-def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path] = _DB) -> None:
+def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Documents in the store."""
     from idefx import queries
 
@@ -341,7 +402,7 @@ def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[Path]
 @app.command(cls=_Command)
 def forget(
     doc: str = typer.Argument(..., metavar="DOC", help="The document's id (file stem), path, or a SHA-256 prefix."),
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Remove one document and everything derived only from it."""
     from idefx import store
@@ -358,7 +419,7 @@ def export(
                                      help="jsonl (default) or csv."),
     out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Write one file per table into this directory "
                                        "(default for jsonl: stdout, one {table, row} object a line)."),
-    db: Optional[Path] = _DB,
+    db: Optional[str] = _DB,
 ) -> None:
     """Export the whole store, table by table."""
     from idefx import store

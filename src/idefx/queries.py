@@ -36,7 +36,7 @@ def resolve_country(text: str) -> str:
 
 def _key(text: str) -> str:
     """The folded key of a filter; a filter with no letters or digits in it matches nothing."""
-    return name_key(text) or "\x00"
+    return name_key(text) or "\x01"
 
 
 def _check_date(text: Optional[str], option: str) -> Optional[str]:
@@ -56,7 +56,7 @@ def _check_date(text: Optional[str], option: str) -> Optional[str]:
 def _among(column: str, ids, everything: bool) -> tuple[str, list]:
     """SQL (and parameters) keeping ``column`` to ``ids``; no condition when the ids are everything."""
     if everything:
-        return "1", []
+        return "1 = 1", []
     return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
 
 
@@ -149,7 +149,8 @@ def _people_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row], everything: 
 # ---------------------------------------------------------------- meetings
 
 # a meeting's date in listings: its own (what the text says), else its document's publication date, which the
-# row then says with date_source "published"; --since and --until compare the same date
+# row then says with date_source "published"; --since and --until compare the same date; orderings put a
+# missing date first through coalesce(..., ''), as SQLite orders NULL and PostgreSQL does not
 _MEETING_DATE = "coalesce(m.date, d.published)"
 _DATE_SOURCE = ("CASE WHEN m.date IS NOT NULL THEN 'text' WHEN d.published IS NOT NULL THEN 'published' ELSE '' END")
 
@@ -188,7 +189,8 @@ def meetings(conn: sqlite3.Connection, person: Optional[str] = None, country: Op
         f"SELECT m.id, {_MEETING_DATE} AS date, {_DATE_SOURCE} AS date_source, m.mode, m.city, m.country, m.venue, "
         "e.name AS event, d.doc_id AS document, m.evidence_start, m.evidence_end "
         "FROM meetings m JOIN documents d ON d.id = m.document_id LEFT JOIN events e ON e.id = m.event_id"
-        + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, m.id", params).fetchall()
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY coalesce({_MEETING_DATE}, ''), m.id", params).fetchall()
     out = {mid: {"id": mid, "date": when or "", "date_source": source, "participants": [], "hosts": [], "guests": [],
                  "parties": [], "mode": mode, "city": city or "", "country": held_in or "", "venue": venue or "",
                  "event": event or "", "document": document, "evidence_start": start, "evidence_end": end}
@@ -226,7 +228,8 @@ def organisations(conn: sqlite3.Connection) -> list[dict]:
         """SELECT o.id, o.name, coalesce(o.country, '') AS country,
                   (SELECT count(DISTINCT person_id) FROM person_roles r WHERE r.organisation_id = o.id) AS people,
                   (SELECT count(*) FROM (SELECT document_id FROM person_roles r WHERE r.organisation_id = o.id
-                   UNION SELECT document_id FROM document_organisations d WHERE d.organisation_id = o.id)) AS documents
+                   UNION SELECT document_id FROM document_organisations d WHERE d.organisation_id = o.id) AS u)
+                  AS documents
            FROM organisations o ORDER BY documents DESC, o.name_key""").fetchall()
     return _with_provenance(rows, _provenance(conn, "organisation"))
 
@@ -253,7 +256,7 @@ def countries(conn: sqlite3.Connection) -> list[dict]:
 
     add("SELECT country, count(*) FROM people WHERE country IS NOT NULL GROUP BY country", "people")
     add("""SELECT c, count(DISTINCT id) FROM (SELECT id, country AS c FROM meetings WHERE country IS NOT NULL
-           UNION ALL SELECT meeting_id, country FROM meeting_parties) GROUP BY c""", "meetings")
+           UNION ALL SELECT meeting_id, country FROM meeting_parties) AS u GROUP BY c""", "meetings")
     add("SELECT code, count(*) FROM document_countries GROUP BY code", "documents")
     seen = _provenance(conn, "country", key="label")
     rows = [{**entry, **seen.get(code, _UNSEEN)} for code, entry in counts.items()]
@@ -291,13 +294,13 @@ def show(conn: sqlite3.Connection, text: str) -> dict:
                   coalesce(o.name, '') AS organisation, coalesce(r.country, '') AS country, d.doc_id AS document
            FROM person_roles r JOIN documents d ON d.id = r.document_id
            LEFT JOIN organisations o ON o.id = r.organisation_id
-           WHERE r.person_id = ? ORDER BY d.published, r.id""", (person["id"],))]
+           WHERE r.person_id = ? ORDER BY coalesce(d.published, ''), r.id""", (person["id"],))]
     docs = [dict(r) for r in conn.execute(
         """SELECT d.doc_id AS document, coalesce(d.published, '') AS published, coalesce(d.path, '') AS path,
                   d.sha256, (SELECT min(start) FROM evidence v WHERE v.document_id = d.id AND v.kind = 'person'
                              AND v.ref_id = ?) AS first_mention
            FROM documents d WHERE d.id IN (SELECT document_id FROM person_aliases WHERE person_id = ?)
-           ORDER BY d.published, d.id""", (person["id"], person["id"]))]
+           ORDER BY coalesce(d.published, ''), d.id""", (person["id"], person["id"]))]
     return {**summary, "roles": roles, "meetings": meetings(conn, person_id=person["id"]), "documents": docs}
 
 
@@ -313,4 +316,4 @@ def documents(conn: sqlite3.Connection) -> list[dict]:
                   (SELECT count(DISTINCT person_id) FROM person_aliases a WHERE a.document_id = d.id) AS people,
                   (SELECT count(*) FROM meetings m WHERE m.document_id = d.id) AS meetings,
                   d.sha256, coalesce(d.path, '') AS path, d.saved_at
-           FROM documents d ORDER BY d.published, d.id""")]
+           FROM documents d ORDER BY coalesce(d.published, ''), d.id""")]

@@ -1,4 +1,4 @@
-"""The knowledge base: a SQLite store of extracted records.
+"""The knowledge base: a store of extracted records, in SQLite or (``postgresql://`` URLs) PostgreSQL.
 
 Opening and migrating (the schema is in :mod:`idefx.schema`; ``PRAGMA user_version``
 records its version; a newer idefx upgrades an older store in place, an older idefx
@@ -9,7 +9,8 @@ Who is the same person across documents is :mod:`idefx.store_people`'s job.
 Connections use WAL and a busy timeout, and writes take the write lock up
 front (``BEGIN IMMEDIATE``), so several ``idefx extract`` processes can save
 into the same store at once; a killed process loses at most the document it
-was writing.
+was writing. The SQL is SQLite's; :mod:`idefx.store_postgres` speaks it to a
+PostgreSQL server, where writes take turns the same way.
 """
 
 from __future__ import annotations
@@ -55,18 +56,66 @@ def default_path() -> Path:
     return Path(typer.get_app_dir(APP_NAME)) / DB_FILENAME
 
 
-def resolve_path(db: Optional[os.PathLike | str] = None) -> Path:
-    """The store to use: ``db`` if given, else ``$IDEFX_DB``, else the default in the user's data directory."""
-    if db:
-        return Path(db)
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
-    return default_path()
+def is_url(db: object) -> bool:
+    """Whether ``db`` names a PostgreSQL store (``postgresql://...``) rather than a SQLite file."""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
+
+
+def shown(location: os.PathLike | str) -> str:
+    """A store's location for messages: a PostgreSQL URL without its password."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not is_url(location):
+        return str(location)
+    parts = urlsplit(location)
+    if parts.password is None:
+        return location
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")))
+
+
+def resolve_path(db: Optional[os.PathLike | str] = None) -> Path | str:
+    """The store to use: ``db`` if given, else ``$IDEFX_DB``, else the default in the user's data directory (a
+    file's Path, or a PostgreSQL URL as it is)."""
+    db = db or os.environ.get(ENV_VAR) or default_path()
+    return db if is_url(db) else Path(db)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exceptions a store's database may raise (PostgreSQL's only when its driver is loaded)."""
+    import sys
+
+    postgres = sys.modules.get("idefx.store_postgres")
+    return (sqlite3.Error, postgres.Error) if postgres else (sqlite3.Error,)
+
+
+def _connect_postgres(url: str, create: bool):
+    try:
+        from idefx import store_postgres
+    except ImportError:
+        raise StoreError("a PostgreSQL store needs its driver: pip install 'idefx[postgres]'") from None
+    try:
+        if not create and not store_postgres.has_store(url):
+            raise StoreError(f"no store at {shown(url)} (idefx extract creates one; check --db or "
+                             f"${ENV_VAR})")
+        conn = store_postgres.connect(url)
+    except store_postgres.Error as exc:
+        raise StoreError(f"cannot open store {shown(url)}: {exc}".splitlines()[0]) from None
+    try:
+        migrate(conn)
+    except store_postgres.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open store {shown(url)}: {exc}".splitlines()[0]) from None
+    except StoreError:
+        conn.close()
+        raise
+    return conn
 
 
 def connect(path: os.PathLike | str, create: bool = True) -> sqlite3.Connection:
-    """Open (upgrading as needed) the store at ``path``; a missing store is created only if ``create``, else
-    refused without creating anything (not even its folder)."""
+    """Open (upgrading as needed) the store at ``path`` (a file, or a PostgreSQL URL); a missing store is created
+    only if ``create``, else refused without creating anything (not even its folder)."""
+    if is_url(path):
+        return _connect_postgres(path, create)
     path = Path(path)
     if not create and not path.exists():
         raise StoreError(f"no store at {path} (idefx extract creates one; check --db or ${ENV_VAR})")
@@ -164,8 +213,17 @@ def save_or_fail(conn: sqlite3.Connection, record: DocumentRecord) -> None:
     """:func:`save_record`, with a database failure raised as a one-line :class:`StoreError`."""
     try:
         save_record(conn, record)
-    except sqlite3.Error as exc:
+    except database_errors() as exc:
         raise StoreError(f"cannot save {record.id}: {exc}") from None
+
+
+def save_unless_stored(conn: sqlite3.Connection, record: DocumentRecord) -> bool:
+    """:func:`save_or_fail` unless the store holds this very record already; whether it saved."""
+    row = conn.execute("SELECT record FROM documents WHERE sha256 = ?", (record.sha256,)).fetchone()
+    if row is not None and row[0] == record.model_dump_json():
+        return False
+    save_or_fail(conn, record)
+    return True
 
 
 def _insert_document(conn: sqlite3.Connection, record: DocumentRecord) -> int:
@@ -227,10 +285,9 @@ def find_documents(conn: sqlite3.Connection, ref: str) -> list[sqlite3.Row]:
     """Documents named by ``ref``: their id (file stem), path, or a prefix of their SHA-256 (6+ hex digits)."""
     ref = ref.strip()
     prefix = ref.lower() if len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()) else None
-    return conn.execute(
-        "SELECT id, doc_id, path, sha256 FROM documents WHERE doc_id = ? OR path = ? "
-        "OR (? IS NOT NULL AND substr(sha256, 1, length(?)) = ?) ORDER BY id",
-        (ref, ref, prefix, prefix, prefix)).fetchall()
+    by_hash, params = (" OR substr(sha256, 1, ?) = ?", [len(prefix), prefix]) if prefix else ("", [])
+    return conn.execute(f"SELECT id, doc_id, path, sha256 FROM documents WHERE doc_id = ? OR path = ?{by_hash} "
+                        "ORDER BY id", [ref, ref, *params]).fetchall()
 
 
 def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
@@ -265,11 +322,15 @@ def _known_table(table: str) -> str:
 
 def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     """The column names of one store table (``table`` must be one of EXPORT_TABLES)."""
-    return [d[0] for d in conn.execute(f'SELECT * FROM "{_known_table(table)}" LIMIT 0').description]
+    columns = [d[0] for d in conn.execute(f'SELECT * FROM "{_known_table(table)}" LIMIT 0').description]
+    return [c for c in columns if c != "rowid"]  # PostgreSQL's stand-in for SQLite's hidden rowid
 
 
 def table_rows(conn: sqlite3.Connection, table: str) -> Iterator[dict]:
     """Every row of one store table, in row order (``table`` must be one of EXPORT_TABLES)."""
-    for row in conn.execute(f'SELECT * FROM "{_known_table(table)}" ORDER BY rowid'):
-        yield dict(row)
+    columns = table_columns(conn, table)
+    listed = ", ".join(f'"{c}"' for c in columns)
+    order = "id" if "id" in columns else "rowid"
+    for row in conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY {order}'):
+        yield dict(zip(columns, row))
 
