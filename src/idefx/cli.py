@@ -11,35 +11,14 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 
 from idefx import __version__
+from idefx.cli_help import PlainCommand
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
                   no_args_is_help=True, add_completion=True,
                   rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
-
-
-class _PlainArgument(TyperArgument):
-    """An argument shown by its metavar alone ("PATH...", "PERSON"), as Click shows it, without a Python type."""
-
-    def display_type_rich(self, ctx) -> None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        name = self.display_name_raw
-        return name if self.required else f"[{name}]"
-
-
-class _Command(TyperCommand):
-    """A command whose arguments are shown with plain metavars."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if isinstance(param, TyperArgument):
-                param.__class__ = _PlainArgument
 
 
 class RecordFormat(str, Enum):
@@ -105,7 +84,7 @@ OUT_HELP = ("With --scheduler: the workers write the records into DIR, one JSON-
             "manifest (idefx load DIR stores them), instead of stdout and the store.")
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def extract(
     paths: Optional[List[str]] = typer.Argument(
         None, metavar="PATH...", show_default=False, help="Files or directories to read (directories recursively); '-' reads one document from stdin."),
@@ -233,7 +212,7 @@ def _saving(outcomes, db: Optional[str]):
             yield outcome
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def load(
     paths: List[str] = typer.Argument(..., metavar="PATH...", show_default=False,
                                       help="JSON-lines record files (extract --no-save), or directories written by "
@@ -294,7 +273,7 @@ def _print(rows: list[dict], columns: list[str], fmt: QueryFormat, title: str, w
     write_rows(rows, columns, fmt.value, sys.stdout, title=title, wide=wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def people(
     country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Country name, code or demonym."),
     org: Optional[str] = typer.Option(None, "--org", metavar="WORDS", help="Words of an organisation's name."),
@@ -312,7 +291,7 @@ def people(
                fmt, "people", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def meetings(
     person: Optional[str] = typer.Option(None, "--person", metavar="WORDS", help="Words of a participant's name."),
     country: Optional[str] = typer.Option(None, "--country", metavar="COUNTRY", help="Where it took place or a party to it."),
@@ -334,7 +313,7 @@ def meetings(
                queries.MEETING_COLUMNS, fmt, "meetings", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Organisations in the store, with counts."""
     from idefx import queries
@@ -343,7 +322,7 @@ def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB
         _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Events in the store, with counts."""
     from idefx import queries
@@ -352,7 +331,7 @@ def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _
         _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Countries in the store, with counts of people, meetings and documents."""
     from idefx import queries
@@ -361,7 +340,7 @@ def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] 
         _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def show(
     person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
     fmt: QueryFormat = _FORMAT,
@@ -390,7 +369,7 @@ def show(
         _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
     """Documents in the store."""
     from idefx import queries
@@ -399,7 +378,7 @@ def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] 
         _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents", wide)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def forget(
     doc: str = typer.Argument(..., metavar="DOC", help="The document's id (file stem), path, or a SHA-256 prefix."),
     db: Optional[str] = _DB,
@@ -413,7 +392,7 @@ def forget(
     typer.echo(terminal_text(f"forgot {removed['doc_id']} ({removed['sha256'][:12]})"))
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", metavar="FORMAT",
                                      help="jsonl (default) or csv."),
@@ -450,7 +429,7 @@ class EvaluationFormat(str, Enum):
     json = "json"
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def evaluate(
     gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="Folder of NAME.txt documents with their NAME.gold.json annotations."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", "-p", metavar="FILE",

@@ -9,7 +9,8 @@ from typing import Optional
 
 import typer
 
-from idefx.cli import _DB, _Command, _store, app
+from idefx.cli import _DB, _store, app
+from idefx.cli_help import PlainCommand
 
 
 class GraphFormat(str, Enum):
@@ -24,7 +25,7 @@ class GraphNodes(str, Enum):
     country = "country"
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def graph(
     fmt: GraphFormat = typer.Option(GraphFormat.graphml, "--format", "-f", metavar="FORMAT",
                                     help="graphml or gexf (Gephi, Cytoscape), dot (Graphviz), or html (an interactive "
@@ -59,7 +60,7 @@ def graph(
                 graphs.write_graph(built, fmt.value, fh)
 
 
-@app.command(cls=_Command)
+@app.command(cls=PlainCommand)
 def report(
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="Write the page to this file instead of stdout."),
     views: Optional[Path] = typer.Option(None, "--views", metavar="DIR",
