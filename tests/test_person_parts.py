@@ -7,7 +7,7 @@ from idefx.names import name_words
 from idefx.person.identity import PersonRecord
 from idefx.person.scan import PeopleScan
 from idefx.pipeline import load_pipeline
-from idefx.wordkinds import followed_by, once_per_doc, preceded_by
+from idefx.tokentables import followed_by, once_per_doc, preceded_by
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Doc-free matching helpers: PhraseIndex gives a PhraseMatcher's matches in its order; wordkinds finds words
+"""Doc-free matching helpers: PhraseIndex gives a PhraseMatcher's matches in its order; tokentables finds words
 by kind."""
 
 import pickle
@@ -8,7 +8,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 from idefx.phrases import HashSet, PhraseIndex
-from idefx.wordkinds import distinct_words, per_word, token_array, token_list, where
+from idefx.tokentables import distinct_words, per_word, token_array, token_list, where
 
 NLP = spacy.blank("en")
 TEXT = ("The United States and the United Kingdom met in New York; New York City and York hosted "

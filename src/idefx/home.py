@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from idefx.entities import doc_text
 from idefx.gazetteers import city_country, country_name
 from idefx.layout import body_start
-from idefx.wordkinds import token_array
+from idefx.tokentables import token_array
 
 HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
 GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}

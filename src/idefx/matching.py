@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from idefx.phrases import HashSet, PhraseIndex
-from idefx.wordkinds import CACHE_SIZE, bounded, per_word, token_array
+from idefx.tokentables import CACHE_SIZE, bounded, per_word, token_array
 
 _LITERAL_ATTRS = ("LOWER", "TEXT", "ORTH")
 _EDITION_LIKE = re.compile(r"(?:19|20)\d\d$|['’]\d\d$")

@@ -11,7 +11,7 @@ import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from idefx.wordkinds import distinct_words, per_word, token_array
+from idefx.tokentables import distinct_words, per_word, token_array
 
 SHORT_LINE = 45  # a line shorter than this (headline, dateline) ends a sentence at its line break
 WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped

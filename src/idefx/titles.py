@@ -16,7 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from idefx.phrases import PhraseIndex
-from idefx.wordkinds import once_per_doc, token_array, token_list
+from idefx.tokentables import once_per_doc, token_array, token_list
 
 KINDS = ("head", "modifier", "rank", "honorific", "cue")
 

@@ -25,7 +25,7 @@ from idefx.entities import COUNTRY_SPANS, doc_text
 from idefx.gazetteers import backed_by_text, country_terms
 from idefx.phrases import PhraseIndex
 from idefx.resources import read_jsonl
-from idefx.wordkinds import token_array
+from idefx.tokentables import token_array
 
 
 class _Match(NamedTuple):

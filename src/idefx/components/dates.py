@@ -25,7 +25,7 @@ from idefx.layout import body_start
 from idefx.datetext import (ENDS_IN_WORD, MAY_START, ORDINALS, START_RE, STARTS_IN_WORD, DateExpr, find_dates,
                             word_starts)
 from idefx.publication import dateline, publication_date
-from idefx.wordkinds import distinct_words, per_word, token_array
+from idefx.tokentables import distinct_words, per_word, token_array
 
 # "[on] the second day of [the]": written to open with its first letter (o or t), so the regex engine
 # skips quickly to those letters

@@ -28,7 +28,7 @@ from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.titles import TitleVocabulary
-from idefx.wordkinds import bounded, distinct_words, remembered, true_positions, where
+from idefx.tokentables import bounded, distinct_words, remembered, true_positions, where
 
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}

@@ -30,7 +30,7 @@ from idefx.matching import FastMatcher
 from idefx.names import name_key
 from idefx.phrases import PhraseIndex
 from idefx.resources import optional_jsonl, read_jsonl
-from idefx.wordkinds import token_array
+from idefx.tokentables import token_array
 
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")

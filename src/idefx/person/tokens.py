@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from idefx.entities import COUNTRY_SPANS, ORG_SPANS, doc_text
 from idefx.person.vocabulary import PersonVocabulary
-from idefx.wordkinds import token_array
+from idefx.tokentables import token_array
 
 BULLETS = {"-", "•", "*", "–", "·"}
 SENTENCE_OPENERS = {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}  # a name after these opens a sentence

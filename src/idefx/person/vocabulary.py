@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from idefx.titles import TitleVocabulary
-from idefx.wordkinds import bounded, described_words, followed_by, preceded_by
+from idefx.tokentables import bounded, described_words, followed_by, preceded_by
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
