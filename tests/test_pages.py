@@ -120,3 +120,19 @@ def test_report_of_an_empty_store(tmp_path):
     conn = store.connect(tmp_path / "empty.sqlite3")
     page = report_page(conn)
     assert "No dated meetings" in page and "<b>0</b><span>meetings</span>" in page
+
+
+def test_show_a_stored_document_as_a_page(tmp_path):
+    db = saved_store(tmp_path / "kb.sqlite3", with_files_in=tmp_path)
+    page = idefx("show", "odhiambo-talks", "--format", "html", "--db", db).output
+    assert page.startswith("<!DOCTYPE html>") and page.count('<li class="meeting"') >= 1
+    assert "Grace Odhiambo" in page and "Tomas Kral" not in page
+
+
+def test_show_html_of_an_unknown_or_changed_document_is_one_line(tmp_path):
+    db = saved_store(tmp_path / "kb.sqlite3", with_files_in=tmp_path)
+    missing = idefx("show", "no-such-document", "--format", "html", "--db", db, code=2)
+    assert "no stored document matches" in missing.output and missing.output.count("\n") == 1
+    (tmp_path / "odhiambo-talks.txt").write_text("changed", encoding="utf-8")
+    changed = idefx("show", "odhiambo-talks", "--format", "html", "--db", db, code=2)
+    assert "no longer holds the text" in changed.output and changed.output.count("\n") == 1

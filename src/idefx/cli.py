@@ -342,17 +342,27 @@ def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] 
 
 @app.command(cls=PlainCommand)
 def show(
-    person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it."),
-    fmt: QueryFormat = _FORMAT,
+    person: str = typer.Argument(..., metavar="PERSON", help="The person's name, an alias, or words of it; with "
+                                 "--format html, a stored document (id, path or SHA-256 prefix)."),
+    fmt: RecordFormat = typer.Option(RecordFormat.table, "--format", "-f", metavar="FORMAT",
+                                   help="table, json, jsonl or csv; html: the document's page, its people, places "
+                                        "and dates highlighted beside its meetings."),
     wide: bool = _WIDE,
     db: Optional[str] = _DB,
 ) -> None:
-    """Everything known about one person: titles over time, organisations, meetings, documents."""
+    """Everything known about one person: titles over time, organisations, meetings, documents (or, with
+    --format html, one stored document annotated)."""
     from idefx import queries
     from idefx.safety import json_safe
 
     with _store(db) as conn:
+        if fmt == RecordFormat.html:
+            from idefx.io import DEFAULT_MAX_BYTES
+            from idefx.pages.report import document_view
+            sys.stdout.write(document_view(conn, person, DEFAULT_MAX_BYTES))
+            return
         found = queries.show(conn, person)
+    fmt = QueryFormat(fmt.value)
     if fmt in (QueryFormat.json, QueryFormat.jsonl):
         typer.echo(json.dumps(json_safe(found), ensure_ascii=False, indent=2 if fmt == QueryFormat.json else None))
     elif fmt == QueryFormat.csv:

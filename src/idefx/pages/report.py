@@ -111,24 +111,50 @@ def report_page(conn: sqlite3.Connection, doc_href: Optional[Callable[[dict], st
 def write_views(conn: sqlite3.Connection, folder: Path, max_bytes: int) -> tuple[dict[str, Path], list[str]]:
     """Write each stored document's annotated page into ``folder``, reading its text again from its path;
     return the pages by SHA-256 and the documents that could not be read as they were saved."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written, missing = {}, []
+    for n, (doc_id, path, sha256, record) in enumerate(
+            conn.execute("SELECT doc_id, path, sha256, record FROM documents ORDER BY id"), 1):
+        view = _view(path, sha256, record, max_bytes)
+        if view is None:
+            missing.append(doc_id)
+            continue
+        target = folder / f"{n:05d}-{re.sub(r'[^A-Za-z0-9._-]+', '_', doc_id)[:80]}.html"
+        target.write_text(view, encoding="utf-8")
+        written[sha256] = target
+    return written, missing
+
+
+def document_view(conn: sqlite3.Connection, ref: str, max_bytes: int) -> str:
+    """The annotated page of the one stored document ``ref`` names (id, path or SHA-256 prefix), its text
+    read again from its file. Raises :class:`idefx.store.QueryError` when no single document matches or its
+    file no longer holds the text that was saved."""
+    from idefx.store import QueryError, find_documents
+
+    found = find_documents(conn, ref)
+    if len(found) != 1:
+        raise QueryError(f"no stored document matches {ref!r}" if not found else
+                         f"{ref!r} matches {len(found)} documents; give a longer SHA-256 prefix")
+    row = found[0]
+    (record,) = conn.execute("SELECT record FROM documents WHERE id = ?", (row["id"],)).fetchone()
+    view = _view(row["path"], row["sha256"], record, max_bytes)
+    if view is None:
+        raise QueryError(f"{row['doc_id']}: its file is gone or no longer holds the text that was saved "
+                         f"({row['path'] or 'read from stdin'})")
+    return view
+
+
+def _view(path: Optional[str], sha256: str, record: str, max_bytes: int) -> Optional[str]:
+    """A stored record's annotated page, or None when its file cannot be read as it was saved."""
     from idefx.errors import IdefxError
     from idefx.io import read_input
     from idefx.pages.document import documents_page
     from idefx.records import DocumentRecord
 
-    folder.mkdir(parents=True, exist_ok=True)
-    written, missing = {}, []
-    for n, (doc_id, path, sha256, record) in enumerate(
-            conn.execute("SELECT doc_id, path, sha256, record FROM documents ORDER BY id"), 1):
-        try:
-            source = read_input(path, max_bytes) if path else None
-        except IdefxError:
-            source = None
-        if source is None or source.sha256 != sha256:
-            missing.append(doc_id)
-            continue
-        target = folder / f"{n:05d}-{re.sub(r'[^A-Za-z0-9._-]+', '_', doc_id)[:80]}.html"
-        target.write_text(documents_page([(DocumentRecord.model_validate_json(record), source.text)]),
-                          encoding="utf-8")
-        written[sha256] = target
-    return written, missing
+    try:
+        source = read_input(path, max_bytes) if path else None
+    except IdefxError:
+        source = None
+    if source is None or source.sha256 != sha256:
+        return None
+    return documents_page([(DocumentRecord.model_validate_json(record), source.text)])
