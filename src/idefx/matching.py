@@ -188,6 +188,10 @@ def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool
     return True
 
 
+# a literal pattern with more spellings than this (word sets multiplied out) is matched as a token pattern:
+# its phrases would be built on the first Doc of every process
+MAX_PHRASE_FORMS = 64
+
 class FastMatcher:
     """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
     ``__call__`` whose matches come in the order spaCy's matchers give them. Token patterns may only test
@@ -218,7 +222,7 @@ class FastMatcher:
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
-        if forms is not None:
+        if forms is not None and len(forms) <= MAX_PHRASE_FORMS:
             self.vocab.strings.add(key)  # now, not when the index is built: that may be inside a memory zone
             self.phrase_texts.extend((key, " ".join(words)) for words in forms)
             self._phrases = None
