@@ -71,13 +71,13 @@ class CountryFinder(BatchComponent):
                  for m in found for _, code, ambiguous in [self.keys[m.key]]], doc_text(doc))) if backed]
         doc.spans[COUNTRY_SPANS] = [Span(doc, m.start, m.end, label=label, kb_id=code)
                                     for m in found for label, code, _ in [self.keys[m.key]]]
-        ents = list(doc.ents)
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        for m in found:
-            label, code, _ = self.keys[m.key]
-            if label == "country" and not taken.intersection(range(m.start, m.end)):
-                ents.append(Span(doc, m.start, m.end, label="GPE", span_id=code))
-        doc.set_ents(ents)  # as ``doc.ents = ents``, without making the Spans over again
+        countries = [m for m in found if self.keys[m.key][0] == "country"]
+        if countries:
+            ents = list(doc.ents)
+            taken = {i for e in ents for i in range(e.start, e.end)}
+            ents.extend(Span(doc, m.start, m.end, label="GPE", span_id=self.keys[m.key][1]) for m in countries
+                        if not taken.intersection(range(m.start, m.end)))
+            doc.set_ents(ents)  # as ``doc.ents = ents``, without making the Spans over again
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:
