@@ -82,3 +82,10 @@ def test_a_word_of_national_government_next_to_the_form_backs_it(finder):
                  "Michael Jordan's coach arrived."):
         doc = nlp(text)
         assert _countries(doc) == _places(doc) == [], text
+
+
+def test_press_demonyms_of_small_states_are_countries():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("idefx_countries")
+    doc = nlp("The Maldivian, Ecuadorian, Djiboutian and Icelandic envoys met.")
+    assert [span.kb_id_ for span in doc.spans[COUNTRY_SPANS]] == ["MV", "EC", "DJ", "IS"]
