@@ -109,6 +109,16 @@ def remembered(cache: dict, keys: list[Hashable], compute: Callable[[list[int], 
     return values
 
 
+def covering(n: int, items: Iterable) -> list:
+    """``n`` slots holding each item (a span or tag with Doc ``start`` and ``end``) at each token it covers,
+    else None."""
+    out = [None] * n
+    for item in items:
+        for i in range(item.start, item.end):
+            out[i] = item
+    return out
+
+
 def where(kinds: numpy.ndarray, kind: int) -> list[int]:
     """Indices of the tokens of ``kind`` (a flag, or several or-ed together)."""
     return numpy.flatnonzero(kinds & kind).tolist()

@@ -15,7 +15,6 @@ import json
 import operator
 from itertools import compress
 from pathlib import Path
-from typing import Iterable
 
 import numpy
 from spacy.language import Language
@@ -28,7 +27,7 @@ from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, read_jsonl
 from idefx.titles import TitleVocabulary
-from idefx.tokentables import bounded, distinct_words, remembered, true_positions, where
+from idefx.tokentables import bounded, covering, distinct_words, remembered, true_positions, where
 
 INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
@@ -36,15 +35,6 @@ STOPS = {"by", "the", "a", "an"}
 
 # kinds of words the scans start from (bit flags)
 LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
-
-
-def by_token(n: int, items: Iterable) -> list:
-    """``n`` slots holding each item (a span or tag with Doc ``start`` and ``end``) at each token it covers."""
-    out = [None] * n
-    for item in items:
-        for i in range(item.start, item.end):
-            out[i] = item
-    return out
 
 
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
@@ -156,7 +146,7 @@ class OrgFinder(BatchComponent):
         words, kinds = self._distinct_words(uniq)
         text = numpy.array(words, dtype=object)[inverse].tolist()
         kinds = numpy.array(kinds, dtype=numpy.int64)[inverse]
-        countries = by_token(len(doc), doc.spans.get(COUNTRY_SPANS, []))
+        countries = covering(len(doc), doc.spans.get(COUNTRY_SPANS, []))
         spans = [Span(doc, s, e, label=KNOWN_ORG, kb_id=strings[key])
                  for key, s, e in self.known(orths.tolist(), where(kinds, KNOWN_START))]
         # title tags matter only next to head nouns and in bracketed acronym definitions

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from idefx.entities import COUNTRY_SPANS, ORG_SPANS, doc_text
 from idefx.person.vocabulary import PersonVocabulary
-from idefx.tokentables import token_array
+from idefx.tokentables import covering, token_array
 
 BULLETS = {"-", "•", "*", "–", "·"}
 SENTENCE_OPENERS = {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}  # a name after these opens a sentence
@@ -30,8 +30,8 @@ class DocTokens:
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
                               if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
-        self.country = _covering(self.n, self.country_spans)  # the country span covering each token, or None
-        self.org = _covering(self.n, self.org_spans)  # the organisation span covering each token, or None
+        self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
+        self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None
 
     def is_space(self, i: int) -> bool:
         return self.text[i].isspace()
@@ -85,10 +85,3 @@ class DocTokens:
             return ""
         return " ".join(self.doc_text[self.starts[start]:self.starts[end] if end < self.n else None].split())
 
-
-def _covering(n: int, spans: list) -> list:
-    covering = [None] * n
-    for span in spans:
-        for i in range(span.start, span.end):
-            covering[i] = span
-    return covering
