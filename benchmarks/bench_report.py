@@ -22,6 +22,7 @@ from pathlib import Path
 
 from idefx import store
 from idefx.records import DocumentRecord
+from results_file import replace_section
 
 SECTION = "## Report page"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -84,18 +85,6 @@ def render(page: Path, repeat: int) -> dict:
     return best
 
 
-def write_section(results: Path, lines: list[str]) -> None:
-    """Replace (or append) this benchmark's section of RESULTS.md, leaving other sections as they are."""
-    existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    kept, skipping = [], False
-    for line in existing.splitlines():
-        if line.startswith("## "):
-            skipping = line.strip() == SECTION
-        if not skipping:
-            kept.append(line)
-    results.write_text("\n".join(kept).rstrip() + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
@@ -124,7 +113,7 @@ def main() -> None:
                      f"{timing['click']:.1f} | {timing['range']:.1f} |")
     print("\n".join(lines))
     if args.results:
-        write_section(args.results, lines)
+        replace_section(args.results, "\n".join(lines))
     shutil.rmtree(work, ignore_errors=True)
 
 

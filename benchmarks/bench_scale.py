@@ -36,6 +36,7 @@ from idefx.runner import DEFAULT_GLOBS, iter_paths
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from postgres_server import in_schema, server  # noqa: E402
+from results_file import replace_section  # noqa: E402
 
 ARTICLES = 10_000_000
 
@@ -210,20 +211,8 @@ def write_section(args, ext: dict, sizes: dict, speeds: dict, started: float, lo
         f"(tables and indexes); ten million: {sizes['sqlite'] * 1e7 / 2**30:.0f} and "
         f"{sizes['postgresql'] * 1e7 / 2**30:.0f} GiB.",
     ]
-    write_results(args.results, lines)
+    replace_section(args.results, "\n".join(lines))
     print("\n".join(lines))
-
-
-def write_results(results: Path, lines: list[str]) -> None:
-    """Replace (or append) the "## Scaling out" section of RESULTS.md, leaving the other sections as they are."""
-    existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    kept, skipping = [], False
-    for line in existing.splitlines():
-        if line.startswith("## "):
-            skipping = line.strip() == "## Scaling out"
-        if not skipping:
-            kept.append(line)
-    results.write_text("\n".join(kept).rstrip() + "\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from idefx import queries, store
 from idefx.records import DocumentRecord
+from results_file import replace_section
 
 FIRST = ["Vugar", "Ibrahim", "Selim", "Haluk", "Agil", "Amina", "Olena", "Kwame", "Mariam", "Tomasz", "Nguyen",
          "Ahmed", "Sofia", "Rashid", "Ivana", "Joao", "Leila", "Kenji", "Ayodele", "Farida", "Mehmet", "Anita",
@@ -95,19 +96,6 @@ def timed(fn, repeat: int) -> float:
 def cli_seconds(args: list[str], repeat: int) -> float:
     cmd = [sys.executable, "-m", "idefx", *args]
     return timed(lambda: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL), repeat)
-
-
-def write_section(results: Path, lines: list[str]) -> None:
-    """Replace (or append) the "## Store" section of RESULTS.md, leaving other sections as they are."""
-    existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    kept, skipping = [], False
-    for line in existing.splitlines():
-        if line.startswith("## "):
-            skipping = line.strip() == "## Store"
-        if not skipping:
-            kept.append(line)
-    body = "\n".join(kept).rstrip() + "\n\n" + "\n".join(lines) + "\n"
-    results.write_text(body, encoding="utf-8")
 
 
 def main() -> None:
@@ -186,7 +174,7 @@ def main() -> None:
               "|---|---:|---:|---:|"]
     for label, seconds in cli:
         lines.append(f"| `idefx {label}` | {seconds:.3f} s | {seconds / version:.2f}× | {seconds:.1%} |")
-    write_section(args.results, lines)
+    replace_section(args.results, "\n".join(lines))
     print("\n".join(lines))
 
 

@@ -40,6 +40,7 @@ from idefx.errors import InputError
 from idefx.io import read_input
 from idefx.pipeline import load_pipeline
 from idefx.runner import DEFAULT_GLOBS, iter_paths
+from results_file import replace_section
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -342,19 +343,6 @@ def render(report: Report, started: str, loads: tuple[str, str], elapsed: float)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace the Throughput section of ``path`` (or add it), leaving the other sections alone."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.strip() == f"## {SECTION}"), None)
-    if start is None:
-        text = text.rstrip() + "\n\n" + section
-    else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-        text = "".join(lines[:start]) + section + ("\n" + "".join(lines[end:]) if end < len(lines) else "")
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=Path("/tmp/corpus"),
@@ -381,7 +369,7 @@ def main() -> None:
     if args.quick:
         print("\n" + section)
     else:
-        write_section(args.results, section)
+        replace_section(args.results, section)
         print(f"\nwritten to {args.results}")
 
 
