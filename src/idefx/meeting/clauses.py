@@ -155,7 +155,8 @@ class ClauseReader:
         return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
 
     def _unreal(self, trigger: Match) -> bool:
-        """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
+        """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
+        meeting", "has not met", "couldn't have a meeting")."""
         doc = self.doc
         i = trigger.start - 1
         while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
