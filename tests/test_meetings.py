@@ -475,3 +475,16 @@ def test_a_met_meeting_after_a_negated_clause_is_kept():
     text = "Minister Marta Novak, who was not in Oslo last year, met Minister Henrik Lund in Vienna."
     (meeting,) = meetings(run(text, NO_MEETING))
     assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_meeting_noun_whose_predicate_is_planned_is_none():
+    for text in ("Talks between Minister Marta Novak and Minister Henrik Lund are scheduled for Friday.",
+                 "A meeting between Minister Marta Novak and Minister Henrik Lund will take place in Vienna.",
+                 "Minister Marta Novak's meeting with Minister Henrik Lund is planned for next week."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_planned_event_after_a_meeting_noun_in_a_phrase_of_time_keeps_the_meeting():
+    text = "During the talks with Minister Henrik Lund, Minister Marta Novak said a summit will be held in May."
+    (meeting,) = meetings(run(text, NO_MEETING))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}

@@ -20,6 +20,9 @@ from idefx.segments import Sentence
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
+NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
+_PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
+_AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
 
 
@@ -36,9 +39,11 @@ class ClauseReader:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
         meetings of the sentence before (``drafts``: the meetings so far)."""
         attendance = self.cues.within("attendance", sent.start, sent.end)
-        triggers = [t for t in filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
-                                             if self._placed(t, sent, attendance)])
-                    if not self._unreal(t)]
+        placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
+                               if self._placed(t, sent, attendance)])
+        triggers = [t for i, t in enumerate(placed)
+                    if not self._unreal(t)
+                    and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
@@ -164,6 +169,20 @@ class ClauseReader:
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
         return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _planned(self, trigger: Match, stop: int) -> bool:
+        """A meeting noun whose predicate, before ``stop``, puts the meeting ahead ("talks between A and B are
+        scheduled for Friday", "A's meeting with B will take place"); not when the noun is inside a phrase
+        of time or place ("during the talks with B, A said a summit will be held"), whose predicate is another's."""
+        if self.doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns") or \
+                not self.cues.within("planned", trigger.end, stop):
+            return False
+        for token in reversed(self.doc[max(0, trigger.start - NOUN_PHRASE_LEAD):trigger.start]):
+            if token.lower_ in _PREPOSITIONS or token.lower_ in _AUXILIARIES:
+                return False  # inside a phrase of time or place, or a verb ("has been meeting with")
+            if not (token.is_alpha and token.is_lower):
+                break
+        return True
 
     def _after_journey(self, to: int) -> bool:
         """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
