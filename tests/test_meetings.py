@@ -488,3 +488,16 @@ def test_a_planned_event_after_a_meeting_noun_in_a_phrase_of_time_keeps_the_meet
     text = "During the talks with Minister Henrik Lund, Minister Marta Novak said a summit will be held in May."
     (meeting,) = meetings(run(text, NO_MEETING))
     assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_meeting_named_as_still_to_come_is_none():
+    for text in ("Ahead of their talks, Minister Marta Novak and Minister Henrik Lund posed for photographs.",
+                 "Minister Marta Novak landed in Oslo on Sunday ahead of a meeting with Minister Henrik Lund.",
+                 "Minister Marta Novak briefed reporters prior to her talks with Minister Henrik Lund."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_meeting_held_ahead_of_another_event_is_kept():
+    text = "Minister Marta Novak met Minister Henrik Lund in Oslo ahead of the summit."
+    (meeting,) = meetings(run(text, NO_MEETING))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}

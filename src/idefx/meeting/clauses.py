@@ -42,7 +42,7 @@ class ClauseReader:
         placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
-                    if not self._unreal(t)
+                    if not self._unreal(t) and not self._prospective(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers:
             self.participants.attend(sent, drafts)
@@ -169,6 +169,14 @@ class ClauseReader:
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
         return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _prospective(self, trigger: Match) -> bool:
+        """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
+        the meeting is still to come where it is named."""
+        for lead in self.cues.within("prospective", max(0, trigger.start - NOUN_PHRASE_LEAD), trigger.start):
+            if all(t.is_alpha and t.is_lower for t in self.doc[lead.end:trigger.start]):
+                return True
+        return False
 
     def _planned(self, trigger: Match, stop: int) -> bool:
         """A meeting noun whose predicate, before ``stop``, puts the meeting ahead ("talks between A and B are
