@@ -445,3 +445,59 @@ def test_paid_a_visit_and_held_a_call_with_several_words_between():
     assert visit["guests"] == {"Marta Novak"} and visit["hosts"] == {"Henrik Lund"}
     (call,) = meetings(run("Minister Marta Novak held a long and cordial phone call with Minister Henrik Lund.", TWO))
     assert call["participants"] == {"Marta Novak", "Henrik Lund"} and call["mode"] == "call"
+
+
+# -- meetings that did not take place, or not yet -------------------------------------------------------
+
+NO_MEETING = [("Marta Novak", [], "SI"), ("Henrik Lund", [], "DK")]
+
+
+def test_a_negated_meeting_is_none():
+    for text in ("Minister Marta Novak has not met Minister Henrik Lund since the election.",
+                 "Minister Marta Novak never met Minister Henrik Lund in Vienna.",
+                 "Minister Marta Novak did not hold talks with Minister Henrik Lund at the summit.",
+                 "Minister Marta Novak didn't meet with Minister Henrik Lund in Oslo.",
+                 "Minister Marta Novak and Minister Henrik Lund were both in Vienna, but they couldn’t have a meeting.",
+                 "Minister Marta Novak had no meeting with Minister Henrik Lund.",
+                 "No meeting between Minister Marta Novak and Minister Henrik Lund took place."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_modal_or_hoped_for_meeting_is_none():
+    for text in ("Minister Marta Novak will meet Minister Henrik Lund on Monday.",
+                 "Minister Marta Novak is expected to meet Minister Henrik Lund in Oslo.",
+                 "Minister Marta Novak plans to meet Minister Henrik Lund next month.",
+                 "Minister Marta Novak hopes to meet Minister Henrik Lund soon."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_met_meeting_after_a_negated_clause_is_kept():
+    text = "Minister Marta Novak, who was not in Oslo last year, met Minister Henrik Lund in Vienna."
+    (meeting,) = meetings(run(text, NO_MEETING))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_meeting_noun_whose_predicate_is_planned_is_none():
+    for text in ("Talks between Minister Marta Novak and Minister Henrik Lund are scheduled for Friday.",
+                 "A meeting between Minister Marta Novak and Minister Henrik Lund will take place in Vienna.",
+                 "Minister Marta Novak's meeting with Minister Henrik Lund is planned for next week."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_planned_event_after_a_meeting_noun_in_a_phrase_of_time_keeps_the_meeting():
+    text = "During the talks with Minister Henrik Lund, Minister Marta Novak said a summit will be held in May."
+    (meeting,) = meetings(run(text, NO_MEETING))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_meeting_named_as_still_to_come_is_none():
+    for text in ("Ahead of their talks, Minister Marta Novak and Minister Henrik Lund posed for photographs.",
+                 "Minister Marta Novak landed in Oslo on Sunday ahead of a meeting with Minister Henrik Lund.",
+                 "Minister Marta Novak briefed reporters prior to her talks with Minister Henrik Lund."):
+        assert meetings(run(text, NO_MEETING)) == [], text
+
+
+def test_a_meeting_held_ahead_of_another_event_is_kept():
+    text = "Minister Marta Novak met Minister Henrik Lund in Oslo ahead of the summit."
+    (meeting,) = meetings(run(text, NO_MEETING))
+    assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}

@@ -20,6 +20,9 @@ from idefx.segments import Sentence
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
+NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
+_PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
+_AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
 
 
@@ -36,9 +39,11 @@ class ClauseReader:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
         meetings of the sentence before (``drafts``: the meetings so far)."""
         attendance = self.cues.within("attendance", sent.start, sent.end)
-        triggers = [t for t in filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
-                                             if self._placed(t, sent, attendance)])
-                    if not self._unreal(t)]
+        placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
+                               if self._placed(t, sent, attendance)])
+        triggers = [t for i, t in enumerate(placed)
+                    if not self._unreal(t) and not self._prospective(t)
+                    and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
@@ -155,7 +160,8 @@ class ClauseReader:
         return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
 
     def _unreal(self, trigger: Match) -> bool:
-        """A trigger in the future or a wish ("is due to meet", "will hold talks", "look forward to meeting")."""
+        """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
+        meeting", "has not met", "couldn't have a meeting")."""
         doc = self.doc
         i = trigger.start - 1
         while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
@@ -163,6 +169,28 @@ class ClauseReader:
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
         return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _prospective(self, trigger: Match) -> bool:
+        """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
+        the meeting is still to come where it is named."""
+        for lead in self.cues.within("prospective", max(0, trigger.start - NOUN_PHRASE_LEAD), trigger.start):
+            if all(t.is_alpha and t.is_lower for t in self.doc[lead.end:trigger.start]):
+                return True
+        return False
+
+    def _planned(self, trigger: Match, stop: int) -> bool:
+        """A meeting noun whose predicate, before ``stop``, puts the meeting ahead ("talks between A and B are
+        scheduled for Friday", "A's meeting with B will take place"); not when the noun is inside a phrase
+        of time or place ("during the talks with B, A said a summit will be held"), whose predicate is another's."""
+        if self.doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns") or \
+                not self.cues.within("planned", trigger.end, stop):
+            return False
+        for token in reversed(self.doc[max(0, trigger.start - NOUN_PHRASE_LEAD):trigger.start]):
+            if token.lower_ in _PREPOSITIONS or token.lower_ in _AUXILIARIES:
+                return False  # inside a phrase of time or place, or a verb ("has been meeting with")
+            if not (token.is_alpha and token.is_lower):
+                break
+        return True
 
     def _after_journey(self, to: int) -> bool:
         """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
