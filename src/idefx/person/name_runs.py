@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
+from idefx.datetext import MONTHS
 from idefx.entities import KNOWN_ORG
 from idefx.names import is_suffix
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import INITIAL, NAME_WORD, UNCOMMON_NAME, PersonVocabulary
 
+SURNAME_MONTHS = {month for month in MONTHS if len(month) > 3 or month == "may"}  # full names, not "Mar"
 NAME_OPENING_KINDS = {"head", "rank", "honorific", "cue"}  # title kinds a name may follow
 
 
@@ -57,6 +59,10 @@ class NameRuns:
                     and t.lower[end] in words.common and t.lower[end] not in words.org_heads
                     and t.lower[end] not in words.not_names and INITIAL.match(t.text[last])):
                 end += 1
+            # a month's name may be a surname ("Theresa May"), never when a day or year follows it
+            if (end < t.n and t.lower[end] in SURNAME_MONTHS and t.is_cap(end) and t.flags[last] & UNCOMMON_NAME
+                    and not self.before_number(end + 1)):
+                end += 1
             start = i
             # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
             while start > 0 and (t.glued_hyphen(start - 1) or (
@@ -84,6 +90,8 @@ class NameRuns:
 
     def _token_class(self, i: int) -> Optional[str]:
         t = self.tokens
+        if t.lower[i] in MONTHS and self.before_number(i + 1):
+            return None  # a date ("June 3"), even where the month's name is also a given name
         if self.name_word(i):
             return "name"
         if t.glued_hyphen(i):
@@ -117,6 +125,11 @@ class NameRuns:
         if tag is not None:
             return bool(tag.kinds & NAME_OPENING_KINDS)
         return t.text[j][:1].islower() or t.text[j] in {",", "("}
+
+    def before_number(self, k: int) -> bool:
+        """Whether the first word from token ``k`` on is a number."""
+        k = self.tokens.next_word(k)
+        return k is not None and self.tokens.text[k][:1].isdigit()
 
     def suffix_end(self, end: int) -> int:
         """After a generational suffix at ``end`` ("Jr.", ", Jr."), else ``end``."""
