@@ -188,10 +188,6 @@ def _word_passes(word: str, checks: tuple[tuple[str, str, object], ...]) -> bool
     return True
 
 
-# a literal pattern with more spellings than this (word sets multiplied out) is matched as a token pattern:
-# its phrases would be built on the first Doc of every process
-MAX_PHRASE_FORMS = 64
-
 class FastMatcher:
     """spaCy's PhraseMatcher for literal patterns and anchored token patterns for the rest, with one
     ``__call__`` whose matches come in the order spaCy's matchers give them. Token patterns may only test
@@ -201,7 +197,7 @@ class FastMatcher:
         self.vocab, self.make_doc, self.reach = vocab, make_doc, reach
         # literal patterns as (key, phrase text): plain strings, as Docs would slow down loading a pickled pipeline
         self.phrase_texts: list[tuple[str, str]] = []
-        self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts when first needed
+        self._phrases: Optional[PhraseIndex] = None  # built from phrase_texts by compile(), else on the first Doc
         self.patterns: list[tuple[int, list[tuple[int, int, Optional[int]]]]] = []  # key, [(test, min, max)]
         self.tests: list[tuple] = []  # distinct token tests (see _checks)
         self.reaches: dict[int, tuple[int, int]] = {}  # anchor word (hash) -> tokens reached before, after
@@ -222,7 +218,7 @@ class FastMatcher:
 
     def add(self, key: str, pattern: list[dict]) -> None:
         forms = phrase_forms(pattern)
-        if forms is not None and len(forms) <= MAX_PHRASE_FORMS:
+        if forms is not None:
             self.vocab.strings.add(key)  # now, not when the index is built: that may be inside a memory zone
             self.phrase_texts.extend((key, " ".join(words)) for words in forms)
             self._phrases = None
@@ -299,10 +295,15 @@ class FastMatcher:
     def _phrase_matches(self, lowers: numpy.ndarray, lower_list: list[int]) -> list[tuple[int, int, int]]:
         """The literal patterns' matches in the tokens' lower-case forms (``lowers``, also as a list), as the
         PhraseMatcher gives them."""
+        self.compile()
+        return self._phrases(lower_list, self._phrases.starts_in(lowers))
+
+    def compile(self) -> None:
+        """Build the index of the literal patterns now, not on the first Doc: a matcher built into a cached
+        pipeline then carries it (it is plain token ids, quick to load)."""
         if self._phrases is None:
             self._phrases = PhraseIndex(self.vocab, [(key, self.make_doc(text)) for key, text in self.phrase_texts],
                                         attr="LOWER")
-        return self._phrases(lower_list, self._phrases.starts_in(lowers))
 
     def _pattern_matches(self, orth_array: numpy.ndarray, lowers: numpy.ndarray, lower_list: Optional[list[int]],
                          anchor_list: Optional[list[int]]) -> list[tuple[int, int, int]]:

@@ -27,6 +27,7 @@ class MeetingPatterns:
             label = f"{entry['type']}|{entry['id']}"
             self.matcher.add(label, entry["pattern"])
             self.entries[label] = entry
+        self.matcher.compile()
         self.trigger_words = _words_one_of_which_each_match_holds(
             [e["pattern"] for e in patterns if e["type"] == "trigger"])
         self.event_places = {e["name"]: (e.get("city"), e.get("country")) for e in events}
