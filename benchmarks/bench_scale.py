@@ -28,9 +28,9 @@ import uuid
 from contextlib import nullcontext
 from pathlib import Path
 
-from bench_store import person_pool, synth_record, timed
+from bench_store import person_pool, query_cases, synth_record, timed
 
-from idefx import queries, store
+from idefx import store
 from idefx.runner import DEFAULT_GLOBS, iter_paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,22 +102,6 @@ def _pg_size(pg_url: str, schema: str) -> int:
         return int(admin.execute("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
                              "ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'",
                              (schema,)).fetchone()[0])
-
-
-def query_cases(conn, probe: dict) -> list:
-    surname = probe["name"].split()[-1]
-    return [
-        ("people --country Nigeria", lambda: queries.people(conn, country="Nigeria")),
-        (f"people --name {surname}", lambda: queries.people(conn, name=surname)),
-        ("people --org Aerospace --title minister", lambda: queries.people(conn, org="Aerospace", title="minister")),
-        (f"meetings --person {surname}", lambda: queries.meetings(conn, person=surname)),
-        ("meetings --country TR --since 2020 --until 2021-06",
-         lambda: queries.meetings(conn, country="TR", since="2020", until="2021-06")),
-        ("meetings --event IDEF", lambda: queries.meetings(conn, event="IDEF")),
-        (f"show {probe['name']}", lambda: queries.show(conn, probe["name"])),
-        ("countries", lambda: queries.countries(conn)),
-        ("orgs", lambda: queries.organisations(conn)),
-    ]
 
 
 def store_speed(docs: int, pg_url: str, repeat: int) -> dict:

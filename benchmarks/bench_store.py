@@ -83,6 +83,26 @@ def synth_record(rng: random.Random, i: int, pool: list[dict]) -> DocumentRecord
                           meetings=meetings)
 
 
+def query_cases(conn, probe: dict) -> list:
+    """The README's queries as (label, call); ``probe`` is a stored person whose surname is searched for."""
+    surname = probe["name"].split()[-1]
+    return [
+        ("people (all)", lambda: queries.people(conn)),
+        ("people --country NG", lambda: queries.people(conn, country="NG")),
+        ("people --country Nigeria", lambda: queries.people(conn, country="Nigeria")),
+        (f"people --name {surname}", lambda: queries.people(conn, name=surname)),
+        ("people --org Aerospace --title minister", lambda: queries.people(conn, org="Aerospace", title="minister")),
+        ("meetings (all)", lambda: queries.meetings(conn)),
+        (f"meetings --person {surname}", lambda: queries.meetings(conn, person=surname)),
+        ("meetings --country TR --since 2020 --until 2021-06",
+         lambda: queries.meetings(conn, country="TR", since="2020", until="2021-06")),
+        ("meetings --event IDEF", lambda: queries.meetings(conn, event="IDEF")),
+        (f"show {probe['name']}", lambda: queries.show(conn, probe["name"])),
+        ("countries", lambda: queries.countries(conn)),
+        ("orgs", lambda: queries.organisations(conn)),
+    ]
+
+
 def timed(fn, repeat: int) -> float:
     """Median seconds of ``repeat`` calls."""
     samples = []
@@ -122,22 +142,7 @@ def main() -> None:
         baseline = timed(lambda: conn.execute("SELECT 1").fetchone(), args.repeat * 20)
         probe = pool[len(pool) // 2]
         surname_only = probe["name"].split()[-1]
-        cases = [
-            ("people (all)", lambda: queries.people(conn)),
-            ("people --country NG", lambda: queries.people(conn, country="NG")),
-            ("people --country Nigeria", lambda: queries.people(conn, country="Nigeria")),
-            (f"people --name {surname_only}", lambda: queries.people(conn, name=surname_only)),
-            ("people --org Aerospace --title minister",
-             lambda: queries.people(conn, org="Aerospace", title="minister")),
-            ("meetings (all)", lambda: queries.meetings(conn)),
-            (f"meetings --person {surname_only}", lambda: queries.meetings(conn, person=surname_only)),
-            ("meetings --country TR --since 2020 --until 2021-06",
-             lambda: queries.meetings(conn, country="TR", since="2020", until="2021-06")),
-            ("meetings --event IDEF", lambda: queries.meetings(conn, event="IDEF")),
-            (f"show {probe['name']}", lambda: queries.show(conn, probe["name"])),
-            ("countries", lambda: queries.countries(conn)),
-            ("orgs", lambda: queries.organisations(conn)),
-        ]
+        cases = query_cases(conn, probe)
         rows = []
         for label, fn in cases:
             n = len(fn()) if not label.startswith("show") else 1
