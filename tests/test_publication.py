@@ -42,3 +42,29 @@ def test_a_date_set_on_the_doc_is_kept_when_the_text_gives_none(nlp):
     doc = nlp.make_doc("The envoy of Chile met the minister.")
     doc._.idefx_published = "2020-03-09"
     assert nlp(doc)._.idefx["published"] == "2020-03-09"
+
+
+@pytest.mark.parametrize("head, iso", [
+    ("Talks in Oslo\n\nOSLO, September 12, 2023 (Reuters) - Norway's foreign minister met", "2023-09-12"),
+    ("Envoys meet\nNAIROBI, Kenya, 4 March 2021: The envoy of Ghana arrived", "2021-03-04"),
+    ("LIMA (Andina / EFE - 21st October, 2019) The defence minister of Peru", "2019-10-21"),
+    ("Headline\n\nUpdated - February 2, 2022 11:40 am CET - Berlin\n\nThe chancellor received", "2022-02-02"),
+    ("Headline\nShare Print Anadolu, May 5, 2020\nANKARA, May 5 (AA) - The minister", "2020-05-05"),
+])
+def test_a_dated_header_line_gives_the_publication_date(head, iso):
+    assert publication_date(head + " his counterpart.\n") == iso
+
+
+@pytest.mark.parametrize("head", [
+    "On Monday, June 12, 2024, the minister of Chile met the envoy of Peru.",
+    "The two sides met on June 4, 2023 in Paris.",
+    "The envoy spoke with the premier on Saturday, June 3, 2023",
+    "In a statement, June 12, 2024",
+])
+def test_a_date_inside_a_sentence_is_no_publication_date(head):
+    assert publication_date(head + "\nMore text follows here.\n") is None
+
+
+def test_a_stand_alone_date_line_comes_before_a_dateline_with_a_year():
+    text = "Friday, March 6, 2020\n\nQUITO, March 5, 2020 (EFE) - The envoy of Chile met the minister.\n"
+    assert publication_date(text) == "2020-03-06"

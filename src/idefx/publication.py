@@ -7,7 +7,10 @@ The first of these that gives a date wins:
 2. a leading ``date YYYY-MM-DD`` line;
 3. a stand-alone date line among the first lines of the text (when there are several, the one agreeing with
    the dateline "BAKU, Azerbaijan, July 26");
-4. a date from metadata outside the text (an HTML page's publication date).
+4. a dated line among the first lines: a dateline with a year ("LONDON, September 12, 2023 (Reuters) -",
+   "WASHINGTON (Agency / Agency - 13th September, 2022)"), a stamp ("Updated - May 3, 2021 10:04 am") or a
+   byline closing with the date ("Xinhua, June 12, 2024");
+5. a date from metadata outside the text (an HTML page's publication date).
 
 What the document declares about itself comes first; what is read from the text comes before a page's
 metadata, which scrapers fill less reliably than the writers fill the text. The dates component calls this
@@ -23,6 +26,16 @@ from idefx.datetext import DateExpr, find_dates, header_date
 from idefx.layout import DATE_LINE, front_matter_date, read_front_matter
 
 _DIGIT = re.compile(r"\d")
+# what may stand before the date of a dated header line: a dateline's place (upper-case or title-case words, a
+# comma, a second place) with an optional bracketed source list; a stamp word; a byline's source and a comma
+_PLACE = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
+_DATED_PREFIX = re.compile(
+    rf"^\s*(?:(?!(?i:on|in|at|by|from|since|until|during|before|after|today|yesterday)\b){_PLACE}(?:,\s*{_PLACE})?"
+    r"(?:,\s*|\s*(?=\())(?:\([^()]{0,80}?\s[-–—,/]\s*)?"
+    r"|.{0,40}\b(?i:updated|published|posted|released|modified|date)\b[\s:\-–—|]*(?i:on\s+)?"
+    r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?)$")
+_BYLINE = re.compile(r"(?<!\w)(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)[A-Z][\w.]*,\s*$")
+_LINE_END = re.compile(r"^[\s)]*$")
 
 
 def publication_date(text: str, front_matter: Optional[dict] = None, outside: Optional[str] = None,
@@ -39,7 +52,8 @@ def publication_date(text: str, front_matter: Optional[dict] = None, outside: Op
     match = DATE_LINE.match(text, front_end)
     if match:
         return next((d.iso for d in find_dates(match.group(1)) if d.iso), None) or outside
-    return header_stamp(text[front_end:], header_lines) or outside
+    body = text[front_end:]
+    return header_stamp(body, header_lines) or dated_line(_first_lines(body, header_lines)) or outside
 
 
 def header_stamp(text: str, header_lines: int = 12) -> Optional[str]:
@@ -55,6 +69,23 @@ def header_stamp(text: str, header_lines: int = 12) -> Optional[str]:
         if agreeing:
             return agreeing[0]
     return stamps[0]
+
+
+def dated_line(lines: list[str]) -> Optional[str]:
+    """The date with a year of the first dated header line (a dateline, a stamp, a byline; see the module
+    docstring), else None."""
+    for line in lines:
+        if not _DIGIT.search(line):
+            continue
+        for expr in find_dates(line[:120]):
+            if not (expr.kind == "date" and expr.iso):
+                continue
+            before = line[:expr.start]
+            if _DATED_PREFIX.match(before) \
+                    or (_BYLINE.search(before) and _LINE_END.match(line[expr.end:])):
+                return expr.iso
+            break  # only the first full date of a line can be its stamp
+    return None
 
 
 def _first_lines(text: str, count: int) -> list[str]:
