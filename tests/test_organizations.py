@@ -69,3 +69,22 @@ def test_round_trip_through_disk_and_pickle(nlp, tmp_path):
     for again in (spacy.load(tmp_path / "pipeline"), pickle.loads(pickle.dumps(nlp))):
         doc = again(text)
         assert [s.text for s in doc.spans[ORG_SPANS]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials of Tata Group and Bharat Forge Industries signed the deal.", ["Tata Group", "Bharat Forge Industries"]),
+    ("The Kenya Defence Forces and the Uganda Police worked together.", ["Kenya Defence Forces", "Uganda Police"]),
+    ("A team from Saab Technologies & Kongsberg Systems arrived.", ["Saab Technologies", "Kongsberg Systems"]),
+    ("She thanked the Ministry of Trade and Industry of Chile.", ["Ministry of Trade and Industry of Chile"]),
+])
+def test_coordinated_organisations_are_two(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Trade with the Russian Federation grew.",
+    "Exports to the Republic of Korea grew.",
+    "The United Arab Emirates sent a team.",
+])
+def test_no_organisation_from_a_country_name(nlp, text):
+    assert orgs(nlp, text) == []

@@ -276,8 +276,9 @@ class OrgFinder(BatchComponent):
                         k += 1
                     if k == seg_start:
                         break
-                    if text[end] in {"and", "&"} and text[end + 1] == "the":
-                        break  # "X Council and the Office of Y": two organisations
+                    if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
+                            text[end - 1].lower() in self.heads and text[k - 1].lower() in self.heads)):
+                        break  # "X Council and the Office of Y", "X Group and Y Industries": two organisations
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
@@ -292,6 +293,9 @@ class OrgFinder(BatchComponent):
             if end == i + 1 and end - start == 2 and start >= 2 and text[start - 1] == "the" \
                     and text[start - 2] in {"at", "to", "from", "in"}:
                 continue  # "at the White House": a place
+            country = countries[start]
+            if country is not None and country.start == idx[start] and country.end == idx[end - 1] + 1:
+                continue  # "the Russian Federation": a country's name
             if end - start >= 2 or text[i].lower() in self.single_word_heads:
                 out.append(Span(doc, idx[start], idx[end - 1] + 1, label="ORG"))
         return out
