@@ -88,3 +88,22 @@ def test_coordinated_organisations_are_two(nlp, text, expected):
 ])
 def test_no_organisation_from_a_country_name(nlp, text):
     assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Government of Peru welcomed the decision.", ["Government of Peru"]),
+    ("A note from the Federal Government of Nigeria arrived.", ["Federal Government of Nigeria"]),
+    ("Talks with the Chilean Government went well.", ["Chilean Government"]),
+    ("Government officials said the talks went well.", []),
+])
+def test_a_capitalised_government_is_an_organisation(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Head of Government of Portugal arrived in Rome.",
+    "He spoke as Chief of Army Staff of Ghana.",
+    "She met the Head of Government of the Republic of Chad.",
+])
+def test_no_organisation_from_a_title_complement(nlp, text):
+    assert orgs(nlp, text) == []

@@ -293,6 +293,9 @@ class OrgFinder(BatchComponent):
             if end == i + 1 and end - start == 2 and start >= 2 and text[start - 1] == "the" \
                     and text[start - 2] in {"at", "to", "from", "in"}:
                 continue  # "at the White House": a place
+            if start == i and i > 1 and text[i - 1] == "of" and tags[i - 2] is not None \
+                    and text[i].lower() not in self.single_word_heads:
+                continue  # "Head of Government of Spain", "Chief of Army Staff": the rest of a title
             country = countries[start]
             if country is not None and country.start == idx[start] and country.end == idx[end - 1] + 1:
                 continue  # "the Russian Federation": a country's name
