@@ -107,3 +107,14 @@ def test_a_capitalised_government_is_an_organisation(nlp, text, expected):
 ])
 def test_no_organisation_from_a_title_complement(nlp, text):
     assert orgs(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LIMA (Andina / EFE - 21st October, 2019) The envoy met him.", ["Andina", "EFE"]),
+    ("DOHA, (Gulf Times / QNA - 3rd March, 2020) Talks began.", ["Gulf Times", "QNA"]),
+    ("OSLO (Nordic Wire / Baltic News Service / NTB – 9 June 2021) Talks began.",
+     ["Nordic Wire", "Baltic News Service", "NTB"]),
+    ("The envoys (Army / Navy) met twice.", []),
+])
+def test_sources_credited_in_a_dateline_bracket(nlp, text, expected):
+    assert orgs(nlp, text) == expected
