@@ -128,3 +128,27 @@ def test_event_names_compare_by_name_key_without_spaces():
     assert event_key("Aero-India") == event_key("AeroIndia") == event_key("AERO INDIA") == "aeroindia"
     assert event_key("Fête de l’Armée") == event_key("Fete de l'Armee")
     assert names("Aero India 2025 opened; AeroIndia is held every two years.", EVENTS) == ["Aero India 2025"]
+
+
+def test_an_ordinal_edition_names_the_event_and_the_bare_name_joins_it():
+    assert names("Leaders met at the 12th Tokyo Security Forum. The Tokyo Security Forum ended.", EVENTS) == [
+        "12th Tokyo Security Forum"]
+    assert names("At the 61st Munich Security Conference, the Munich Security Conference chair spoke.", EVENTS) == [
+        "61st Munich Security Conference"]
+    assert names("The ninth Raisina Dialogue opened; the Raisina Dialogue is held yearly.", EVENTS) == [
+        "ninth Raisina Dialogue"]
+
+
+def test_a_gazetteer_event_keeps_its_name_before_its_acronym():
+    assert names("On the margins of the 79th United Nations General Assembly (UNGA) and after the UNGA.", EVENTS) == [
+        "79th United Nations General Assembly"]
+    assert names("At the World Economic Forum (WEF) in Davos.", EVENTS) == ["World Economic Forum"]
+    assert names("He left the Shangri-La Dialogue, (SLD) early.", EVENTS) == ["Shangri-La Dialogue"]
+
+
+def test_an_event_ends_before_a_coordinating_word_or_a_day():
+    assert names("The G7 Summit and the Doha Forum", EVENTS) == ["G7 Summit", "Doha Forum"]
+    assert names("The Asia Forum on Pacific Security on Monday drew envoys.", EVENTS) == [
+        "Asia Forum on Pacific Security"]
+    assert names("The Nordic Conference on Arctic Shipping on Friday opened.", EVENTS) == [
+        "Nordic Conference on Arctic Shipping"]

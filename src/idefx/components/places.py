@@ -35,6 +35,9 @@ from idefx.tokentables import token_array
 EDITION_IDS = ("acronym_edition", "acronym_year", "camel_edition")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
 _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\d)?$")
+# an edition's ordinal before the name ("the 16th BRICS Summit", "the Tenth Raisina Dialogue")
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                      r"|eleventh|twelfth)$", re.IGNORECASE)
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 
 
@@ -142,6 +145,8 @@ class PlaceFinder(BatchComponent):
             label, ident = self.nlp.vocab.strings[match_id].split("|", 1)
             if self.keep.get(ident):
                 end = start + self.keep[ident]
+            while end > start + 1 and doc[end - 1].lower_ in {"and", "&"}:
+                end -= 1  # "the G20 Summit and ...": an optional second head that did not come
             span = Span(doc, start, end, label=ident)
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = filter_spans(places)
@@ -173,6 +178,10 @@ class PlaceFinder(BatchComponent):
         for span in filter_spans(found):
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
             name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
+            if span.kb_id_ and span.start > 0 and _ORDINAL.match(doc[span.start - 1].text):
+                # "the 77th United Nations General Assembly"
+                span = Span(doc, span.start - 1, span.end, label=span.label_, kb_id=span.kb_id_)
+                name = f"{span[0].text} {name}"
             follow = span.end
             while follow < len(doc) and follow < span.end + 2 and doc[follow].text in _OPENERS:
                 follow += 1
@@ -180,7 +189,7 @@ class PlaceFinder(BatchComponent):
                 tail = [e for e in editions if e.start == follow]
                 if tail:
                     name = _clean(tail[0].text)
-                elif _ACRONYM.match(doc[follow].text) and (doc[follow].text in self.event_names
+                elif not span.kb_id_ and _ACRONYM.match(doc[follow].text) and (doc[follow].text in self.event_names
                                                             or span.label_ in self.prefer_acronym):
                     name = doc[follow].text
             spans.append((span, name))
@@ -216,8 +225,11 @@ class PlaceFinder(BatchComponent):
 
 
 def _edition(name: str) -> tuple[str, Optional[str]]:
-    """A name's base and year: ("idef", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023", ("idef", None) for
-    "IDEF", ("aeroindia", "2023") for "Aero India 2023"."""
+    """A name's base and edition: ("idef", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023", ("idef", None) for
+    "IDEF", ("aeroindia", "2023") for "Aero India 2023", ("bricssummit", "16th") for "16th BRICS Summit"."""
+    first, _, rest = name.partition(" ")
+    if rest and _ORDINAL.match(first):
+        return event_key(rest), first.lower()
     match = _EDITION.match(name)
     if not match:
         return event_key(name), None
@@ -228,7 +240,7 @@ def _edition(name: str) -> tuple[str, Optional[str]]:
 
 
 def _edition_rank(name: str) -> int:
-    return 1 if re.search(r"(19|20)?\d\d$", name) else 0
+    return 1 if re.search(r"(19|20)?\d\d$", name) or _ORDINAL.match(name.partition(" ")[0]) else 0
 
 
 def _clean(name: str) -> str:
