@@ -152,3 +152,10 @@ def test_an_event_ends_before_a_coordinating_word_or_a_day():
         "Asia Forum on Pacific Security"]
     assert names("The Nordic Conference on Arctic Shipping on Friday opened.", EVENTS) == [
         "Nordic Conference on Arctic Shipping"]
+
+
+def test_a_named_building_after_a_place_word_is_a_venue():
+    assert names("On arrival at Ghana Armed Forces Headquarters, he met the chief.", VENUES) == [
+        "Ghana Armed Forces Headquarters"]
+    assert names("The ministers met at the Serena Hotel in Kampala.", VENUES) == ["Serena Hotel"]
+    assert names("Talks were held in the Marble Villa and at Unity Square.", VENUES) == ["Marble Villa", "Unity Square"]
