@@ -286,6 +286,9 @@ class OrgFinder(BatchComponent):
                         break
                 elif self._cap(text[k]) and text[k].lower() in self.heads:
                     end = k + 1
+                elif text[k] == "," and k + 1 < n and text[k + 1].lower() in self.corporate \
+                        and text[k - 1].lower() in self.corporate:
+                    end = k + 2  # "Hanwha Aerospace Co., Ltd."
                 else:
                     break
             if end == i + 1 and text[i].lower() not in self.corporate and all(
