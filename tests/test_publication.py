@@ -50,6 +50,8 @@ def test_a_date_set_on_the_doc_is_kept_when_the_text_gives_none(nlp):
     ("LIMA (Andina / EFE - 21st October, 2019) The defence minister of Peru", "2019-10-21"),
     ("Headline\n\nUpdated - February 2, 2022 11:40 am CET - Berlin\n\nThe chancellor received", "2022-02-02"),
     ("Headline\nShare Print Anadolu, May 5, 2020\nANKARA, May 5 (AA) - The minister", "2020-05-05"),
+    ("Headline\nPosted On: 14 MAR 2022 6:05PM by the press office\nThe minister met", "2022-03-14"),
+    ("Headline\nFirst published on Wed 9 Nov 2022 08.15 GMT\nThe minister met", "2022-11-09"),
 ])
 def test_a_dated_header_line_gives_the_publication_date(head, iso):
     assert publication_date(head + " his counterpart.\n") == iso
@@ -60,6 +62,7 @@ def test_a_dated_header_line_gives_the_publication_date(head, iso):
     "The two sides met on June 4, 2023 in Paris.",
     "The envoy spoke with the premier on Saturday, June 3, 2023",
     "In a statement, June 12, 2024",
+    "He posted on Monday, June 3, 2024 a note to the envoy",
 ])
 def test_a_date_inside_a_sentence_is_no_publication_date(head):
     assert publication_date(head + "\nMore text follows here.\n") is None

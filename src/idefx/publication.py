@@ -32,8 +32,9 @@ _PLACE = r"(?:[A-Z][\w.'’-]*\s?){1,4}"
 _DATED_PREFIX = re.compile(
     rf"^\s*(?:(?!(?i:on|in|at|by|from|since|until|during|before|after|today|yesterday)\b){_PLACE}(?:,\s*{_PLACE})?"
     r"(?:,\s*|\s*(?=\())(?:\([^()]{0,80}?\s[-–—,/]\s*)?"
-    r"|.{0,40}\b(?i:updated|published|posted|released|modified|date)\b[\s:\-–—|]*(?i:on\s+)?"
-    r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?)$")
+    r"|.{0,40}\b(?:(?:Last|First)\s+(?:updated|published|modified)|Updated|Published|Posted|Released|Modified|Date"
+    r"|UPDATED|PUBLISHED|POSTED|DATE)\b[\s:\-–—|]*(?i:on\b[\s:]*)?"
+    r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?)$")
 _BYLINE = re.compile(r"(?<!\w)(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)[A-Z][\w.]*,\s*$")
 _LINE_END = re.compile(r"^[\s)]*$")
 
