@@ -122,7 +122,8 @@ def test_sources_credited_in_a_dateline_bracket(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("Doosan Enerbility Co., Ltd. signed with Siemens AG.", ["Doosan Enerbility Co., Ltd.", "Siemens AG"]),
-    ("Officials of Krauss-Maffei Wegmann GmbH and Nexter Systems met.", ["Krauss-Maffei Wegmann GmbH", "Nexter Systems"]),
+    ("Officials of Krauss-Maffei Wegmann GmbH and Nexter Systems met.",
+     ["Krauss-Maffei Wegmann GmbH", "Nexter Systems"]),
     ("Uralvagonzavod JSC delivered tanks; Babcock International PLC bid.",
      ["Uralvagonzavod JSC", "Babcock International PLC"]),
 ])

@@ -35,7 +35,7 @@ _DATED_PREFIX = re.compile(
     r"|.{0,40}\b(?:(?:Last|First)\s+(?:updated|published|modified)|Updated|Published|Posted|Released|Modified|Date"
     r"|UPDATED|PUBLISHED|POSTED|DATE)\b[\s:\-–—|]*(?i:on\b[\s:]*)?"
     r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?)$")
-_BYLINE = re.compile(r"(?<!\w)(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today)\b)[A-Z][\w.]*,\s*$")
+_BYLINE = re.compile(r"(?<!\w)(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun|to)day)\b)[A-Z][\w.]*,\s*$")
 _LINE_END = re.compile(r"^[\s)]*$")
 
 

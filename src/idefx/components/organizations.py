@@ -341,29 +341,30 @@ class OrgFinder(BatchComponent):
                     and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
             elif t == "(" and doc[i].idx < 400:
-                out.extend(self._source_list(doc, text, countries, i))
+                out.extend(source_list(doc, text, countries, i))
             elif t.isupper() and t.isalpha() and len(t) > 3 and i > 1 and doc[i].idx < 300 \
                     and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
                     and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
                 out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
         return out
 
-    def _source_list(self, doc: Doc, text: list[str], countries: list, i: int) -> list[Span]:
-        """The sources a dateline credits in brackets, split by slashes before the date
-        ("WASHINGTON (Daily News / Agency - 13th May, 2022)"): each capitalised run names an organisation."""
-        stop = min(len(text), i + 25)
-        close = next((k for k in range(i + 1, stop) if text[k] == ")" or "\n" in text[k]), None)
-        dash = next((k for k in range(i + 1, close or i) if text[k] in DASHES), None)
-        if dash is None or "/" not in text[i + 1:dash] or not any(c.isdigit() for c in text[dash + 1]):
-            return []
-        out = []
-        start = i + 1
-        for k in range(i + 1, dash + 1):
-            if text[k] != "/" and text[k] not in DASHES:
-                continue
-            run = text[start:k]
-            if 0 < len(run) <= 4 and all(self._cap(w) and not w[:1].isdigit() for w in run) \
-                    and not (countries[start] is not None and countries[start].end >= k):
-                out.append(Span(doc, start, k, label="ORG"))
-            start = k + 1
-        return out
+
+def source_list(doc: Doc, text: list[str], countries: list, i: int) -> list[Span]:
+    """The sources a dateline credits in brackets at ``i``, split by slashes before the date
+    ("WASHINGTON (Daily News / Agency - 13th May, 2022)"): each capitalised run names an organisation."""
+    stop = min(len(text), i + 25)
+    close = next((k for k in range(i + 1, stop) if text[k] == ")" or "\n" in text[k]), None)
+    dash = next((k for k in range(i + 1, close or i) if text[k] in DASHES), None)
+    if dash is None or "/" not in text[i + 1:dash] or not any(c.isdigit() for c in text[dash + 1]):
+        return []
+    out = []
+    start = i + 1
+    for k in range(i + 1, dash + 1):
+        if text[k] != "/" and text[k] not in DASHES:
+            continue
+        run = text[start:k]
+        if 0 < len(run) <= 4 and all(w[:1].isupper() for w in run) \
+                and not (countries[start] is not None and countries[start].end >= k):
+            out.append(Span(doc, start, k, label="ORG"))
+        start = k + 1
+    return out
