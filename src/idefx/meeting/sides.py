@@ -15,9 +15,7 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
-_TITLE_LINKS = {"of", "the", "and", "for", "'s", "’s", "on"}  # lower-case words inside a title ("Minister of the ...")
 LIST_OF_COUNTRIES = 3  # counterparts of this many countries, their own words silent, are still met one by one
-TITLE_REACH = 16  # tokens of a title phrase between a name and the country it ends with
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
 
@@ -78,31 +76,13 @@ class Sides:
         Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
         "A, Bolivian Minister B" the demonym is B's."""
         for m in named:
-            if 0 <= m.start - place.end <= 3 and not any(t.is_punct for t in self.doc[place.end:m.start]):
+            if 0 <= m.start - place.end <= 3:
                 return person_of(m)
-        before = [m for m in named if m.end <= place.start]
-        if not before:
-            return None
-        m = before[-1]
-        between = [t for t in self.doc[m.end:place.start] if not t.is_space]
-        if len(between) <= 2 and between and between[0].text in (",", "of"):
-            return person_of(m)
-        if between and len(between) <= TITLE_REACH and self._title_phrase(between):
-            return person_of(m)
+        for m in named:
+            between = [t for t in self.doc[m.end:place.start] if not t.is_space]
+            if m.end <= place.start and len(between) <= 2 and between and between[0].text in (",", "of"):
+                return person_of(m)
         return None
-
-    def _title_phrase(self, tokens: list) -> bool:
-        """Whether ``tokens``, between a name and a country, are that person's title phrase ("X, Minister of
-        Foreign Affairs of", "X Foreign Minister of"): words of a title and no other clause, the only comma
-        the one opening the apposition, and a role word among them."""
-        if any(t.is_punct and t.text not in ("'", "’", "-") and not (t.i == tokens[0].i and t.text == ",")
-               for t in tokens):
-            return False
-        words = [t for t in tokens if not t.is_punct]
-        if not words or words[-1].lower_ not in ("of", "the", "from") or not (words[0].is_title or words[0].lower_ == "of"):
-            return False
-        return any(t.lower_ in self.role_words for t in words) and \
-            all(t.is_title or t.is_upper or t.lower_ in _TITLE_LINKS for t in words)
 
     def object_groups(self, start: int, stop: int, subject_parties: list[str], distributive: bool,
                       joint: bool) -> list[Group]:
@@ -147,8 +127,9 @@ class Sides:
                stated: dict[int, str], subject_parties: list[str]) -> list[Group]:
         """The object side as separate meetings, else []: one per counterpart when the meetings are said to
         be several ("separately", "bilateral meetings"), one per country when each counterpart's own words
-        give their country and these differ ("the Angolan minister X and Prince Y of Jordan"), and, for a summary naming countries only ("meetings with his counterparts
-        from Egypt and Angola"), one per country."""
+        give their country and these differ ("the Angolan minister X and Prince Y of Jordan") or when a list
+        holds counterparts of several foreign countries (``LIST_OF_COUNTRIES``), and, for a summary naming
+        countries only ("meetings with his counterparts from Egypt and Angola"), one per country."""
         each: dict[int, list[str]] = {}
         for _, person, code in items:
             if person is not None:
