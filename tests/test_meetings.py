@@ -501,3 +501,16 @@ def test_a_meeting_held_ahead_of_another_event_is_kept():
     text = "Minister Marta Novak met Minister Henrik Lund in Oslo ahead of the summit."
     (meeting,) = meetings(run(text, NO_MEETING))
     assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_passive_makes_the_one_after_by_the_host_or_the_guest():
+    people = [("Lin Wei", ["Lin"], "CN"), ("Anna Berg", [], "SE")]
+    for text in ("Premier Lin Wei was received by President Anna Berg at the palace.",
+                 "On Monday, Lin was warmly welcomed by Anna Berg in Stockholm.",
+                 "Lin Wei and his delegation were hosted by Anna Berg for dinner."):
+        (meeting,) = meetings(run(text, people))
+        assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"}), text
+    (meeting,) = meetings(run("President Anna Berg was visited by Premier Lin Wei in Stockholm.", people))
+    assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})
+    (meeting,) = meetings(run("President Anna Berg received Premier Lin Wei, who was accompanied by aides.", people))
+    assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})

@@ -24,6 +24,7 @@ NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilat
 _PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
+_PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
 
 class ClauseReader:
@@ -80,9 +81,10 @@ class ClauseReader:
             for objects, object_parties in groups:
                 draft = MeetingDraft(subjects=list(subjects))
                 draft.participants = list(dict.fromkeys(subjects + objects))
-                if entry["roles"] == "subject_host":
+                roles = self._voice(trigger, entry["roles"])
+                if roles == "subject_host":
                     draft.hosts, draft.guests = list(subjects), list(objects)
-                elif entry["roles"] == "subject_guest":
+                elif roles == "subject_guest":
                     draft.hosts, draft.guests = list(objects), list(subjects)
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
@@ -158,6 +160,17 @@ class ClauseReader:
         if any(a.start <= trigger.start and trigger.end <= a.end for a in attendance):
             return False
         return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
+
+    def _voice(self, trigger: Match, roles: str) -> str:
+        """The trigger's roles as this clause uses them: a passive ("was received by", "were warmly welcomed
+        by", "was visited by") turns the host into the guest and the guest into the host."""
+        if roles not in _PASSIVE_ROLES or trigger.end >= len(self.doc) or self.doc[trigger.end].lower_ != "by":
+            return roles
+        i = trigger.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_.endswith("ly")
+                          or self.doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
+            i -= 1
+        return _PASSIVE_ROLES[roles] if i >= 0 and self.doc[i].lower_ in _AUXILIARIES else roles
 
     def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
