@@ -514,3 +514,19 @@ def test_a_passive_makes_the_one_after_by_the_host_or_the_guest():
     assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})
     (meeting,) = meetings(run("President Anna Berg received Premier Lin Wei, who was accompanied by aides.", people))
     assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_of_an_attendance_list():
+    people = [("Rita Obi", [], "NG"), ("Sam Eze", [], "NG"), ("Tunde Bello", [], "NG"), ("Ada Nwosu", [], "NG")]
+    for title in ("Hon.", "Lt.", "Maj.", "Amb."):
+        text = (f"Governor Rita Obi held a meeting with Sam Eze in Enugu. In attendance were the Minister of Works, "
+                f"Mr Tunde Bello; the Director of Budget, {title} Ada Nwosu and others.")
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Rita Obi", "Sam Eze", "Tunde Bello", "Ada Nwosu"}, title
+
+
+def test_a_full_stop_after_an_ordinary_word_still_ends_the_sentence():
+    people = [("Rita Obi", [], "NG"), ("Sam Eze", [], "NG"), ("Ada Nwosu", [], "NG")]
+    text = "Governor Rita Obi met Sam Eze in Enugu. Ada Nwosu attended a rally in Lagos."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Rita Obi", "Sam Eze"}

@@ -94,7 +94,8 @@ class MeetingFinder(BatchComponent):
         if not cues.has("trigger") and next(bullet_lines(text, body), None) is None and \
                 patterns.cued_title(doc) is None:
             return []  # no sentence, participant list or title to report a meeting
-        meeting_text = MeetingText(doc, text, body, self.sentence_words)
+        meeting_text = MeetingText(doc, text, body, self.sentence_words,
+                                   frozenset(patterns.word_list("title_abbreviation")))
         mentions = person_mentions(doc, meeting_text)
         gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
         mentions = [m for m in mentions if m.start not in gone]
