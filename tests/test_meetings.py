@@ -530,3 +530,25 @@ def test_a_full_stop_after_an_ordinary_word_still_ends_the_sentence():
     text = "Governor Rita Obi met Sam Eze in Enugu. Ada Nwosu attended a rally in Lagos."
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Rita Obi", "Sam Eze"}
+
+
+def test_talks_between_two_people_of_different_countries_are_one_meeting():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", ["Lin"], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Trade was on the agenda. Talks between Swedish Foreign Minister Anna Berg and Chinese Premier "
+                 "Lin Wei focused on trade.",
+                 "Trade was on the agenda. The meeting between Jordanian envoy Omar Haddad and Chinese Premier "
+                 "Lin Wei lasted an hour.",
+                 "Trade was on the agenda. Consultations between Berg of Sweden, Lin of China and Omar Haddad of "
+                 "Jordan ended on Friday."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["participants"]) >= 2, text
+
+
+def test_a_call_held_by_video_is_a_video_meeting():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, mode in (("Anna Berg had a video call with Lin Wei.", "video"),
+                       ("Anna Berg held a virtual call with Lin Wei on Monday.", "video"),
+                       ("Anna Berg had a phone call with Lin Wei.", "call"),
+                       ("Anna Berg spoke with Lin Wei by telephone.", "call")):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["mode"] == mode, text

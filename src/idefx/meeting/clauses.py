@@ -63,7 +63,8 @@ class ClauseReader:
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             refers_to: Optional[MeetingDraft] = None
-            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, joint)
+            together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
+            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)
             if not groups:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["refers"] != "subject"]
@@ -91,7 +92,7 @@ class ClauseReader:
                     draft.hosts, draft.guests = list(subjects), list(objects)
                 parties = subject_parties + [self.participants.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
-                draft.mode = entry.get("mode") or self._mode(sent)
+                draft.mode = self._clause_mode(entry.get("mode"), region_start, stop) or self._mode(sent)
                 if entry.get("weak_mode") and (self.cues.within("in_person", region_start, stop)
                                                or any(self.places.location(region_start, stop))):
                     draft.mode = "in_person"
@@ -214,6 +215,14 @@ class ClauseReader:
             if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
                 return False
         return False
+
+    def _clause_mode(self, mode: Optional[str], start: int, stop: int) -> Optional[str]:
+        """The trigger's mode, made more precise by its clause: a call held by video ("a video call", "spoke
+        with X via video link") is a video meeting."""
+        if mode == "call" and any(self.patterns.entry(m)["mode"] == "video"
+                                  for m in self.cues.within("mode", start, stop)):
+            return "video"
+        return mode
 
     def _mode(self, sent: Sentence) -> str:
         modes = [self.patterns.entry(m)["mode"] for m in self.cues.within("mode", sent.start, sent.end)]
