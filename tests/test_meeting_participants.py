@@ -223,3 +223,21 @@ def test_the_head_of_the_one_delegation_received_joins_the_meeting():
     people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO")]
     text = "Karl Berg received a Jordanian delegation in Stockholm on Monday. The delegation was led by Lina Haddad."
     assert only(run(text, people))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_people_said_to_attend_a_meeting_met_when_no_meeting_was_reported_before():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Trade was on the agenda. The meeting was attended by Anna Berg, Lin Wei and Omar Haddad.",
+                 "Trade was on the agenda. Omar Haddad, Lin Wei and Anna Berg took part in the meeting.",
+                 "Trade was on the agenda. Attending the session were Lin Wei, Anna Berg and Omar Haddad."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei", "Omar Haddad"}, text
+        assert meeting["parties"] == {"SE", "CN", "JO"}
+
+
+def test_a_companion_or_a_conference_is_no_meeting_of_its_own():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Trade was on the agenda. Anna Berg was accompanied by Lin Wei on the trip.",
+                 "Trade was on the agenda. Anna Berg was joined by Lin Wei at the airport.",
+                 "Trade was on the agenda. Anna Berg and Lin Wei attended the summit in Lisbon."):
+        assert meetings(run(text, people)) == [], text

@@ -45,6 +45,10 @@ class ClauseReader:
         triggers = [t for i, t in enumerate(placed)
                     if not self._unreal(t) and not self._prospective(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
+        if not triggers and not drafts:
+            attended = self._attended(sent)
+            if attended:
+                return attended
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
@@ -106,6 +110,24 @@ class ClauseReader:
                     continue
                 out.append(draft)
         return out
+
+    def _attended(self, sent: Sentence) -> list[MeetingDraft]:
+        """"The meeting was attended by A, B and C", "A and B took part in the session", with no meeting
+        reported before: the people named met. Not a companion ("joined by") nor an opener."""
+        nouns = self.patterns.word_list("gathering_nouns")
+        for cue in self.cues.within("attendance", sent.start, sent.end):
+            entry = self.patterns.entry(cue)
+            if entry.get("opener") or entry.get("companion") or \
+                    not any(t.lower_ in nouns for t in self.doc[sent.start:cue.end]):
+                continue
+            people = self.participants.attendees(sent, cue)
+            if len(people) < 2:
+                continue
+            draft = MeetingDraft(participants=people, parties=self.participants.countries(people),
+                                 mode=self._mode(sent), evidence=[(sent.start_char, sent.end_char)])
+            self.setting.from_clause(draft, sent.start, sent.end, sent)
+            return [draft]
+        return []
 
     def _subjects(self, sent: Sentence, subject_end: int, anaphors: list[Match],
                   drafts: list[MeetingDraft], trigger: dict) -> list[int]:

@@ -268,6 +268,17 @@ class Participants:
 
     # -- people added by a later sentence ---------------------------------------------------------
 
+    def attendees(self, sent: Sentence, cue: Match) -> list[int]:
+        """The people an attendance cue names: "X dropped by the meeting" (before it), "attended by X" (after
+        it), "During the talks, X and Y agreed" (the clause the opener introduces)."""
+        entry = self.patterns.entry(cue)
+        if entry.get("side") == "subject":
+            return self.people_in(sent.start, cue.start)
+        if entry.get("opener"):
+            breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
+            return self.people_in(cue.end, min(breaks + [sent.end]))
+        return self.people_in(cue.end, sent.end)
+
     def attend(self, sent: Sentence, drafts: list[MeetingDraft]) -> None:
         """"These meetings were attended by X, Y", "Z dropped by the meeting", "During the talks, X and Y
         agreed ...": add X, Y and Z to the meetings of the sentence before. Before any meeting, "The DNI was
@@ -276,17 +287,7 @@ class Participants:
                 if not self.patterns.entry(cue).get("opener") or (drafts and cue.start <= sent.start + 1)]
         if not cues:
             return
-        people = []
-        for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
-            entry = self.patterns.entry(cue)
-            if entry.get("side") == "subject":
-                people.extend(self.people_in(sent.start, cue.start))
-            elif entry.get("opener"):  # the people of the clause the opener introduces
-                breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
-                people.extend(self.people_in(cue.end, min(breaks + [sent.end])))
-            else:
-                people.extend(self.people_in(cue.end, sent.end))
-        people = list(dict.fromkeys(people))
+        people = list(dict.fromkeys(p for cue in cues for p in self.attendees(sent, cue)))
         if not people:
             return
         if not drafts or any(self.patterns.entry(cue).get("companion") for cue in cues):
