@@ -552,3 +552,21 @@ def test_a_call_held_by_video_is_a_video_meeting():
                        ("Anna Berg spoke with Lin Wei by telephone.", "call")):
         (meeting,) = meetings(run(text, people))
         assert meeting["mode"] == mode, text
+
+
+def test_a_meeting_dropped_as_planned_ends_the_clause_of_the_one_before():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Anna Berg, who met Lin Wei in March, is expected to meet Omar Haddad on Friday.",
+                 "Anna Berg, who held talks with Lin Wei last year, will meet Omar Haddad next week.",
+                 "Lin Wei, who visited Anna Berg in May, plans to meet Omar Haddad in June."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+
+
+def test_after_meeting_someone_reports_a_meeting_with_its_speaker():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ('Trade was on the agenda. "We had good talks," Anna Berg said after meeting Lin Wei.',
+                 "Trade was on the agenda. Anna Berg flew home after meeting Lin Wei in Beijing.",
+                 "Trade was on the agenda. Lin Wei praised the ties while receiving Anna Berg."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text

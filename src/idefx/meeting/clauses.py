@@ -61,9 +61,10 @@ class ClauseReader:
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
         joint = bool(self.cues.within("joint", sent.start, sent.end))
         out = []
-        for i, trigger in enumerate(triggers):
+        for trigger in triggers:
             entry = self.patterns.entry(trigger)
-            stop = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+            # the clause ends at the next trigger, also one dropped ("A, who met B, is to meet C": C is not met)
+            stop = min([t.start for t in placed if t.start > trigger.start] + [sent.end])
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             refers_to: Optional[MeetingDraft] = None
