@@ -570,3 +570,17 @@ def test_after_meeting_someone_reports_a_meeting_with_its_speaker():
                  "Trade was on the agenda. Lin Wei praised the ties while receiving Anna Berg."):
         (meeting,) = meetings(run(text, people))
         assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+
+
+def test_a_meeting_asked_for_or_spoken_of_in_general_is_none():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Trade was on the agenda. Anna Berg called for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg proposed a meeting with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg requested an urgent meeting with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg said she was ready for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg regularly holds such meetings with leaders like Lin Wei."):
+        assert meetings(run(text, people)) == [], text
+    for text in ("Trade was on the agenda. Anna Berg arrived for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg held a meeting with Lin Wei, as she had requested.",
+                 "Trade was on the agenda. Anna Berg met Lin Wei for talks on trade."):
+        assert len(meetings(run(text, people))) == 1, text

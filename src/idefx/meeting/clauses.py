@@ -43,7 +43,7 @@ class ClauseReader:
         placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
-                    if not self._unreal(t) and not self._prospective(t)
+                    if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers and not drafts:
             attended = self._attended(sent)
@@ -206,6 +206,23 @@ class ClauseReader:
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
         return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _sought(self, trigger: Match) -> bool:
+        """A meeting asked for or spoken of in general, not one held: "proposed a meeting with", "called for
+        talks with", "ready for talks with", "holds such meetings with"."""
+        doc, words = self.doc, self.patterns.word_list("sought")
+        lead = doc[max(0, trigger.start - 1):trigger.end]
+        if any(t.lower_ in self.patterns.word_list("generic") for t in lead):
+            return True
+        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
+            return False
+        i = trigger.start - 1
+        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and (doc[i].is_space or doc[i].is_alpha
+                                                                    and doc[i].is_lower and doc[i].lower_ not in words):
+            if doc[i].lower_ == "for":
+                return i > 0 and doc[i - 1].lower_ in words
+            i -= 1
+        return i >= 0 and doc[i].lower_ in words
 
     def _prospective(self, trigger: Match) -> bool:
         """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
