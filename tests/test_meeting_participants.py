@@ -241,3 +241,14 @@ def test_a_companion_or_a_conference_is_no_meeting_of_its_own():
                  "Trade was on the agenda. Anna Berg was joined by Lin Wei at the airport.",
                  "Trade was on the agenda. Anna Berg and Lin Wei attended the summit in Lisbon."):
         assert meetings(run(text, people)) == [], text
+
+
+def test_people_said_to_take_part_in_the_meeting_before_join_it():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO"), ("Rosa Pinto", [], "PT")]
+    for later in ("Joining Berg were Omar Haddad and Rosa Pinto.",
+                  "Omar Haddad and Rosa Pinto also took part.",
+                  "Rosa Pinto, Omar Haddad and other officials attended.",
+                  "The Swedish side was also represented by Omar Haddad and Rosa Pinto.",
+                  "Omar Haddad and Rosa Pinto sat in on the meeting."):
+        (meeting,) = meetings(run("Anna Berg met Lin Wei in Oslo. " + later, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei", "Omar Haddad", "Rosa Pinto"}, later
