@@ -252,3 +252,15 @@ def test_people_said_to_take_part_in_the_meeting_before_join_it():
                   "Omar Haddad and Rosa Pinto sat in on the meeting."):
         (meeting,) = meetings(run("Anna Berg met Lin Wei in Oslo. " + later, people))
         assert meeting["participants"] == {"Anna Berg", "Lin Wei", "Omar Haddad", "Rosa Pinto"}, later
+
+
+def test_an_object_pronoun_after_a_trigger_is_the_person_named_before():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", ["Lin"], "CN")]
+    for text in ("Anna Berg arrived in Oslo on Monday. Lin Wei received her at the palace.",
+                 "Anna Berg landed in Beijing. Premier Lin welcomed her warmly.",
+                 "Lin Wei flew to Stockholm. Anna Berg hosted him for dinner."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+    for text in ("Anna Berg spoke in Oslo. Lin Wei received her degree from Yale.",
+                 "Anna Berg spoke in Oslo. Lin Wei received his doctorate in Beijing."):
+        assert meetings(run(text, people)) == [], text

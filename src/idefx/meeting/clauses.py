@@ -74,7 +74,7 @@ class ClauseReader:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["refers"] != "subject"]
                 if refs:
-                    objects, refers_to = self.participants.resolve(refs[0], drafts)
+                    objects, refers_to = self.participants.resolve(refs[0], drafts, tuple(subjects))
                     groups = [(objects, [])]
                 else:
                     groups = [([], [])]
@@ -143,7 +143,7 @@ class ClauseReader:
         else:
             subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
-            refs = [a for a in anaphors if a.end <= subject_end]
+            refs = [a for a in anaphors if a.end <= subject_end and self.patterns.entry(a)["refers"] != "named_before"]
             if refs and self.patterns.entry(refs[-1]).get("group"):
                 subjects = self.participants.group(refs[-1], drafts) or self.participants.subject(refs[-1], drafts)
             elif refs:

@@ -190,9 +190,14 @@ class Participants:
         people = self.people_in(before.start, ref.start)
         return people if len(people) >= 2 else []
 
-    def resolve(self, ref: Match, drafts: list[MeetingDraft]) -> tuple[list[int], Optional[MeetingDraft]]:
-        """The people "the guests" or "the sides" stand for, and the meeting they come from."""
+    def resolve(self, ref: Match, drafts: list[MeetingDraft],
+                besides: tuple[int, ...] = ()) -> tuple[list[int], Optional[MeetingDraft]]:
+        """The people "the guests" or "the sides" stand for, and the meeting they come from; for an object
+        pronoun ("received her"), the last person named before it other than ``besides`` (the subjects)."""
         refers = self.patterns.entry(ref)["refers"]
+        if refers == "named_before":
+            before = [person_of(m) for m in self.mentions if m.end <= ref.start and person_of(m) not in besides]
+            return before[-1:], None
         last = drafts[-1] if drafts else None
         if last is None:
             return [], None
