@@ -584,3 +584,26 @@ def test_a_meeting_asked_for_or_spoken_of_in_general_is_none():
                  "Trade was on the agenda. Anna Berg held a meeting with Lin Wei, as she had requested.",
                  "Trade was on the agenda. Anna Berg met Lin Wei for talks on trade."):
         assert len(meetings(run(text, people))) == 1, text
+
+
+def test_a_date_opening_the_sentence_dates_a_meeting_after_a_break():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, day in (("On Monday, after arriving in Oslo, Anna Berg met Lin Wei.", "2024-03-11"),
+                      ("On Tuesday, before flying home, Lin Wei held talks with Anna Berg.", "2024-03-12"),
+                      ("Yesterday, while in Oslo, Anna Berg received Lin Wei.", "2024-03-14")):
+        (meeting,) = meetings(run(" date 2024-03-15\n\n" + text, people))
+        assert meeting["date"] == day, text
+    (meeting,) = meetings(run(" date 2024-03-15\n\nOn Monday, after arriving, Anna Berg met Lin Wei on Tuesday.", people))
+    assert meeting["date"] == "2024-03-12"
+
+
+def test_a_name_before_another_subject_of_a_verb_of_saying_is_no_speaker():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Anna Berg met Lin Wei, the ministry said.",
+                 "Anna Berg held talks with Lin Wei, state media reported.",
+                 "Anna Berg received Lin Wei, officials said on Friday."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+    (meeting,) = meetings(run("Anna Berg met Omar Haddad. Lin Wei, the minister, said it went well.",
+                              people + [("Omar Haddad", [], "JO")]))
+    assert meeting["participants"] == {"Anna Berg", "Omar Haddad"}

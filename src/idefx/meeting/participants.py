@@ -67,11 +67,19 @@ class Participants:
         for cue in self.cues.all("attribution"):
             after = self.patterns.entry(cue)["id"] == "speaker_after"
             for m in self.mentions:
-                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start):
+                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start) \
+                        and not self._other_subject(m.end, cue.start):
                     out.add(m.start)
                 elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
         return out
+
+    def _other_subject(self, start: int, end: int) -> bool:
+        """Whether words after a comma in ``start``..``end`` are the subject of the verb of saying that follows
+        ("A met B, the ministry said", "B, state media reported"), not an apposition closed by a comma ("B,
+        the minister, said")."""
+        between = [t for t in self.doc[start:end] if not t.is_space]
+        return len(between) > 1 and between[0].text == "," and between[-1].text != ","
 
     def _one_clause(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` stays in one clause: no sentence end, no "and" or "but" opening another

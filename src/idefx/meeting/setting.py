@@ -15,6 +15,7 @@ from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 DATE_LABELS = ("EVENT_DAY", "DATE", "RANGE", "RELATIVE", "WEEKDAY", "NUM")
+OPENING_REACH = 2  # tokens into a sentence where a date opens it ("On Monday, ...")
 EVENT_REACH = 25  # tokens around an event's name where its place is looked for
 _CARRIED = ("date", "city", "country", "event", "venue")  # what a meeting takes from the one before
 
@@ -40,9 +41,12 @@ class Setting:
     def from_clause(self, draft: MeetingDraft, start: int, stop: int, sent: Sentence) -> None:
         """Date, event, venue and place of a meeting from its clause (``start``..``stop``) of ``sent``."""
         for span in self.dates:
-            if start <= span.start < stop and span.kb_id_ and span.label_ in DATE_LABELS:
+            # the clause's own date, else one opening the sentence ("On Monday, after arriving in Oslo, A met B")
+            opening = sent.start <= span.start <= sent.start + OPENING_REACH
+            if (start <= span.start < stop or opening) and span.kb_id_ and span.label_ in DATE_LABELS:
                 draft.date = span.kb_id_
-                break
+                if start <= span.start:
+                    break
         events = [e for e in self.events if start <= e.start < stop]
         if events:
             draft.event = events[0].kb_id_
