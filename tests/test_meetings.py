@@ -607,3 +607,12 @@ def test_a_name_before_another_subject_of_a_verb_of_saying_is_no_speaker():
     (meeting,) = meetings(run("Anna Berg met Omar Haddad. Lin Wei, the minister, said it went well.",
                               people + [("Omar Haddad", [], "JO")]))
     assert meeting["participants"] == {"Anna Berg", "Omar Haddad"}
+
+
+def test_a_where_clause_meets_in_the_place_it_hangs_on():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, place in (("Anna Berg was in Rome, where she met Lin Wei.", ("Rome", "IT")),
+                        ("Anna Berg flew to Japan, where she held talks with Lin Wei.", (None, "JP")),
+                        ("Lin Wei attended the summit in Oslo, where he met Anna Berg.", ("Oslo", "NO"))):
+        (meeting,) = meetings(run(text, people))
+        assert (meeting["city"], meeting["country"]) == place, text

@@ -57,6 +57,8 @@ class Setting:
         if venues:
             draft.venue = venues[0].kb_id_
         draft.city, draft.country = self.places.location(start, stop)
+        if draft.country is None and self.doc[start].lower_ == "where":  # "was in Rome, where she met B"
+            draft.city, draft.country = self._antecedent(start)
         if draft.city is None and self.cues.within("here", start, stop) and self.dateline_city:
             draft.city = self.dateline_city
             draft.country = draft.country or self.places.city_country(self.dateline_city)
@@ -64,6 +66,16 @@ class Setting:
             draft.city, draft.country = self.patterns.venue_places.get(draft.venue, (None, None))
         if draft.event and draft.country is None:
             draft.city, draft.country = self._event_location(draft.event)
+
+    def _antecedent(self, where: int) -> tuple[Optional[str], Optional[str]]:
+        """The place a "where" clause hangs on: the city or country named right before it."""
+        for place in self.places.spans:
+            if where - 2 <= place.end <= where and place.label_ != "DEMONYM" and \
+                    all(t.text == "," or t.is_space for t in self.doc[place.end:where]):
+                if place.label_ == "CITY":
+                    return city_name(place), place.kb_id_
+                return None, place.kb_id_
+        return None, None
 
     def _event_location(self, event: str) -> tuple[Optional[str], Optional[str]]:
         for span in self.events:
