@@ -616,3 +616,11 @@ def test_a_where_clause_meets_in_the_place_it_hangs_on():
                         ("Lin Wei attended the summit in Oslo, where he met Anna Berg.", ("Oslo", "NO"))):
         (meeting,) = meetings(run(text, people))
         assert (meeting["city"], meeting["country"]) == place, text
+
+
+def test_playing_host_makes_the_subject_the_host():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Anna Berg played host to Lin Wei in Oslo.", "Lin Wei plays host to Anna Berg this week in Beijing.",
+                 "Oslo was busy on Monday, with Anna Berg playing host to Lin Wei."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["hosts"]) == 1 and meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
