@@ -223,3 +223,44 @@ def test_the_head_of_the_one_delegation_received_joins_the_meeting():
     people = [("Karl Berg", [], "SE"), ("Lina Haddad", [], "JO")]
     text = "Karl Berg received a Jordanian delegation in Stockholm on Monday. The delegation was led by Lina Haddad."
     assert only(run(text, people))["participants"] == {"Karl Berg", "Lina Haddad"}
+
+
+def test_people_said_to_attend_a_meeting_met_when_no_meeting_was_reported_before():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Trade was on the agenda. The meeting was attended by Anna Berg, Lin Wei and Omar Haddad.",
+                 "Trade was on the agenda. Omar Haddad, Lin Wei and Anna Berg took part in the meeting.",
+                 "Trade was on the agenda. Attending the session were Lin Wei, Anna Berg and Omar Haddad."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei", "Omar Haddad"}, text
+        assert meeting["parties"] == {"SE", "CN", "JO"}
+
+
+def test_a_companion_or_a_conference_is_no_meeting_of_its_own():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Trade was on the agenda. Anna Berg was accompanied by Lin Wei on the trip.",
+                 "Trade was on the agenda. Anna Berg was joined by Lin Wei at the airport.",
+                 "Trade was on the agenda. Anna Berg and Lin Wei attended the summit in Lisbon."):
+        assert meetings(run(text, people)) == [], text
+
+
+def test_people_said_to_take_part_in_the_meeting_before_join_it():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO"), ("Rosa Pinto", [], "PT")]
+    for later in ("Joining Berg were Omar Haddad and Rosa Pinto.",
+                  "Omar Haddad and Rosa Pinto also took part.",
+                  "Rosa Pinto, Omar Haddad and other officials attended.",
+                  "The Swedish side was also represented by Omar Haddad and Rosa Pinto.",
+                  "Omar Haddad and Rosa Pinto sat in on the meeting."):
+        (meeting,) = meetings(run("Anna Berg met Lin Wei in Oslo. " + later, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei", "Omar Haddad", "Rosa Pinto"}, later
+
+
+def test_an_object_pronoun_after_a_trigger_is_the_person_named_before():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", ["Lin"], "CN")]
+    for text in ("Anna Berg arrived in Oslo on Monday. Lin Wei received her at the palace.",
+                 "Anna Berg landed in Beijing. Premier Lin welcomed her warmly.",
+                 "Lin Wei flew to Stockholm. Anna Berg hosted him for dinner."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+    for text in ("Anna Berg spoke in Oslo. Lin Wei received her degree from Yale.",
+                 "Anna Berg spoke in Oslo. Lin Wei received his doctorate in Beijing."):
+        assert meetings(run(text, people)) == [], text

@@ -104,3 +104,27 @@ def test_a_series_of_meetings_with_people_of_one_country_is_one_meeting_each():
     text = ("Commissioner Piet Vos held a series of meetings with Premier Amir Karimov and Deputy Premier "
             "Laylo Nazarova.")
     assert pairs(meetings(run(text, people))) == [{"Piet Vos", "Amir Karimov"}, {"Piet Vos", "Laylo Nazarova"}]
+
+
+def test_a_country_closing_one_title_is_not_the_next_persons():
+    people = [("Maya Stone", [], "CA"), ("Pablo Ruiz", [], "CL"), ("Kenji Sato", [], "JP")]
+    text = ("Maya Stone met Pablo Ruiz, Interior Minister of Chile, Ambassador Kenji Sato and other guests "
+            "in Ottawa.")
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Maya Stone", "Pablo Ruiz", "Kenji Sato"}
+
+
+def test_three_counterparts_of_three_countries_in_one_list_are_three_meetings():
+    people = [("Nora Vik", [], "NO"), ("Ali Demir", [], "TR"), ("Sara Cohen", [], "IL"), ("Luis Mora", [], "MX")]
+    for text in ("On the sidelines of the summit, Nora Vik met Ali Demir, Sara Cohen and Luis Mora.",
+                 "Nora Vik held talks with Luis Mora, Ali Demir, as well as Sara Cohen on Monday.",
+                 "Foreign Minister Nora Vik received Sara Cohen, Luis Mora and Ali Demir in Oslo."):
+        found = meetings(run(text, people))
+        assert len(found) == 3 and all("Nora Vik" in m["participants"] and len(m["participants"]) == 2
+                                       for m in found), text
+
+
+def test_two_counterparts_whose_own_words_are_silent_stay_one_meeting():
+    people = [("Nora Vik", [], "NO"), ("Ali Demir", [], "TR"), ("Sara Cohen", [], "IL")]
+    (meeting,) = meetings(run("Nora Vik met Ali Demir and Sara Cohen in Geneva.", people))
+    assert meeting["participants"] == {"Nora Vik", "Ali Demir", "Sara Cohen"}

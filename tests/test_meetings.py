@@ -501,3 +501,126 @@ def test_a_meeting_held_ahead_of_another_event_is_kept():
     text = "Minister Marta Novak met Minister Henrik Lund in Oslo ahead of the summit."
     (meeting,) = meetings(run(text, NO_MEETING))
     assert meeting["participants"] == {"Marta Novak", "Henrik Lund"}
+
+
+def test_a_passive_makes_the_one_after_by_the_host_or_the_guest():
+    people = [("Lin Wei", ["Lin"], "CN"), ("Anna Berg", [], "SE")]
+    for text in ("Premier Lin Wei was received by President Anna Berg at the palace.",
+                 "On Monday, Lin was warmly welcomed by Anna Berg in Stockholm.",
+                 "Lin Wei and his delegation were hosted by Anna Berg for dinner."):
+        (meeting,) = meetings(run(text, people))
+        assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"}), text
+    (meeting,) = meetings(run("President Anna Berg was visited by Premier Lin Wei in Stockholm.", people))
+    assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})
+    (meeting,) = meetings(run("President Anna Berg received Premier Lin Wei, who was accompanied by aides.", people))
+    assert (meeting["hosts"], meeting["guests"]) == ({"Anna Berg"}, {"Lin Wei"})
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_of_an_attendance_list():
+    people = [("Rita Obi", [], "NG"), ("Sam Eze", [], "NG"), ("Tunde Bello", [], "NG"), ("Ada Nwosu", [], "NG")]
+    for title in ("Hon.", "Lt.", "Maj.", "Amb."):
+        text = (f"Governor Rita Obi held a meeting with Sam Eze in Enugu. In attendance were the Minister of Works, "
+                f"Mr Tunde Bello; the Director of Budget, {title} Ada Nwosu and others.")
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Rita Obi", "Sam Eze", "Tunde Bello", "Ada Nwosu"}, title
+
+
+def test_a_full_stop_after_an_ordinary_word_still_ends_the_sentence():
+    people = [("Rita Obi", [], "NG"), ("Sam Eze", [], "NG"), ("Ada Nwosu", [], "NG")]
+    text = "Governor Rita Obi met Sam Eze in Enugu. Ada Nwosu attended a rally in Lagos."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Rita Obi", "Sam Eze"}
+
+
+def test_talks_between_two_people_of_different_countries_are_one_meeting():
+    people = [("Anna Berg", ["Berg"], "SE"), ("Lin Wei", ["Lin"], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Trade was on the agenda. Talks between Swedish Foreign Minister Anna Berg and Chinese Premier "
+                 "Lin Wei focused on trade.",
+                 "Trade was on the agenda. The meeting between Jordanian envoy Omar Haddad and Chinese Premier "
+                 "Lin Wei lasted an hour.",
+                 "Trade was on the agenda. Consultations between Berg of Sweden, Lin of China and Omar Haddad of "
+                 "Jordan ended on Friday."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["participants"]) >= 2, text
+
+
+def test_a_call_held_by_video_is_a_video_meeting():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, mode in (("Anna Berg had a video call with Lin Wei.", "video"),
+                       ("Anna Berg held a virtual call with Lin Wei on Monday.", "video"),
+                       ("Anna Berg had a phone call with Lin Wei.", "call"),
+                       ("Anna Berg spoke with Lin Wei by telephone.", "call")):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["mode"] == mode, text
+
+
+def test_a_meeting_dropped_as_planned_ends_the_clause_of_the_one_before():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Anna Berg, who met Lin Wei in March, is expected to meet Omar Haddad on Friday.",
+                 "Anna Berg, who held talks with Lin Wei last year, will meet Omar Haddad next week.",
+                 "Lin Wei, who visited Anna Berg in May, plans to meet Omar Haddad in June."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+
+
+def test_after_meeting_someone_reports_a_meeting_with_its_speaker():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ('Trade was on the agenda. "We had good talks," Anna Berg said after meeting Lin Wei.',
+                 "Trade was on the agenda. Anna Berg flew home after meeting Lin Wei in Beijing.",
+                 "Trade was on the agenda. Lin Wei praised the ties while receiving Anna Berg."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+
+
+def test_a_meeting_asked_for_or_spoken_of_in_general_is_none():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Trade was on the agenda. Anna Berg called for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg proposed a meeting with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg requested an urgent meeting with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg said she was ready for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg regularly holds such meetings with leaders like Lin Wei."):
+        assert meetings(run(text, people)) == [], text
+    for text in ("Trade was on the agenda. Anna Berg arrived for talks with Lin Wei.",
+                 "Trade was on the agenda. Anna Berg held a meeting with Lin Wei, as she had requested.",
+                 "Trade was on the agenda. Anna Berg met Lin Wei for talks on trade."):
+        assert len(meetings(run(text, people))) == 1, text
+
+
+def test_a_date_opening_the_sentence_dates_a_meeting_after_a_break():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, day in (("On Monday, after arriving in Oslo, Anna Berg met Lin Wei.", "2024-03-11"),
+                      ("On Tuesday, before flying home, Lin Wei held talks with Anna Berg.", "2024-03-12"),
+                      ("Yesterday, while in Oslo, Anna Berg received Lin Wei.", "2024-03-14")):
+        (meeting,) = meetings(run(" date 2024-03-15\n\n" + text, people))
+        assert meeting["date"] == day, text
+    (meeting,) = meetings(run(" date 2024-03-15\n\nOn Monday, after arriving, Anna Berg met Lin Wei on Tuesday.", people))
+    assert meeting["date"] == "2024-03-12"
+
+
+def test_a_name_before_another_subject_of_a_verb_of_saying_is_no_speaker():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Anna Berg met Lin Wei, the ministry said.",
+                 "Anna Berg held talks with Lin Wei, state media reported.",
+                 "Anna Berg received Lin Wei, officials said on Friday."):
+        (meeting,) = meetings(run(text, people))
+        assert meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+    (meeting,) = meetings(run("Anna Berg met Omar Haddad. Lin Wei, the minister, said it went well.",
+                              people + [("Omar Haddad", [], "JO")]))
+    assert meeting["participants"] == {"Anna Berg", "Omar Haddad"}
+
+
+def test_a_where_clause_meets_in_the_place_it_hangs_on():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text, place in (("Anna Berg was in Rome, where she met Lin Wei.", ("Rome", "IT")),
+                        ("Anna Berg flew to Japan, where she held talks with Lin Wei.", (None, "JP")),
+                        ("Lin Wei attended the summit in Oslo, where he met Anna Berg.", ("Oslo", "NO"))):
+        (meeting,) = meetings(run(text, people))
+        assert (meeting["city"], meeting["country"]) == place, text
+
+
+def test_playing_host_makes_the_subject_the_host():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Anna Berg played host to Lin Wei in Oslo.", "Lin Wei plays host to Anna Berg this week in Beijing.",
+                 "Oslo was busy on Monday, with Anna Berg playing host to Lin Wei."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["hosts"]) == 1 and meeting["participants"] == {"Anna Berg", "Lin Wei"}, text

@@ -91,10 +91,12 @@ class MeetingFinder(BatchComponent):
         cues = patterns.find(doc)
         text = doc_text(doc)
         body = body_start(text)
-        if not cues.has("trigger") and next(bullet_lines(text, body), None) is None and \
+        reported = cues.has("trigger") or cues.has("attendance")
+        if not reported and next(bullet_lines(text, body), None) is None and \
                 patterns.cued_title(doc) is None:
             return []  # no sentence, participant list or title to report a meeting
-        meeting_text = MeetingText(doc, text, body, self.sentence_words)
+        meeting_text = MeetingText(doc, text, body, self.sentence_words,
+                                   frozenset(patterns.word_list("title_abbreviation")))
         mentions = person_mentions(doc, meeting_text)
         gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
         mentions = [m for m in mentions if m.start not in gone]
@@ -111,7 +113,7 @@ class MeetingFinder(BatchComponent):
         drafts: list[MeetingDraft] = []
         blocks = lists.find()
         # with no trigger a sentence adds no meeting, nor anything that a later one uses
-        for sent in meeting_text.sentences if cues.has("trigger") else ():
+        for sent in meeting_text.sentences if reported else ():
             if not cues.any_starts_within(SENTENCE_KINDS, sent.start, sent.end):
                 continue  # nothing to note or report here
             if sent.end_char <= body or in_list(blocks, sent.start_char):

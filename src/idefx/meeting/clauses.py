@@ -24,6 +24,7 @@ NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilat
 _PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
+_PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
 
 class ClauseReader:
@@ -42,8 +43,12 @@ class ClauseReader:
         placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
-                    if not self._unreal(t) and not self._prospective(t)
+                    if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
+        if not triggers and not drafts:
+            attended = self._attended(sent)
+            if attended:
+                return attended
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
@@ -56,18 +61,20 @@ class ClauseReader:
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
         joint = bool(self.cues.within("joint", sent.start, sent.end))
         out = []
-        for i, trigger in enumerate(triggers):
+        for trigger in triggers:
             entry = self.patterns.entry(trigger)
-            stop = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+            # the clause ends at the next trigger, also one dropped ("A, who met B, is to meet C": C is not met)
+            stop = min([t.start for t in placed if t.start > trigger.start] + [sent.end])
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             refers_to: Optional[MeetingDraft] = None
-            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, joint)
+            together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
+            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)
             if not groups:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["refers"] != "subject"]
                 if refs:
-                    objects, refers_to = self.participants.resolve(refs[0], drafts)
+                    objects, refers_to = self.participants.resolve(refs[0], drafts, tuple(subjects))
                     groups = [(objects, [])]
                 else:
                     groups = [([], [])]
@@ -80,16 +87,17 @@ class ClauseReader:
             for objects, object_parties in groups:
                 draft = MeetingDraft(subjects=list(subjects))
                 draft.participants = list(dict.fromkeys(subjects + objects))
-                if entry["roles"] == "subject_host":
+                roles = self._voice(trigger, entry["roles"])
+                if roles == "subject_host":
                     draft.hosts, draft.guests = list(subjects), list(objects)
-                elif entry["roles"] == "subject_guest":
+                elif roles == "subject_guest":
                     draft.hosts, draft.guests = list(objects), list(subjects)
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
                     draft.hosts, draft.guests = list(subjects), list(objects)
                 parties = subject_parties + [self.participants.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
-                draft.mode = entry.get("mode") or self._mode(sent)
+                draft.mode = self._clause_mode(entry.get("mode"), region_start, stop) or self._mode(sent)
                 if entry.get("weak_mode") and (self.cues.within("in_person", region_start, stop)
                                                or any(self.places.location(region_start, stop))):
                     draft.mode = "in_person"
@@ -104,6 +112,24 @@ class ClauseReader:
                 out.append(draft)
         return out
 
+    def _attended(self, sent: Sentence) -> list[MeetingDraft]:
+        """"The meeting was attended by A, B and C", "A and B took part in the session", with no meeting
+        reported before: the people named met. Not a companion ("joined by") nor an opener."""
+        nouns = self.patterns.word_list("gathering_nouns")
+        for cue in self.cues.within("attendance", sent.start, sent.end):
+            entry = self.patterns.entry(cue)
+            if entry.get("opener") or entry.get("companion") or \
+                    not any(t.lower_ in nouns for t in self.doc[sent.start:cue.end]):
+                continue
+            people = self.participants.attendees(sent, cue)
+            if len(people) < 2:
+                continue
+            draft = MeetingDraft(participants=people, parties=self.participants.countries(people),
+                                 mode=self._mode(sent), evidence=[(sent.start_char, sent.end_char)])
+            self.setting.from_clause(draft, sent.start, sent.end, sent)
+            return [draft]
+        return []
+
     def _subjects(self, sent: Sentence, subject_end: int, anaphors: list[Match],
                   drafts: list[MeetingDraft], trigger: dict) -> list[int]:
         """The subject side: the people named before the first trigger, else whom a reference there stands
@@ -117,7 +143,7 @@ class ClauseReader:
         else:
             subjects = self.participants.people_in(sent.start, subject_end)
         if not subjects:
-            refs = [a for a in anaphors if a.end <= subject_end]
+            refs = [a for a in anaphors if a.end <= subject_end and self.patterns.entry(a)["refers"] != "named_before"]
             if refs and self.patterns.entry(refs[-1]).get("group"):
                 subjects = self.participants.group(refs[-1], drafts) or self.participants.subject(refs[-1], drafts)
             elif refs:
@@ -159,6 +185,17 @@ class ClauseReader:
             return False
         return not self.patterns.entry(trigger).get("mid_sentence") or trigger.start > sent.start + 1
 
+    def _voice(self, trigger: Match, roles: str) -> str:
+        """The trigger's roles as this clause uses them: a passive ("was received by", "were warmly welcomed
+        by", "was visited by") turns the host into the guest and the guest into the host."""
+        if roles not in _PASSIVE_ROLES or trigger.end >= len(self.doc) or self.doc[trigger.end].lower_ != "by":
+            return roles
+        i = trigger.start - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].lower_.endswith("ly")
+                          or self.doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
+            i -= 1
+        return _PASSIVE_ROLES[roles] if i >= 0 and self.doc[i].lower_ in _AUXILIARIES else roles
+
     def _unreal(self, trigger: Match) -> bool:
         """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
         meeting", "has not met", "couldn't have a meeting")."""
@@ -169,6 +206,23 @@ class ClauseReader:
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
         return not (doc[i].lower_ == "to" and self._after_journey(i))
+
+    def _sought(self, trigger: Match) -> bool:
+        """A meeting asked for or spoken of in general, not one held: "proposed a meeting with", "called for
+        talks with", "ready for talks with", "holds such meetings with"."""
+        doc, words = self.doc, self.patterns.word_list("sought")
+        lead = doc[max(0, trigger.start - 1):trigger.end]
+        if any(t.lower_ in self.patterns.word_list("generic") for t in lead):
+            return True
+        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
+            return False
+        i = trigger.start - 1
+        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and (doc[i].is_space or doc[i].is_alpha
+                                                                    and doc[i].is_lower and doc[i].lower_ not in words):
+            if doc[i].lower_ == "for":
+                return i > 0 and doc[i - 1].lower_ in words
+            i -= 1
+        return i >= 0 and doc[i].lower_ in words
 
     def _prospective(self, trigger: Match) -> bool:
         """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
@@ -201,6 +255,14 @@ class ClauseReader:
             if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
                 return False
         return False
+
+    def _clause_mode(self, mode: Optional[str], start: int, stop: int) -> Optional[str]:
+        """The trigger's mode, made more precise by its clause: a call held by video ("a video call", "spoke
+        with X via video link") is a video meeting."""
+        if mode == "call" and any(self.patterns.entry(m)["mode"] == "video"
+                                  for m in self.cues.within("mode", start, stop)):
+            return "video"
+        return mode
 
     def _mode(self, sent: Sentence) -> str:
         modes = [self.patterns.entry(m)["mode"] for m in self.cues.within("mode", sent.start, sent.end)]

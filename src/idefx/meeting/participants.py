@@ -67,11 +67,19 @@ class Participants:
         for cue in self.cues.all("attribution"):
             after = self.patterns.entry(cue)["id"] == "speaker_after"
             for m in self.mentions:
-                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start):
+                if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start) \
+                        and not self._other_subject(m.end, cue.start):
                     out.add(m.start)
                 elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
         return out
+
+    def _other_subject(self, start: int, end: int) -> bool:
+        """Whether words after a comma in ``start``..``end`` are the subject of the verb of saying that follows
+        ("A met B, the ministry said", "B, state media reported"), not an apposition closed by a comma ("B,
+        the minister, said")."""
+        between = [t for t in self.doc[start:end] if not t.is_space]
+        return len(between) > 1 and between[0].text == "," and between[-1].text != ","
 
     def _one_clause(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` stays in one clause: no sentence end, no "and" or "but" opening another
@@ -190,9 +198,14 @@ class Participants:
         people = self.people_in(before.start, ref.start)
         return people if len(people) >= 2 else []
 
-    def resolve(self, ref: Match, drafts: list[MeetingDraft]) -> tuple[list[int], Optional[MeetingDraft]]:
-        """The people "the guests" or "the sides" stand for, and the meeting they come from."""
+    def resolve(self, ref: Match, drafts: list[MeetingDraft],
+                besides: tuple[int, ...] = ()) -> tuple[list[int], Optional[MeetingDraft]]:
+        """The people "the guests" or "the sides" stand for, and the meeting they come from; for an object
+        pronoun ("received her"), the last person named before it other than ``besides`` (the subjects)."""
         refers = self.patterns.entry(ref)["refers"]
+        if refers == "named_before":
+            before = [person_of(m) for m in self.mentions if m.end <= ref.start and person_of(m) not in besides]
+            return before[-1:], None
         last = drafts[-1] if drafts else None
         if last is None:
             return [], None
@@ -268,6 +281,17 @@ class Participants:
 
     # -- people added by a later sentence ---------------------------------------------------------
 
+    def attendees(self, sent: Sentence, cue: Match) -> list[int]:
+        """The people an attendance cue names: "X dropped by the meeting" (before it), "attended by X" (after
+        it), "During the talks, X and Y agreed" (the clause the opener introduces)."""
+        entry = self.patterns.entry(cue)
+        if entry.get("side") == "subject":
+            return self.people_in(sent.start, cue.start)
+        if entry.get("opener"):
+            breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
+            return self.people_in(cue.end, min(breaks + [sent.end]))
+        return self.people_in(cue.end, sent.end)
+
     def attend(self, sent: Sentence, drafts: list[MeetingDraft]) -> None:
         """"These meetings were attended by X, Y", "Z dropped by the meeting", "During the talks, X and Y
         agreed ...": add X, Y and Z to the meetings of the sentence before. Before any meeting, "The DNI was
@@ -276,17 +300,7 @@ class Participants:
                 if not self.patterns.entry(cue).get("opener") or (drafts and cue.start <= sent.start + 1)]
         if not cues:
             return
-        people = []
-        for cue in cues:  # "X dropped by the meeting" (subject side) or "attended by X" (after the phrase)
-            entry = self.patterns.entry(cue)
-            if entry.get("side") == "subject":
-                people.extend(self.people_in(sent.start, cue.start))
-            elif entry.get("opener"):  # the people of the clause the opener introduces
-                breaks = [b.start for b in self.cues.within("break", cue.end, sent.end)]
-                people.extend(self.people_in(cue.end, min(breaks + [sent.end])))
-            else:
-                people.extend(self.people_in(cue.end, sent.end))
-        people = list(dict.fromkeys(people))
+        people = list(dict.fromkeys(p for cue in cues for p in self.attendees(sent, cue)))
         if not people:
             return
         if not drafts or any(self.patterns.entry(cue).get("companion") for cue in cues):

@@ -15,6 +15,7 @@ from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
 DATE_LABELS = ("EVENT_DAY", "DATE", "RANGE", "RELATIVE", "WEEKDAY", "NUM")
+OPENING_REACH = 2  # tokens into a sentence where a date opens it ("On Monday, ...")
 EVENT_REACH = 25  # tokens around an event's name where its place is looked for
 _CARRIED = ("date", "city", "country", "event", "venue")  # what a meeting takes from the one before
 
@@ -40,9 +41,12 @@ class Setting:
     def from_clause(self, draft: MeetingDraft, start: int, stop: int, sent: Sentence) -> None:
         """Date, event, venue and place of a meeting from its clause (``start``..``stop``) of ``sent``."""
         for span in self.dates:
-            if start <= span.start < stop and span.kb_id_ and span.label_ in DATE_LABELS:
+            # the clause's own date, else one opening the sentence ("On Monday, after arriving in Oslo, A met B")
+            opening = sent.start <= span.start <= sent.start + OPENING_REACH
+            if (start <= span.start < stop or opening) and span.kb_id_ and span.label_ in DATE_LABELS:
                 draft.date = span.kb_id_
-                break
+                if start <= span.start:
+                    break
         events = [e for e in self.events if start <= e.start < stop]
         if events:
             draft.event = events[0].kb_id_
@@ -53,6 +57,8 @@ class Setting:
         if venues:
             draft.venue = venues[0].kb_id_
         draft.city, draft.country = self.places.location(start, stop)
+        if draft.country is None and self.doc[start].lower_ == "where":  # "was in Rome, where she met B"
+            draft.city, draft.country = self._antecedent(start)
         if draft.city is None and self.cues.within("here", start, stop) and self.dateline_city:
             draft.city = self.dateline_city
             draft.country = draft.country or self.places.city_country(self.dateline_city)
@@ -60,6 +66,16 @@ class Setting:
             draft.city, draft.country = self.patterns.venue_places.get(draft.venue, (None, None))
         if draft.event and draft.country is None:
             draft.city, draft.country = self._event_location(draft.event)
+
+    def _antecedent(self, where: int) -> tuple[Optional[str], Optional[str]]:
+        """The place a "where" clause hangs on: the city or country named right before it."""
+        for place in self.places.spans:
+            if where - 2 <= place.end <= where and place.label_ != "DEMONYM" and \
+                    all(t.text == "," or t.is_space for t in self.doc[place.end:where]):
+                if place.label_ == "CITY":
+                    return city_name(place), place.kb_id_
+                return None, place.kb_id_
+        return None, None
 
     def _event_location(self, event: str) -> tuple[Optional[str], Optional[str]]:
         for span in self.events:

@@ -15,6 +15,7 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
+LIST_OF_COUNTRIES = 3  # counterparts of this many countries, their own words silent, are still met one by one
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
 
@@ -107,7 +108,7 @@ class Sides:
         if not items:
             return []
         if not joint:
-            apart = self._apart(items, distributive, stated)
+            apart = self._apart(items, distributive, stated, subject_parties)
             if apart:
                 return apart
         people = list(dict.fromkeys(person for _, person, _ in items if person is not None))
@@ -123,11 +124,12 @@ class Sides:
         return groups + [([], [code]) for code in unnamed]
 
     def _apart(self, items: list[tuple[int, Optional[int], Optional[str]]], distributive: bool,
-               stated: dict[int, str]) -> list[Group]:
+               stated: dict[int, str], subject_parties: list[str]) -> list[Group]:
         """The object side as separate meetings, else []: one per counterpart when the meetings are said to
         be several ("separately", "bilateral meetings"), one per country when each counterpart's own words
-        give their country and these differ ("the Angolan minister X and Prince Y of Jordan"), and, for a summary naming countries only ("meetings with his counterparts
-        from Egypt and Angola"), one per country."""
+        give their country and these differ ("the Angolan minister X and Prince Y of Jordan") or when a list
+        holds counterparts of several foreign countries (``LIST_OF_COUNTRIES``), and, for a summary naming
+        countries only ("meetings with his counterparts from Egypt and Angola"), one per country."""
         each: dict[int, list[str]] = {}
         for _, person, code in items:
             if person is not None:
@@ -137,11 +139,15 @@ class Sides:
         if distributive and not each:
             codes = list(dict.fromkeys(code for _, _, code in items if code))
             return [([], [code]) for code in codes] if len(codes) >= 2 else []
-        if len(set(stated.values())) < 2 or set(each) - set(stated):
+        codes = {person: stated.get(person) or self.participants.country_of(person) for person in each}
+        if set(each) - set(stated) and (None in codes.values() or set(codes.values()) & set(subject_parties)
+                                        or len(set(codes.values())) < LIST_OF_COUNTRIES):
+            return []
+        if len(set(codes.values())) < 2:
             return []
         by_country: dict[str, list[int]] = {}
         for person in each:
-            by_country.setdefault(stated[person], []).append(person)
+            by_country.setdefault(codes[person], []).append(person)
         return [(people, [code]) for code, people in by_country.items()]
 
     def split_by_trip(self, group: Group, trip_countries: list[str]) -> list[Group]:
