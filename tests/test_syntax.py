@@ -121,3 +121,70 @@ def test_cli_refuses_an_unusable_model_in_one_line(tmp_path, model):
     result = runner.invoke(app, ["extract", "-", "--model", name], input="text")
     assert result.exit_code == EXIT_USAGE
     assert result.stderr.startswith("idefx: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def met(nlp, text):
+    doc = nlp(text)
+    names = [p.name for p in doc._.idefx_people]
+    return [sorted(names[i] for i in m.participants) for m in doc._.idefx_meetings]
+
+
+@needs_model
+@pytest.mark.parametrize("text, owner, other", [
+    ("President Ruto's envoy met Foreign Minister Li Wei in Beijing.", "Ruto", "Li Wei"),
+    ("Chancellor Olaf Brandt's adviser held talks with Prime Minister Tomas Novak on Monday.", "Olaf Brandt",
+     "Tomas Novak"),
+    ("Governor Ama Owusu's deputy received Ambassador Karl Jensen at the state house.", "Ama Owusu", "Karl Jensen"),
+])
+def test_a_possessor_is_no_participant(pipeline, with_model, text, owner, other):
+    assert met(pipeline, text) == [sorted([owner, other])]  # the rules take every name on the subject side
+    assert not any(owner in meeting for meeting in met(with_model, text))
+
+
+@needs_model
+@pytest.mark.parametrize("text, outsider, meeting", [
+    ("Foreign Minister Ana Costa, who was appointed by President Joao Silva last year, met Ambassador Li Wei.",
+     "Joao Silva", ["Ana Costa", "Li Wei"]),
+    ("General Omar Farah, who was promoted by President Hassan Noor in March, met Admiral Jan Kowal in Mogadishu.",
+     "Hassan Noor", ["Jan Kowal", "Omar Farah"]),
+    ("Minister Sofia Lind, whom Prime Minister Erik Dahl appointed last year, held talks with Minister Raj Patel.",
+     "Erik Dahl", ["Raj Patel", "Sofia Lind"]),
+])
+def test_a_person_in_a_relative_clause_about_a_participant_is_no_participant(pipeline, with_model, text, outsider,
+                                                                               meeting):
+    assert outsider in met(pipeline, text)[0]
+    assert met(with_model, text) == [meeting]
+
+
+@needs_model
+def test_a_relative_clause_naming_a_group_keeps_its_people(with_model):
+    text = ("The delegation that comprises Minister Ana Costa and Ambassador Rui Lopes met and held talks with "
+            "President Li Wei.")
+    assert met(with_model, text) == [["Ana Costa", "Li Wei", "Rui Lopes"]]
+
+
+def speakers(doc):
+    from idefx.entities import PEOPLE_SPANS
+    from idefx.meeting.speech import parsed_speakers
+
+    verbs = [t.i for t in doc if t.lower_ in ("said", "told", "stressed")]
+    mentions = list(doc.spans[PEOPLE_SPANS])
+    starts, _ = parsed_speakers(doc._.idefx_parse, verbs, mentions)
+    return sorted(m.text for m in mentions if m.start in starts)
+
+
+@needs_model
+@pytest.mark.parametrize("text, said", [
+    ("Minister Ana Costa, who met Ambassador Li Wei on Monday in Lisbon, said the talks were useful.", ["Ana Costa"]),
+    ("“The visit was useful,” said Senator Paul Dubois, chairman of the committee.", ["Paul Dubois"]),
+    ("Minister Raj Patel and Minister Sofia Lind told reporters the talks had ended.", ["Raj Patel", "Sofia Lind"]),
+    ("President Li Wei met Minister Ana Costa and said the visit was useful.", []),
+])
+def test_the_speaker_is_the_subject_of_the_verb_of_saying(with_model, text, said):
+    assert speakers(with_model(text)) == said
+
+
+def test_without_a_parse_the_parse_names_no_speaker():
+    from idefx.meeting.speech import parsed_speakers
+
+    assert parsed_speakers(None, [3], []) == (set(), set())
