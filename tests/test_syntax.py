@@ -188,3 +188,32 @@ def test_without_a_parse_the_parse_names_no_speaker():
     from idefx.meeting.speech import parsed_speakers
 
     assert parsed_speakers(None, [3], []) == (set(), set())
+
+
+def countries(nlp, text):
+    return {p.name: p.country for p in nlp(text)._.idefx_people}
+
+
+@needs_model
+@pytest.mark.parametrize("text, name, rules, model", [
+    ("ASMARA, 3 May 2024 - The Eritrean delegation held meetings with Mr. Nikola Pavic, Minister of Foreign Affairs "
+     "of Serbia, Mr. Demeke Alemu, Deputy Prime Minister and Foreign Minister of Ethiopia, Mr. Karim Haddad, "
+     "Minister of Foreign Affairs and Expatriates of the Lebanese Republic.", "Karim Haddad", "ER", "LB"),
+    ("BAKU, 3 May 2024 - Azerbaijan's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and "
+     "Mr. Ali Rahimi, Minister of Roads and Urban Development of the Islamic Republic of Iran.", "Ali Rahimi", "AZ",
+     "IR"),
+    ("LIMA, 3 May 2024 - Peru's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and Ms. Ana Silva, "
+     "Minister of Labour and Social Security of the Portuguese Republic.", "Ana Silva", "PE", "PT"),
+])
+def test_a_persons_country_from_the_phrase_modifying_them(pipeline, with_model, text, name, rules, model):
+    assert countries(pipeline, text)[name] == rules
+    assert countries(with_model, text)[name] == model
+
+
+@needs_model
+@pytest.mark.parametrize("text, name, country", [
+    ("The talks were with Mr. Hendrik Vos, the Dutch minister Anna Smit and Norway's Lars Holm.", "Hendrik Vos", None),
+    ("Minister Paul Okoro and his Ghanaian counterpart Kofi Mensah agreed to meet again.", "Kofi Mensah", "GH"),
+])
+def test_another_persons_phrase_gives_no_country(with_model, text, name, country):
+    assert countries(with_model, text)[name] == country

@@ -12,6 +12,7 @@ from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
 from idefx.person.identity import Identities, PersonRecord
+from idefx.person.model_countries import ModelCountries
 from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import TitlePieceReader
@@ -32,6 +33,7 @@ class PeopleScan:
         self.attribution = Attribution(self.tokens, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc)
+        self.model_countries = ModelCountries(self.tokens, doc)
 
     def run(self) -> list[PersonEntity]:
         self.find_people()
@@ -122,7 +124,7 @@ class PeopleScan:
             if person.international:
                 out.append((person, None))  # an official of an intergovernmental body speaks for no country
                 continue
-            country = person.country
+            country = person.country or self.model_countries.of(person, self.identities)
             if country is None and person.first_tok is not None:
                 country = self.attribution.side_country(person.first_tok)
             if person.org is None:
