@@ -217,3 +217,14 @@ def test_a_persons_country_from_the_phrase_modifying_them(pipeline, with_model, 
 ])
 def test_another_persons_phrase_gives_no_country(with_model, text, name, country):
     assert countries(with_model, text)[name] == country
+
+
+@needs_model
+def test_evaluate_runs_with_the_model():
+    import json
+    from pathlib import Path
+
+    gold = Path(__file__).parent / "fixtures" / "gold"
+    result = runner.invoke(app, ["evaluate", str(gold), "--model", MODEL, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert 0 < json.loads(result.stdout)["overall"] <= 1
