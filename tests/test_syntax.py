@@ -228,3 +228,17 @@ def test_evaluate_runs_with_the_model():
     result = runner.invoke(app, ["evaluate", str(gold), "--model", MODEL, "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert 0 < json.loads(result.stdout)["overall"] <= 1
+
+
+@needs_model
+@pytest.mark.parametrize("text, thing, person", [
+    ("The Prime Minister Office (PMO) said the talks with President Ali Khan were useful.", "PMO", "Ali Khan"),
+    ("The Minister of State, MOS, said the meeting with Minister Paul Okoro went well.", "MOS", "Paul Okoro"),
+    ("The Chief Minister Office (CMO) said the talks with Governor Ana Costa had ended.", "CMO", "Ana Costa"),
+    ("The minister said the Heads of West African states would meet in May.", "West African", None),
+])
+def test_what_the_recogniser_calls_an_organisation_or_a_nationality_is_no_person(pipeline, with_model, text, thing,
+                                                                                  person):
+    assert thing in [p.name for p in pipeline(text)._.idefx_people]
+    names = [p.name for p in with_model(text)._.idefx_people]
+    assert thing not in names and (person is None or person in names)

@@ -2,7 +2,8 @@
 is a person when the recogniser's PERSON entities cover every word of it. The run has already passed
 idefx's name rules (name-shaped words, not a title, country, organisation or common word); the parse
 keeps out what the recogniser takes for a person among places ("Rivers, Akwa Ibom, Edo and Delta"), and a
-name the recogniser reads with its possessive ("St Patrick's weekend") names a thing, not a person."""
+name the recogniser reads with its possessive ("St Patrick's weekend") names a thing, not a person. The other way round, a run that the rules would take for a person is none when the recogniser
+reads it whole as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO")."""
 
 from __future__ import annotations
 
@@ -25,12 +26,19 @@ class ModelPeople:
         places = [s for s in spans if s.label_ in _PLACE_LABELS]
         places += [s for key in (PLACES, COUNTRY_SPANS) if key in doc.spans for s in doc.spans[key]]
         self.places = {i for span in places for i in range(span.start, span.end)} if self.tokens else set()
+        # what the recogniser calls a nationality ("Central Asian") or an acronym's organisation ("PMO")
+        self.not_people = {(span.start, span.end) for span in spans if span.label_ == "NORP" or (
+            span.label_ == "ORG" and len(span) == 1 and span.text.isupper() and len(span.text) > 1)}
 
     def names(self, name_tokens: list[int]) -> bool:
         """Whether the recogniser calls this run of two name words or more a person."""
         return len(name_tokens) >= 2 and all(i in self.tokens for i in name_tokens) and \
             not self._modifier(name_tokens[0], name_tokens[-1] + 1) and \
             not self._among_places(name_tokens[0], name_tokens[-1] + 1)
+
+    def not_a_person(self, name_tokens: list[int]) -> bool:
+        """Whether the recogniser reads the whole run as a nationality, or a one-word acronym as an organisation."""
+        return (name_tokens[0], name_tokens[-1] + 1) in self.not_people
 
     def _modifier(self, start: int, end: int) -> bool:
         """Whether the run modifies a noun after it ("the Gerald Ford carrier"): a thing's name, not a person."""

@@ -77,7 +77,7 @@ class PeopleScan:
             if not strong and len(name_toks) >= 2:
                 strong = t.bulleted(start) or (nxt is not None and t.lower[nxt] in words.verbs and all(
                     t.lower[k] not in words.common for k in name_toks))
-            if strong:
+            if strong and not self.model_people.not_a_person(name_toks):
                 person = identities.add(start, end, full, pieces, right_org)
                 if right_org and words.is_international(right_org):
                     person.international = True  # "Kate Lee, Managing Director, IMF"
