@@ -85,6 +85,17 @@ def test_people_without_a_title_from_the_recogniser(pipeline, with_model, text, 
 
 
 @needs_model
+@pytest.mark.parametrize("text, name", [
+    ("Talks between Hendrik Vos and Amara Diallo focused on trade and fisheries.", "Amara Diallo"),
+    ("Talks between Pablo Ruiz and Aigerim Tokayeva focused on transport.", "Pablo Ruiz"),
+    ("Consultations between Marek Nowak and Oluwaseun Bello ended on Friday.", "Oluwaseun Bello"),
+])
+def test_a_name_coordinated_with_a_person_is_a_person(pipeline, with_model, text, name):
+    assert name not in [p.name for p in pipeline(text)._.idefx_people]
+    assert name in [p.name for p in with_model(text)._.idefx_people]
+
+
+@needs_model
 @pytest.mark.parametrize("text, thing", [
     ("The governors of Kano, Sokoto, Akwa Ibom and Enugu met in Abuja.", "Akwa Ibom"),
     ("Talks were held before St Patrick's weekend.", "St Patrick"),

@@ -1,9 +1,11 @@
 """People named with no title cue, from a trained recogniser (``--model``): a name run of two words or more
-is a person when the recogniser's PERSON entities cover every word of it. The run has already passed
+is a person when the recogniser's PERSON entities cover every word of it, or when it is coordinated with
+such a name ("talks between A and B", where the recogniser misses B). The run has already passed
 idefx's name rules (name-shaped words, not a title, country, organisation or common word); the parse
 keeps out what the recogniser takes for a person among places ("Rivers, Akwa Ibom, Edo and Delta"), and a
-name the recogniser reads with its possessive ("St Patrick's weekend") names a thing, not a person. The other way round, a run that the rules would take for a person is none when the recogniser
-reads it whole as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO")."""
+name the recogniser reads with its possessive ("St Patrick's weekend") names a thing, not a person. The
+other way round, a run that the rules would take for a person is none when the recogniser reads it whole
+as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO")."""
 
 from __future__ import annotations
 
@@ -32,9 +34,18 @@ class ModelPeople:
 
     def names(self, name_tokens: list[int]) -> bool:
         """Whether the recogniser calls this run of two name words or more a person."""
-        return len(name_tokens) >= 2 and all(i in self.tokens for i in name_tokens) and \
-            not self._modifier(name_tokens[0], name_tokens[-1] + 1) and \
-            not self._among_places(name_tokens[0], name_tokens[-1] + 1)
+        if len(name_tokens) < 2:
+            return False
+        start, end = name_tokens[0], name_tokens[-1] + 1
+        named = all(i in self.tokens for i in name_tokens) or self._beside_a_person(start, end)
+        return named and not self._modifier(start, end) and not self._among_places(start, end)
+
+    def _beside_a_person(self, start: int, end: int) -> bool:
+        """Whether the run is coordinated with a name the recogniser calls a person ("A and B held talks")."""
+        parse = self.parse
+        if parse is None or not parse.covers(start, end) or any(i in self.tokens for i in range(start, end)):
+            return False
+        return any(k in self.tokens and not start <= k < end for k in self._conjuncts(parse.head_of(start, end)))
 
     def not_a_person(self, name_tokens: list[int]) -> bool:
         """Whether the recogniser reads the whole run as a nationality, or a one-word acronym as an organisation."""
@@ -50,7 +61,11 @@ class ModelPeople:
         parse = self.parse
         if parse is None or not parse.covers(start, end):
             return False
-        head = parse.head_of(start, end)
+        return any(k in self.places for k in self._conjuncts(parse.head_of(start, end)) if not start <= k < end)
+
+    def _conjuncts(self, head: int) -> set[int]:
+        """The heads of the phrases coordinated with ``head``'s ("A, B and C"), ``head`` among them."""
+        parse = self.parse
         while parse.deps.get(head) == "conj" and parse.heads[head] != head:
             head = parse.heads[head]  # the first conjunct
         group, todo = set(), [head]
@@ -58,4 +73,4 @@ class ModelPeople:
             token = todo.pop()
             group.add(token)
             todo.extend(k for k in parse.children(token) if parse.deps.get(k) == "conj")
-        return any(k in self.places for k in group if not start <= k < end)
+        return group
