@@ -64,7 +64,6 @@ class Parse:
 
     heads: dict[int, int] = field(default_factory=dict)  # token -> its head (a root is its own head)
     deps: dict[int, str] = field(default_factory=dict)  # token -> dependency label ("nsubj", "pobj", ...)
-    tags: dict[int, str] = field(default_factory=dict)  # token -> fine part-of-speech tag ("VBD", "NNP", ...)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # the parser's sentences (token ranges)
     kids: dict[int, list[int]] = field(init=False, repr=False)
 

@@ -8,8 +8,8 @@ people and meetings of a report are named; sentences chosen for holding any capi
 half of a press corpus. They go as Docs of idefx's own tokens, so token indices carry over unchanged, all
 sentences of a batch of documents in one ``nlp.pipe`` call.
 
-It writes ``doc._.idefx_parse`` (:class:`idefx.entities.Parse`: heads, dependency labels, tags, the
-parser's sentences) and the span group ``doc.spans[MODEL_SPANS]``: the trained recogniser's entities of
+It writes ``doc._.idefx_parse`` (:class:`idefx.entities.Parse`: heads, dependency labels, the parser's
+sentences) and the span group ``doc.spans[MODEL_SPANS]``: the trained recogniser's entities of
 the configured labels that overlap nothing the rulers before it found. It runs after idefx's rulers and
 before the people finder; the rule components read what it wrote only when it is there.
 """
@@ -29,8 +29,7 @@ from idefx.resources import read_jsonl
 from idefx.segments import Sentence, segments
 
 STATISTICAL_LABELS = ["PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"]
-_NEEDED = ("parser", "ner")  # what idefx reads; the tagger comes along where the parser listens to it
-_SKIPPED = ("lemmatizer", "attribute_ruler", "senter")
+_SKIPPED = ("tagger", "lemmatizer", "attribute_ruler", "senter", "morphologizer")  # idefx reads parse and entities
 
 
 class ModelNotFound(IdefxError):
@@ -95,7 +94,6 @@ class Syntax:
         """Write the parse of each read sentence and the entities no ruler claimed onto ``doc``."""
         heads: dict[int, int] = {}
         deps: dict[int, str] = {}
-        tags: dict[int, str] = {}
         sentences: list[tuple[int, int]] = []
         rule_spans = [*doc.ents, *(s for key, group in doc.spans.items() if key != MODEL_SPANS for s in group)]
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
@@ -104,13 +102,13 @@ class Syntax:
             offset = sent.start
             for token in piece:
                 i = token.i + offset
-                heads[i], deps[i], tags[i] = token.head.i + offset, token.dep_, token.tag_
+                heads[i], deps[i] = token.head.i + offset, token.dep_
             sentences.extend((s.start + offset, s.end + offset) for s in piece.sents)
             for ent in piece.ents:
                 start, end = ent.start + offset, ent.end + offset
                 if ent.label_ in self.labels and not any(i in taken for i in range(start, end)):
                     kept.append(Span(doc, start, end, label=ent.label_))
                     taken.update(range(start, end))
-        doc._.idefx_parse = Parse(heads, deps, tags, sentences)
+        doc._.idefx_parse = Parse(heads, deps, sentences)
         doc.spans[MODEL_SPANS] = kept
         return doc
