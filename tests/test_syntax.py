@@ -97,8 +97,10 @@ def test_a_name_coordinated_with_a_person_is_a_person(pipeline, with_model, text
 
 @needs_model
 @pytest.mark.parametrize("text, thing", [
-    ("The governors of Kano, Sokoto, Akwa Ibom and Enugu met in Abuja.", "Akwa Ibom"),
-    ("Talks were held before St Patrick's weekend.", "St Patrick"),
+    ("The governors of Ogun, Ekiti, Ado Odo and Osun met in Ibadan.", "Ado Odo"),
+    ("Delegates from Kano, Sokoto, Birnin Kebbi and Zamfara met in Abuja.", "Birnin Kebbi"),
+    ("The ministers met ahead of St David's Day in Cardiff.", "St David"),
+    ("The leaders held talks after St Stephen's Day mass.", "St Stephen"),
     ("The leaders met ahead of St Andrew’s Day celebrations.", "St Andrew"),
     ("The delegation visited the Gerald Ford carrier and met sailors.", "Gerald Ford"),
 ])
@@ -243,7 +245,8 @@ def test_evaluate_runs_with_the_model():
 
 @needs_model
 @pytest.mark.parametrize("text, thing, person", [
-    ("The Prime Minister Office (PMO) said the talks with President Ali Khan were useful.", "PMO", "Ali Khan"),
+    ("The Deputy Minister Office (DMO) said the talks with President Ali Khan were useful.", "DMO", "Ali Khan"),
+    ("The Foreign Minister Office (FMO) said the meeting with President Rosa Diaz went well.", "FMO", "Rosa Diaz"),
     ("The Minister of State, MOS, said the meeting with Minister Paul Okoro went well.", "MOS", "Paul Okoro"),
     ("The Chief Minister Office (CMO) said the talks with Governor Ana Costa had ended.", "CMO", "Ana Costa"),
     ("The minister said the Heads of West African states would meet in May.", "West African", None),

@@ -2,8 +2,8 @@
 is a person when the recogniser's PERSON entities cover every word of it, or when it is coordinated with
 such a name ("talks between A and B", where the recogniser misses B). The run has already passed
 idefx's name rules (name-shaped words, not a title, country, organisation or common word); the parse
-keeps out what the recogniser takes for a person among places ("Rivers, Akwa Ibom, Edo and Delta"), and a
-name the recogniser reads with its possessive ("St Patrick's weekend") names a thing, not a person. The
+keeps out what the recogniser takes for a person among places ("Kano, Sokoto, Birnin Kebbi and Zamfara"), and a
+name the recogniser reads with its possessive ("St David's Day") names a thing, not a person. The
 other way round, a run that the rules would take for a person is none when the recogniser reads it whole
 as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO")."""
 
