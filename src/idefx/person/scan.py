@@ -12,6 +12,8 @@ from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
 from idefx.person.identity import Identities, PersonRecord
+from idefx.person.model_countries import ModelCountries
+from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import TitlePieceReader
 from idefx.person.title_regions import TitleRegions
@@ -30,6 +32,8 @@ class PeopleScan:
         self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
         self.attribution = Attribution(self.tokens, vocabulary)
         self.identities = Identities(self.tokens)
+        self.model_people = ModelPeople(doc)
+        self.model_countries = ModelCountries(self.tokens, doc)
 
     def run(self) -> list[PersonEntity]:
         self.find_people()
@@ -73,7 +77,7 @@ class PeopleScan:
             if not strong and len(name_toks) >= 2:
                 strong = t.bulleted(start) or (nxt is not None and t.lower[nxt] in words.verbs and all(
                     t.lower[k] not in words.common for k in name_toks))
-            if strong:
+            if strong and not self.model_people.not_a_person(name_toks):
                 person = identities.add(start, end, full, pieces, right_org)
                 if right_org and words.is_international(right_org):
                     person.international = True  # "Kate Lee, Managing Director, IMF"
@@ -86,10 +90,14 @@ class PeopleScan:
                 last = (person, full)
             else:
                 pending.append((start, end, full))
-        for start, end, full in pending if identities.people else ():  # shorter forms of the people found
-            person = identities.named_by(start, end)
+        for start, end, full in pending:  # shorter forms of the people found, else a trained recogniser's people
+            person = identities.named_by(start, end) if identities.people else None
             if person is not None:
                 identities.mention(person, start, full, [], None)
+            elif self.model_people.names(self.names.name_tokens(start, end)):
+                person = identities.add(start, end, full, [], None)
+                if person.first_tok is None:
+                    person.first_tok = start
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""
@@ -116,7 +124,7 @@ class PeopleScan:
             if person.international:
                 out.append((person, None))  # an official of an intergovernmental body speaks for no country
                 continue
-            country = person.country
+            country = person.country or self.model_countries.of(person, self.identities)
             if country is None and person.first_tok is not None:
                 country = self.attribution.side_country(person.first_tok)
             if person.org is None:
