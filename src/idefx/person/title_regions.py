@@ -13,6 +13,9 @@ from idefx.person.tokens import BULLETS, DocTokens
 CONNECTORS = {"of", "for", "on", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 MAX_REGION = 40  # tokens a title region may hold
+COMPLEMENT_ENDS = {",", ".", ";", ")", "of", "for", "at", "in", "and"}
+MAX_TITLE_LEAD = 5
+MAX_COORDINATED = 4  # capitalised words after "and" inside a title's complement  # capitalised words before the head of a title ("Senior Trade and Investment Commissioner")
 
 
 class TitleRegions:
@@ -45,6 +48,52 @@ class TitleRegions:
             return False
         span = t.country[i]
         return span is not None and span.label_ == "demonym"
+
+    def title_lead(self, i: int) -> Optional[int]:
+        """The head of a title that starts at token ``i`` with a few capitalised words of its own ("Diplomatic
+        Advisor", "Senior Trade and Investment Commissioner"), or None. No word of the lead may be a name's,
+        a country's or an organisation's (", Ahmed Kamal and Country Director X": the name is a person's)."""
+        t = self.tokens
+        if i < t.n and t.lower[i] in DETERMINERS:
+            i += 1
+        in_names = {k for run in self.names.runs if run.start <= i + MAX_TITLE_LEAD and run.end > i
+                    for k in range(run.start, run.end)}
+        for k in range(i, min(i + MAX_TITLE_LEAD + 1, t.n)):
+            tag = t.tags[k]
+            if tag is not None and tag.kinds & {"head", "rank"}:
+                return k if k > i else None
+            if t.is_cap(k) and t.text[k].isalpha() and t.country[k] is None and t.org[k] is None \
+                    and k not in in_names:
+                continue
+            if k > i and (t.lower[k] in {"and", "&"} or t.glued_hyphen(k)):
+                continue
+            return None
+        return None
+
+    def joins_complement(self, region: list[int], k: int) -> bool:
+        """"and" at token ``k`` coordinates words inside the complement of the title in ``region`` ("Minister of
+        Foreign Affairs and Expatriates of ..."), not the next person or title."""
+        t = self.tokens
+        nxt = t.next_word(k + 1)
+        if nxt is None or (t.org[nxt] is not None and t.org[nxt].start < nxt):
+            return False  # (an organisation's name running over "and" is not the title's)
+        before = t.prev_word(k)
+        if t.org[before] is not None and t.org[before].end == before + 1:
+            return False  # "CEO of Google and Alphabet": two organisations, the title is the first one's
+        heads = [j for j in region if t.tags[j] is not None and "head" in t.tags[j].kinds]
+        if not heads or not any(t.lower[j] in {"of", "for"} for j in region if j > heads[-1]):
+            return False
+        run_starts = {run.start for run in self.names.runs
+                      if run.start > nxt or len(self.names.name_tokens(run.start, run.end)) >= 2}
+        after = nxt
+        while after < t.n and (t.is_cap(after) or t.glued_hyphen(after)):
+            if (t.tags[after] is not None and t.tags[after].kinds & {"head", "rank", "honorific"}) \
+                    or t.country[after] is not None or after in run_starts \
+                    or after - nxt >= MAX_COORDINATED:
+                return False  # another title, a country or a name: the next item
+            after += 1
+        # the coordinated words close the complement or go on with it; a verb after them makes them a subject
+        return after > nxt and (after >= t.n or t.lower[after] in COMPLEMENT_ENDS or t.is_space(after))
 
     def region_token(self, i: int) -> bool:
         t = self.tokens
@@ -111,14 +160,37 @@ class TitleRegions:
         if not self.reader.has_kind(region, *PERSON_KINDS):
             return [], start  # no piece can hold a title
         out: list[TitlePiece] = []
-        for piece in reversed(self.pieces(region)):
+        pieces = self.pieces(region)
+        org_piece = None
+        for n, piece in enumerate(reversed(pieces)):
             if not self.reader.has_kind(piece, *PERSON_KINDS):
+                if out and n + 1 < len(pieces) and self.names_body(piece) \
+                        and self.reader.has_kind(pieces[-n - 2], "head"):
+                    org_piece = piece  # "Chief of Air Staff, Nigerian Air Force, Air Marshal X": the title's body
+                    continue
                 break
-            out.insert(0, self.reader.read(piece))
+            read = self.reader.read(piece)
+            if org_piece is not None:
+                self.reader.serves(read, org_piece)
+                org_piece = None
+            out.insert(0, read)
         # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
         if len(out) > 1 and out[0].cue and any(p.title for p in out[1:]):
             out = out[1:]
         return out, region[0]
+
+    def names_body(self, piece: list[int]) -> bool:
+        """Whether a piece is only the name of a body: an organisation or a country's forces ("Nigerian Air
+        Force", "the Ghana Navy"), capitalised words with no name in them."""
+        t = self.tokens
+        toks = [k for k in piece if not t.is_space(k)]
+        while toks and t.lower[toks[0]] in DETERMINERS:
+            toks = toks[1:]
+        if not toks or (t.org[toks[0]] is None and t.country[toks[0]] is None):
+            return False
+        return self.reader.is_org_piece(toks) and all(
+            t.is_cap(k) or t.lower[k] in CONNECTORS for k in toks) and not any(
+            toks[0] <= run.start <= toks[-1] for run in self.names.runs)
 
     def right(self, end: int, title_first: bool = False) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """The apposition after a name ending at ``end``: its title pieces, the organisation piece after them,
@@ -131,7 +203,11 @@ class TitleRegions:
         k += 1
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
-        if k >= t.n or (not self.starts_title(k) and not (t.country[k] is not None and self.country_then_title(k))):
+        if k >= t.n:
+            return [], None, []
+        lead_head = None if self.starts_title(k) else self.title_lead(k)
+        if lead_head is None and not self.starts_title(k) and not (
+                t.country[k] is not None and self.country_then_title(k)):
             return [], None, []
         region = []
         while k < t.n and len(region) < MAX_REGION:
@@ -140,8 +216,9 @@ class TitleRegions:
                     break
                 k += 1
                 continue
-            if t.lower[k] == "and" and not self.starts_title(k + 1):
-                break
+            if t.lower[k] == "and" and not self.starts_title(k + 1) and not self.joins_complement(region, k) \
+                    and not (lead_head is not None and k < lead_head):
+                break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
             if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
                 break  # ", on Tuesday met ...": the clause goes on after the apposition
             if not (self.region_token(k) or t.lower[k] in DETERMINERS or t.lower[k] == "at"):
@@ -171,7 +248,7 @@ class TitleRegions:
         titles, org = [], None
         for piece in self.pieces(region):
             if self.reader.has_kind(piece, "head", "rank"):
-                titles.append(self.reader.read(piece))
+                titles.append(self.reader.read(piece, lead=lead_head is not None and not titles))
             elif titles and self.reader.is_org_piece(piece):
                 org = t.span_text(piece[0], piece[-1] + 1)
                 break
