@@ -33,7 +33,7 @@ class Attribution:
     def country_after(self, end: int) -> Optional[str]:
         """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
         t = self.tokens
-        k = end
+        k = t.next_word(end) or end
         if k + 1 < t.n and t.lower[k] == "of":
             k += 1
             if t.lower[k] == "the" and k + 1 < t.n:

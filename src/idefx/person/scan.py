@@ -71,7 +71,7 @@ class PeopleScan:
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(name_toks) >= 2:
-                strong = t.bulleted(start) or (nxt is not None and t.lower[nxt] in words.verbs and all(
+                strong = (t.bulleted(start) and t.item_ends(full)) or (nxt is not None and t.lower[nxt] in words.verbs and all(
                     t.lower[k] not in words.common for k in name_toks))
             if strong:
                 person = identities.add(start, end, full, pieces, right_org)

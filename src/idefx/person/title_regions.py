@@ -141,9 +141,9 @@ class TitleRegions:
         t, region = self.tokens, []
         j = start - 1
         while j >= 0 and len(region) < MAX_REGION:
-            if t.text[j].isspace():
-                if t.is_break(j):
-                    break
+            if t.is_space(j):
+                if t.is_break(j) or j in t.closing:
+                    break  # (an emphasised stretch before the name is a unit of its own)
                 j -= 1
                 continue
             if j in taken or not self.region_token(j):
@@ -198,6 +198,8 @@ class TitleRegions:
         Name" and a title followed by ", Name" is that name's."""
         t = self.tokens
         k = end
+        while k < t.n and k in t.markup:
+            k += 1
         if k >= t.n or t.text[k] != ",":
             return [], None, []
         k += 1
