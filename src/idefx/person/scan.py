@@ -11,6 +11,7 @@ from idefx.datetext import WEEKDAYS
 from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
+from idefx.person.evidence import NameEvidence
 from idefx.person.identity import Identities, PersonRecord
 from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import TitlePieceReader
@@ -29,6 +30,7 @@ class PeopleScan:
         self.names = NameRuns(self.tokens, vocabulary)
         self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
         self.attribution = Attribution(self.tokens, vocabulary)
+        self.evidence = NameEvidence(self.tokens, self.names, self.titles, vocabulary)
         self.identities = Identities(self.tokens)
 
     def run(self) -> list[PersonEntity]:
@@ -71,8 +73,7 @@ class PeopleScan:
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(name_toks) >= 2:
-                strong = (t.bulleted(start) and t.item_ends(full)) or (nxt is not None and t.lower[nxt] in words.verbs and all(
-                    t.lower[k] not in words.common for k in name_toks))
+                strong = self.evidence.by_clause(start, end, full)
             if strong:
                 person = identities.add(start, end, full, pieces, right_org)
                 if right_org and words.is_international(right_org):
@@ -83,6 +84,8 @@ class PeopleScan:
                     person.guest = True
                 if person.first_tok is None:
                     person.first_tok = start
+                if not pieces and self.evidence.byline(start, full):
+                    person.stateless = True  # the writer speaks for no country
                 last = (person, full)
             else:
                 pending.append((start, end, full))
@@ -90,6 +93,8 @@ class PeopleScan:
             person = identities.named_by(start, end)
             if person is not None:
                 identities.mention(person, start, full, [], None)
+            elif self.evidence.coordinated(start, end, full, identities.taken, identities.name_tokens()):
+                identities.add(start, end, full, [], None).first_tok = start
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""

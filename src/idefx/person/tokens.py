@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from idefx.entities import COUNTRY_SPANS, ORG_SPANS, doc_text
+from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES, doc_text
 from idefx.person.vocabulary import PersonVocabulary
 from idefx.tokentables import covering, token_array
 
@@ -34,6 +34,9 @@ class DocTokens:
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None
+        # the tokens of a city, venue or event's name: never a name that only its clause marks as a person
+        self.placed = {k for key in (PLACES, VENUES, EVENTS) for span in doc.spans.get(key, [])
+                       for k in range(span.start, span.end)}
         self.closing: set[int] = set()  # the emphasis markers that close an emphasised stretch
         self.markup = self.emphasis_marks()
 
