@@ -70,3 +70,31 @@ def test_a_body_between_title_and_rank_is_the_titles_organisation(nlp, text, nam
     assert person.titles == [title]
     assert person.organization == org
     assert person.country == country
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Lee Jae-min, the opposition leader, met the envoy.", "Lee Jae-min", "leader"),
+    ("Karen Holt, the country's defence minister, arrived on Friday.", "Karen Holt", "defence minister"),
+    ("Tomas Reyes, the regional governor, welcomed the delegation.", "Tomas Reyes", "regional governor"),
+])
+def test_a_lower_case_title_after_a_determiner_in_the_apposition(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "Karen Holt, the woman who leads the party, arrived.",
+    "Karen Holt, the one with the plan, arrived.",
+    "Karen Holt, a reader of history books, arrived.",
+])
+def test_a_lower_case_apposition_without_a_title_gives_none(nlp, text):
+    assert all(not p.titles for p in people(nlp, text).values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Ana Costa and First Lady Maria Costa visited the school.", "Maria Costa"),
+    ("First Lady Jill Moreno hosted the spouses.", "Jill Moreno"),
+    ("The First Gentleman Doug Emhoff toured the site.", "Doug Emhoff"),
+])
+def test_first_lady_is_a_title_not_part_of_the_name(nlp, text, name):
+    found = people(nlp, text)
+    assert name in found

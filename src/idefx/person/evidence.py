@@ -27,9 +27,10 @@ class NameEvidence:
         "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name)."""
         t, vocabulary = self.tokens, self.vocabulary
         words = self.names.name_tokens(start, end)
-        return len(words) >= 2 and all(
-            t.lower[k] not in vocabulary.common and t.text[k] not in vocabulary.region_words
-            and not t.text[k].isupper() and k not in t.placed for k in words) and (end >= t.n or t.text[end] not in vocabulary.region_words)
+        if len(words) < 2 or (end < t.n and t.text[end] in vocabulary.region_words):
+            return False
+        return all(t.lower[k] not in vocabulary.common and t.text[k] not in vocabulary.region_words
+                   and not t.text[k].isupper() and k not in t.placed for k in words)
 
     def by_clause(self, start: int, end: int, full: int) -> bool:
         """The clause or the layout says the run is a person."""

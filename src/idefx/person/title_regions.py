@@ -10,12 +10,14 @@ from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, POSSESSIVE, TitlePiece, TitlePieceReader
 from idefx.person.tokens import BULLETS, DocTokens
 
+# words that open a clause or a complement: not part of a title's lower-case lead
+CLAUSE_WORDS = {"who", "which", "that", "with", "to", "by", "from", "at", "in", "on", "as", "for", "of"}
 CONNECTORS = {"of", "for", "on", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 MAX_REGION = 40  # tokens a title region may hold
-COMPLEMENT_ENDS = {",", ".", ";", ")", "of", "for", "at", "in", "and"}
-MAX_TITLE_LEAD = 5
-MAX_COORDINATED = 4  # capitalised words after "and" inside a title's complement  # capitalised words before the head of a title ("Senior Trade and Investment Commissioner")
+COMPLEMENT_ENDS = {",", ".", ";", ")", "of", "for", "at", "in", "and"}  # what may follow words coordinated in one
+MAX_TITLE_LEAD = 5  # words before the head of a title ("Senior Trade and Investment Commissioner")
+MAX_COORDINATED = 4  # capitalised words after "and" inside a title's complement
 
 
 class TitleRegions:
@@ -51,10 +53,12 @@ class TitleRegions:
 
     def title_lead(self, i: int) -> Optional[int]:
         """The head of a title that starts at token ``i`` with a few capitalised words of its own ("Diplomatic
-        Advisor", "Senior Trade and Investment Commissioner"), or None. No word of the lead may be a name's,
+        Advisor", "Senior Trade and Investment Commissioner"), or after a determiner lower-case ones ("the
+        opposition leader"), or None. No word of the lead may be a name's,
         a country's or an organisation's (", Ahmed Kamal and Country Director X": the name is a person's)."""
         t = self.tokens
-        if i < t.n and t.lower[i] in DETERMINERS:
+        determined = i < t.n and t.lower[i] in DETERMINERS
+        if determined:
             i += 1
         in_names = {k for run in self.names.runs if run.start <= i + MAX_TITLE_LEAD and run.end > i
                     for k in range(run.start, run.end)}
@@ -65,6 +69,9 @@ class TitleRegions:
             if t.is_cap(k) and t.text[k].isalpha() and t.country[k] is None and t.org[k] is None \
                     and k not in in_names:
                 continue
+            if determined and ((t.text[k].isalpha() and t.text[k].islower() and t.lower[k] not in CLAUSE_WORDS
+                                and t.lower[k] not in self.reader.vocabulary.verbs) or t.text[k] in POSSESSIVE):
+                continue  # ", the opposition leader,", ", the country's defence minister,"
             if k > i and (t.lower[k] in {"and", "&"} or t.glued_hyphen(k)):
                 continue
             return None
@@ -223,7 +230,8 @@ class TitleRegions:
                 break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
             if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
                 break  # ", on Tuesday met ...": the clause goes on after the apposition
-            if not (self.region_token(k) or t.lower[k] in DETERMINERS or t.lower[k] == "at"):
+            in_lead = lead_head is not None and k < lead_head
+            if not (self.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"):
                 break
             region.append(k)
             k += 1
