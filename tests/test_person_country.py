@@ -75,3 +75,16 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
 ])
 def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, country):
     assert countries(nlp, text)["Le Van Hung"] == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Ghana hosts the Togo talks. President Kwame Asante received Foreign Minister Kodjo Mensah of Benin.",
+     "Kwame Asante", "GH"),
+    ("Chile leads the Andean group with Bolivia. The minister Rosa Vidal met Minister Jorge Salas of Peru.",
+     "Rosa Vidal", "CL"),
+    ("Norway's fleet and Denmark's ports were discussed as Minister Lars Dahl welcomed Minister Eva Berg of "
+     "Sweden.", "Lars Dahl", "NO"),
+])
+def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_guest_is_from(
+        nlp, text, name, country):
+    assert countries(nlp, text)[name] == country
