@@ -64,6 +64,10 @@ class NameRuns:
                     and not self.before_number(end + 1)):
                 end += 1
             start = i
+            # initials open the name ("Admiral R. Hari Kumar")
+            while start > 0 and self.token_class(start - 1) == "initial" and t.country[start - 1] is None \
+                    and t.tags[start - 1] is None and t.org[start - 1] is None:
+                start -= 1
             # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
             while start > 0 and (t.glued_hyphen(start - 1) or (
                     t.lower[start - 1] in words.particles and t.is_cap(start - 1) and t.tags[start - 1] is None)):

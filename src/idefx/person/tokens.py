@@ -27,7 +27,9 @@ class DocTokens:
         self.starts = token_array(doc, "IDX").tolist()  # each token's character offset
         self.spaces = token_array(doc, "SPACY").tolist()  # whether whitespace follows it
         self.doc_text = doc_text(doc)
-        self.tags = vocabulary.titles.tag(doc)  # the TitleTag covering each token, or None
+        # the TitleTag covering each token, or None; an honorific is written capitalised ("he" is no "HE")
+        self.tags = [None if tag is not None and tag.kinds == {"honorific"} and not self.text[tag.start][:1].isupper()
+                     else tag for tag in vocabulary.titles.tag(doc)]
         # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
                               if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
