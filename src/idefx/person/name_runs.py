@@ -53,6 +53,10 @@ class NameRuns:
                     last = j
                 j += 1
             end = last + 1
+            # a post-nominal in capitals closes the name ("Festus Kiyamo SAN", "Ana Costa MP")
+            while end - 2 > i and t.text[end - 1].isupper() and not t.text[end - 2].isupper() \
+                    and not t.text[end - 3].isupper() and self.token_class(end - 2) == "name":
+                end -= 1
             # a common word closes a name after an initial ("Dana W. White")
             if (end < t.n and t.text[end][:1].isupper() and t.text[end].isalpha()
                     and t.tags[end] is None and t.country[end] is None and t.org[end] is None

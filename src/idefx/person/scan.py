@@ -44,6 +44,8 @@ class PeopleScan:
         last = None  # (person, end token) of the previous titled mention
         for start, end, full in self.names.find():
             name_toks = self.names.name_tokens(start, end)
+            if len(name_toks) == 1 and end - start == 1 and t.text[start].isupper():
+                continue  # an acronym ("GMD", "PMO") is no one's name
             nxt = t.next_word(full)
             if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
