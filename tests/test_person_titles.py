@@ -98,3 +98,12 @@ def test_a_lower_case_apposition_without_a_title_gives_none(nlp, text):
 def test_first_lady_is_a_title_not_part_of_the_name(nlp, text, name):
     found = people(nlp, text)
     assert name in found
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Karen Holt (Minister of Trade) met the envoys.", "Karen Holt", "Minister of Trade"),
+    ("The deal was signed by Omar Sadiq (Foreign Minister of Peru) on Monday.", "Omar Sadiq", "Foreign Minister"),
+    ("Lena Fischer (Senior Trade Commissioner) opened the fair.", "Lena Fischer", "Senior Trade Commissioner"),
+])
+def test_a_title_in_brackets_after_the_name(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

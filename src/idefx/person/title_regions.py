@@ -207,6 +207,8 @@ class TitleRegions:
         k = end
         while k < t.n and k in t.markup:
             k += 1
+        if k < t.n and t.text[k] == "(":
+            return self.bracketed(k)
         if k >= t.n or t.text[k] != ",":
             return [], None, []
         k += 1
@@ -265,6 +267,20 @@ class TitleRegions:
             else:
                 break
         return titles, org, region
+
+    def bracketed(self, k: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
+        """"Karen Holt (Minister of Trade)": a title in brackets right after the name (token ``k`` is "(")."""
+        t = self.tokens
+        close = next((j for j in range(k + 1, min(k + MAX_REGION, t.n)) if t.text[j] in {")", "("}
+                      or "\n" in t.text[j]), None)
+        if close is None or t.text[close] != ")" or close == k + 1:
+            return [], None, []
+        first = k + 1
+        if not (self.starts_title(first) or self.title_lead(first) is not None):
+            return [], None, []
+        region = list(range(first, close))
+        titles = [self.reader.read(piece) for piece in self.pieces(region) if self.reader.has_kind(piece, "head")]
+        return titles, None, region
 
     def country_then_title(self, k: int) -> bool:
         """A country (possessive or not) followed by a title: "Azerbaijan's Defense Minister"."""
