@@ -75,3 +75,28 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
 ])
 def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, country):
     assert countries(nlp, text)["Le Van Hung"] == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Ghana hosts the Togo talks. President Kwame Asante received Foreign Minister Kodjo Mensah of Benin.",
+     "Kwame Asante", "GH"),
+    ("Chile leads the Andean group with Bolivia. The minister Rosa Vidal met Minister Jorge Salas of Peru.",
+     "Rosa Vidal", "CL"),
+    ("Norway's fleet and Denmark's ports were discussed as Minister Lars Dahl welcomed Minister Eva Berg of "
+     "Sweden.", "Lars Dahl", "NO"),
+])
+def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_guest_is_from(
+        nlp, text, name, country):
+    assert countries(nlp, text)[name] == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Ministers from Togo and Benin arrived in Ghana, where President Kwame Asante received the delegations "
+     "from Togo and Benin.", "Kwame Asante", "GH"),
+    ("The head of state of Chile, Rosa Vidal, received delegations from the Republic of Peru and Bolivia and "
+     "envoys from Peru and Bolivia.", "Rosa Vidal", "CL"),
+    ("Visitors from Sweden and Denmark came to Norway. Minister Lars Dahl met the guests from Sweden and "
+     "Denmark.", "Lars Dahl", "NO"),
+])
+def test_the_country_visitors_come_from_is_not_the_hosts(nlp, text, name, country):
+    assert countries(nlp, text)[name] == country

@@ -87,13 +87,14 @@ def _body_start(doc: Doc) -> int:
     return int(i)
 
 
-def most_named(country_spans: Iterable[Span], home: Optional[str]) -> Optional[str]:
-    """The country (other than ``home``) named most often in ``country_spans``, when one stands out."""
+def most_named(country_spans: Iterable[Span], home: Optional[str], first_on_tie: bool = False) -> Optional[str]:
+    """The country (other than ``home``) named most often in ``country_spans``, when one stands out
+    (``first_on_tie``: else the first named of those named most)."""
     counts: dict[str, int] = {}
     for span in country_spans:
         if span.kb_id_ != home:
             counts[span.kb_id_] = counts.get(span.kb_id_, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: the first named first among equals
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1] and not first_on_tie):
         return None
     return ranked[0][0]

@@ -59,6 +59,8 @@ class PeopleFinder(BatchComponent):
             "particles": sorted({e["text"].lower() for e in read_jsonl(particles_file)}),
             "verbs": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
+            "speech_before": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_before"),
+            "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),

@@ -33,7 +33,7 @@ class Attribution:
     def country_after(self, end: int) -> Optional[str]:
         """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
         t = self.tokens
-        k = end
+        k = t.next_word(end) or end
         if k + 1 < t.n and t.lower[k] == "of":
             k += 1
             if t.lower[k] == "the" and k + 1 < t.n:
@@ -88,6 +88,15 @@ class Attribution:
         if t.lower[j] in {"to", "in"}:
             j = t.prev_word(j)
         return t.lower[j] in travel
+
+    def is_origin(self, span) -> bool:
+        """A country named as where visitors come from ("delegations from Kenya, the Republic of Ghana and
+        Chile"): the guests' country, not the text's."""
+        t = self.tokens
+        j = t.prev_word(span.start)
+        while j > 0 and (t.lower[j] in {"the", ",", "and"} or t.country[j] is not None):
+            j = t.prev_word(j)
+        return t.lower[j] == "from"
 
     @cached_property
     def names_a_side(self) -> bool:

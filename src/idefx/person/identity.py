@@ -65,6 +65,10 @@ class Identities:
         self.taken: set[int] = set()  # tokens of accepted person mentions and their appositions
         self.mention_tokens: dict[tuple[int, int], tuple[int, int]] = {}  # a mention's characters -> its tokens
 
+    def name_tokens(self) -> set[int]:
+        """The tokens of the people's mentions so far."""
+        return {k for start, end in self.mention_tokens.values() for k in range(start, end)}
+
     def match(self, key: tuple[str, ...]) -> Optional[PersonRecord]:
         """The person a name key names, the latest first, or None."""
         if not key:

@@ -53,6 +53,10 @@ class NameRuns:
                     last = j
                 j += 1
             end = last + 1
+            # a post-nominal in capitals closes the name ("Festus Kiyamo SAN", "Ana Costa MP")
+            while end - 2 > i and t.text[end - 1].isupper() and not t.text[end - 2].isupper() \
+                    and not t.text[end - 3].isupper() and self.token_class(end - 2) == "name":
+                end -= 1
             # a common word closes a name after an initial ("Dana W. White")
             if (end < t.n and t.text[end][:1].isupper() and t.text[end].isalpha()
                     and t.tags[end] is None and t.country[end] is None and t.org[end] is None
@@ -64,6 +68,10 @@ class NameRuns:
                     and not self.before_number(end + 1)):
                 end += 1
             start = i
+            # initials open the name ("Admiral R. Hari Kumar")
+            while start > 0 and self.token_class(start - 1) == "initial" and t.country[start - 1] is None \
+                    and t.tags[start - 1] is None and t.org[start - 1] is None:
+                start -= 1
             # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
             while start > 0 and (t.glued_hyphen(start - 1) or (
                     t.lower[start - 1] in words.particles and t.is_cap(start - 1) and t.tags[start - 1] is None)):

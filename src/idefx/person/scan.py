@@ -11,6 +11,7 @@ from idefx.datetext import WEEKDAYS
 from idefx.entities import PersonEntity
 from idefx.home import home_country, most_named
 from idefx.person.attribution import Attribution
+from idefx.person.evidence import NameEvidence
 from idefx.person.identity import Identities, PersonRecord
 from idefx.person.model_countries import ModelCountries
 from idefx.person.model_names import ModelPeople
@@ -31,6 +32,7 @@ class PeopleScan:
         self.names = NameRuns(self.tokens, vocabulary)
         self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
         self.attribution = Attribution(self.tokens, vocabulary)
+        self.evidence = NameEvidence(self.tokens, self.names, self.titles, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc)
         self.model_countries = ModelCountries(self.tokens, doc)
@@ -46,6 +48,8 @@ class PeopleScan:
         last = None  # (person, end token) of the previous titled mention
         for start, end, full in self.names.find():
             name_toks = self.names.name_tokens(start, end)
+            if len(name_toks) == 1 and end - start == 1 and t.text[start].isupper():
+                continue  # an acronym ("GMD", "PMO") is no one's name
             nxt = t.next_word(full)
             if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
@@ -75,8 +79,7 @@ class PeopleScan:
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
             if not strong and len(name_toks) >= 2:
-                strong = t.bulleted(start) or (nxt is not None and t.lower[nxt] in words.verbs and all(
-                    t.lower[k] not in words.common for k in name_toks))
+                strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
                 person = identities.add(start, end, full, pieces, right_org)
                 if right_org and words.is_international(right_org):
@@ -87,6 +90,8 @@ class PeopleScan:
                     person.guest = True
                 if person.first_tok is None:
                     person.first_tok = start
+                if not pieces and self.evidence.byline(start, full):
+                    person.stateless = True  # the writer speaks for no country
                 last = (person, full)
             else:
                 pending.append((start, end, full))
@@ -94,6 +99,8 @@ class PeopleScan:
             person = identities.named_by(start, end) if identities.people else None
             if person is not None:
                 identities.mention(person, start, full, [], None)
+            elif self.evidence.coordinated(start, end, full, identities.taken, identities.name_tokens()):
+                identities.add(start, end, full, [], None).first_tok = start
             elif self.model_people.names(self.names.name_tokens(start, end)):
                 person = identities.add(start, end, full, [], None)
                 if person.first_tok is None:
@@ -116,7 +123,8 @@ class PeopleScan:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            home = most_named([span for span in spans if span.kb_id_ not in stated], None) \
+            unstated = [span for span in spans if span.kb_id_ not in stated and not self.attribution.is_origin(span)]
+            home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(spans, None)
         foreign = most_named(spans, home) if home else None
         out = []

@@ -47,8 +47,9 @@ class TitlePieceReader:
         return any(t.org[k] is not None for k in tokens) or any(
             t.lower[k] in self.vocabulary.org_heads and t.is_cap(k) for k in tokens)
 
-    def read(self, piece: list[int]) -> TitlePiece:
-        """One title piece -> title, rank, country, organisation."""
+    def read(self, piece: list[int], lead: bool = False) -> TitlePiece:
+        """One title piece -> title, rank, country, organisation. ``lead``: the capitalised words before the
+        head are known to be the title's own (an apposition: "X, Regional Sales Manager,")."""
         t = self.tokens
         out = TitlePiece(first=piece[0])
         toks = self.strip_ends([k for k in piece if not t.is_space(k)], out)
@@ -62,7 +63,7 @@ class TitlePieceReader:
         head = heads[0]
         out.cue = "head" not in t.tags[head].kinds and "cue" in t.tags[head].kinds
         out.stateless = any(t.tags[k].stateless for k in heads if t.tags[k] is not None)
-        start = self.title_start(t.tags[head].start, toks)
+        start = self.title_start(t.tags[head].start, toks, lead)
         for k in (k for k in toks if k < start):
             span = t.country[k]
             if span is not None and out.country is None:
@@ -92,6 +93,21 @@ class TitlePieceReader:
             if span is not None and out.country is None:
                 out.country = span.kb_id_
         return out
+
+    def serves(self, out: TitlePiece, org_piece: list[int]) -> None:
+        """The organisation piece that follows a title ("Chief of Air Staff, Nigerian Air Force") names the
+        title's organisation and, by its country, the person's."""
+        t = self.tokens
+        toks = [k for k in org_piece if not t.is_space(k) and t.text[k] not in {",", "(", ")"}]
+        while toks and t.lower[toks[0]] in DETERMINERS:
+            toks = toks[1:]
+        if not toks:
+            return
+        out.org = t.span_text(toks[0], toks[-1] + 1)
+        # the country that opens the organisation's name is its own ("Nigerian Air Force"); one inside it
+        # names a subject ("Senate Indian Affairs Committee")
+        if out.country is None and t.country[toks[0]] is not None:
+            out.country = t.country[toks[0]].kb_id_
 
     def serves_international_body(self, toks: list[int]) -> bool:
         """Whether the piece names an intergovernmental body the person works for ("IMF Managing Director",
@@ -143,7 +159,7 @@ class TitlePieceReader:
             return rest
         return toks
 
-    def title_start(self, start: int, toks: list[int]) -> int:
+    def title_start(self, start: int, toks: list[int], lead: bool = False) -> int:
         """The left edge of a title whose head starts at ``start``: modifiers and capitalised words straight
         before the head."""
         t = self.tokens
@@ -164,7 +180,7 @@ class TitlePieceReader:
                 continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start
-            if t.is_cap(prev) and t.lower[prev] not in self.vocabulary.common or (
+            if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common) or (
                     t.glued_hyphen(prev) and t.is_cap(prev - 1)) or (
                     prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
                 start = prev

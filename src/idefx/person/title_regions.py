@@ -10,9 +10,14 @@ from idefx.person.name_runs import NameRuns
 from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, POSSESSIVE, TitlePiece, TitlePieceReader
 from idefx.person.tokens import BULLETS, DocTokens
 
+# words that open a clause or a complement: not part of a title's lower-case lead
+CLAUSE_WORDS = {"who", "which", "that", "with", "to", "by", "from", "at", "in", "on", "as", "for", "of"}
 CONNECTORS = {"of", "for", "on", "the", "and", "to", ",", "’s", "'s", "-", "&"}
 LEADING_CONNECTORS = CONNECTORS - {"the"}  # connectors that cannot open a title region
 MAX_REGION = 40  # tokens a title region may hold
+COMPLEMENT_ENDS = {",", ".", ";", ")", "of", "for", "at", "in", "and"}  # what may follow words coordinated in one
+MAX_TITLE_LEAD = 5  # words before the head of a title ("Senior Trade and Investment Commissioner")
+MAX_COORDINATED = 4  # capitalised words after "and" inside a title's complement
 
 
 class TitleRegions:
@@ -45,6 +50,57 @@ class TitleRegions:
             return False
         span = t.country[i]
         return span is not None and span.label_ == "demonym"
+
+    def title_lead(self, i: int) -> Optional[int]:
+        """The head of a title that starts at token ``i`` with a few capitalised words of its own ("Diplomatic
+        Advisor", "Senior Trade and Investment Commissioner"), or after a determiner lower-case ones ("the
+        opposition leader"), or None. No word of the lead may be a name's,
+        a country's or an organisation's (", Ahmed Kamal and Country Director X": the name is a person's)."""
+        t = self.tokens
+        determined = i < t.n and t.lower[i] in DETERMINERS
+        if determined:
+            i += 1
+        in_names = {k for run in self.names.runs if run.start <= i + MAX_TITLE_LEAD and run.end > i
+                    for k in range(run.start, run.end)}
+        for k in range(i, min(i + MAX_TITLE_LEAD + 1, t.n)):
+            tag = t.tags[k]
+            if tag is not None and tag.kinds & {"head", "rank"}:
+                return k if k > i else None
+            if t.is_cap(k) and t.text[k].isalpha() and t.country[k] is None and t.org[k] is None \
+                    and k not in in_names:
+                continue
+            if determined and ((t.text[k].isalpha() and t.text[k].islower() and t.lower[k] not in CLAUSE_WORDS
+                                and t.lower[k] not in self.reader.vocabulary.verbs) or t.text[k] in POSSESSIVE):
+                continue  # ", the opposition leader,", ", the country's defence minister,"
+            if k > i and (t.lower[k] in {"and", "&"} or t.glued_hyphen(k)):
+                continue
+            return None
+        return None
+
+    def joins_complement(self, region: list[int], k: int) -> bool:
+        """"and" at token ``k`` coordinates words inside the complement of the title in ``region`` ("Minister of
+        Foreign Affairs and Expatriates of ..."), not the next person or title."""
+        t = self.tokens
+        nxt = t.next_word(k + 1)
+        if nxt is None or (t.org[nxt] is not None and t.org[nxt].start < nxt):
+            return False  # (an organisation's name running over "and" is not the title's)
+        before = t.prev_word(k)
+        if t.org[before] is not None and t.org[before].end == before + 1:
+            return False  # "CEO of Google and Alphabet": two organisations, the title is the first one's
+        heads = [j for j in region if t.tags[j] is not None and "head" in t.tags[j].kinds]
+        if not heads or not any(t.lower[j] in {"of", "for"} for j in region if j > heads[-1]):
+            return False
+        run_starts = {run.start for run in self.names.runs
+                      if run.start > nxt or len(self.names.name_tokens(run.start, run.end)) >= 2}
+        after = nxt
+        while after < t.n and (t.is_cap(after) or t.glued_hyphen(after)):
+            if (t.tags[after] is not None and t.tags[after].kinds & {"head", "rank", "honorific"}) \
+                    or t.country[after] is not None or after in run_starts \
+                    or after - nxt >= MAX_COORDINATED:
+                return False  # another title, a country or a name: the next item
+            after += 1
+        # the coordinated words close the complement or go on with it; a verb after them makes them a subject
+        return after > nxt and (after >= t.n or t.lower[after] in COMPLEMENT_ENDS or t.is_space(after))
 
     def region_token(self, i: int) -> bool:
         t = self.tokens
@@ -92,9 +148,9 @@ class TitleRegions:
         t, region = self.tokens, []
         j = start - 1
         while j >= 0 and len(region) < MAX_REGION:
-            if t.text[j].isspace():
-                if t.is_break(j):
-                    break
+            if t.is_space(j):
+                if t.is_break(j) or j in t.closing:
+                    break  # (an emphasised stretch before the name is a unit of its own)
                 j -= 1
                 continue
             if j in taken or not self.region_token(j):
@@ -111,14 +167,37 @@ class TitleRegions:
         if not self.reader.has_kind(region, *PERSON_KINDS):
             return [], start  # no piece can hold a title
         out: list[TitlePiece] = []
-        for piece in reversed(self.pieces(region)):
+        pieces = self.pieces(region)
+        org_piece = None
+        for n, piece in enumerate(reversed(pieces)):
             if not self.reader.has_kind(piece, *PERSON_KINDS):
+                if out and n + 1 < len(pieces) and self.names_body(piece) \
+                        and self.reader.has_kind(pieces[-n - 2], "head"):
+                    org_piece = piece  # "Chief of Air Staff, Nigerian Air Force, Air Marshal X": the title's body
+                    continue
                 break
-            out.insert(0, self.reader.read(piece))
+            read = self.reader.read(piece)
+            if org_piece is not None:
+                self.reader.serves(read, org_piece)
+                org_piece = None
+            out.insert(0, read)
         # "his Brazilian counterpart, His Excellency the Minister ...": the cue is someone else's
         if len(out) > 1 and out[0].cue and any(p.title for p in out[1:]):
             out = out[1:]
         return out, region[0]
+
+    def names_body(self, piece: list[int]) -> bool:
+        """Whether a piece is only the name of a body: an organisation or a country's forces ("Nigerian Air
+        Force", "the Ghana Navy"), capitalised words with no name in them."""
+        t = self.tokens
+        toks = [k for k in piece if not t.is_space(k)]
+        while toks and t.lower[toks[0]] in DETERMINERS:
+            toks = toks[1:]
+        if not toks or (t.org[toks[0]] is None and t.country[toks[0]] is None):
+            return False
+        return self.reader.is_org_piece(toks) and all(
+            t.is_cap(k) or t.lower[k] in CONNECTORS for k in toks) and not any(
+            toks[0] <= run.start <= toks[-1] for run in self.names.runs)
 
     def right(self, end: int, title_first: bool = False) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """The apposition after a name ending at ``end``: its title pieces, the organisation piece after them,
@@ -126,12 +205,20 @@ class TitleRegions:
         Name" and a title followed by ", Name" is that name's."""
         t = self.tokens
         k = end
+        while k < t.n and k in t.markup:
+            k += 1
+        if k < t.n and t.text[k] == "(":
+            return self.bracketed(k)
         if k >= t.n or t.text[k] != ",":
             return [], None, []
         k += 1
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
-        if k >= t.n or (not self.starts_title(k) and not (t.country[k] is not None and self.country_then_title(k))):
+        if k >= t.n:
+            return [], None, []
+        lead_head = None if self.starts_title(k) else self.title_lead(k)
+        if lead_head is None and not self.starts_title(k) and not (
+                t.country[k] is not None and self.country_then_title(k)):
             return [], None, []
         region = []
         while k < t.n and len(region) < MAX_REGION:
@@ -140,11 +227,13 @@ class TitleRegions:
                     break
                 k += 1
                 continue
-            if t.lower[k] == "and" and not self.starts_title(k + 1):
-                break
+            if t.lower[k] == "and" and not self.starts_title(k + 1) and not self.joins_complement(region, k) \
+                    and not (lead_head is not None and k < lead_head):
+                break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
             if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
                 break  # ", on Tuesday met ...": the clause goes on after the apposition
-            if not (self.region_token(k) or t.lower[k] in DETERMINERS or t.lower[k] == "at"):
+            in_lead = lead_head is not None and k < lead_head
+            if not (self.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"):
                 break
             region.append(k)
             k += 1
@@ -171,13 +260,27 @@ class TitleRegions:
         titles, org = [], None
         for piece in self.pieces(region):
             if self.reader.has_kind(piece, "head", "rank"):
-                titles.append(self.reader.read(piece))
+                titles.append(self.reader.read(piece, lead=lead_head is not None and not titles))
             elif titles and self.reader.is_org_piece(piece):
                 org = t.span_text(piece[0], piece[-1] + 1)
                 break
             else:
                 break
         return titles, org, region
+
+    def bracketed(self, k: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
+        """"Karen Holt (Minister of Trade)": a title in brackets right after the name (token ``k`` is "(")."""
+        t = self.tokens
+        close = next((j for j in range(k + 1, min(k + MAX_REGION, t.n)) if t.text[j] in {")", "("}
+                      or "\n" in t.text[j]), None)
+        if close is None or t.text[close] != ")" or close == k + 1:
+            return [], None, []
+        first = k + 1
+        if not (self.starts_title(first) or self.title_lead(first) is not None):
+            return [], None, []
+        region = list(range(first, close))
+        titles = [self.reader.read(piece) for piece in self.pieces(region) if self.reader.has_kind(piece, "head")]
+        return titles, None, region
 
     def country_then_title(self, k: int) -> bool:
         """A country (possessive or not) followed by a title: "Azerbaijan's Defense Minister"."""

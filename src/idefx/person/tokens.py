@@ -7,11 +7,13 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from idefx.entities import COUNTRY_SPANS, ORG_SPANS, doc_text
+from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES, doc_text
 from idefx.person.vocabulary import PersonVocabulary
 from idefx.tokentables import covering, token_array
 
 BULLETS = {"-", "•", "*", "–", "·"}
+EMPHASIS = {"*", "_", "**", "__"}
+ITEM_ENDS = {",", "(", ":", ";", "–", "—", "-", "of", "and"}  # what may follow the name opening a list item
 SENTENCE_OPENERS = {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}  # a name after these opens a sentence
 
 
@@ -25,16 +27,46 @@ class DocTokens:
         self.starts = token_array(doc, "IDX").tolist()  # each token's character offset
         self.spaces = token_array(doc, "SPACY").tolist()  # whether whitespace follows it
         self.doc_text = doc_text(doc)
-        self.tags = vocabulary.titles.tag(doc)  # the TitleTag covering each token, or None
+        # the TitleTag covering each token, or None; an honorific is written capitalised ("he" is no "HE")
+        self.tags = [None if tag is not None and tag.kinds == {"honorific"} and not self.text[tag.start][:1].isupper()
+                     else tag for tag in vocabulary.titles.tag(doc)]
         # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
                               if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None
+        # the tokens of a city, venue or event's name: never a name that only its clause marks as a person
+        self.placed = {k for key in (PLACES, VENUES, EVENTS) for span in doc.spans.get(key, [])
+                       for k in range(span.start, span.end)}
+        self.closing: set[int] = set()  # the emphasis markers that close an emphasised stretch
+        self.markup = self.emphasis_marks()
+
+    def emphasis_marks(self) -> set[int]:
+        """The tokens of markdown emphasis glued to a word ("**Karen Holt**", "_Omar Sadiq_"): the rules read
+        through them like through spaces. A marker with a space after it at a line's start is a bullet."""
+        text, spaces, n = self.text, self.spaces, self.n
+        out: set[int] = set()
+        i = 0
+        while i < n:
+            if text[i] not in EMPHASIS:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and text[j + 1] in EMPHASIS and not spaces[j]:
+                j += 1
+            glued_right = not spaces[j] and j + 1 < n and text[j + 1][:1].isalnum()
+            glued_left = i > 0 and not spaces[i - 1] and text[i - 1][-1:].isalnum()
+            if glued_left or glued_right:
+                out.update(range(i, j + 1))
+                if glued_left:
+                    self.closing.update(range(i, j + 1))
+            i = j + 1
+        return out
 
     def is_space(self, i: int) -> bool:
-        return self.text[i].isspace()
+        """Whitespace, or markdown emphasis around a word."""
+        return self.text[i].isspace() or i in self.markup
 
     def is_break(self, i: int) -> bool:
         """A paragraph break (two line breaks or more)."""
@@ -50,16 +82,15 @@ class DocTokens:
 
     def prev_word(self, k: int) -> int:
         """The last token before ``k`` that is not whitespace (0 at the start)."""
-        text = self.text
         k -= 1
-        while k > 0 and text[k].isspace():
+        while k > 0 and self.is_space(k):
             k -= 1
         return max(k, 0)
 
     def next_word(self, k: int) -> Optional[int]:
         """The first token from ``k`` on that is not whitespace, or None."""
-        text, n = self.text, self.n
-        while k < n and text[k].isspace():
+        n = self.n
+        while k < n and self.is_space(k):
             k += 1
         return k if k < n else None
 
@@ -72,12 +103,20 @@ class DocTokens:
     def bulleted(self, start: int) -> bool:
         """Whether token ``start`` opens a bulleted line ("- Greg A. Adams, Chair ...")."""
         j = start - 1
-        while j >= 0 and self.text[j].isspace() and "\n" not in self.text[j]:
+        while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
             j -= 1
         if j < 0 or self.text[j] not in BULLETS:
             return False
         j -= 1
         return j < 0 or "\n" in self.text[j] or self.text[j].isspace()
+
+    def item_ends(self, k: int) -> bool:
+        """Whether a list item's name may end at token ``k``: the line or the item's first part ends there ("- Greg
+        A. Adams, Chair", "- Ana Costa of Ohio"), not a longer name ("- **Parkway West Career Center**") or a
+        clause ("- **Pittsburgh Gateways** will train ...")."""
+        while k < self.n and k in self.markup:
+            k += 1
+        return k >= self.n or "\n" in self.text[k] or self.lower[k] in ITEM_ENDS
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1 with whitespace runs folded to single spaces."""

@@ -31,6 +31,8 @@ class PersonVocabulary:
         self.particles = set(state["particles"])
         self.verbs = set(state["verbs"])
         self.guest_cues = set(state["guest_cues"])
+        self.speech_before = set(state["speech_before"])  # '“...,” said X'
+        self.relatives = set(state["relatives"])  # "X, who ..."
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country

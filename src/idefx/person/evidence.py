@@ -1,0 +1,88 @@
+"""Evidence outside a title that a name run of two or more uncommon name words is a person: the clause around
+it ('X said', '“...,” said X', 'X, who ...', 'X, 54,'), the layout (a byline, a list item) and coordination
+with a person already found ('Minister A, X and Y')."""
+
+from __future__ import annotations
+
+from idefx.person.name_runs import NameRuns
+from idefx.person.title_regions import TitleRegions
+from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import PersonVocabulary
+
+QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
+MAX_AGE_DIGITS = 3
+
+
+class NameEvidence:
+    """The person tests of one Doc that need no title."""
+
+    def __init__(self, tokens: DocTokens, names: NameRuns, titles: TitleRegions, vocabulary: PersonVocabulary):
+        self.tokens = tokens
+        self.names = names
+        self.titles = titles
+        self.vocabulary = vocabulary
+
+    def plain_name(self, start: int, end: int) -> bool:
+        """Two or more name words, none of them a common word, an acronym or a region's ("Karen Holt", not
+        "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name)."""
+        t, vocabulary = self.tokens, self.vocabulary
+        words = self.names.name_tokens(start, end)
+        if len(words) < 2 or (end < t.n and t.text[end] in vocabulary.region_words):
+            return False
+        return all(t.lower[k] not in vocabulary.common and t.text[k] not in vocabulary.region_words
+                   and not t.text[k].isupper() and k not in t.placed for k in words)
+
+    def by_clause(self, start: int, end: int, full: int) -> bool:
+        """The clause or the layout says the run is a person."""
+        t, words = self.tokens, self.vocabulary
+        if t.bulleted(start) and t.item_ends(full):
+            return True
+        if not self.plain_name(start, end):
+            return False
+        nxt = t.next_word(full)
+        if nxt is not None and t.lower[nxt] in words.verbs:
+            return True  # "X said", "X met"
+        before = t.prev_word(start)
+        if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
+            return True  # '“...,” said X'
+        if nxt is not None and t.text[nxt] == ",":
+            after = t.next_word(nxt + 1)
+            if after is not None and t.lower[after] in words.relatives:
+                return True  # "X, who leads the agency"
+            if after is not None and t.text[after].isdigit() and len(t.text[after]) <= MAX_AGE_DIGITS:
+                closing = t.next_word(after + 1)
+                return closing is not None and t.text[closing] == ","  # "X, 54, said"
+        return self.byline(start, full)
+
+    def byline(self, start: int, full: int) -> bool:
+        """"By Karen Holt" closing its line."""
+        t = self.tokens
+        before = t.prev_word(start)
+        if t.text[before] != "By":
+            return False
+        k = full
+        while k < t.n and k in t.markup:
+            k += 1
+        return k >= t.n or "\n" in t.text[k]
+
+    def coordinated(self, start: int, end: int, full: int, people: set[int], names: set[int]) -> bool:
+        """"Minister A, X and Y" / "X and Minister A": a plain name in one list with a person (``people``: the
+        tokens of the people's mentions and appositions; ``names``: of their mentions). After an apposition
+        only "and" coordinates ("A, Director, Southeast Asia Center": the apposition goes on)."""
+        if not self.plain_name(start, end):
+            return False
+        t = self.tokens
+        before = t.prev_word(start)
+        if before > 0 and t.lower[before] == "and":
+            item = t.prev_word(before)
+            if t.text[item] == "," and item > 0:
+                item = t.prev_word(item)  # "A, Director of Trade, and X"
+            if item in people:
+                return True
+        elif before > 0 and t.text[before] == "," and t.prev_word(before) in names:
+            return True
+        nxt = t.next_word(full)
+        if nxt is None or t.lower[nxt] not in {",", "and"}:
+            return False
+        after = t.next_word(nxt + 1)
+        return after is not None and (after in names or (t.lower[nxt] == "and" and self.titles.starts_title(after)))

@@ -1,0 +1,61 @@
+"""Names with no title beside them: the clause, the layout or a list with a person says they are people."""
+
+import pytest
+
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def names(nlp, text):
+    return {p.name: p for p in nlp(text)._.idefx_people}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We agreed on a plan,” said Karen Holt.", "Karen Holt"),
+    ("The port will reopen next week, added Tomasz Wierzbicki, after the talks.", "Tomasz Wierzbicki"),
+    ("\"It was a frank exchange,\" noted Amara Okonkwo on Friday.", "Amara Okonkwo"),
+])
+def test_the_speaker_after_a_speech_verb_is_a_person(nlp, text, name):
+    assert name in names(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Karen Holt, who leads the agency, met the minister.", "Karen Holt"),
+    ("The talks were opened by Dariusz Wolski, whose ministry hosts the forum.", "Dariusz Wolski"),
+    ("Amara Okonkwo, 54, arrived in the capital on Monday.", "Amara Okonkwo"),
+])
+def test_a_relative_clause_or_an_age_marks_a_person(nlp, text, name):
+    assert name in names(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("By Karen Holt\nLONDON, May 3 — The minister arrived.", "Karen Holt"),
+    ("date 2021-05-04 By Dariusz Wolski\n\nThe governors met in the capital.", "Dariusz Wolski"),
+    ("Talks resume\n\nBy **Amara Okonkwo**\n\nThe delegations met on Friday.", "Amara Okonkwo"),
+])
+def test_a_byline_names_a_person_of_no_country(nlp, text, name):
+    person = names(nlp, text)[name]
+    assert person.country is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The meeting was attended by Minister Omar Sadiq, Karen Holt and Lena Fischer.",
+     {"Omar Sadiq", "Karen Holt", "Lena Fischer"}),
+    ("Dariusz Wolski and Foreign Minister Amara Okonkwo toured the port.", {"Dariusz Wolski", "Amara Okonkwo"}),
+    ("Present were Ambassador Ines Vogel, Director of Trade, and Pavel Ruzicka.", {"Ines Vogel", "Pavel Ruzicka"}),
+])
+def test_a_plain_name_in_one_list_with_a_person_is_a_person(nlp, text, expected):
+    assert expected <= set(names(nlp, text))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Ines Vogel, Executive Director, Baltic Harbor Center, spoke.", "Baltic Harbor"),
+    ("President Omar Sadiq and Allegheny County officials met.", "Allegheny County"),
+    ("In Abu Dhabi, President Omar Sadiq met the press.", "Abu Dhabi"),
+])
+def test_an_organisation_or_place_beside_a_person_is_not_a_person(nlp, text, words):
+    assert words not in names(nlp, text)

@@ -1,0 +1,52 @@
+"""People across layout: markdown emphasis around a name, and list items whose opening words are a name."""
+
+import pytest
+
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def people(nlp, text):
+    return {p.name: p for p in nlp(text)._.idefx_people}
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("**Karen Holt**, Minister of Trade, met the press.", "Karen Holt", "Minister of Trade", None),
+    ("Minister of Trade *Karen Holt* met the press.", "Karen Holt", "Minister of Trade", None),
+    ("The talks began when Prime Minister **Petra Novak** of Slovakia arrived.", "Petra Novak", "Prime Minister",
+     "SK"),
+    ("Foreign Minister __Omar Sadiq__ of Peru spoke first.", "Omar Sadiq", "Foreign Minister", "PE"),
+])
+def test_emphasis_around_a_name_keeps_title_and_country(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    if country:
+        assert person.country == country
+
+
+def test_an_emphasised_heading_does_not_lend_its_words_to_the_next_line(nlp):
+    text = ("**Lena Fischer, Member, Board of Visitors to the Naval Academy**  \n"
+            "Vice Admiral Lena Fischer served for thirty years.")
+    assert people(nlp, text)["Lena Fischer"].titles == ["Vice Admiral"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The council members are:\n\n- Camila Duarte of Ohio\n- Pavel Ruzicka of Maine\n", "Camila Duarte"),
+    ("Attendees:\n\n- Greta Lindqvist, Chair\n- Tomasz Nowicki, Member\n", "Tomasz Nowicki"),
+    ("The panel:\n\n* Rhea Kapoor\n* Stefan Dragomir\n", "Stefan Dragomir"),
+])
+def test_a_list_item_opening_with_a_name_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Projects:\n\n- **Harbor Point Career Center** is raising funds.\n", "Harbor Point"),
+    ("Projects:\n\n- **Lake Meadow** will train 80 students.\n", "Lake Meadow"),
+    ("Sites:\n\n- **Elk Ridge Bridges Program** in the north.\n", "Elk Ridge"),
+])
+def test_a_list_item_opening_with_a_longer_name_or_a_clause_is_not_a_person(nlp, text, words):
+    assert words not in people(nlp, text)

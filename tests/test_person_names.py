@@ -1,0 +1,50 @@
+"""Name runs: initials that open a name, and a pronoun that is not an honorific."""
+
+import pytest
+
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def people(nlp, text):
+    return {p.name: p for p in nlp(text)._.idefx_people}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The chief met Admiral R. Hari Kumar at the base.", "R. Hari Kumar", "Admiral"),
+    ("Gen. S. M. Rafiq Ahmed reviewed the parade.", "S. M. Rafiq Ahmed", "Gen."),
+    ("Ambassador J. Tomas Varga presented his credentials.", "J. Tomas Varga", "Ambassador"),
+])
+def test_initials_open_a_name_after_its_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Asked whether he Pyongyang would respond, the spokesman declined.", "Pyongyang"),
+    ("The report said he Tehran had agreed.", "Tehran"),
+    ("Officials said he Brexit talks would resume.", "Brexit"),
+])
+def test_a_lower_case_pronoun_is_no_honorific(nlp, text, word):
+    assert word not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of State for Labour, Mr Festus Okoro SAN, attended.", "Festus Okoro"),
+    ("The bill was tabled by Senator Ana Costa MP on Monday.", "Ana Costa"),
+    ("Governor Tomas Reyes QC welcomed the delegation.", "Tomas Reyes"),
+])
+def test_a_post_nominal_in_capitals_is_not_part_of_the_name(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("The Group Managing Director, GMD, of the corporation spoke.", "GMD"),
+    ("The Prime Minister Office (PMO) said the call went well.", "PMO"),
+    ("The President of TSU welcomed the graduates.", "TSU"),
+])
+def test_an_acronym_alone_is_no_ones_name(nlp, text, acronym):
+    assert acronym not in people(nlp, text)

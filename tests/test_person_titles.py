@@ -1,0 +1,109 @@
+"""Titles read by structure: complete multi-word titles after the name, words coordinated inside a title's
+complement, and a body named between a title and a rank."""
+
+import pytest
+
+from idefx.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def people(nlp, text):
+    return {p.name: p for p in nlp(text)._.idefx_people}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The talks were joined by Anna Berg, Senior Trade and Investment Commissioner at the embassy.",
+     "Anna Berg", "Senior Trade and Investment Commissioner"),
+    ("Present were Omar Haddad, Diplomatic Advisor to the President, and other officials.",
+     "Omar Haddad", "Diplomatic Advisor to the President"),
+    ("Lucia Ferro, Regional Sales Manager, presented the new vessel.", "Lucia Ferro", "Regional Sales Manager"),
+])
+def test_title_after_the_name_keeps_its_leading_words(nlp, text, name, title):
+    assert title in people(nlp, text)[name].titles
+
+
+def test_capitalised_names_before_a_title_stay_the_next_persons(nlp):
+    found = people(nlp, "The governor met Tomas Reyes, Ahmed Kamal and Country Director Mercy Tembon.")
+    assert "Mercy Tembon" in found
+    assert all(not p.titles for name, p in found.items() if name != "Mercy Tembon")
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Olaf Brandt, Minister of Foreign Affairs and Expatriates of the Republic of Chile, arrived.",
+     "Olaf Brandt", "Minister of Foreign Affairs and Expatriates", "CL"),
+    ("Rita Amadi, Deputy Secretary of Housing and Urban Development, spoke first.",
+     "Rita Amadi", "Deputy Secretary of Housing and Urban Development", None),
+    ("Karl Lind, Minister for Trade and Industry of Sweden, visited the port.",
+     "Karl Lind", "Minister for Trade and Industry", "SE"),
+])
+def test_and_inside_a_titles_complement_belongs_to_the_title(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    if country:
+        assert person.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Martin Raiser, Vice President of the World Bank and Ahsan Mansur met in Dhaka.",
+    "Ines Vogel, Minister of Economy and Deputy Minister Paul Kern signed the plan.",
+    "Sundar Patel, Head of Research and Lena Ortiz walked in.",
+])
+def test_and_before_the_next_person_ends_the_title(nlp, text):
+    for person in people(nlp, text).values():
+        assert all(" and " not in title for title in person.titles)
+
+
+@pytest.mark.parametrize("text, name, title, org, country", [
+    ("She met the Chief of Army Staff, Kenyan Army, Major General Paul Otieno.",
+     "Paul Otieno", "Chief of Army Staff", "Kenyan Army", "KE"),
+    ("He was received by Chief of Naval Staff, Ghana Navy, Rear Admiral Issah Yakubu.",
+     "Issah Yakubu", "Chief of Naval Staff", "Ghana Navy", "GH"),
+    ("On arrival he was greeted by Commander, Nigerian Air Force, Air Vice Marshal Musa Bello.",
+     "Musa Bello", "Commander", "Nigerian Air Force", "NG"),
+])
+def test_a_body_between_title_and_rank_is_the_titles_organisation(nlp, text, name, title, org, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert person.organization == org
+    assert person.country == country
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Lee Jae-min, the opposition leader, met the envoy.", "Lee Jae-min", "leader"),
+    ("Karen Holt, the country's defence minister, arrived on Friday.", "Karen Holt", "defence minister"),
+    ("Tomas Reyes, the regional governor, welcomed the delegation.", "Tomas Reyes", "regional governor"),
+])
+def test_a_lower_case_title_after_a_determiner_in_the_apposition(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "Karen Holt, the woman who leads the party, arrived.",
+    "Karen Holt, the one with the plan, arrived.",
+    "Karen Holt, a reader of history books, arrived.",
+])
+def test_a_lower_case_apposition_without_a_title_gives_none(nlp, text):
+    assert all(not p.titles for p in people(nlp, text).values())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Ana Costa and First Lady Maria Costa visited the school.", "Maria Costa"),
+    ("First Lady Jill Moreno hosted the spouses.", "Jill Moreno"),
+    ("The First Gentleman Doug Emhoff toured the site.", "Doug Emhoff"),
+])
+def test_first_lady_is_a_title_not_part_of_the_name(nlp, text, name):
+    found = people(nlp, text)
+    assert name in found
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Karen Holt (Minister of Trade) met the envoys.", "Karen Holt", "Minister of Trade"),
+    ("The deal was signed by Omar Sadiq (Foreign Minister of Peru) on Monday.", "Omar Sadiq", "Foreign Minister"),
+    ("Lena Fischer (Senior Trade Commissioner) opened the fair.", "Lena Fischer", "Senior Trade Commissioner"),
+])
+def test_a_title_in_brackets_after_the_name(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
