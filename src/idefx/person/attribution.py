@@ -89,15 +89,6 @@ class Attribution:
             j = t.prev_word(j)
         return t.lower[j] in travel
 
-    def is_origin(self, span) -> bool:
-        """A country named as where visitors come from ("delegations from Kenya, the Republic of Ghana and
-        Chile"): the guests' country, not the text's."""
-        t = self.tokens
-        j = t.prev_word(span.start)
-        while j > 0 and (t.lower[j] in {"the", ",", "and"} or t.country[j] is not None):
-            j = t.prev_word(j)
-        return t.lower[j] == "from"
-
     @cached_property
     def names_a_side(self) -> bool:
         """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
