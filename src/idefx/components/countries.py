@@ -77,7 +77,9 @@ class CountryFinder(BatchComponent):
             taken = {i for e in ents for i in range(e.start, e.end)}
             ents.extend(Span(doc, m.start, m.end, label="GPE", span_id=self.keys[m.key][1]) for m in countries
                         if not taken.intersection(range(m.start, m.end)))
-            doc.set_ents(ents)  # as ``doc.ents = ents``, without making the Spans over again
+            # as ``doc.ents = ents``, without making the Spans over again; the other tokens are left as they are
+            # rather than each marked outside an entity, which ``doc.ents`` reads the same
+            doc.set_ents(ents, default="unmodified")
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:
