@@ -15,6 +15,7 @@ PostgreSQL server, where writes take turns the same way.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 from idefx import store_people
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
 from idefx.schema import MIGRATIONS, SCHEMA_VERSION, SIGHTINGS_VERSION, SIGNATURES_VERSION
-from idefx.store_rows import add_evidence, event_ids, organisation_ids
+from idefx.store_rows import add_evidence, shared_ids
 
 if TYPE_CHECKING:  # the record model (pydantic) is only needed by callers that save; queries stay light
     from idefx.records import DocumentRecord
@@ -200,12 +201,14 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
         removed = store_people.Removed(set(), {}, set())
         if old is not None:
             removed = store_people.document_sightings(conn, old["id"])
+            shared = _shared_rows(conn, old["id"])
             conn.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
         doc_row = _insert_document(conn, record)
         _save_items(conn, doc_row, record)
         keys = removed.keys | store_people.add_sightings(conn, doc_row, record, removed.people)
         store_people.resolve(conn, keys, {doc_row: record}, removed.people.values(), removed.signatures)
-        _prune(conn)
+        if old is not None:
+            _prune(conn, *shared)
     return doc_row
 
 
@@ -235,9 +238,9 @@ def _insert_document(conn: sqlite3.Connection, record: DocumentRecord) -> int:
 
 
 def _save_items(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord) -> None:
-    org_ids = organisation_ids(conn, [(org.name, org.country) for org in record.organizations])
-    event_of = event_ids(conn, [event.name for event in record.events]
-                         + [meeting.event for meeting in record.meetings if meeting.event])
+    org_ids, event_of = shared_ids(conn, [(org.name, org.country) for org in record.organizations],
+                                   [event.name for event in record.events]
+                                   + [meeting.event for meeting in record.meetings if meeting.event])
     orgs = [(org_ids[org.name], org) for org in record.organizations]
     events = [(event_of[event.name], event) for event in record.events]
     conn.executemany("INSERT OR IGNORE INTO document_organisations VALUES (?, ?)", [(doc_row, i) for i, _ in orgs])
@@ -277,14 +280,28 @@ def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecor
         add_evidence(conn, doc_row, "meeting", meeting_ids[ordinal], None, meeting.evidence)
 
 
-def _prune(conn: sqlite3.Connection) -> None:
-    """Remove organisations and events no document refers to any more."""
-    conn.execute("""DELETE FROM organisations WHERE
-        NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.organisation_id = organisations.id)
-        AND NOT EXISTS (SELECT 1 FROM document_organisations d WHERE d.organisation_id = organisations.id)""")
-    conn.execute("""DELETE FROM events WHERE
-        NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = events.id)
-        AND NOT EXISTS (SELECT 1 FROM document_events d WHERE d.event_id = events.id)""")
+def _shared_rows(conn: sqlite3.Connection, doc_row: int) -> tuple[list[int], list[int]]:
+    """The organisations and events one document refers to: the only ones its removal can leave unused (every
+    one a save writes is referred to by it)."""
+    orgs = [r[0] for r in conn.execute(
+        "SELECT organisation_id FROM document_organisations WHERE document_id = ? UNION "
+        "SELECT organisation_id FROM person_roles WHERE document_id = ? AND organisation_id IS NOT NULL",
+        (doc_row, doc_row)).fetchall()]
+    events = [r[0] for r in conn.execute(
+        "SELECT event_id FROM document_events WHERE document_id = ? UNION "
+        "SELECT event_id FROM meetings WHERE document_id = ? AND event_id IS NOT NULL", (doc_row, doc_row)).fetchall()]
+    return orgs, events
+
+
+def _prune(conn: sqlite3.Connection, orgs: list[int], events: list[int]) -> None:
+    """Remove those of ``orgs`` and ``events`` no document refers to any more."""
+    conn.execute("""DELETE FROM organisations WHERE id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.organisation_id = organisations.id)
+        AND NOT EXISTS (SELECT 1 FROM document_organisations d WHERE d.organisation_id = organisations.id)""",
+                 (json.dumps(sorted(orgs)),))
+    conn.execute("""DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = events.id)
+        AND NOT EXISTS (SELECT 1 FROM document_events d WHERE d.event_id = events.id)""", (json.dumps(sorted(events)),))
 
 
 # ---------------------------------------------------------------- forgetting
@@ -310,9 +327,10 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
             raise QueryError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
         doc = found[0]
         removed = store_people.document_sightings(conn, doc["id"])
+        shared = _shared_rows(conn, doc["id"])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc["id"],))
         store_people.resolve(conn, removed.keys, {}, removed.people.values(), removed.signatures)
-        _prune(conn)
+        _prune(conn, *shared)
     return doc
 
 

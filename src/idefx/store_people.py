@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from idefx.identity import Sighting, group
 from idefx.names import name_key, token_count
-from idefx.store_rows import add_evidence, organisation_ids
+from idefx.store_rows import add_evidence, shared_ids
 
 if TYPE_CHECKING:
     from idefx.records import DocumentRecord, Person
@@ -211,33 +211,36 @@ def write_person_rows(conn: sqlite3.Connection, doc_row: int, record: DocumentRe
     conn.execute("DELETE FROM participants WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = ?)",
                  (doc_row,))
     conn.execute("DELETE FROM evidence WHERE document_id = ? AND kind = 'person'", (doc_row,))
-    person_of = dict(conn.execute("SELECT ordinal, person_id FROM sightings WHERE document_id = ?",
-                                  (doc_row,)).fetchall())
+    sightings = conn.execute("SELECT ordinal, person_id FROM sightings WHERE document_id = ?", (doc_row,))
+    meetings = conn.execute("SELECT ordinal, id FROM meetings WHERE document_id = ?",
+                            (doc_row,)) if record.meetings else None
+    person_of = dict(sightings.fetchall())  # (both queries answered at once)
     people = record_people(record)
-    org_ids = organisation_ids(conn, [(p.organization, p.country) for p in people if p.organization])
     aliases: dict[tuple[int, str], int] = {}
-    roles: dict[tuple, None] = {}
+    roles: dict[tuple, None] = {}  # (person, title, organisation name, country), in order
     for ordinal, person in enumerate(people):
         pid = person_of[ordinal]
         aliases[(pid, person.name)] = 1
         for alias in person.aliases:
             aliases.setdefault((pid, alias), 0)
-        org_id = org_ids[person.organization] if person.organization else None
         for title in person.titles or [None]:
-            roles[(pid, title, org_id, person.country)] = None
+            roles[(pid, title, person.organization, person.country)] = None
         add_evidence(conn, doc_row, "person", pid, None, person.mentions)
     conn.executemany("INSERT INTO person_aliases (person_id, document_id, alias, alias_key, is_name) "
                      "VALUES (?, ?, ?, ?, ?)",
                      [(pid, doc_row, alias, name_key(alias), is_name) for (pid, alias), is_name in aliases.items()])
     titled = {pid for pid, title, _, _ in roles if title}
+    kept = [role for role in roles if role[1] or role[0] not in titled]
+    # only the organisations of the roles written: every organisation a save writes is referred to
+    org_ids = shared_ids(conn, [(org, country) for _, _, org, country in kept if org])[0]
     conn.executemany("INSERT INTO person_roles (person_id, document_id, title, title_key, organisation_id, country) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
-                     [(pid, doc_row, title, name_key(title) if title else None, org_id, country)
-                      for pid, title, org_id, country in roles if title or pid not in titled])
+                     [(pid, doc_row, title, name_key(title) if title else None, org_ids[org] if org else None, country)
+                      for pid, title, org, country in kept])
     index: dict[str, int] = {}
     for ordinal, person in enumerate(people):
         index.setdefault(person.name, ordinal)
-    meeting_ids = dict(conn.execute("SELECT ordinal, id FROM meetings WHERE document_id = ?", (doc_row,)).fetchall())
+    meeting_ids = dict(meetings.fetchall()) if meetings else {}
     for ordinal, meeting in enumerate(record.meetings):
         taking_part: dict[int, str] = {}
         for role, names in (("host", meeting.hosts), ("guest", meeting.guests), ("participant", meeting.participants)):
@@ -256,16 +259,17 @@ def refresh_people(conn: sqlite3.Connection, ids: set[int]) -> None:
     if not ids:
         return
     among = (json.dumps(sorted(ids)),)
+    alias_rows = conn.execute("SELECT person_id, alias, is_name, count(*) FROM person_aliases WHERE person_id IN "
+                              "(SELECT value FROM json_each(?)) GROUP BY person_id, alias, is_name", among)
+    role_rows = conn.execute("SELECT person_id, country, count(*) FROM person_roles WHERE person_id IN "
+                             "(SELECT value FROM json_each(?)) AND country IS NOT NULL GROUP BY person_id, country",
+                             among)
     names: dict[int, Counter] = {}
     other_aliases: dict[int, Counter] = {}
-    for pid, alias, is_name, n in conn.execute(
-            "SELECT person_id, alias, is_name, count(*) FROM person_aliases WHERE person_id IN "
-            "(SELECT value FROM json_each(?)) GROUP BY person_id, alias, is_name", among).fetchall():
+    for pid, alias, is_name, n in alias_rows.fetchall():  # (both queries answered at once)
         (names if is_name else other_aliases).setdefault(pid, Counter())[alias] += n
     countries: dict[int, Counter] = {}
-    for pid, country, n in conn.execute(
-            "SELECT person_id, country, count(*) FROM person_roles WHERE person_id IN "
-            "(SELECT value FROM json_each(?)) AND country IS NOT NULL GROUP BY person_id, country", among).fetchall():
+    for pid, country, n in role_rows.fetchall():
         countries.setdefault(pid, Counter())[country] += n
     gone, updates = [], []
     for pid in sorted(ids):

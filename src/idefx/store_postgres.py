@@ -185,6 +185,9 @@ class Connection:
 def connect(url: str) -> Connection:
     """A connection to the PostgreSQL store at ``url``, with the schema-version table made if missing."""
     conn = psycopg.connect(url, autocommit=True, row_factory=_rows)
+    # The durability the SQLite store has (WAL, synchronous=NORMAL): a commit does not wait for the disk, so a
+    # server crash may lose the last saves (extract them again) but never leaves a document half saved.
+    conn.execute("SET synchronous_commit = off")
     with conn.transaction():
         conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         conn.execute("CREATE TABLE IF NOT EXISTS idefx_schema (version INTEGER NOT NULL)")

@@ -21,31 +21,33 @@ def _shared_key(name: str) -> str:
     return name_key(name) or name
 
 
-def _ids(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> dict[str, int]:
-    """The row id of each name in ``rows`` ((name, key, ...) tuples) by its name key."""
+def _ids(conn: sqlite3.Connection, table: str, rows: list[tuple]):
+    """The row id of each name in ``rows`` ((name, key, ...) tuples) by its name key, as a function to call for
+    them: the query is sent now and its answer read then, so queries sent in between travel with it."""
     if not rows:
-        return {}
-    by_key = dict(conn.execute(f"SELECT name_key, id FROM {table} WHERE name_key IN "
-                               "(SELECT CAST(value AS TEXT) FROM json_each(?))",
-                               (json.dumps(sorted({row[1] for row in rows})),)).fetchall())
-    return {row[0]: by_key[row[1]] for row in rows}
+        return lambda: {}
+    cursor = conn.execute(f"SELECT name_key, id FROM {table} WHERE name_key IN "
+                          "(SELECT CAST(value AS TEXT) FROM json_each(?))", (json.dumps(sorted({r[1] for r in rows})),))
+
+    def answer() -> dict[str, int]:
+        by_key = dict(cursor.fetchall())
+        return {row[0]: by_key[row[1]] for row in rows}
+    return answer
 
 
-def organisation_ids(conn: sqlite3.Connection, organisations: Iterable[tuple[str, Optional[str]]]) -> dict[str, int]:
-    """Write organisations given as (name, country); return the row id of each name."""
-    rows = [(name, _shared_key(name), country) for name, country in organisations]
+def shared_ids(conn: sqlite3.Connection, organisations: Iterable[tuple[str, Optional[str]]],
+               events: Iterable[str] = ()) -> tuple[dict[str, int], dict[str, int]]:
+    """Write organisations given as (name, country) and events given by name; return the row id of each
+    organisation's name and of each event's name."""
+    orgs = [(name, _shared_key(name), country) for name, country in organisations]
     conn.executemany("INSERT INTO organisations (name, name_key, country) VALUES (?, ?, ?) "
                      f"ON CONFLICT (name_key) DO UPDATE SET name = {_FIRST.format('name', 'organisations')}, "
-                     f"country = {_FIRST_KNOWN.format('country', 'organisations')}", rows)
-    return _ids(conn, "organisations", rows)
-
-
-def event_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
-    """Write events given by name; return the row id of each name."""
-    rows = [(name, _shared_key(name)) for name in names]
+                     f"country = {_FIRST_KNOWN.format('country', 'organisations')}", orgs)
+    named = [(name, _shared_key(name)) for name in events]
     conn.executemany("INSERT INTO events (name, name_key) VALUES (?, ?) "
-                     f"ON CONFLICT (name_key) DO UPDATE SET name = {_FIRST.format('name', 'events')}", rows)
-    return _ids(conn, "events", rows)
+                     f"ON CONFLICT (name_key) DO UPDATE SET name = {_FIRST.format('name', 'events')}", named)
+    org_ids, event_ids = _ids(conn, "organisations", orgs), _ids(conn, "events", named)
+    return org_ids(), event_ids()
 
 
 def add_evidence(conn: sqlite3.Connection, doc_row: int, kind: str, ref_id: Optional[int], label: Optional[str],
