@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _CHUNK = 500  # SQL parameters per query, well under SQLite's limit
 
+
 def record_people(record: DocumentRecord) -> list[Person]:
     """The record's people in order, then one person for each meeting participant named by none of them."""
     from idefx.records import Person
