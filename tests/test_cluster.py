@@ -27,8 +27,9 @@ def inputs() -> list[str]:
     return [str(p) for p in texts]
 
 
-def idefx(*args, check=True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "idefx", *args], capture_output=True, text=True, timeout=600)
+def idefx(*args, check=True, cwd=None) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "idefx", *args], capture_output=True, text=True, timeout=600,
+                            cwd=cwd)
     if check:
         assert result.returncode == 0, result.stderr
     return result
@@ -55,8 +56,8 @@ def test_a_local_cluster_of_two_streams_the_records_of_one_process_in_input_orde
 def test_out_directory_holds_the_same_records_and_a_manifest_naming_failures(tmp_path, local_records):
     missing = str(tmp_path / "gone.txt")
     result = idefx("extract", *inputs(), missing, "--scheduler", "local:2", "--batch-size", "8",
-                   "--out", str(tmp_path / "out"), check=False)
-    assert result.returncode == 1  # one input failed, the rest completed
+                   "--out", str(tmp_path / "out"), "--format", "jsonl", "--no-save", check=False)
+    assert result.returncode == 1  # one input failed, the rest completed (what --out is anyway may be said)
     assert f"{missing}: no such file" in result.stderr
     assert result.stdout == ""
     manifest, records = partitions(tmp_path / "out")
@@ -91,11 +92,17 @@ def test_a_worker_killed_mid_run_loses_and_repeats_no_document(tmp_path, local_r
     (["--scheduler", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
     (["--out", "somewhere"], "--out is for runs on a Dask cluster"),
     (["--scheduler", "local:2", "--jobs", "2"], "--jobs sets local worker processes"),
+    (["--scheduler", "local:2", "--out", "dir", "--format", "csv"], "drop --format (idefx load DIR saves them)"),
+    (["--scheduler", "local:2", "--out", "dir", "--output", "records.jsonl"], "drop --output"),
+    (["--scheduler", "tcp://127.0.0.1:9", "--out", "dir", "--save"], "drop --save"),
+    (["--scheduler", "local:2", "--out", "dir", "--format", "table", "-o", "x"], "drop --format/--output"),
 ])
-def test_bad_cluster_arguments_are_one_line(args, message):
-    result = idefx("extract", str(FIXTURES / "abuja-visit.txt"), "--no-save", *args, check=False)
+def test_bad_cluster_arguments_are_one_line(args, message, tmp_path):
+    no_save = [] if "--save" in args else ["--no-save"]
+    result = idefx("extract", str(FIXTURES / "abuja-visit.txt"), *no_save, *args, check=False, cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+    assert list(tmp_path.iterdir()) == []  # refused before anything was written
 
 
 def test_without_dask_the_scheduler_option_says_what_to_install(tmp_path):

@@ -271,6 +271,34 @@ def test_saving_again_or_forgetting_leaves_the_store_as_a_clean_save_would(store
     assert participants(busy) == participants(clean)
 
 
+REPEATED = [  # sightings that repeat ones already stored, and the ones that change who is whom
+    record("r1", [("Noor Haddad", "JO", ("Haddad",)), ("Ivo Brandt", None, ())], [["Noor Haddad", "Ivo Brandt"]]),
+    record("r2", [("Noor Haddad", "JO", ("Haddad",))]),
+    record("r3", [("Noor Haddad", None, ()), ("Ivo Brandt", "AT", ())], [["Ivo Brandt", "Noor Haddad"]]),
+    record("r4", [("Noor Haddad", "JO", ("Haddad",)), ("Ivo Brandt", None, ())]),
+    record("r5", [("Haddad", None, ()), ("Noor Haddad", "LB", ())], [["Haddad"]]),
+    record("r6", [("Ivo Brandt", "AT", ()), ("Haddad", None, ())]),
+]
+
+
+def _state(c) -> tuple:
+    return store_groups(c), [tuple(r) for r in person_rows(c)], participants(c)
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4, 5], [5, 3, 1, 4, 2, 0], [1, 3, 0, 5, 4, 2]])
+def test_repeated_sightings_leave_the_store_as_a_clean_save_would(store_location, order):
+    clean = store.connect(store_location())
+    for r in REPEATED[:4] + REPEATED[5:]:
+        store.save_record(clean, r)
+    busy = store.connect(store_location())
+    for i in order:
+        store.save_record(busy, REPEATED[i])
+    store.save_record(busy, REPEATED[order[0]])
+    store.forget(busy, "r5")
+    store.save_record(busy, REPEATED[1])
+    assert _state(busy) == _state(clean)
+
+
 def test_a_store_without_sightings_is_upgraded_from_its_records(tmp_path):
     path = tmp_path / "v3.sqlite3"
     old = sqlite3.connect(path, isolation_level=None)

@@ -81,7 +81,8 @@ def _max_bytes(value: str) -> int:
 SCHEDULER_HELP = ("Extract on a Dask cluster: local:N (N worker processes here) or a scheduler's tcp://HOST:PORT "
                   "(needs idefx[dask]).")
 OUT_HELP = ("With --scheduler: the workers write the records into DIR, one JSON-lines file per partition with a "
-            "manifest (idefx load DIR stores them), instead of stdout and the store.")
+            "manifest (idefx load DIR stores them), instead of stdout and the store; --format, --output and "
+            "--save do not go with it.")
 
 
 @app.command(cls=PlainCommand)
@@ -104,12 +105,13 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar on stderr (default: when stderr is a terminal)."),
     max_bytes: str = typer.Option("20MB", "--max-bytes", metavar="SIZE", help="Refuse inputs larger than this (e.g. 500k, 20MB)."),
-    save: bool = typer.Option(True, "--save/--no-save", help="Save the records in the store (default: save)."),
+    save: Optional[bool] = typer.Option(None, "--save/--no-save", help="Save the records in the store (default: save)."),
     db: Optional[str] = typer.Option(None, "--db", metavar="FILE", help=DB_HELP),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help=SCHEDULER_HELP),
     out_dir: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help=OUT_HELP),
 ) -> None:
     """Extract meeting records from press text: files, directories, lists of paths; records stream out."""
+    from idefx import cli_extract
     from idefx import progress as progress_bar
     from idefx.errors import EXIT_USAGE, InputError, batch_exit_code
     from idefx.output import open_output, write_json_lines, write_records
@@ -117,20 +119,9 @@ def extract(
 
     limit = _max_bytes(max_bytes)
     paths = paths or []
-    if not paths and from_list is None:
-        _err("no input: give files or directories, '-' for stdin, or --from-list")
-        raise typer.Exit(EXIT_USAGE)
-    if fmt == RecordFormat.html and STDIN in paths:
-        _err("--format html shows each document's text, read again from its file: give files, not stdin ('-')")
-        raise typer.Exit(EXIT_USAGE)
-    if from_list == STDIN and STDIN in paths:
-        _err("stdin cannot be both a document ('-') and a list of paths (--from-list -)")
-        raise typer.Exit(EXIT_USAGE)
-    if out_dir is not None and scheduler is None:
-        _err("--out is for runs on a Dask cluster: give --scheduler too")
-        raise typer.Exit(EXIT_USAGE)
-    if scheduler is not None and jobs > 1:
-        _err("--jobs sets local worker processes; with --scheduler the cluster's workers do the work")
+    problem = cli_extract.usage_problem(paths, from_list, fmt and fmt.value, output, save, jobs, scheduler, out_dir)
+    if problem:
+        _err(problem)
         raise typer.Exit(EXIT_USAGE)
     globs = tuple(globs or DEFAULT_GLOBS)
     counts = {"processed": 0, "failed": 0}
@@ -157,7 +148,7 @@ def extract(
             show = progress_bar.wanted(progress)
             total = count_paths(paths, globs, from_list) if show and path_list is not sys.stdin else None
             items = iter_paths(paths, globs, path_list)
-            with _outcomes(items, scheduler, out_dir, model, jobs, batch_size, limit) as outcomes:
+            with cli_extract.outcomes(items, scheduler, out_dir, model, jobs, batch_size, limit, _err) as outcomes:
                 if out_dir is not None:  # the workers wrote the records: count and report
                     with progress_bar.tracked(outcomes, total, show) as tracked:
                         for _ in succeeded(tracked):
@@ -165,7 +156,7 @@ def extract(
                     _err(f"wrote {counts['processed']} records to {out_dir} (idefx load {out_dir} stores them)")
                     raise typer.Exit(batch_exit_code(**counts))
                 with open_output(output, fmt.value) as out, progress_bar.tracked(outcomes, total, show) as tracked:
-                    done = _saving(succeeded(tracked), db) if save else succeeded(tracked)
+                    done = cli_extract.saving(succeeded(tracked), db) if save is not False else succeeded(tracked)
                     if fmt == RecordFormat.jsonl:  # the workers' JSON as it is: no parsing and writing again
                         write_json_lines((outcome.record_json for outcome in done), out)
                     elif fmt == RecordFormat.html:
@@ -177,39 +168,6 @@ def extract(
             if path_list is not None and path_list is not sys.stdin:
                 path_list.close()
     raise typer.Exit(batch_exit_code(**counts))
-
-
-@contextmanager
-def _outcomes(items, scheduler: Optional[str], out_dir: Optional[Path], model, jobs, batch_size, max_bytes):
-    """The outcomes of a local run, or of a run on the Dask cluster at ``scheduler`` (records written into
-    ``out_dir`` when given)."""
-    from idefx.errors import EXIT_USAGE
-    from idefx.runner import run
-
-    if scheduler is None:
-        yield run(items, model=model, jobs=jobs, batch_size=batch_size, max_bytes=max_bytes)
-        return
-    try:
-        from idefx import cluster
-    except ImportError:
-        _err("--scheduler needs Dask: pip install 'idefx[dask]'")
-        raise typer.Exit(EXIT_USAGE) from None
-    with cluster.connect(scheduler, model, report=_err) as client:
-        if out_dir is None:
-            yield cluster.run(client, items, batch_size, max_bytes)
-        else:
-            yield cluster.run_to_directory(client, items, batch_size, out_dir, max_bytes)
-
-
-def _saving(outcomes, db: Optional[str]):
-    """Save each outcome's record in the store as it passes, one transaction each (the store opens when the
-    first record arrives)."""
-    from idefx import store
-
-    with closing(store.connect(store.resolve_path(db))) as conn:
-        for outcome in outcomes:
-            store.save_or_fail(conn, outcome.record)
-            yield outcome
 
 
 @app.command(cls=PlainCommand)

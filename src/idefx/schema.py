@@ -134,6 +134,13 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX sighting_forms_key ON sighting_forms(form_key)",
         "CREATE INDEX sightings_person ON sightings(person_id)",
     ],
+    # 5: each sighting's signature (its name keys and country, see store_people.signature), so a save that
+    # brings only signatures the store has already needs no grouping again (store.py fills them on this upgrade).
+    [
+        "ALTER TABLE sightings ADD COLUMN signature TEXT",
+        "CREATE INDEX sightings_signature ON sightings(signature)",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 SIGHTINGS_VERSION = 4  # the version that brought sightings
+SIGNATURES_VERSION = 5  # the version that brought their signatures

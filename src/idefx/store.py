@@ -15,6 +15,7 @@ PostgreSQL server, where writes take turns the same way.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -25,8 +26,8 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 from idefx import store_people
 from idefx.errors import EXIT_OUTPUT, EXIT_USAGE, IdefxError
-from idefx.schema import MIGRATIONS, SCHEMA_VERSION, SIGHTINGS_VERSION
-from idefx.store_rows import add_evidence, event_id, organisation_id
+from idefx.schema import MIGRATIONS, SCHEMA_VERSION, SIGHTINGS_VERSION, SIGNATURES_VERSION
+from idefx.store_rows import add_evidence, shared_ids
 
 if TYPE_CHECKING:  # the record model (pydantic) is only needed by callers that save; queries stay light
     from idefx.records import DocumentRecord
@@ -174,6 +175,8 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
             conn.execute(f"PRAGMA user_version = {step + 1}")
         if version < SIGHTINGS_VERSION <= target:
             store_people.rebuild(conn)
+        if version < SIGNATURES_VERSION <= target:
+            store_people.sign_all(conn)
 
 
 @contextmanager
@@ -195,17 +198,17 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
     """Save one record in one transaction, replacing an earlier save of the same text; return its row id."""
     with transaction(conn):
         old = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (record.sha256,)).fetchone()
-        keys: set[str] = set()
-        previous: dict[int, int] = {}
+        removed = store_people.Removed(set(), {}, set())
         if old is not None:
-            keys, previous = store_people.document_sightings(conn, old["id"])
+            removed = store_people.document_sightings(conn, old["id"])
+            shared = _shared_rows(conn, old["id"])
             conn.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
         doc_row = _insert_document(conn, record)
         _save_items(conn, doc_row, record)
-        _save_meetings(conn, doc_row, record)
-        keys |= store_people.add_sightings(conn, doc_row, record, previous)
-        store_people.resolve(conn, keys, {doc_row: record}, previous.values())
-        _prune(conn)
+        keys = removed.keys | store_people.add_sightings(conn, doc_row, record, removed.people)
+        store_people.resolve(conn, keys, {doc_row: record}, removed.people.values(), removed.signatures)
+        if old is not None:
+            _prune(conn, *shared)
     return doc_row
 
 
@@ -235,47 +238,70 @@ def _insert_document(conn: sqlite3.Connection, record: DocumentRecord) -> int:
 
 
 def _save_items(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord) -> None:
-    for org in record.organizations:
-        org_id = organisation_id(conn, org.name, org.country)
-        conn.execute("INSERT OR IGNORE INTO document_organisations VALUES (?, ?)", (doc_row, org_id))
+    org_ids, event_of = shared_ids(conn, [(org.name, org.country) for org in record.organizations],
+                                   [event.name for event in record.events]
+                                   + [meeting.event for meeting in record.meetings if meeting.event])
+    orgs = [(org_ids[org.name], org) for org in record.organizations]
+    events = [(event_of[event.name], event) for event in record.events]
+    conn.executemany("INSERT OR IGNORE INTO document_organisations VALUES (?, ?)", [(doc_row, i) for i, _ in orgs])
+    conn.executemany("INSERT OR IGNORE INTO document_events VALUES (?, ?)", [(doc_row, i) for i, _ in events])
+    conn.executemany("INSERT OR IGNORE INTO document_countries VALUES (?, ?, ?)",
+                     [(doc_row, country.code, country.name) for country in record.countries])
+    for org_id, org in orgs:
         add_evidence(conn, doc_row, "organisation", org_id, None, org.mentions)
-    for event in record.events:
-        eid = event_id(conn, event.name)
-        conn.execute("INSERT OR IGNORE INTO document_events VALUES (?, ?)", (doc_row, eid))
+    for eid, event in events:
         add_evidence(conn, doc_row, "event", eid, None, event.mentions)
     for country in record.countries:
-        conn.execute("INSERT OR IGNORE INTO document_countries VALUES (?, ?, ?)", (doc_row, country.code, country.name))
         add_evidence(conn, doc_row, "country", None, country.code, country.mentions)
     for venue in record.venues:
         add_evidence(conn, doc_row, "venue", None, venue.name, venue.mentions)
     conn.executemany('INSERT INTO evidence (document_id, kind, ref_id, label, start, "end", text) '
                      "VALUES (?, 'date', NULL, ?, ?, ?, ?)",
                      [(doc_row, d.date, d.start, d.end, d.text) for d in record.dates])
+    _save_meetings(conn, doc_row, record, event_of)
 
 
-def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord) -> None:
+def _save_meetings(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord, event_of: dict[str, int]) -> None:
     """The record's meetings, their parties and evidence (who took part is written with the people)."""
+    events = [event_of[m.event] if m.event else None for m in record.meetings]
+    conn.executemany("INSERT OR IGNORE INTO document_events VALUES (?, ?)",
+                     [(doc_row, eid) for eid in events if eid is not None])
+    conn.executemany(
+        "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic, "
+        "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_row, ordinal, m.mode, m.date, m.city, m.country, m.venue, eid, m.topic, *m.evidence_extent())
+         for ordinal, (m, eid) in enumerate(zip(record.meetings, events))])
+    if not record.meetings:
+        return
+    meeting_ids = dict(conn.execute("SELECT ordinal, id FROM meetings WHERE document_id = ?", (doc_row,)).fetchall())
+    conn.executemany("INSERT OR IGNORE INTO meeting_parties VALUES (?, ?)",
+                     [(meeting_ids[ordinal], c) for ordinal, m in enumerate(record.meetings) for c in m.parties])
     for ordinal, meeting in enumerate(record.meetings):
-        eid = event_id(conn, meeting.event) if meeting.event else None
-        if eid is not None:
-            conn.execute("INSERT OR IGNORE INTO document_events VALUES (?, ?)", (doc_row, eid))
-        mid = conn.execute(
-            "INSERT INTO meetings (document_id, ordinal, mode, date, city, country, venue, event_id, topic, "
-            "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_row, ordinal, meeting.mode, meeting.date, meeting.city, meeting.country, meeting.venue, eid,
-             meeting.topic, *meeting.evidence_extent())).lastrowid
-        conn.executemany("INSERT OR IGNORE INTO meeting_parties VALUES (?, ?)", [(mid, c) for c in meeting.parties])
-        add_evidence(conn, doc_row, "meeting", mid, None, meeting.evidence)
+        add_evidence(conn, doc_row, "meeting", meeting_ids[ordinal], None, meeting.evidence)
 
 
-def _prune(conn: sqlite3.Connection) -> None:
-    """Remove organisations and events no document refers to any more."""
-    conn.execute("""DELETE FROM organisations WHERE
-        NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.organisation_id = organisations.id)
-        AND NOT EXISTS (SELECT 1 FROM document_organisations d WHERE d.organisation_id = organisations.id)""")
-    conn.execute("""DELETE FROM events WHERE
-        NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = events.id)
-        AND NOT EXISTS (SELECT 1 FROM document_events d WHERE d.event_id = events.id)""")
+def _shared_rows(conn: sqlite3.Connection, doc_row: int) -> tuple[list[int], list[int]]:
+    """The organisations and events one document refers to: the only ones its removal can leave unused (every
+    one a save writes is referred to by it)."""
+    orgs = [r[0] for r in conn.execute(
+        "SELECT organisation_id FROM document_organisations WHERE document_id = ? UNION "
+        "SELECT organisation_id FROM person_roles WHERE document_id = ? AND organisation_id IS NOT NULL",
+        (doc_row, doc_row)).fetchall()]
+    events = [r[0] for r in conn.execute(
+        "SELECT event_id FROM document_events WHERE document_id = ? UNION "
+        "SELECT event_id FROM meetings WHERE document_id = ? AND event_id IS NOT NULL", (doc_row, doc_row)).fetchall()]
+    return orgs, events
+
+
+def _prune(conn: sqlite3.Connection, orgs: list[int], events: list[int]) -> None:
+    """Remove those of ``orgs`` and ``events`` no document refers to any more."""
+    conn.execute("""DELETE FROM organisations WHERE id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM person_roles r WHERE r.organisation_id = organisations.id)
+        AND NOT EXISTS (SELECT 1 FROM document_organisations d WHERE d.organisation_id = organisations.id)""",
+                 (json.dumps(sorted(orgs)),))
+    conn.execute("""DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = events.id)
+        AND NOT EXISTS (SELECT 1 FROM document_events d WHERE d.event_id = events.id)""", (json.dumps(sorted(events)),))
 
 
 # ---------------------------------------------------------------- forgetting
@@ -300,10 +326,11 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
             listed = ", ".join(f"{r['doc_id']} ({r['sha256'][:12]})" for r in found)
             raise QueryError(f"{ref!r} matches {len(found)} documents: {listed}; give a longer SHA-256 prefix")
         doc = found[0]
-        keys, previous = store_people.document_sightings(conn, doc["id"])
+        removed = store_people.document_sightings(conn, doc["id"])
+        shared = _shared_rows(conn, doc["id"])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc["id"],))
-        store_people.resolve(conn, keys, {}, previous.values())
-        _prune(conn)
+        store_people.resolve(conn, removed.keys, {}, removed.people.values(), removed.signatures)
+        _prune(conn, *shared)
     return doc
 
 

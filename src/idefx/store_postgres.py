@@ -7,12 +7,15 @@ user_version`` is a one-row table here), the DDL's types (identity columns for r
 column on tables without one, so "insertion order" means the same on both, and byte-order "C" collation so
 text sorts as SQLite sorts it), and ``lastrowid`` (``RETURNING id``); text parameters lose NUL characters,
 which PostgreSQL text cannot hold. A write transaction takes one
-advisory lock first, so writers from several machines take turns as SQLite's write lock makes them do.
+advisory lock first, so writers from several machines take turns as SQLite's write lock makes them do, and runs
+in pipeline mode: statements whose results nobody reads travel to the server together with the next one that
+is read, so a save costs a round trip per read rather than per statement.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -21,6 +24,8 @@ import psycopg
 from idefx.schema import MIGRATIONS
 
 WRITE_LOCK = 0x1DEF  # the advisory lock every write transaction holds
+_MAX_PARAMS = 65_535  # parameters one PostgreSQL statement can carry
+_VALUES = re.compile(r"(INSERT INTO \w+ (?:\([^)]*\) )?VALUES )(\([^)]*\))(.*)", re.S)
 Error = psycopg.Error
 
 _ID_TABLES = frozenset(
@@ -55,6 +60,7 @@ def translate(sql: str) -> str:
         sql = "INSERT" + sql[len("INSERT OR IGNORE"):] + " ON CONFLICT DO NOTHING"
     sql = re.sub(r"\binstr\(", "strpos(", sql)
     sql = sql.replace("SELECT value FROM json_each(?)", "SELECT value::bigint FROM json_array_elements_text(?::json)")
+    sql = sql.replace("SELECT CAST(value AS TEXT) FROM json_each(?)", "SELECT value FROM json_array_elements_text(?::json)")
     return sql.replace("%", "%%").replace("?", "%s")
 
 
@@ -86,18 +92,20 @@ def _rows(cursor):
 class Cursor:
     """The result of one statement: rows to fetch or iterate, and the id an INSERT made."""
 
-    def __init__(self, cursor, lastrowid: Optional[int] = None):
-        self._cursor, self.lastrowid = cursor, lastrowid
+    def __init__(self, cursor, lastrowid: Optional[int] = None, sync=lambda: None):
+        self._cursor, self.lastrowid, self._sync = cursor, lastrowid, sync
 
     @property
     def description(self):
+        if self._cursor.description is None:
+            self._sync()  # in a pipeline the columns are known once the results have come back
         return self._cursor.description
 
     def fetchone(self):
         return self._cursor.fetchone()
 
     def fetchall(self) -> list:
-        return self._cursor.fetchall() if self._cursor.description else []
+        return self._cursor.fetchall() if self.description else []
 
     def __iter__(self):
         return iter(self.fetchall())
@@ -108,24 +116,63 @@ class Connection:
 
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
+        self._pipeline: Optional[psycopg.Pipeline] = None
+        self._leave_pipeline = ExitStack()
 
     def execute(self, sql: str, params: Any = ()) -> Cursor:
-        if sql.strip() == "BEGIN IMMEDIATE":
+        command = sql.strip()
+        if command == "BEGIN IMMEDIATE":
+            self._pipeline = self._leave_pipeline.enter_context(self._conn.pipeline())
             self._conn.execute("BEGIN")
             self._conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             return Cursor(self._conn.cursor())
+        if command in ("COMMIT", "ROLLBACK") and self._pipeline is not None:
+            return self._end(command)
         statement = translate(sql)
         returning = re.match(r"INSERT INTO (\w+)", statement)
         if returning and returning.group(1) in _ID_TABLES and "ON CONFLICT" not in statement:
             cursor = self._conn.execute(statement + " RETURNING id", _params(params))
             return Cursor(cursor, cursor.fetchone()[0])
-        return Cursor(self._conn.execute(statement, _params(params)))
+        return Cursor(self._conn.execute(statement, _params(params)), sync=self._sync)
+
+    def _sync(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.sync()
+
+    def _end(self, command: str) -> Cursor:
+        """Leave the write transaction's pipeline: a COMMIT is sent with the statements still queued (their
+        errors are raised here, and the transaction then rolled back); a ROLLBACK after the pipeline is gone,
+        since a failed statement leaves the pipeline refusing everything until then."""
+        self._pipeline = None
+        try:
+            if command == "COMMIT":
+                self._conn.execute("COMMIT")
+            self._leave_pipeline.close()
+        except psycopg.Error:
+            if command == "COMMIT":
+                self._conn.execute("ROLLBACK")
+                raise
+        if command == "ROLLBACK":
+            self._conn.execute("ROLLBACK")
+        return Cursor(self._conn.cursor())
 
     def executemany(self, sql: str, rows) -> None:
+        """One statement per row, except an INSERT of VALUES, sent as one statement of many rows (not an upsert,
+        whose rows could meet the same conflicting row twice, which PostgreSQL refuses in one statement)."""
         rows = [_params(r) for r in rows]
-        if rows:
+        if not rows:
+            return
+        statement = translate(sql)
+        values = _VALUES.match(statement)
+        if values is None or "DO UPDATE" in values.group(3):
             with self._conn.cursor() as cursor:
-                cursor.executemany(translate(sql), rows)
+                cursor.executemany(statement, rows)
+            return
+        step = _MAX_PARAMS // len(rows[0])
+        for i in range(0, len(rows), step):
+            chunk = rows[i:i + step]
+            self._conn.execute(values.group(1) + ", ".join([values.group(2)] * len(chunk)) + values.group(3),
+                               [v for row in chunk for v in row])
 
     @property
     def in_transaction(self) -> bool:
@@ -138,6 +185,9 @@ class Connection:
 def connect(url: str) -> Connection:
     """A connection to the PostgreSQL store at ``url``, with the schema-version table made if missing."""
     conn = psycopg.connect(url, autocommit=True, row_factory=_rows)
+    # The durability the SQLite store has (WAL, synchronous=NORMAL): a commit does not wait for the disk, so a
+    # server crash may lose the last saves (extract them again) but never leaves a document half saved.
+    conn.execute("SET synchronous_commit = off")
     with conn.transaction():
         conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         conn.execute("CREATE TABLE IF NOT EXISTS idefx_schema (version INTEGER NOT NULL)")
