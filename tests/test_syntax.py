@@ -208,28 +208,29 @@ def countries(nlp, text):
 
 
 @needs_model
-@pytest.mark.parametrize("text, name, rules, model", [
+@pytest.mark.parametrize("text, name, country", [
     ("ASMARA, 3 May 2024 - The Eritrean delegation held meetings with Mr. Nikola Pavic, Minister of Foreign Affairs "
      "of Serbia, Mr. Demeke Alemu, Deputy Prime Minister and Foreign Minister of Ethiopia, Mr. Karim Haddad, "
-     "Minister of Foreign Affairs and Expatriates of the Lebanese Republic.", "Karim Haddad", "ER", "LB"),
+     "Minister of Foreign Affairs and Expatriates of the Lebanese Republic.", "Karim Haddad", "LB"),
     ("BAKU, 3 May 2024 - Azerbaijan's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and "
-     "Mr. Ali Rahimi, Minister of Roads and Urban Development of the Islamic Republic of Iran.", "Ali Rahimi", "AZ",
-     "IR"),
+     "Mr. Ali Rahimi, Minister of Roads and Urban Development of the Islamic Republic of Iran.", "Ali Rahimi", "IR"),
     ("LIMA, 3 May 2024 - Peru's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and Ms. Ana Silva, "
-     "Minister of Labour and Social Security of the Portuguese Republic.", "Ana Silva", "PE", "PT"),
+     "Minister of Labour and Social Security of the Portuguese Republic.", "Ana Silva", "PT"),
+    ("Minister Paul Okoro and his Ghanaian counterpart Kofi Mensah agreed to meet again.", "Kofi Mensah", "GH"),
 ])
-def test_a_persons_country_from_the_phrase_modifying_them(pipeline, with_model, text, name, rules, model):
-    assert countries(pipeline, text)[name] == rules
-    assert countries(with_model, text)[name] == model
+def test_a_persons_country_from_the_phrase_modifying_them(with_model, text, name, country):
+    assert countries(with_model, text)[name] == country
 
 
 @needs_model
-@pytest.mark.parametrize("text, name, country", [
-    ("The talks were with Mr. Hendrik Vos, the Dutch minister Anna Smit and Norway's Lars Holm.", "Hendrik Vos", None),
-    ("Minister Paul Okoro and his Ghanaian counterpart Kofi Mensah agreed to meet again.", "Kofi Mensah", "GH"),
+@pytest.mark.parametrize("text, name", [
+    ("The talks were with Mr. Hendrik Vos, the Dutch minister Anna Smit and Norway's Lars Holm.", "Hendrik Vos"),
+    ("Talks were held with Ms. Clara Berg, the Austrian envoy Max Huber and Chile's Pedro Rojas.", "Clara Berg"),
+    ("She met Mr. Tomas Novak, the Polish minister Jan Kowal and Kenya's David Otieno.", "Tomas Novak"),
 ])
-def test_another_persons_phrase_gives_no_country(with_model, text, name, country):
-    assert countries(with_model, text)[name] == country
+def test_another_persons_phrase_gives_no_country(pipeline, with_model, text, name):
+    """The parse gives no one the country of the next person's phrase: the rules decide for them, as without it."""
+    assert countries(with_model, text)[name] == countries(pipeline, text)[name]
 
 
 @needs_model
@@ -251,8 +252,6 @@ def test_evaluate_runs_with_the_model():
     ("The Chief Minister Office (CMO) said the talks with Governor Ana Costa had ended.", "CMO", "Ana Costa"),
     ("The minister said the Heads of West African states would meet in May.", "West African", None),
 ])
-def test_what_the_recogniser_calls_an_organisation_or_a_nationality_is_no_person(pipeline, with_model, text, thing,
-                                                                                  person):
-    assert thing in [p.name for p in pipeline(text)._.idefx_people]
+def test_what_the_recogniser_calls_an_organisation_or_a_nationality_is_no_person(with_model, text, thing, person):
     names = [p.name for p in with_model(text)._.idefx_people]
     assert thing not in names and (person is None or person in names)
