@@ -46,6 +46,7 @@ class ClauseReader:
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
                     if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
+                    and not self._noun(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers and not drafts:
             attended = self._attended(sent)
@@ -227,6 +228,16 @@ class ClauseReader:
                 return i > 0 and doc[i - 1].lower_ in words
             i -= 1
         return i >= 0 and doc[i].lower_ in words
+
+    def _noun(self, trigger: Match) -> bool:
+        """A verb trigger used as a noun after a determiner or a preposition ("the exchange of visits", "their
+        visits to Oslo", "the hosts"): it names no meeting."""
+        if not self.patterns.entry(trigger).get("verb_form"):
+            return False
+        i = trigger.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.patterns.word_list("noun_lead")
 
     def _prospective(self, trigger: Match) -> bool:
         """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):

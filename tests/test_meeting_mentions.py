@@ -1,0 +1,31 @@
+"""Words that name no meeting held: a verb of meeting used as a noun (constructed sentences)."""
+
+from test_meetings import meetings, run
+
+
+def pairs(found):
+    return [m["participants"] for m in found]
+
+
+def test_a_visit_or_host_used_as_a_noun_is_no_meeting():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "JO")]
+    for text in ("Anna Berg praised the exchange of visits between Lin Wei and Omar Haddad.",
+                 "Lin Wei recalled their visits to Omar Haddad in Amman.",
+                 "Anna Berg thanked the hosts, Lin Wei and Omar Haddad, for the dinner.",
+                 "Omar Haddad said the recent visits of Lin Wei had built trust."):
+        assert meetings(run(text, people)) == [], text
+
+
+def test_the_verb_still_reports_a_meeting():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN")]
+    for text in ("Anna Berg visits Lin Wei in Beijing.",
+                 "Lin Wei hosts Anna Berg for talks in Beijing.",
+                 "On Monday, Anna Berg also visited Lin Wei at his office."):
+        assert pairs(meetings(run(text, people))) == [{"Anna Berg", "Lin Wei"}], text
+
+
+def test_a_noun_visit_does_not_add_a_meeting_after_a_real_one():
+    people = [("Anna Berg", [], "SE"), ("Jan Nowak", [], "PL"), ("Lin Wei", [], "CN")]
+    text = ("Anna Berg met Jan Nowak in Warsaw on Monday. \"We noted our progress after the exchange of visits "
+            "with Lin Wei,\" Berg said.")
+    assert pairs(meetings(run(text, people))) == [{"Anna Berg", "Jan Nowak"}]
