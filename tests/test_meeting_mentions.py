@@ -39,3 +39,21 @@ def test_the_one_an_envoy_or_aide_serves_is_not_at_the_meeting():
         assert pairs(meetings(run(text, people))) == [{"Anna Berg", "Omar Haddad"}], text
     (meeting,) = meetings(run("Anna Berg met Lin Wei's delegation in Oslo.", people))
     assert "Lin Wei" in meeting["participants"]
+
+
+def test_a_later_trigger_of_the_sentence_takes_its_own_date_and_place():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Ruth Kimani", [], "KE")]
+    for text in ("Anna Berg met Lin Wei in Beijing on Monday and held talks with Ruth Kimani in Nairobi on Wednesday.",
+                 "Anna Berg met Lin Wei, the premier, on Monday in Beijing, and later received Ruth Kimani in "
+                 "Nairobi on Wednesday.",
+                 "Lin Wei, who met Anna Berg in Beijing on Monday, held talks with Ruth Kimani in Nairobi on "
+                 "Wednesday."):
+        found = meetings(run(" date 2024-03-15\n\n" + text, people))
+        assert [(m["date"], m["city"]) for m in found] == [("2024-03-11", "Beijing"), ("2024-03-13", "Nairobi")], \
+            text
+
+
+def test_a_later_trigger_without_its_own_setting_keeps_the_one_before():
+    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Ruth Kimani", [], "KE")]
+    text = " date 2024-03-15\n\nOn Monday in Oslo, Anna Berg met Lin Wei, and held talks with Ruth Kimani."
+    assert [(m["date"], m["city"]) for m in meetings(run(text, people))] == [("2024-03-11", "Oslo")] * 2
