@@ -57,3 +57,24 @@ def test_a_later_trigger_without_its_own_setting_keeps_the_one_before():
     people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Ruth Kimani", [], "KE")]
     text = " date 2024-03-15\n\nOn Monday in Oslo, Anna Berg met Lin Wei, and held talks with Ruth Kimani."
     assert [(m["date"], m["city"]) for m in meetings(run(text, people))] == [("2024-03-11", "Oslo")] * 2
+
+
+def test_a_role_reference_beside_a_named_counterpart_is_its_holder():
+    people = [("Alberto Vidal", [], "AR"), ("Kristina Georgieva", [], None), ("Felipe Soto", [], "AR")]
+    lead = "President Alberto Vidal travelled to Washington last week. "
+    for text in ("Felipe Soto said the meeting between the President and the head of the IMF, Kristina Georgieva, "
+                 "was productive.",
+                 "Soto said talks between the President and Kristina Georgieva were useful.",
+                 "Felipe Soto held talks with Kristina Georgieva and the President on Monday."):
+        found = meetings(run(lead + text, people))
+        assert any({"Alberto Vidal", "Kristina Georgieva"} <= m["participants"] for m in found), text
+
+
+def test_a_role_reference_in_apposition_or_possessive_adds_no_one():
+    people = [("Alberto Vidal", [], "AR"), ("Kristina Georgieva", [], None), ("Felipe Soto", [], "AR")]
+    lead = "President Alberto Vidal travelled to Washington last week. "
+    for text in ("Felipe Soto met Kristina Georgieva, the President of the Bank, on Monday.",
+                 "Felipe Soto met the President of the Bank Kristina Georgieva on Monday.",
+                 "Felipe Soto met Kristina Georgieva and the President's adviser on Monday."):
+        (meeting,) = meetings(run(lead + text, people))
+        assert meeting["participants"] == {"Felipe Soto", "Kristina Georgieva"}, text

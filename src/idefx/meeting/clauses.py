@@ -88,6 +88,11 @@ class ClauseReader:
             if not any(objects for objects, _ in groups):
                 groups = self._role_holder(anaphors, trigger.end, stop) or \
                     self._counterparts(groups, trigger.end, stop, subjects) or groups
+            elif len(groups) == 1:  # "the meeting between the President and X": the President too
+                objects, codes = groups[0]
+                refs = [a for a in anaphors if trigger.end <= a.start < stop
+                        and self.patterns.entry(a)["id"] == "subject_title"]
+                groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
