@@ -31,16 +31,6 @@ def test_a_noun_visit_does_not_add_a_meeting_after_a_real_one():
     assert pairs(meetings(run(text, people))) == [{"Anna Berg", "Jan Nowak"}]
 
 
-def test_the_one_an_envoy_or_aide_serves_is_not_at_the_meeting():
-    people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Omar Haddad", [], "CN")]
-    for text in ("Anna Berg met Lin Wei's envoy Omar Haddad in Stockholm on Monday.",
-                 "Anna Berg received Lin Wei’s special representative, Omar Haddad, in Stockholm.",
-                 "Lin Wei's senior adviser Omar Haddad held talks with Anna Berg in Oslo."):
-        assert pairs(meetings(run(text, people))) == [{"Anna Berg", "Omar Haddad"}], text
-    (meeting,) = meetings(run("Anna Berg met Lin Wei's delegation in Oslo.", people))
-    assert "Lin Wei" in meeting["participants"]
-
-
 def test_a_later_trigger_of_the_sentence_takes_its_own_date_and_place():
     people = [("Anna Berg", [], "SE"), ("Lin Wei", [], "CN"), ("Ruth Kimani", [], "KE")]
     for text in ("Anna Berg met Lin Wei in Beijing on Monday and held talks with Ruth Kimani in Nairobi on Wednesday.",

@@ -1,7 +1,6 @@
 """People a meeting report mentions who were not at the meeting: the inviter ("at the invitation of X"),
-the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"), the one an
-envoy or aide serves ("X's envoy Y"). Such a mention takes no part in a meeting; the same person named
-elsewhere still can."""
+the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"). Such a
+mention takes no part in a meeting; the same person named elsewhere still can."""
 
 from __future__ import annotations
 
