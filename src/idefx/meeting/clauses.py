@@ -25,6 +25,7 @@ NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilat
 _PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
+_CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
 _PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
 
@@ -46,6 +47,7 @@ class ClauseReader:
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
                     if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
+                    and not self._noun(t)
                     and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers and not drafts:
             attended = self._attended(sent)
@@ -70,6 +72,7 @@ class ClauseReader:
             stop = min([t.start for t in placed if t.start > trigger.start] + [sent.end])
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
+            setting_start = self._own_clause(region_start, trigger, placed)
             refers_to: Optional[MeetingDraft] = None
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
@@ -85,6 +88,11 @@ class ClauseReader:
             if not any(objects for objects, _ in groups):
                 groups = self._role_holder(anaphors, trigger.end, stop) or \
                     self._counterparts(groups, trigger.end, stop, subjects) or groups
+            elif len(groups) == 1:  # "the meeting between the President and X": the President too
+                objects, codes = groups[0]
+                refs = [a for a in anaphors if trigger.end <= a.start < stop
+                        and self.patterns.entry(a)["id"] == "subject_title"]
+                groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
@@ -106,7 +114,7 @@ class ClauseReader:
                                                or any(self.places.location(region_start, stop))):
                     draft.mode = "in_person"
                 draft.evidence = [(sent.start_char, sent.end_char)]
-                self.setting.from_clause(draft, region_start, stop, sent)
+                self.setting.from_clause(draft, setting_start, stop, sent)
                 self.trip.place(draft, {self.participants.country_of(p) for p in objects})
                 draft.topic = self._topic(sent)
                 if refers_to is not None:
@@ -227,6 +235,26 @@ class ClauseReader:
                 return i > 0 and doc[i - 1].lower_ in words
             i -= 1
         return i >= 0 and doc[i].lower_ in words
+
+    def _own_clause(self, region_start: int, trigger: Match, placed: list[Match]) -> int:
+        """Where the words that can set a later trigger's meeting begin: after the last comma or "and" between
+        the trigger before and this one ("A met B in Oslo on Monday, and later held talks with C in Bergen on
+        Tuesday"), so the earlier meeting's date and place are not taken for this one's."""
+        before = [t.end for t in placed if region_start <= t.start and t.end <= trigger.start]
+        if not before:
+            return region_start
+        joins = [t.i for t in self.doc[max(before):trigger.start] if t.lower_ in _CLAUSE_JOINS]
+        return joins[-1] if joins else region_start
+
+    def _noun(self, trigger: Match) -> bool:
+        """A verb trigger used as a noun after a determiner or a preposition ("the exchange of visits", "their
+        visits to Oslo", "the hosts"): it names no meeting."""
+        if not self.patterns.entry(trigger).get("verb_form"):
+            return False
+        i = trigger.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.patterns.word_list("noun_lead")
 
     def _prospective(self, trigger: Match) -> bool:
         """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):

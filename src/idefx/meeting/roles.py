@@ -8,8 +8,12 @@ from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span
 
+from idefx.matchindex import Match
+
+APPOSITION_GAP = 5  # tokens between a role reference and the name it stands beside ("the head of the IMF, X")
 TITLE_REACH = 8  # title-case tokens read before a name ("World Health Organisation Director General")
 _ARTICLES = ("the", "a", "an", "'s", "’s")
+_POSSESSIVE = ("'s", "’s")
 
 
 def _initials(words: list[str]) -> set[str]:
@@ -59,3 +63,27 @@ class RoleHolders:
         found = [person for person, known in self._words.items()
                  if all(w in known for w in words) and (not codes or self.country_of(person) in codes)]
         return found[0] if len(found) == 1 else None
+
+    def beside_names(self, refs: list[Match], known: list[int]) -> list[int]:
+        """The holders of role references standing beside named people ("between the President and X"): not
+        an apposition to a name ("the IMF chief X", "X, the IMF chief"), not a possessor ("the President's
+        adviser"), not one of ``known``."""
+        out: list[int] = []
+        for ref in refs:
+            if self._apposition(ref) or ref.end < len(self.doc) and self.doc[ref.end].lower_ in _POSSESSIVE:
+                continue
+            holder = self.holder(ref.start, ref.end)
+            if holder is not None and holder not in known and holder not in out:
+                out.append(holder)
+        return out
+
+    def _apposition(self, ref: Match) -> bool:
+        """Whether a role reference sits right beside a name: before it with at most a few words of its own
+        and no "and" between ("the head of the IMF, X"), or after it past one comma ("X, the IMF chief")."""
+        for m in self.mentions:
+            after = [t for t in self.doc[ref.end:m.start] if not t.is_space]
+            before = [t for t in self.doc[m.end:ref.start] if not t.is_space]
+            if m.start >= ref.end and len(after) <= APPOSITION_GAP and all(t.lower_ != "and" for t in after) or \
+                    m.end <= ref.start and len(before) <= 1 and all(t.text == "," for t in before):
+                return True
+        return False
