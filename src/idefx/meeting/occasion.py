@@ -1,0 +1,138 @@
+"""Whether a text reports an occasion at all: a document that lists people (nominations, appointments,
+collected reactions) reports none, and a trigger word used in a construction that describes, receives or
+announces something ("was met with criticism", "received a degree", "the council is co-chaired by",
+"will be meeting") reports none; a place, region or firm name is nobody who meets; a one-person meeting
+repeating an earlier one's participant is that meeting. The cue words live in ``occasion_cues.jsonl``."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from idefx.matchindex import Match, MatchIndex
+from idefx.meeting.draft import MeetingDraft
+
+_WORD = re.compile(r"[\w'.\-]+")
+
+
+class OccasionCues:
+    """The cue words by type, and the two questions they answer: a listing document, a trigger that is no
+    occasion."""
+
+    def __init__(self, entries: list[dict]):
+        self.words: dict[str, frozenset[str]] = {}
+        self.listing_words: set[str] = set()
+        self.listing_pairs: list[tuple[frozenset[str], frozenset[str]]] = []
+        self.listing_phrases: list[str] = []
+        for entry in entries:
+            words = frozenset(entry.get("words", ()))
+            if entry["type"] != "listing_title":
+                self.words[entry["type"]] = self.words.get(entry["type"], frozenset()) | words
+            elif "with" in entry:
+                self.listing_pairs.append((words, frozenset(entry["with"])))
+            else:
+                self.listing_words |= words
+                self.listing_phrases.extend(entry.get("phrases", ()))
+
+    def word_list(self, kind: str) -> frozenset[str]:
+        return self.words.get(kind, frozenset())
+
+    def listing(self, doc: Doc) -> bool:
+        """A title announcing people (nominees, appointees, a delegation) or collecting what others said: the
+        body describes people's careers or quotes them, it reports no meeting of theirs."""
+        source = doc._.idefx_source or {}
+        title = source.get("title") or (source.get("front_matter") or {}).get("title")
+        if not isinstance(title, str) or not title.strip():
+            return False
+        lowered = " ".join(title.lower().split())
+        words = set(_WORD.findall(lowered))
+        if words & self.listing_words or any(p in lowered for p in self.listing_phrases):
+            return True
+        return any(words & verbs and words & nouns for verbs, nouns in self.listing_pairs)
+
+    def screen(self, doc: Doc, cues: MatchIndex) -> MatchIndex:
+        """``cues`` without the triggers that report no occasion."""
+        triggers = cues.all("trigger")
+        kept = [t for t in triggers if not self._no_occasion(doc, t)]
+        if len(kept) == len(triggers):
+            return cues
+        by_kind = dict(cues.by_kind)
+        if kept:
+            by_kind["trigger"] = kept
+        else:
+            del by_kind["trigger"]
+        return MatchIndex(by_kind)
+
+    def _no_occasion(self, doc: Doc, trigger: Match) -> bool:
+        first = doc[trigger.start].lower_
+        before = self._before(doc, trigger.start)
+        after = trigger.end if trigger.end < len(doc) else None
+        if first in ("met", "meet", "meets") and before is not None and doc[before].lower_ in self.word_list("be_form"):
+            # "was met with protests", "will be met with a response": the passive idiom, not a meeting
+            return doc[trigger.end - 1].lower_ == "with" or (after is not None and doc[after].lower_ == "with")
+        if first.endswith("ing") and before is not None and doc[before].lower_ == "be":
+            modal = self._before(doc, before)
+            if modal is not None and doc[modal].lower_ in self.word_list("future_lead"):
+                return True  # "will be meeting with": ahead
+        if first in self.word_list("chair_word") and after is not None and doc[after].lower_ == "by":
+            # "the task force is co-chaired by A and B", "a roundtable, co-chaired by A": who leads a body
+            return before is None or doc[before].lower_ in self.word_list("standing_lead") or \
+                not doc[before].is_alpha
+        if first in self.word_list("chair_noun"):
+            return True  # "the co-chairs of the commission are": an office, not an occasion
+        if first.startswith(("receiv", "welcom")):
+            return self._thing_received(doc, trigger.end)
+        return False
+
+    @staticmethod
+    def _before(doc: Doc, index: int) -> Optional[int]:
+        """The word before ``index``, past adverbs ("was quickly met", "will also be meeting")."""
+        i = index - 1
+        while i >= 0 and (doc[i].is_space or doc[i].lower_.endswith("ly") or doc[i].lower_ in ("also", "then", "now", "not")):
+            i -= 1
+        return i if i >= 0 else None
+
+    def _thing_received(self, doc: Doc, start: int) -> bool:
+        """"received a B.A. from", "received numerous awards", "welcomed the announcement": the object is a
+        thing, not a guest."""
+        i = start
+        while i < len(doc) and (doc[i].is_space or doc[i].lower_ in self.word_list("object_lead")):
+            i += 1
+        return i < len(doc) and doc[i].lower_ in self.word_list("received_thing")
+
+    def not_a_person(self, doc: Doc, mention: Span) -> bool:
+        """A name-like mention that names a place, region or firm ("Southern District", "East Coast", the
+        "Westfuller" of "Westfuller Advisors"): no one who can meet."""
+        words = [t.text for t in mention if not t.is_space]
+        if not words:
+            return False
+        heads = self.word_list("not_person_word")
+        if words[-1] in heads or (len(words) <= 2 and words[0] in self.word_list("compass_word")):
+            return True
+        following = mention.end
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        return following < len(doc) and doc[following].text in heads and doc[following].is_title
+
+
+def lone_repeats(drafts: list[MeetingDraft], people: list) -> list[MeetingDraft]:
+    """A one-person meeting whose participant is in a meeting before and is not named in its own sentence
+    ("They exchanged views on ...", "He welcomed ..." after the call was reported) is that meeting again:
+    its evidence joins the earlier one."""
+    out: list[MeetingDraft] = []
+    for draft in drafts:
+        earlier = None
+        if draft.valid and len(draft.participants) == 1 and not _named_in(people[draft.participants[0]], draft):
+            earlier = next((d for d in out if d.valid and draft.participants[0] in d.participants), None)
+        if earlier is None:
+            out.append(draft)
+        else:
+            earlier.evidence.extend(e for e in draft.evidence if e not in earlier.evidence)
+    return out
+
+
+def _named_in(person, draft: MeetingDraft) -> bool:
+    """Whether a mention of ``person`` lies in the draft's evidence."""
+    return any(start <= m_start and m_end <= end for start, end in draft.evidence for m_start, m_end in person.mentions)
