@@ -150,7 +150,7 @@ class MeetingFinder(BatchComponent):
         home: Optional[str] = None
         previous: Optional[MeetingDraft] = None
         out = []
-        for draft in lone_repeats(drafts, doc._.idefx_people):
+        for draft in lone_repeats(drafts, list(doc.spans[PEOPLE_SPANS])):
             if not draft.valid:
                 continue
             setting.complete(draft, previous)

@@ -66,12 +66,12 @@ class OccasionCues:
         return MatchIndex(by_kind)
 
     def _no_occasion(self, doc: Doc, trigger: Match) -> bool:
-        first = doc[trigger.start].lower_
+        first, last = _first_word(doc, trigger.start)
         before = self._before(doc, trigger.start)
-        after = trigger.end if trigger.end < len(doc) else None
+        after = last + 1 if last + 1 < len(doc) else None
         if first in ("met", "meet", "meets") and before is not None and doc[before].lower_ in self.word_list("be_form"):
             # "was met with protests", "will be met with a response": the passive idiom, not a meeting
-            return doc[trigger.end - 1].lower_ == "with" or (after is not None and doc[after].lower_ == "with")
+            return after is not None and doc[after].lower_ == "with"
         if first.endswith("ing") and before is not None and doc[before].lower_ == "be":
             modal = self._before(doc, before)
             if modal is not None and doc[modal].lower_ in self.word_list("future_lead"):
@@ -83,7 +83,7 @@ class OccasionCues:
         if first in self.word_list("chair_noun"):
             return True  # "the co-chairs of the commission are": an office, not an occasion
         if first.startswith(("receiv", "welcom")):
-            return self._thing_received(doc, trigger.end)
+            return self._thing_received(doc, last + 1)
         return False
 
     @staticmethod
@@ -117,15 +117,16 @@ class OccasionCues:
         return following < len(doc) and doc[following].text in heads and doc[following].is_title
 
 
-def lone_repeats(drafts: list[MeetingDraft], people: list) -> list[MeetingDraft]:
-    """A one-person meeting whose participant is in a meeting before and is not named in its own sentence
-    ("They exchanged views on ...", "He welcomed ..." after the call was reported) is that meeting again:
-    its evidence joins the earlier one."""
+def lone_repeats(drafts: list[MeetingDraft], mentions: list[Span]) -> list[MeetingDraft]:
+    """A one-person meeting whose participant is in a meeting of an earlier sentence and is not named in its
+    own sentence ("They exchanged views on ...", "He welcomed ..." after the call was reported) is that
+    meeting again: its evidence joins the earlier one. ``mentions``: the Doc's people mentions."""
     out: list[MeetingDraft] = []
     for draft in drafts:
         earlier = None
-        if draft.valid and len(draft.participants) == 1 and not _named_in(people[draft.participants[0]], draft):
-            earlier = next((d for d in out if d.valid and draft.participants[0] in d.participants), None)
+        if draft.valid and len(draft.participants) == 1 and not _named_in(draft, mentions):
+            earlier = next((d for d in out if d.valid and draft.participants[0] in d.participants
+                            and d.evidence[:1] != draft.evidence[:1]), None)
         if earlier is None:
             out.append(draft)
         else:
@@ -133,6 +134,16 @@ def lone_repeats(drafts: list[MeetingDraft], people: list) -> list[MeetingDraft]
     return out
 
 
-def _named_in(person, draft: MeetingDraft) -> bool:
-    """Whether a mention of ``person`` lies in the draft's evidence."""
-    return any(start <= m_start and m_end <= end for start, end in draft.evidence for m_start, m_end in person.mentions)
+def _named_in(draft: MeetingDraft, mentions: list[Span]) -> bool:
+    """Whether the draft's one participant is named in its evidence."""
+    person = str(draft.participants[0])
+    return any(m.kb_id_ == person and start <= m.start_char and m.end_char <= end
+               for start, end in draft.evidence for m in mentions)
+
+
+def _first_word(doc: Doc, start: int) -> tuple[str, int]:
+    """The lower-case word at ``start``, a hyphenated compound whole ("co-chaired"), and its last token."""
+    word, last = doc[start].lower_, start
+    while last + 2 < len(doc) and doc[last + 1].text in ("-", "\u2011") and doc[last + 2].is_alpha:
+        word, last = f"{word}-{doc[last + 2].lower_}", last + 2
+    return word, last

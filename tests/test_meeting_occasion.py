@@ -1,0 +1,124 @@
+"""Whether a text reports an occasion: listing documents, trigger words in constructions that describe,
+receive or announce, names of places, regions and firms, and one-person repeats (constructed sentences)."""
+
+import pytest
+
+from test_meetings import meetings, run
+
+
+def pairs(found):
+    return [m["participants"] for m in found]
+
+
+# -- documents that list people report no meeting ------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Governor Ada Lunde Announces Five Key Nominations",
+    "Mayor Names Third Round of Judicial Nominees",
+    "President Appoints Members to the Harbour Advisory Board",
+    "WHAT THEY ARE SAYING: Farmers Applaud the New Water Plan",
+])
+def test_a_listing_document_reports_no_meeting(title):
+    text = ("Early in her career, Nora Vik met with Senator Paul Grieg on rural credit and served as his adviser. "
+            "She later held talks with Minister Tove Aas on trade.")
+    people = [("Nora Vik", [], "NO"), ("Paul Grieg", [], "NO"), ("Tove Aas", [], "NO")]
+    assert meetings(run(text, people, source={"front_matter": {"title": title}})) == []
+
+
+def test_a_title_naming_a_meeting_is_no_listing_even_with_a_similar_word():
+    source = {"front_matter": {"title": "Readout of Meeting with Denominational Leaders"}}
+    text = "Minister Tove Aas met with Bishop Kari Holm on Monday."
+    (meeting,) = meetings(run(text, [("Tove Aas", [], "NO"), ("Kari Holm", [], "NO")], source=source))
+    assert meeting["participants"] == {"Tove Aas", "Kari Holm"}
+
+
+# -- trigger words that report no occasion --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Governor Ida Berg warned Minister Leo Hahn that any closure would be met with a firm response.",
+    "Minister Leo Hahn said the plan was met with protests, Governor Ida Berg noted.",
+    "Governor Ida Berg has been clear: new tariffs will be quickly met with countermeasures, Leo Hahn said.",
+])
+def test_the_passive_met_with_is_a_reaction_not_a_meeting(text):
+    assert meetings(run(text, [("Ida Berg", [], "DE"), ("Leo Hahn", [], "AT")])) == []
+
+
+def test_an_active_met_with_stays_a_meeting():
+    text = "Governor Ida Berg met with Minister Leo Hahn in Graz."
+    (meeting,) = meetings(run(text, [("Ida Berg", [], "DE"), ("Leo Hahn", [], "AT")]))
+    assert meeting["participants"] == {"Ida Berg", "Leo Hahn"}
+
+
+@pytest.mark.parametrize("text", [
+    "Judge Mia Roth received her B.A. from Lakeside College, where Professor Jon Falk taught her.",
+    "Ambassador Mia Roth has received numerous awards, including one named for Jon Falk.",
+    "Mayor Mia Roth welcomed the announcement by Senator Jon Falk on port funding.",
+    "Mia Roth received the Order of Merit from Governor Jon Falk in recognition of her service.",
+])
+def test_receiving_or_welcoming_a_thing_is_no_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "US")])) == []
+
+
+def test_receiving_a_person_stays_a_meeting():
+    text = "Mayor Mia Roth received Governor Jon Falk at City Hall."
+    (meeting,) = meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "US")]))
+    assert meeting["participants"] == {"Mia Roth", "Jon Falk"}
+
+
+@pytest.mark.parametrize("text", [
+    "The task force is co-chaired by Secretary Ana Ruiz and Director Tom Vale.",
+    "The order re-established the water roundtable, co-chaired by Secretary Ana Ruiz and Director Tom Vale.",
+    "The two co-chairs of the commission are Secretary Ana Ruiz and Director Tom Vale.",
+    "The new council will be chaired by Secretary Ana Ruiz and Director Tom Vale.",
+])
+def test_who_leads_a_standing_body_is_no_occasion(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "US"), ("Tom Vale", [], "US")])) == []
+
+
+def test_a_meeting_chaired_in_the_past_stays_a_meeting():
+    text = "Secretary Ana Ruiz chaired the session with Director Tom Vale on Tuesday."
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "US"), ("Tom Vale", [], "US")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Tom Vale"}
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary Ana Ruiz will be meeting with Minister Jan Ek in Oslo tomorrow.",
+    "Minister Jan Ek said Secretary Ana Ruiz would also be meeting with him next week.",
+    "Secretary Ana Ruiz is expected to be meeting with Minister Jan Ek on Friday.",
+])
+def test_will_be_meeting_is_ahead(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "US"), ("Jan Ek", [], "SE")])) == []
+
+
+# -- places, regions and firms are nobody who meets -----------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("Northern District", "Judge Eva Lind of the Northern District met with Senator Carl Moe."),
+    ("West Coast", "Governor Eva Lind of the West Coast met with Senator Carl Moe."),
+    ("Bayridge", "Eva Lind, of Bayridge Partners, met with Senator Carl Moe."),
+    ("Emeritus", "Professor Emeritus Eva Lind met with Senator Carl Moe."),
+])
+def test_a_place_region_or_firm_name_is_no_participant(name, text):
+    people = [("Eva Lind", [], "US"), ("Carl Moe", [], "US"), (name, [], "US")]
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Eva Lind", "Carl Moe"}
+
+
+# -- one occasion stays one meeting ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("follow", [
+    "They exchanged views on the situation in Sudan.",
+    "He also welcomed the ceasefire between the parties in Sudan.",
+    "They discussed energy, and they welcomed the support of allies for Sudan.",
+])
+def test_a_follow_on_sentence_about_one_call_makes_no_second_meeting(follow):
+    text = f"Adviser Rosa Kent spoke today with Foreign Minister Ali Nur of Chad. {follow}"
+    found = meetings(run(text, [("Rosa Kent", [], "US"), ("Ali Nur", [], "TD")]))
+    assert pairs(found) == [{"Rosa Kent", "Ali Nur"}]
+
+
+def test_a_second_call_in_a_later_sentence_stays_a_meeting():
+    text = ("Adviser Rosa Kent spoke today with Foreign Minister Ali Nur of Chad. "
+            "Kent also spoke today with President Ali Musa of Niger on the border.")
+    people = [("Rosa Kent", ["Kent"], "US"), ("Ali Nur", [], "TD"), ("Ali Musa", [], "NE")]
+    assert pairs(meetings(run(text, people))) == [{"Rosa Kent", "Ali Nur"}, {"Rosa Kent", "Ali Musa"}]
