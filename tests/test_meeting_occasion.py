@@ -17,6 +17,7 @@ def pairs(found):
     "Mayor Names Third Round of Judicial Nominees",
     "President Appoints Members to the Harbour Advisory Board",
     "WHAT THEY ARE SAYING: Farmers Applaud the New Water Plan",
+    "What They Are Reading in the Regions: Coverage of the Harbour Plan",
 ])
 def test_a_listing_document_reports_no_meeting(title):
     text = ("Early in her career, Nora Vik met with Senator Paul Grieg on rural credit and served as his adviser. "
@@ -67,7 +68,7 @@ def test_receiving_a_person_stays_a_meeting():
 
 @pytest.mark.parametrize("text", [
     "The task force is co-chaired by Secretary Ana Ruiz and Director Tom Vale.",
-    "The order re-established the water roundtable, co-chaired by Secretary Ana Ruiz and Director Tom Vale.",
+    "The order re-established the water advisory council, co-chaired by Secretary Ana Ruiz and Director Tom Vale.",
     "The two co-chairs of the commission are Secretary Ana Ruiz and Director Tom Vale.",
     "The new council will be chaired by Secretary Ana Ruiz and Director Tom Vale.",
 ])
@@ -75,10 +76,29 @@ def test_who_leads_a_standing_body_is_no_occasion(text):
     assert meetings(run(text, [("Ana Ruiz", [], "US"), ("Tom Vale", [], "US")])) == []
 
 
-def test_a_meeting_chaired_in_the_past_stays_a_meeting():
-    text = "Secretary Ana Ruiz chaired the session with Director Tom Vale on Tuesday."
+@pytest.mark.parametrize("text", [
+    "The talks, co-chaired by Secretary Ana Ruiz and Director Tom Vale, focused on water.",
+    "Officials met in Lima; the session, co-hosted by Secretary Ana Ruiz and Director Tom Vale, ran late.",
+    "Secretary Ana Ruiz chaired the session with Director Tom Vale on Tuesday.",
+])
+def test_an_occasion_chaired_or_hosted_stays_a_meeting(text):
     (meeting,) = meetings(run(text, [("Ana Ruiz", [], "US"), ("Tom Vale", [], "US")]))
     assert meeting["participants"] == {"Ana Ruiz", "Tom Vale"}
+
+
+@pytest.mark.parametrize("text", [
+    "On June 3, Premier Ana Ruiz will host President Jan Ek of Sweden for a bilateral meeting in Quito.",
+    "Next week Premier Ana Ruiz will take part in the regional leaders' meeting with President Jan Ek.",
+    "Premier Ana Ruiz looks forward to warmly welcoming President Jan Ek to Quito in May.",
+])
+def test_a_meeting_that_a_future_predicate_governs_is_ahead(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE")])) == []
+
+
+def test_a_past_meeting_after_a_future_clause_stays_a_meeting():
+    text = "Premier Ana Ruiz will visit Oslo in May, after she met with President Jan Ek of Sweden in Quito."
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
 
 
 @pytest.mark.parametrize("text", [

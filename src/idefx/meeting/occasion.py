@@ -15,6 +15,8 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _WORD = re.compile(r"[\w'.\-]+")
+OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
+AHEAD_REACH = 12  # words before a trigger searched for the future predicate that governs it
 
 
 class OccasionCues:
@@ -78,13 +80,17 @@ class OccasionCues:
                 return True  # "will be meeting with": ahead
         if first in self.word_list("chair_word") and after is not None and doc[after].lower_ == "by":
             # "the task force is co-chaired by A and B", "a roundtable, co-chaired by A": who leads a body
-            return before is None or doc[before].lower_ in self.word_list("standing_lead") or \
-                not doc[before].is_alpha
+            if before is not None and not doc[before].is_alpha:
+                # a reduced relative: about an occasion only after one ("the talks, co-chaired by A and B,")
+                noun = self._before(doc, before)
+                return noun is None or doc[noun].text not in self.word_list("occasion_noun")
+            return before is None or doc[before].lower_ in self.word_list("standing_lead")
         if first in self.word_list("chair_noun"):
-            return True  # "the co-chairs of the commission are": an office, not an occasion
-        if first.startswith(("receiv", "welcom")):
-            return self._thing_received(doc, last + 1)
-        return False
+            # "the two co-chairs of the commission are A and B": an office, not an occasion
+            return any(t.lower_ in self.word_list("be_form") for t in doc[last + 1:last + 1 + OFFICE_REACH])
+        if first.startswith(("receiv", "welcom")) and self._thing_received(doc, last + 1):
+            return True
+        return self._ahead(doc, trigger.start)
 
     @staticmethod
     def _before(doc: Doc, index: int) -> Optional[int]:
@@ -93,6 +99,19 @@ class OccasionCues:
         while i >= 0 and (doc[i].is_space or doc[i].lower_.endswith("ly") or doc[i].lower_ in ("also", "then", "now", "not")):
             i -= 1
         return i if i >= 0 else None
+
+    def _ahead(self, doc: Doc, start: int) -> bool:
+        """A future or hoped-for predicate governs the trigger from earlier in its clause ("will host X for a
+        bilateral meeting", "will participate in the Quad leaders' meeting with", "looks forward to
+        welcoming X"); a clause boundary or a word placing the meeting in the past ends the search."""
+        stops, marks = self.word_list("clause_stop"), self.word_list("ahead_mark")
+        for i in range(start - 1, max(-1, start - AHEAD_REACH), -1):
+            word = doc[i].lower_
+            if word in stops or doc[i].text in (".", ";", ":", "!", "?", "(", "—"):
+                return False
+            if word in marks:
+                return True
+        return False
 
     def _thing_received(self, doc: Doc, start: int) -> bool:
         """"received a B.A. from", "received numerous awards", "welcomed the announcement": the object is a
