@@ -117,6 +117,7 @@ def test_will_be_meeting_is_ahead(text):
     ("West Coast", "Governor Eva Lind of the West Coast met with Senator Carl Moe."),
     ("Bayridge", "Eva Lind, of Bayridge Partners, met with Senator Carl Moe."),
     ("Emeritus", "Professor Emeritus Eva Lind met with Senator Carl Moe."),
+    ("Commandant", "Eva Lind and the Commandant met with Senator Carl Moe."),
 ])
 def test_a_place_region_or_firm_name_is_no_participant(name, text):
     people = [("Eva Lind", [], "US"), ("Carl Moe", [], "US"), (name, [], "US")]
@@ -142,3 +143,20 @@ def test_a_second_call_in_a_later_sentence_stays_a_meeting():
             "Kent also spoke today with President Ali Musa of Niger on the border.")
     people = [("Rosa Kent", ["Kent"], "US"), ("Ali Nur", [], "TD"), ("Ali Musa", [], "NE")]
     assert pairs(meetings(run(text, people))) == [{"Rosa Kent", "Ali Nur"}, {"Rosa Kent", "Ali Musa"}]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz hosted a discussion with Prime Minister Jan Ek of Sweden and President Ida Berg of Austria.",
+    "Premier Ana Ruiz convened a virtual leaders' roundtable with Prime Minister Jan Ek of Sweden and "
+    "President Ida Berg of Austria.",
+    "Minister Ana Ruiz chaired a session with Prime Minister Jan Ek of Sweden and President Ida Berg of Austria.",
+])
+def test_a_hosted_gathering_with_leaders_of_several_countries_is_one_meeting(text):
+    people = [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE"), ("Ida Berg", [], "AT")]
+    assert pairs(meetings(run(text, people))) == [{"Ana Ruiz", "Jan Ek", "Ida Berg"}]
+
+
+def test_meeting_leaders_of_several_countries_in_one_list_stays_one_meeting_each():
+    text = "President Ana Ruiz met Swedish Prime Minister Jan Ek and Austrian President Ida Berg in Quito."
+    people = [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE"), ("Ida Berg", [], "AT")]
+    assert pairs(meetings(run(text, people))) == [{"Ana Ruiz", "Jan Ek"}, {"Ana Ruiz", "Ida Berg"}]

@@ -55,16 +55,19 @@ class OccasionCues:
         return any(words & verbs and words & nouns for verbs, nouns in self.listing_pairs)
 
     def screen(self, doc: Doc, cues: MatchIndex) -> MatchIndex:
-        """``cues`` without the triggers that report no occasion."""
+        """``cues`` with the triggers that report no occasion turned into breaks: they report no meeting, but
+        still end the clause of a trigger before them ("A, who met B, will be meeting C": C is not met)."""
         triggers = cues.all("trigger")
-        kept = [t for t in triggers if not self._no_occasion(doc, t)]
-        if len(kept) == len(triggers):
+        dropped = [t for t in triggers if self._no_occasion(doc, t)]
+        if not dropped:
             return cues
         by_kind = dict(cues.by_kind)
+        kept = [t for t in triggers if t not in dropped]
         if kept:
             by_kind["trigger"] = kept
         else:
             del by_kind["trigger"]
+        by_kind["break"] = sorted(cues.all("break") + dropped)
         return MatchIndex(by_kind)
 
     def _no_occasion(self, doc: Doc, trigger: Match) -> bool:
