@@ -160,3 +160,20 @@ def test_meeting_leaders_of_several_countries_in_one_list_stays_one_meeting_each
     text = "President Ana Ruiz met Swedish Prime Minister Jan Ek and Austrian President Ida Berg in Quito."
     people = [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE"), ("Ida Berg", [], "AT")]
     assert pairs(meetings(run(text, people))) == [{"Ana Ruiz", "Jan Ek"}, {"Ana Ruiz", "Ida Berg"}]
+
+
+@pytest.mark.parametrize("body", [
+    "On Tuesday, Governor Ana Ruiz will welcome Premier Jan Ek of Sweden to the capital.",
+    "Governor Ana Ruiz will meet virtually with Premier Jan Ek of Sweden on Friday.",
+    "Governor Ana Ruiz will also host Premier Jan Ek of Sweden at the residence next week.",
+])
+def test_a_title_naming_a_meeting_the_body_announces_gives_no_meeting(body):
+    source = {"front_matter": {"title": "Statement on Governor Ruiz’s Meeting with Premier Ek of Sweden"}}
+    assert meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source)) == []
+
+
+def test_a_title_naming_a_meeting_the_body_reports_as_held_stays_a_meeting():
+    source = {"front_matter": {"title": "Readout of Governor Ruiz’s Meeting with Premier Ek of Sweden"}}
+    body = "Governor Ana Ruiz and Premier Jan Ek of Sweden reaffirmed that they will keep working on trade."
+    (meeting,) = meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}

@@ -134,7 +134,8 @@ class MeetingFinder(BatchComponent):
         for block in blocks:
             lists.attach(block, drafts)
         if not any(d.valid for d in drafts):
-            drafts.extend(ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc))
+            titled = ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc)
+            drafts.extend(d for d in titled if not self.occasions.announced(doc, d))
         return self._records(doc, drafts, setting, participants)
 
     @staticmethod

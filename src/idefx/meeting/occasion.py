@@ -95,6 +95,26 @@ class OccasionCues:
             return True
         return self._ahead(doc, trigger.start)
 
+    def announced(self, doc: Doc, draft: MeetingDraft) -> bool:
+        """The sentence that a title's meeting rests on announces it ("President A will welcome B to the
+        capital on May 3", "A will meet virtually with B"): the title names a meeting still ahead."""
+        if not draft.evidence:
+            return False
+        start, end = draft.evidence[0]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        modals, verbs = self.word_list("ahead_mark"), self.word_list("occasion_verb")
+        for token in span:
+            if token.lower_ in modals:
+                nxt = token.i + 1
+                while nxt < span.end and (doc[nxt].is_space or doc[nxt].lower_.endswith("ly")
+                                          or doc[nxt].lower_ in ("also", "then", "now", "be")):
+                    nxt += 1
+                if nxt < span.end and doc[nxt].lower_ in verbs:
+                    return True
+        return False
+
     @staticmethod
     def _before(doc: Doc, index: int) -> Optional[int]:
         """The word before ``index``, past adverbs ("was quickly met", "will also be meeting")."""
