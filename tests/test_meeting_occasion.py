@@ -177,3 +177,13 @@ def test_a_title_naming_a_meeting_the_body_reports_as_held_stays_a_meeting():
     body = "Governor Ana Ruiz and Premier Jan Ek of Sweden reaffirmed that they will keep working on trade."
     (meeting,) = meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source))
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("text", [
+    "Today Premier Ana Ruiz took part in the Pacific Leaders' Retreat, hosted by President Jan Ek of Palau.",
+    "The visit will build on the leaders' phone call in March between Premier Ana Ruiz and President Jan Ek.",
+    "Officials will follow up on the talks between Premier Ana Ruiz and President Jan Ek held last week.",
+])
+def test_an_occasion_hosted_or_referred_back_to_stays_a_meeting(text):
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "FJ"), ("Jan Ek", [], "PW")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
