@@ -187,3 +187,21 @@ def test_a_title_naming_a_meeting_the_body_reports_as_held_stays_a_meeting():
 def test_an_occasion_hosted_or_referred_back_to_stays_a_meeting(text):
     (meeting,) = meetings(run(text, [("Ana Ruiz", [], "FJ"), ("Jan Ek", [], "PW")]))
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("text", [
+    "On May 4, Premier Ana Ruiz will attend the summit in Suva with Premier Tom Vale of Tonga and President "
+    "Ida Berg of Samoa, hosted by President Jan Ek of Palau.",
+    "Premier Ana Ruiz will join the forum with Premier Tom Vale and President Ida Berg, hosted by President Jan Ek.",
+    "Next week Premier Ana Ruiz will take part in talks with Premier Tom Vale and President Ida Berg, "
+    "co-hosted by President Jan Ek.",
+])
+def test_a_participle_after_a_future_clause_is_ahead(text):
+    people = [("Ana Ruiz", [], "FJ"), ("Tom Vale", [], "TO"), ("Ida Berg", [], "WS"), ("Jan Ek", [], "PW")]
+    assert meetings(run(text, people)) == []
+
+
+def test_a_title_meeting_the_body_looks_forward_to_is_ahead():
+    source = {"front_matter": {"title": "Statement on the Meeting between Governor Ruiz and Premier Ek"}}
+    body = "Governor Ana Ruiz looks forward to welcoming Premier Jan Ek of Sweden to the capital on May 16."
+    assert meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source)) == []

@@ -14,9 +14,11 @@ from spacy.tokens import Doc, Span
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
+_HYPHENS = ("-", "\u2011")
 _WORD = re.compile(r"[\w'.\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
 AHEAD_REACH = 12  # words before a trigger searched for the future predicate that governs it
+RELATIVE_REACH = 40  # the same for a participle after a comma ("..., hosted by"), which hangs on the main verb
 
 
 class OccasionCues:
@@ -71,8 +73,11 @@ class OccasionCues:
         return MatchIndex(by_kind)
 
     def _no_occasion(self, doc: Doc, trigger: Match) -> bool:
-        first, last = _first_word(doc, trigger.start)
-        before = self._before(doc, trigger.start)
+        start = trigger.start
+        while start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].is_alpha:
+            start -= 2  # the tail of a compound ("hosted" of "co-hosted") is read as the compound
+        first, last = _first_word(doc, start)
+        before = self._before(doc, start)
         after = last + 1 if last + 1 < len(doc) else None
         if first in ("met", "meet", "meets") and before is not None and doc[before].lower_ in self.word_list("be_form"):
             # "was met with protests", "will be met with a response": the passive idiom, not a meeting
@@ -93,7 +98,7 @@ class OccasionCues:
             return any(t.lower_ in self.word_list("be_form") for t in doc[last + 1:last + 1 + OFFICE_REACH])
         if first.startswith(("receiv", "welcom")) and self._thing_received(doc, last + 1):
             return True
-        return self._ahead(doc, trigger.start)
+        return self._ahead(doc, start, last)
 
     def announced(self, doc: Doc, draft: MeetingDraft) -> bool:
         """The sentence that a title's meeting rests on announces it ("President A will welcome B to the
@@ -109,7 +114,7 @@ class OccasionCues:
             if token.lower_ in modals:
                 nxt = token.i + 1
                 while nxt < span.end and (doc[nxt].is_space or doc[nxt].lower_.endswith("ly")
-                                          or doc[nxt].lower_ in ("also", "then", "now", "be")):
+                                          or doc[nxt].lower_ in ("also", "then", "now", "be", "to")):
                     nxt += 1
                 if nxt < span.end and doc[nxt].lower_ in verbs:
                     return True
@@ -123,12 +128,17 @@ class OccasionCues:
             i -= 1
         return i if i >= 0 else None
 
-    def _ahead(self, doc: Doc, start: int) -> bool:
+    def _ahead(self, doc: Doc, start: int, last: int) -> bool:
         """A future or hoped-for predicate governs the trigger from earlier in its clause ("will host X for a
         bilateral meeting", "will participate in the Quad leaders' meeting with", "looks forward to
         welcoming X"); a clause boundary or a word placing the meeting in the past ends the search."""
         stops, marks = self.word_list("clause_stop"), self.word_list("ahead_mark")
-        for i in range(start - 1, max(-1, start - AHEAD_REACH), -1):
+        reach = AHEAD_REACH
+        if start > 0 and doc[start - 1].text == "," and last + 1 < len(doc) and doc[last + 1].lower_ == "by":
+            # "will attend the summit in Sydney with A and B, hosted by C": the participle takes the tense
+            # of the clause it hangs on, however long its list
+            stops, reach = stops - self.word_list("list_joiner"), RELATIVE_REACH
+        for i in range(start - 1, max(-1, start - reach), -1):
             word = doc[i].lower_
             if word in stops or doc[i].text in (".", ";", ":", "!", "?", "(", "—"):
                 return False
@@ -186,6 +196,6 @@ def _named_in(draft: MeetingDraft, mentions: list[Span]) -> bool:
 def _first_word(doc: Doc, start: int) -> tuple[str, int]:
     """The lower-case word at ``start``, a hyphenated compound whole ("co-chaired"), and its last token."""
     word, last = doc[start].lower_, start
-    while last + 2 < len(doc) and doc[last + 1].text in ("-", "\u2011") and doc[last + 2].is_alpha:
+    while last + 2 < len(doc) and doc[last + 1].text in _HYPHENS and doc[last + 2].is_alpha:
         word, last = f"{word}-{doc[last + 2].lower_}", last + 2
     return word, last
