@@ -15,15 +15,15 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _HYPHENS = ("-", "\u2011")
-_WORD = re.compile(r"[\w'.\-]+")
+_WORD = re.compile(r"[\w'\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
 AHEAD_REACH = 12  # words before a trigger searched for the future predicate that governs it
 RELATIVE_REACH = 40  # the same for a participle after a comma ("..., hosted by"), which hangs on the main verb
 
 
 class OccasionCues:
-    """The cue words by type, and the two questions they answer: a listing document, a trigger that is no
-    occasion."""
+    """The cue words by type, and what they answer: a listing document, a trigger that is no occasion, a
+    title's meeting still ahead, a mention that names nobody."""
 
     def __init__(self, entries: list[dict]):
         self.words: dict[str, frozenset[str]] = {}
