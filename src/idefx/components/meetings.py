@@ -24,6 +24,7 @@ from idefx.meeting.clauses import ClauseReader
 from idefx.meeting.draft import MeetingDraft, same_sentence
 from idefx.home import government_country
 from idefx.meeting.home import add_home_party
+from idefx.meeting.occasion import OccasionCues, lone_repeats
 from idefx.meeting.lists import ParticipantLists, bullet_lines, in_list
 from idefx.meeting.participants import Participants, person_mentions
 from idefx.meeting.patterns import MeetingPatterns
@@ -54,6 +55,7 @@ class MeetingFinder(BatchComponent):
         self.patterns: list[dict] = []
         self.events: list[dict] = []
         self.venues: list[dict] = []
+        self.occasions = OccasionCues(optional_jsonl("occasion_cues.jsonl"))
         self._build()
 
     def add_patterns(self, patterns: list[dict], events: list[dict], venues: list[dict]) -> None:
@@ -88,7 +90,9 @@ class MeetingFinder(BatchComponent):
         if not people or PEOPLE_SPANS not in doc.spans or not len(doc.spans[PEOPLE_SPANS]):
             return []
         patterns = self.compiled
-        cues = patterns.find(doc)
+        if self.occasions.listing(doc):
+            return []  # nominations, appointments, collected reactions: careers and quotes, no meeting
+        cues = self.occasions.screen(doc, patterns.find(doc))
         text = doc_text(doc)
         body = body_start(text)
         reported = cues.has("trigger") or cues.has("attendance")
@@ -99,7 +103,7 @@ class MeetingFinder(BatchComponent):
                                    frozenset(patterns.word_list("title_abbreviation")))
         mentions = person_mentions(doc, meeting_text)
         gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
-        mentions = [m for m in mentions if m.start not in gone]
+        mentions = [m for m in mentions if m.start not in gone and not self.occasions.not_a_person(doc, m)]
         if not mentions:
             return []
         places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
@@ -130,7 +134,8 @@ class MeetingFinder(BatchComponent):
         for block in blocks:
             lists.attach(block, drafts)
         if not any(d.valid for d in drafts):
-            drafts.extend(ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc))
+            titled = ReadoutTitle(patterns, meeting_text, people, participants, setting).meetings(doc)
+            drafts.extend(d for d in titled if not self.occasions.announced(doc, d))
         return self._records(doc, drafts, setting, participants)
 
     @staticmethod
@@ -146,7 +151,7 @@ class MeetingFinder(BatchComponent):
         home: Optional[str] = None
         previous: Optional[MeetingDraft] = None
         out = []
-        for draft in drafts:
+        for draft in lone_repeats(drafts, list(doc.spans[PEOPLE_SPANS])):
             if not draft.valid:
                 continue
             setting.complete(draft, previous)
