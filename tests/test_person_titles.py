@@ -107,3 +107,17 @@ def test_first_lady_is_a_title_not_part_of_the_name(nlp, text, name):
 ])
 def test_a_title_in_brackets_after_the_name(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, first, second, title", [
+    ("In attendance were the Inspector General of Police, Mohammed Adamu, Minister of Trade, Mr Godswill "
+     "Akpabio; and others.", "Mohammed Adamu", "Godswill Akpabio", "Minister of Trade"),
+    ("Present were the Minister of Health, Anna Berg, Minister of Works, Dr Omar Haddad, and others.",
+     "Anna Berg", "Omar Haddad", "Minister of Works"),
+    ("The guests were the Governor of Lagos, Ade Ojo, Commissioner for Works, Mrs Ngozi Eze, and the Mayor.",
+     "Ade Ojo", "Ngozi Eze", "Commissioner for Works"),
+])
+def test_in_a_title_name_list_a_title_before_an_honorific_and_name_is_that_names(nlp, text, first, second, title):
+    found = people(nlp, text)
+    assert found[second].titles == [title]
+    assert title not in found[first].titles and len(found[first].titles) == 1

@@ -249,10 +249,11 @@ class TitleRegions:
             # "A, the Minister of X, B, and ...": the next item's name after a title and a comma
             named = after_title[:1]
         if named:
-            # the next person's item opens at the last comma or "and" before their name; in a "Title, Name"
-            # list, at the one before their title
+            # the next person's item opens at the last comma or "and" before their name (and its honorifics);
+            # in a "Title, Name" list, at the one before their title
             cut = [j for j, k in enumerate(region) if k < named[0] and (t.text[k] == "," or t.lower[k] == "and")]
-            if title_first and named == after_title[:1] and cut and region[cut[-1]] == t.prev_word(named[0]):
+            if title_first and cut and region[cut[-1]] == t.prev_word(self.item_start(named[0])) and (
+                    named == after_title[:1] or self.item_start(named[0]) < named[0]):
                 cut = cut[:-1]
             region = region[:cut[-1]] if cut else []
         while region and t.lower[region[-1]] in CONNECTORS:
@@ -267,6 +268,16 @@ class TitleRegions:
             else:
                 break
         return titles, org, region
+
+    def item_start(self, name: int) -> int:
+        """The first token of a name with the honorifics straight before it ("Mr", "Dr", "Hon.")."""
+        t = self.tokens
+        j = t.prev_word(name)
+        while j > 0 and t.tags[j] is not None and "honorific" in t.tags[j].kinds \
+                and not t.tags[j].kinds & {"head", "rank"}:
+            name = t.tags[j].start
+            j = t.prev_word(name)
+        return name
 
     def bracketed(self, k: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """"Karen Holt (Minister of Trade)": a title in brackets right after the name (token ``k`` is "(")."""
