@@ -121,3 +121,28 @@ def test_in_a_title_name_list_a_title_before_an_honorific_and_name_is_that_names
     found = people(nlp, text)
     assert found[second].titles == [title]
     assert title not in found[first].titles and len(found[first].titles) == 1
+
+
+@pytest.mark.parametrize("text, names, title", [
+    ("He met Presidents Ada Obi and Kofi Mensah.", ["Ada Obi", "Kofi Mensah"], "President"),
+    ("He met Senators Juma Obi, Kofi Mensah and Omar Haddad.", ["Juma Obi", "Kofi Mensah", "Omar Haddad"],
+     "Senator"),
+    ("Defence Secretaries Juma Obi and Kofi Mensah of Ghana met.", ["Juma Obi", "Kofi Mensah"],
+     "Defence Secretary"),
+    ("The Chairmen Lena Varga and Tomas Reyes spoke.", ["Lena Varga", "Tomas Reyes"], "Chairman"),
+])
+def test_a_plural_title_gives_each_name_of_its_list_the_singular(nlp, text, names, title):
+    found = people(nlp, text)
+    assert sorted(found) == sorted(names)
+    assert all(found[name].titles == [title] for name in names)
+
+
+def test_each_name_after_a_plural_title_keeps_its_own_country(nlp):
+    found = people(nlp, "Foreign Ministers Ada Obi of Kenya and Kofi Mensah of Ghana signed the accord.")
+    assert (found["Ada Obi"].country, found["Kofi Mensah"].country) == ("KE", "GH")
+    assert found["Kofi Mensah"].titles == ["Foreign Minister"]
+
+
+def test_a_plural_title_does_not_reach_past_a_clause(nlp):
+    found = people(nlp, "Ministers Ada Obi and Kofi Mensah met while Lena Varga waited outside.")
+    assert "Lena Varga" not in found or not found["Lena Varga"].titles

@@ -269,6 +269,21 @@ class TitleRegions:
                 break
         return titles, org, region
 
+    def plural_before(self, start: int) -> Optional[TitlePiece]:
+        """"Foreign Ministers A of X and B of Y", "Presidents A and B": a capitalised plural title straight
+        before a name (with the modifiers before it) gives each name of the list its singular."""
+        t, words = self.tokens, self.reader.vocabulary
+        j = t.prev_word(start)
+        if j >= start or not t.is_cap(j) or t.lower[j] not in words.plural_heads or t.tags[j] is not None:
+            return None
+        first = j
+        k = t.prev_word(first)
+        while k < first and t.tags[k] is not None and "modifier" in t.tags[k].kinds and t.is_cap(k):
+            first = t.tags[k].start
+            k = t.prev_word(first)
+        lead = t.span_text(first, j) if first < j else ""
+        return TitlePiece(first=first, title=f"{lead} {words.plural_heads[t.lower[j]]}".strip())
+
     def item_start(self, name: int) -> int:
         """The first token of a name with the honorifics straight before it ("Mr", "Dr", "Hon.")."""
         t = self.tokens
