@@ -43,24 +43,6 @@ class Attribution:
                 return span.kb_id_
         return None
 
-    def country_from(self, end: int) -> Optional[str]:
-        """"X, Senior Trade Commissioner from the Australian Embassy" / "X, Counsellor from Chile": the country
-        a title's "from" phrase names (as itself or as its body's country), straight after an apposition
-        ending at ``end``."""
-        t = self.tokens
-        k = t.next_word(end)
-        if k is None or t.lower[k] != "from":
-            return None
-        k = t.next_word(k + 1)
-        if k is not None and t.lower[k] == "the":
-            k = t.next_word(k + 1)
-        span = t.country[k] if k is not None else None
-        if span is None or span.start != k:
-            return None
-        after = t.next_word(span.end)
-        body = after is not None and t.is_cap(after) and t.lower[after] in self.vocabulary.org_heads
-        return span.kb_id_ if body or span.label_ == "country" else None
-
     def region_after(self, end: int) -> Optional[str]:
         """"Governor Ada Eze of Enugu State": the region straight after a titled name, which completes the
         title."""

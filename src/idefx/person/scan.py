@@ -75,8 +75,6 @@ class PeopleScan:
                 identities.describe(last[0], left[:-1])
                 left = left[-1:]
             right, right_org, right_region = self.titles.right(full, any(p.title for p in left))
-            if right and right_region and not any(p.country for p in left + right):
-                right[-1].country = self.attribution.country_from(right_region[-1] + 1)
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
                 left[-1].country = after
