@@ -146,3 +146,19 @@ def test_each_name_after_a_plural_title_keeps_its_own_country(nlp):
 def test_a_plural_title_does_not_reach_past_a_clause(nlp):
     found = people(nlp, "Ministers Ada Obi and Kofi Mensah met while Lena Varga waited outside.")
     assert "Lena Varga" not in found or not found["Lena Varga"].titles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile hosted. He met with Kenyan and Ghanaian foreign ministers Juma Obi and Kofi Mensah.",
+     {"Juma Obi": ("foreign minister", "KE"), "Kofi Mensah": ("foreign minister", "GH")}),
+    ("Chile hosted. The defence ministers of Kenya and Ghana, Juma Obi and Kofi Mensah, met in Santiago.",
+     {"Juma Obi": ("defence minister", "KE"), "Kofi Mensah": ("defence minister", "GH")}),
+    ("Chile hosted. The foreign ministers of Kenya, Peru and Ghana, Juma Obi, Ana Rodas and Kofi Mensah, met.",
+     {"Juma Obi": ("foreign minister", "KE"), "Ana Rodas": ("foreign minister", "PE"),
+      "Kofi Mensah": ("foreign minister", "GH")}),
+    ("Chile hosted. Kenyan defence ministers Juma Obi and Kofi Mensah attended.",
+     {"Juma Obi": ("defence minister", "KE"), "Kofi Mensah": ("defence minister", "KE")}),
+])
+def test_countries_coordinated_with_a_plural_title_go_to_its_names_in_order(nlp, text, expected):
+    found = people(nlp, text)
+    assert {name: (p.titles[0], p.country) for name, p in found.items()} == expected

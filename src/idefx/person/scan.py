@@ -40,6 +40,8 @@ class PeopleScan:
         self.model_people = ModelPeople(doc)
         self.model_countries = ModelCountries(self.tokens, doc)
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
+        self.plural_countries: list[str] = []  # the countries coordinated with it
+        self.plural_index = 0  # the place in its list of the last person it gave its title
 
     def run(self) -> list[PersonEntity]:
         self.find_people()
@@ -116,14 +118,25 @@ class PeopleScan:
 
     def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
-        previous name of the list when only "and", a comma or that name's "of <country>" stand between."""
-        piece = self.titles.plural_before(start)
-        if piece is None and last is not None and self.plural is not None and self.plural[1] is last[0]:
+        previous name of the list when only "and", a comma or that name's "of <country>" stand between; with
+        the country of the same place in the list of countries coordinated with the title."""
+        found = self.titles.plural_before(start)
+        if found is not None:
+            piece, self.plural_countries = found
+            self.plural_index = 0
+        elif last is not None and self.plural is not None and self.plural[1] is last[0]:
             t = self.tokens
             between = [t.lower[k] for k in range(last[1], start) if not t.is_space(k)]
-            if between and between[-1] in {"and", ","} and len(between) <= MAX_COUNTRY_WORDS + 2 and (
-                    len(between) == 1 or (between[0] == "of" and self.attribution.country_after(last[1]))):
-                piece = TitlePiece(first=start, title=self.plural[0].title)
+            if not (between and between[-1] in {"and", ","} and len(between) <= MAX_COUNTRY_WORDS + 2 and (
+                    len(between) == 1 or (between[0] == "of" and self.attribution.country_after(last[1])))):
+                return None
+            piece = TitlePiece(first=start, title=self.plural[0].title)
+            self.plural_index += 1
+        else:
+            return None
+        countries = self.plural_countries
+        if len(countries) == 1 or self.plural_index < len(countries):
+            piece.country = countries[min(self.plural_index, len(countries) - 1)]
         return piece
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
