@@ -162,3 +162,21 @@ def test_a_plural_title_does_not_reach_past_a_clause(nlp):
 def test_countries_coordinated_with_a_plural_title_go_to_its_names_in_order(nlp, text, expected):
     found = people(nlp, text)
     assert {name: (p.titles[0], p.country) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Director General of the Kenya Maritime Safety Agency, KMSA, Juma Obi, spoke.", "Juma Obi",
+     "Director General of the Kenya Maritime Safety Agency"),
+    ("The Chief of Army Staff, COAS, Lt. Gen. Kofi Mensah, visited.", "Kofi Mensah", "Chief of Army Staff"),
+    ("The Comptroller-General of the Ghana Revenue Service (GRS), Ama Owusu, spoke.", "Ama Owusu",
+     "Comptroller-General of the Ghana Revenue Service"),
+    ("The Managing Director, MD, of the Kenya Power Company, KPC, Lena Varga, met the minister.", "Lena Varga",
+     "Managing Director of the Kenya Power Company"),
+])
+def test_an_acronym_glossing_the_title_before_it_is_read_through(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_list_of_acronyms_is_no_gloss(nlp):
+    found = people(nlp, "He met leaders of the UN, EU, AU and Kofi Mensah, President of Ghana.")
+    assert found["Kofi Mensah"].titles == ["President"]
