@@ -43,6 +43,7 @@ class PersonVocabulary:
         self.guest_cues = set(state["guest_cues"])
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
+        self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
@@ -84,7 +85,8 @@ class PersonVocabulary:
         low = word.lower()
         return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
-                    and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words) and low not in self.plural_heads)
+                    and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
+                    and low not in self.plural_heads)
 
     def is_international(self, org: str) -> bool:
         """Whether an organisation name is an intergovernmental body ("IMF", "European Commission")."""
