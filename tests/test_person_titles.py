@@ -180,3 +180,16 @@ def test_an_acronym_glossing_the_title_before_it_is_read_through(nlp, text, name
 def test_a_list_of_acronyms_is_no_gloss(nlp):
     found = people(nlp, "He met leaders of the UN, EU, AU and Kofi Mensah, President of Ghana.")
     assert found["Kofi Mensah"].titles == ["President"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("He met Kofi Mensah, Minister of Volta Basin Development.", "Kofi Mensah", "Minister of Volta Basin Development"),
+    ("He met the Secretary of Homeland Security Ana Rodas.", "Ana Rodas", "Secretary of Homeland Security"),
+    ("Present was Commissioner of Lagos Waterways Juma Obi.", "Juma Obi", "Commissioner of Lagos Waterways"),
+])
+def test_a_ministers_complement_is_a_portfolio_the_title_keeps(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_position_in_a_firm_is_still_the_position_alone(nlp):
+    assert people(nlp, "He met Juma Obi, CEO of Safaricom Holdings.")["Juma Obi"].titles == ["CEO"]

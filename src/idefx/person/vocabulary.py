@@ -53,6 +53,8 @@ class PersonVocabulary:
         # "Ministers", "Secretaries", "Chairmen" -> the head as written ("Foreign Ministers A and B")
         self.plural_heads = {plural(e["text"].lower()): e["text"] for e in state["titles"]
                              if e["kind"] == "head" and " " not in e["text"] and e["text"][:1].isupper()}
+        # heads whose complement is a portfolio, never a firm ("Minister of Niger Delta Affairs")
+        self.portfolio_heads = {e["text"].lower() for e in state["titles"] if e.get("portfolio")}
         self.org_heads = set(state["org_heads"])
         self.corporate_heads = set(state["corporate_heads"])
         self.international_orgs = set(state["international_orgs"])  # org_key of each intergovernmental body
