@@ -193,3 +193,19 @@ def test_a_ministers_complement_is_a_portfolio_the_title_keeps(nlp, text, name, 
 
 def test_a_position_in_a_firm_is_still_the_position_alone(nlp):
     assert people(nlp, "He met Juma Obi, CEO of Safaricom Holdings.")["Juma Obi"].titles == ["CEO"]
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("He received the credentials of Kofi Mensah as Ambassador of Ghana.", "Kofi Mensah", "Ambassador", "GH"),
+    ("The board named Ana Rodas as the new Chief Executive Officer.", "Ana Rodas", "Chief Executive Officer", None),
+    ("Kofi Mensah, who is Ghana's defence minister, attended.", "Kofi Mensah", "defence minister", "GH"),
+    ("Juma Obi, who was Minister of Trade until 2020, spoke.", "Juma Obi", "Minister of Trade", None),
+])
+def test_a_title_after_as_or_who_is_is_the_names(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert country is None or person.country == country
+
+
+def test_who_is_without_a_title_gives_none(nlp):
+    assert people(nlp, "Kofi Mensah, who was born in Accra, spoke.")["Kofi Mensah"].titles == []

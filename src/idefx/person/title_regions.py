@@ -209,12 +209,8 @@ class TitleRegions:
             k += 1
         if k < t.n and t.text[k] == "(":
             return self.bracketed(k)
-        if k >= t.n or t.text[k] != ",":
-            return [], None, []
-        k += 1
-        while k < t.n and t.is_space(k) and not t.is_break(k):
-            k += 1
-        if k >= t.n:
+        k = self.apposition_start(k)
+        if k is None:
             return [], None, []
         lead_head = None if self.starts_title(k) else self.title_lead(k)
         if lead_head is None and not self.starts_title(k) and not (
@@ -312,6 +308,23 @@ class TitleRegions:
             else:
                 break
         return found, k
+
+    def apposition_start(self, k: int) -> Optional[int]:
+        """Where the phrase that may give the title of a name ending before token ``k`` starts: after its comma
+        (", Minister of ..."), after "as" ("X as Ambassador of ...") or a comma and "who is" / "who was"
+        (", who is the defence minister"); None when neither follows the name."""
+        t = self.tokens
+        if k >= t.n or t.text[k] not in {",", "as"}:
+            return None
+        comma = t.text[k] == ","
+        k += 1
+        while k < t.n and t.is_space(k) and not t.is_break(k):
+            k += 1
+        if comma and k + 1 < t.n and t.lower[k] == "who":
+            after = t.next_word(k + 1)
+            if after is not None and t.lower[after] in {"is", "was"}:
+                k = t.next_word(after + 1)
+        return k if k is not None and k < t.n else None
 
     def item_start(self, name: int) -> int:
         """The first token of a name with the honorifics straight before it ("Mr", "Dr", "Hon.")."""
