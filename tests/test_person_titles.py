@@ -209,3 +209,8 @@ def test_a_title_after_as_or_who_is_is_the_names(nlp, text, name, title, country
 
 def test_who_is_without_a_title_gives_none(nlp):
     assert people(nlp, "Kofi Mensah, who was born in Accra, spoke.")["Kofi Mensah"].titles == []
+
+
+def test_a_lower_case_plural_without_countries_gives_no_title(nlp):
+    found = people(nlp, "Chile hosted. The visiting ministers Juma Obi and Kofi Mensah toured the port.")
+    assert all(not p.titles for p in found.values())

@@ -268,8 +268,8 @@ class TitleRegions:
     def plural_before(self, start: int) -> Optional[tuple[TitlePiece, list[str]]]:
         """"Foreign Ministers A of X and B of Y", "Kenyan and Ghanaian defence ministers A and B", "the
         defence ministers of Kenya and Ghana, A and B": a plural title straight before a name (with the
-        modifiers before it), and the countries coordinated before it or in its complement, in order; each
-        name of the list takes the singular and its country."""
+        modifiers before it; in lower case only with countries), and the countries coordinated before it or
+        in its complement, in order; each name of the list takes the singular and its country."""
         t, words = self.tokens, self.reader.vocabulary
         j = t.prev_word(start)
         countries: list[str] = []
@@ -288,6 +288,8 @@ class TitleRegions:
             k = t.prev_word(first)
         if not countries:
             countries = self.country_list(k)[0] if k < first else []
+        if not t.is_cap(j) and not countries:
+            return None  # a lower-case plural gives its names their title only with their countries
         head = words.plural_heads[t.lower[j]]
         lead = t.span_text(first, j) if first < j else ""
         title = f"{lead} {head if t.is_cap(j) else head.lower()}".strip()
