@@ -211,12 +211,12 @@ def countries(nlp, text):
 @pytest.mark.parametrize("text, name, rules, model", [
     ("ASMARA, 3 May 2024 - The Eritrean delegation held meetings with Mr. Nikola Pavic, Minister of Foreign Affairs "
      "of Serbia, Mr. Demeke Alemu, Deputy Prime Minister and Foreign Minister of Ethiopia, Mr. Karim Haddad, "
-     "Minister of Foreign Affairs and Expatriates of the Lebanese Republic.", "Karim Haddad", "ER", "LB"),
+     "Minister of Foreign Affairs and Expatriates of the Lebanese Republic.", "Karim Haddad", "LB", "LB"),
     ("BAKU, 3 May 2024 - Azerbaijan's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and "
-     "Mr. Ali Rahimi, Minister of Roads and Urban Development of the Islamic Republic of Iran.", "Ali Rahimi", "AZ",
+     "Mr. Ali Rahimi, Minister of Roads and Urban Development of the Islamic Republic of Iran.", "Ali Rahimi", "IR",
      "IR"),
     ("LIMA, 3 May 2024 - Peru's delegation met Mr. Pavel Novak, Minister of Industry of Czechia, and Ms. Ana Silva, "
-     "Minister of Labour and Social Security of the Portuguese Republic.", "Ana Silva", "PE", "PT"),
+     "Minister of Labour and Social Security of the Portuguese Republic.", "Ana Silva", "PT", "PT"),
 ])
 def test_a_persons_country_from_the_phrase_modifying_them(pipeline, with_model, text, name, rules, model):
     assert countries(pipeline, text)[name] == rules
@@ -251,8 +251,6 @@ def test_evaluate_runs_with_the_model():
     ("The Chief Minister Office (CMO) said the talks with Governor Ana Costa had ended.", "CMO", "Ana Costa"),
     ("The minister said the Heads of West African states would meet in May.", "West African", None),
 ])
-def test_what_the_recogniser_calls_an_organisation_or_a_nationality_is_no_person(pipeline, with_model, text, thing,
-                                                                                  person):
-    assert thing in [p.name for p in pipeline(text)._.idefx_people]
+def test_what_the_recogniser_calls_an_organisation_or_a_nationality_is_no_person(with_model, text, thing, person):
     names = [p.name for p in with_model(text)._.idefx_people]
     assert thing not in names and (person is None or person in names)
