@@ -59,3 +59,12 @@ def test_a_plain_name_in_one_list_with_a_person_is_a_person(nlp, text, expected)
 ])
 def test_an_organisation_or_place_beside_a_person_is_not_a_person(nlp, text, words):
     assert words not in names(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to Kofi Mensah, the deal is close.", "Kofi Mensah"),
+    ("The talks went well, according to Lena Varga.", "Lena Varga"),
+    ("The agency, quoting Tomas Reyes, said the plant would reopen.", "Tomas Reyes"),
+])
+def test_the_source_of_a_statement_is_a_person(nlp, text, name):
+    assert name in names(nlp, text)

@@ -1,4 +1,4 @@
-"""Name runs: initials that open a name, and a pronoun that is not an honorific."""
+"""Name runs: initials that open a name, a pronoun that is not an honorific, a common word as a titled surname."""
 
 import pytest
 
@@ -48,3 +48,35 @@ def test_a_post_nominal_in_capitals_is_not_part_of_the_name(nlp, text, name):
 ])
 def test_an_acronym_alone_is_no_ones_name(nlp, text, acronym):
     assert acronym not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister for Agriculture Michael Creed met his counterparts in Berlin.", "Michael Creed",
+     "Minister for Agriculture"),
+    ("Senator Ana Price said on Monday that the bill passed.", "Ana Price", "Senator"),
+    ("Minister for Trade Omar Young, who spoke first, agreed.", "Omar Young", "Minister for Trade"),
+    ("Foreign Minister Ibrahim Creed’s visit ended.", "Ibrahim Creed", "Foreign Minister"),
+])
+def test_a_common_word_after_a_titled_given_name_is_its_surname(nlp, text, name, title):
+    assert title in people(nlp, text)[name].titles
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Joseph Keita Wednesday said the talks ended.", "Joseph Keita"),
+    ("Minister Anna Berg Foundation staff attended.", None),
+    ("Senator Ana Rodas Creed Street was closed.", None),
+])
+def test_a_common_word_is_no_surname_before_a_capitalised_word_or_as_a_weekday(nlp, text, name):
+    found = people(nlp, text)
+    assert all("Wednesday" not in n and "Creed" not in n for n in found)
+    if name:
+        assert name in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Li Zhanshu, Chairman of the Standing Committee, also expressed his sympathy.", "Li Zhanshu"),
+    ("Premier Li Keqiang met the delegation.", "Li Keqiang"),
+    ("Li Wei, a spokesman, said the talks went well.", "Li Wei"),
+])
+def test_li_is_a_surname(nlp, text, name):
+    assert name in people(nlp, text)

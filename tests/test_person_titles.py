@@ -107,3 +107,110 @@ def test_first_lady_is_a_title_not_part_of_the_name(nlp, text, name):
 ])
 def test_a_title_in_brackets_after_the_name(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, first, second, title", [
+    ("In attendance were the Inspector General of Police, Mohammed Adamu, Minister of Trade, Mr Godswill "
+     "Akpabio; and others.", "Mohammed Adamu", "Godswill Akpabio", "Minister of Trade"),
+    ("Present were the Minister of Health, Anna Berg, Minister of Works, Dr Omar Haddad, and others.",
+     "Anna Berg", "Omar Haddad", "Minister of Works"),
+    ("The guests were the Governor of Lagos, Ade Ojo, Commissioner for Works, Mrs Ngozi Eze, and the Mayor.",
+     "Ade Ojo", "Ngozi Eze", "Commissioner for Works"),
+])
+def test_in_a_title_name_list_a_title_before_an_honorific_and_name_is_that_names(nlp, text, first, second, title):
+    found = people(nlp, text)
+    assert found[second].titles == [title]
+    assert title not in found[first].titles and len(found[first].titles) == 1
+
+
+@pytest.mark.parametrize("text, names, title", [
+    ("He met Presidents Ada Obi and Kofi Mensah.", ["Ada Obi", "Kofi Mensah"], "President"),
+    ("He met Senators Juma Obi, Kofi Mensah and Omar Haddad.", ["Juma Obi", "Kofi Mensah", "Omar Haddad"],
+     "Senator"),
+    ("Defence Secretaries Juma Obi and Kofi Mensah of Ghana met.", ["Juma Obi", "Kofi Mensah"],
+     "Defence Secretary"),
+    ("The Chairmen Lena Varga and Tomas Reyes spoke.", ["Lena Varga", "Tomas Reyes"], "Chairman"),
+])
+def test_a_plural_title_gives_each_name_of_its_list_the_singular(nlp, text, names, title):
+    found = people(nlp, text)
+    assert sorted(found) == sorted(names)
+    assert all(found[name].titles == [title] for name in names)
+
+
+def test_each_name_after_a_plural_title_keeps_its_own_country(nlp):
+    found = people(nlp, "Foreign Ministers Ada Obi of Kenya and Kofi Mensah of Ghana signed the accord.")
+    assert (found["Ada Obi"].country, found["Kofi Mensah"].country) == ("KE", "GH")
+    assert found["Kofi Mensah"].titles == ["Foreign Minister"]
+
+
+def test_a_plural_title_does_not_reach_past_a_clause(nlp):
+    found = people(nlp, "Ministers Ada Obi and Kofi Mensah met while Lena Varga waited outside.")
+    assert "Lena Varga" not in found or not found["Lena Varga"].titles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile hosted. He met with Kenyan and Ghanaian foreign ministers Juma Obi and Kofi Mensah.",
+     {"Juma Obi": ("foreign minister", "KE"), "Kofi Mensah": ("foreign minister", "GH")}),
+    ("Chile hosted. The defence ministers of Kenya and Ghana, Juma Obi and Kofi Mensah, met in Santiago.",
+     {"Juma Obi": ("defence minister", "KE"), "Kofi Mensah": ("defence minister", "GH")}),
+    ("Chile hosted. The foreign ministers of Kenya, Peru and Ghana, Juma Obi, Ana Rodas and Kofi Mensah, met.",
+     {"Juma Obi": ("foreign minister", "KE"), "Ana Rodas": ("foreign minister", "PE"),
+      "Kofi Mensah": ("foreign minister", "GH")}),
+    ("Chile hosted. Kenyan defence ministers Juma Obi and Kofi Mensah attended.",
+     {"Juma Obi": ("defence minister", "KE"), "Kofi Mensah": ("defence minister", "KE")}),
+])
+def test_countries_coordinated_with_a_plural_title_go_to_its_names_in_order(nlp, text, expected):
+    found = people(nlp, text)
+    assert {name: (p.titles[0], p.country) for name, p in found.items()} == expected
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Director General of the Kenya Maritime Safety Agency, KMSA, Juma Obi, spoke.", "Juma Obi",
+     "Director General of the Kenya Maritime Safety Agency"),
+    ("The Chief of Army Staff, COAS, Lt. Gen. Kofi Mensah, visited.", "Kofi Mensah", "Chief of Army Staff"),
+    ("The Comptroller-General of the Ghana Revenue Service (GRS), Ama Owusu, spoke.", "Ama Owusu",
+     "Comptroller-General of the Ghana Revenue Service"),
+    ("The Managing Director, MD, of the Kenya Power Company, KPC, Lena Varga, met the minister.", "Lena Varga",
+     "Managing Director of the Kenya Power Company"),
+])
+def test_an_acronym_glossing_the_title_before_it_is_read_through(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_list_of_acronyms_is_no_gloss(nlp):
+    found = people(nlp, "He met leaders of the UN, EU, AU and Kofi Mensah, President of Ghana.")
+    assert found["Kofi Mensah"].titles == ["President"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("He met Kofi Mensah, Minister of Volta Basin Development.", "Kofi Mensah", "Minister of Volta Basin Development"),
+    ("He met the Secretary of Homeland Security Ana Rodas.", "Ana Rodas", "Secretary of Homeland Security"),
+    ("Present was Commissioner of Lagos Waterways Juma Obi.", "Juma Obi", "Commissioner of Lagos Waterways"),
+])
+def test_a_ministers_complement_is_a_portfolio_the_title_keeps(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_position_in_a_firm_is_still_the_position_alone(nlp):
+    assert people(nlp, "He met Juma Obi, CEO of Safaricom Holdings.")["Juma Obi"].titles == ["CEO"]
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("He received the credentials of Kofi Mensah as Ambassador of Ghana.", "Kofi Mensah", "Ambassador", "GH"),
+    ("The board named Ana Rodas as the new Chief Executive Officer.", "Ana Rodas", "Chief Executive Officer", None),
+    ("Kofi Mensah, who is Ghana's defence minister, attended.", "Kofi Mensah", "defence minister", "GH"),
+    ("Juma Obi, who was Minister of Trade until 2020, spoke.", "Juma Obi", "Minister of Trade", None),
+])
+def test_a_title_after_as_or_who_is_is_the_names(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert country is None or person.country == country
+
+
+def test_who_is_without_a_title_gives_none(nlp):
+    assert people(nlp, "Kofi Mensah, who was born in Accra, spoke.")["Kofi Mensah"].titles == []
+
+
+def test_a_lower_case_plural_without_countries_gives_no_title(nlp):
+    found = people(nlp, "Chile hosted. The visiting ministers Juma Obi and Kofi Mensah toured the port.")
+    assert all(not p.titles for p in found.values())

@@ -61,6 +61,7 @@ class PeopleFinder(BatchComponent):
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
             "speech_before": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_before"),
             "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
+            "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),

@@ -1,6 +1,6 @@
 """Evidence outside a title that a name run of two or more uncommon name words is a person: the clause around
-it ('X said', '“...,” said X', 'X, who ...', 'X, 54,'), the layout (a byline, a list item) and coordination
-with a person already found ('Minister A, X and Y')."""
+it ('X said', '“...,” said X', 'according to X', 'X, who ...', 'X, 54,'), the layout (a byline, a list item)
+and coordination with a person already found ('Minister A, X and Y')."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ class NameEvidence:
         before = t.prev_word(start)
         if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
             return True  # '“...,” said X'
+        if self.source_before(before):
+            return True  # "according to X"
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:
@@ -53,6 +55,20 @@ class NameEvidence:
                 closing = t.next_word(after + 1)
                 return closing is not None and t.text[closing] == ","  # "X, 54, said"
         return self.byline(start, full)
+
+    def source_before(self, k: int) -> bool:
+        """"according to X", "quoting X": the words ending at token ``k`` name the source of a statement."""
+        t = self.tokens
+        for phrase in self.vocabulary.sources_before:
+            j, matched = k, True
+            for word in reversed(phrase):
+                if t.lower[j] != word:
+                    matched = False
+                    break
+                j = t.prev_word(j)
+            if matched:
+                return True
+        return False
 
     def byline(self, start: int, full: int) -> bool:
         """"By Karen Holt" closing its line."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-from idefx.datetext import MONTHS
+from idefx.datetext import MONTHS, WEEKDAYS
 from idefx.entities import KNOWN_ORG
 from idefx.names import is_suffix
 from idefx.person.tokens import DocTokens
@@ -67,6 +67,9 @@ class NameRuns:
             if (end < t.n and t.lower[end] in SURNAME_MONTHS and t.is_cap(end) and t.flags[last] & UNCOMMON_NAME
                     and not self.before_number(end + 1)):
                 end += 1
+            if self.common_surname(i, last, end):
+                self.classes[end] = "name"  # a name word here, whatever the word is elsewhere
+                end += 1
             start = i
             # initials open the name ("Admiral R. Hari Kumar")
             while start > 0 and self.token_class(start - 1) == "initial" and t.country[start - 1] is None \
@@ -82,6 +85,28 @@ class NameRuns:
             resume = max(end, i + 1)
         self.runs = out
         return out
+
+    def common_surname(self, first: int, last: int, end: int) -> bool:
+        """A capitalised common word after a titled given name is its surname ("Minister Michael Creed said",
+        "Senator Ana Price, ..."): the name opens after a title head, rank or honorific, its last word is an
+        uncommon name word, and no capitalised word follows the common one. (A title's complement counts as its
+        title: "Minister for Agriculture Michael Creed".)"""
+        t, words = self.tokens, self.vocabulary
+        if end + 1 >= t.n or end != last + 1 or not t.is_cap(end) or not t.text[end].isalpha() \
+                or t.lower[end] not in words.common or not t.flags[last] & UNCOMMON_NAME:
+            return False
+        if t.tags[end] is not None or t.country[end] is not None or t.org[end] is not None \
+                or t.lower[end] in words.not_names or t.lower[end] in words.org_heads \
+                or t.lower[end] in WEEKDAYS or t.lower[end] in MONTHS:
+            return False
+        nxt = t.next_word(end + 1)
+        if nxt is not None and (t.is_cap(nxt) or t.text[nxt] == "-"):
+            return False
+        j = t.prev_word(first)
+        if t.lower[j] in {"of", "for"} and last > first:
+            j = t.prev_word(j)  # the run opens with the complement of the title before it
+        before = t.tags[j] if first > 0 else None
+        return before is not None and bool(before.kinds & (NAME_OPENING_KINDS | {"modifier"}))
 
     def openers(self) -> list[int]:
         """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
@@ -126,13 +151,14 @@ class NameRuns:
         return True
 
     def opens_name(self, i: int) -> bool:
-        """What stands before token i lets a name start there: a lower-case word, a title head or an honorific."""
+        """What stands before token i lets a name start there: a lower-case word, a title head (also a plural
+        one) or an honorific."""
         t = self.tokens
         j = t.prev_word(i)
         tag = t.tags[j]
         if tag is not None:
             return bool(tag.kinds & NAME_OPENING_KINDS)
-        return t.text[j][:1].islower() or t.text[j] in {",", "("}
+        return t.text[j][:1].islower() or t.text[j] in {",", "("} or t.lower[j] in self.vocabulary.plural_heads
 
     def before_number(self, k: int) -> bool:
         """Whether the first word from token ``k`` on is a number."""

@@ -16,10 +16,13 @@ from idefx.person.identity import Identities, PersonRecord
 from idefx.person.model_countries import ModelCountries
 from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
-from idefx.person.title_pieces import TitlePieceReader
+from idefx.person.title_pieces import TitlePiece, TitlePieceReader
 from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import PersonVocabulary
+
+
+MAX_COUNTRY_WORDS = 4  # words of "of <country>" between two names of one plural title
 
 
 class PeopleScan:
@@ -36,6 +39,9 @@ class PeopleScan:
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc)
         self.model_countries = ModelCountries(self.tokens, doc)
+        self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
+        self.plural_countries: list[str] = []  # the countries coordinated with it
+        self.plural_index = 0  # the place in its list of the last person it gave its title
 
     def run(self) -> list[PersonEntity]:
         self.find_people()
@@ -60,6 +66,9 @@ class PeopleScan:
                 start = name_toks[1]
                 name_toks = name_toks[1:]
                 left, region_start = self.titles.left(start, identities.taken)
+            shared = None if left else self.plural_left(start, last)
+            if shared is not None:
+                left, region_start = [shared], shared.first
             if left and not any(p.country for p in left):
                 # the country may stand before a lower-case run ("Germany's newly sworn-in defense minister")
                 left[0].country = self.attribution.country_before(region_start)
@@ -93,6 +102,7 @@ class PeopleScan:
                 if not pieces and self.evidence.byline(start, full):
                     person.stateless = True  # the writer speaks for no country
                 last = (person, full)
+                self.plural = (shared, person) if shared is not None else None
             else:
                 pending.append((start, end, full))
         for start, end, full in pending:  # shorter forms of the people found, else a trained recogniser's people
@@ -105,6 +115,29 @@ class PeopleScan:
                 person = identities.add(start, end, full, [], None)
                 if person.first_tok is None:
                     person.first_tok = start
+
+    def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
+        """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
+        previous name of the list when only "and", a comma or that name's "of <country>" stand between; with
+        the country of the same place in the list of countries coordinated with the title."""
+        found = self.titles.plural_before(start)
+        if found is not None:
+            piece, self.plural_countries = found
+            self.plural_index = 0
+        elif last is not None and self.plural is not None and self.plural[1] is last[0]:
+            t = self.tokens
+            between = [t.lower[k] for k in range(last[1], start) if not t.is_space(k)]
+            if not (between and between[-1] in {"and", ","} and len(between) <= MAX_COUNTRY_WORDS + 2 and (
+                    len(between) == 1 or (between[0] == "of" and self.attribution.country_after(last[1])))):
+                return None
+            piece = TitlePiece(first=start, title=self.plural[0].title)
+            self.plural_index += 1
+        else:
+            return None
+        countries = self.plural_countries
+        if len(countries) == 1 or self.plural_index < len(countries):
+            piece.country = countries[min(self.plural_index, len(countries) - 1)]
+        return piece
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""
@@ -123,7 +156,9 @@ class PeopleScan:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            unstated = [span for span in spans if span.kb_id_ not in stated]
+            # nor one named as where someone travels ("will land in the USA", "his visit to India")
+            unstated = [span for span in spans if span.kb_id_ not in stated
+                        and not self.attribution.is_destination(span)]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(spans, None)
         foreign = most_named(spans, home) if home else None

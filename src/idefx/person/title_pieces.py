@@ -200,12 +200,14 @@ class TitlePieceReader:
         orgs = [t.org[k] for k in range(c0, end) if t.org[k] is not None]
         proper = c0 < end and all(t.is_cap(k) for k in range(c0, end)) and any(
             t.lower[k] not in words.common and t.country[k] is None and t.tags[k] is None for k in range(c0, end))
+        # a minister's complement is a portfolio ("Minister of Niger Delta Affairs") that the title keeps
+        portfolio = t.lower[t.prev_word(comp[0])] in words.portfolio_heads
         if orgs:
             out.org = out.org or " ".join(orgs[0].text.split())
         elif proper or any(t.lower[k] in words.org_heads and t.is_cap(k) for k in range(c0, end)):
             out.org = out.org or t.span_text(c0, body_end)
         # "Technical Director of Baykar", "CEO of United Airlines": a position in a firm or school is
-        # the position alone; "Chief of Staff of the ... Army" keeps its body
+        # the position alone; "Chief of Staff of the ... Army" keeps its body, a minister their portfolio
         corporate = any(t.lower[k] in words.corporate_heads for k in range(c0, end))
-        if c0 == comp[0] + 1 and (proper or corporate) and t.lower[comp[0]] == "of":
+        if c0 == comp[0] + 1 and (proper or corporate) and t.lower[comp[0]] == "of" and not portfolio:
             out.title = t.span_text(start, comp[0])

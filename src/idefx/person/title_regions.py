@@ -209,12 +209,8 @@ class TitleRegions:
             k += 1
         if k < t.n and t.text[k] == "(":
             return self.bracketed(k)
-        if k >= t.n or t.text[k] != ",":
-            return [], None, []
-        k += 1
-        while k < t.n and t.is_space(k) and not t.is_break(k):
-            k += 1
-        if k >= t.n:
+        k = self.apposition_start(k)
+        if k is None:
             return [], None, []
         lead_head = None if self.starts_title(k) else self.title_lead(k)
         if lead_head is None and not self.starts_title(k) and not (
@@ -249,10 +245,11 @@ class TitleRegions:
             # "A, the Minister of X, B, and ...": the next item's name after a title and a comma
             named = after_title[:1]
         if named:
-            # the next person's item opens at the last comma or "and" before their name; in a "Title, Name"
-            # list, at the one before their title
+            # the next person's item opens at the last comma or "and" before their name (and its honorifics);
+            # in a "Title, Name" list, at the one before their title
             cut = [j for j, k in enumerate(region) if k < named[0] and (t.text[k] == "," or t.lower[k] == "and")]
-            if title_first and named == after_title[:1] and cut and region[cut[-1]] == t.prev_word(named[0]):
+            if title_first and cut and region[cut[-1]] == t.prev_word(self.item_start(named[0])) and (
+                    named == after_title[:1] or self.item_start(named[0]) < named[0]):
                 cut = cut[:-1]
             region = region[:cut[-1]] if cut else []
         while region and t.lower[region[-1]] in CONNECTORS:
@@ -267,6 +264,79 @@ class TitleRegions:
             else:
                 break
         return titles, org, region
+
+    def plural_before(self, start: int) -> Optional[tuple[TitlePiece, list[str]]]:
+        """"Foreign Ministers A of X and B of Y", "Kenyan and Ghanaian defence ministers A and B", "the
+        defence ministers of Kenya and Ghana, A and B": a plural title straight before a name (with the
+        modifiers before it; in lower case only with countries), and the countries coordinated before it or
+        in its complement, in order; each name of the list takes the singular and its country."""
+        t, words = self.tokens, self.reader.vocabulary
+        j = t.prev_word(start)
+        countries: list[str] = []
+        if j < start and t.text[j] == ",":
+            countries, k = self.country_list(t.prev_word(j))
+            if not countries or t.lower[k] != "of":
+                return None
+            j = t.prev_word(k)
+        if j >= start or t.lower[j] not in words.plural_heads or t.tags[j] is not None:
+            return None
+        first = j
+        k = t.prev_word(first)
+        while k < first and t.tags[k] is not None and "modifier" in t.tags[k].kinds \
+                and t.is_cap(k) == t.is_cap(j):
+            first = t.tags[k].start
+            k = t.prev_word(first)
+        if not countries:
+            countries = self.country_list(k)[0] if k < first else []
+        if not t.is_cap(j) and not countries:
+            return None  # a lower-case plural gives its names their title only with their countries
+        head = words.plural_heads[t.lower[j]]
+        lead = t.span_text(first, j) if first < j else ""
+        title = f"{lead} {head if t.is_cap(j) else head.lower()}".strip()
+        return TitlePiece(first=first, title=title), countries
+
+    def country_list(self, k: int) -> tuple[list[str], int]:
+        """The countries coordinated in the words ending at token ``k`` ("Kenyan and Ghanaian", "Kenya, Chile
+        and Ghana"), in text order, and the token before them."""
+        t = self.tokens
+        found: list[str] = []
+        while k > 0:
+            span = t.country[k]
+            if span is not None:
+                found.insert(0, span.kb_id_)
+                k = t.prev_word(span.start)
+            elif t.lower[k] in {"and", ",", "the"} and found:
+                k = t.prev_word(k)
+            else:
+                break
+        return found, k
+
+    def apposition_start(self, k: int) -> Optional[int]:
+        """Where the phrase that may give the title of a name ending before token ``k`` starts: after its comma
+        (", Minister of ..."), after "as" ("X as Ambassador of ...") or a comma and "who is" / "who was"
+        (", who is the defence minister"); None when neither follows the name."""
+        t = self.tokens
+        if k >= t.n or t.text[k] not in {",", "as"}:
+            return None
+        comma = t.text[k] == ","
+        k += 1
+        while k < t.n and t.is_space(k) and not t.is_break(k):
+            k += 1
+        if comma and k + 1 < t.n and t.lower[k] == "who":
+            after = t.next_word(k + 1)
+            if after is not None and t.lower[after] in {"is", "was"}:
+                k = t.next_word(after + 1)
+        return k if k is not None and k < t.n else None
+
+    def item_start(self, name: int) -> int:
+        """The first token of a name with the honorifics straight before it ("Mr", "Dr", "Hon.")."""
+        t = self.tokens
+        j = t.prev_word(name)
+        while j > 0 and t.tags[j] is not None and "honorific" in t.tags[j].kinds \
+                and not t.tags[j].kinds & {"head", "rank"}:
+            name = t.tags[j].start
+            j = t.prev_word(name)
+        return name
 
     def bracketed(self, k: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
         """"Karen Holt (Minister of Trade)": a title in brackets right after the name (token ``k`` is "(")."""

@@ -14,6 +14,7 @@ from idefx.tokentables import covering, token_array
 BULLETS = {"-", "•", "*", "–", "·"}
 EMPHASIS = {"*", "_", "**", "__"}
 ITEM_ENDS = {",", "(", ":", ";", "–", "—", "-", "of", "and"}  # what may follow the name opening a list item
+MAX_GLOSSED = 10  # tokens before an acronym that it may gloss
 SENTENCE_OPENERS = {".", "!", "?", ":", "\"", "“", "‘", "(", "-", "—"}  # a name after these opens a sentence
 
 
@@ -40,7 +41,7 @@ class DocTokens:
         self.placed = {k for key in (PLACES, VENUES, EVENTS) for span in doc.spans.get(key, [])
                        for k in range(span.start, span.end)}
         self.closing: set[int] = set()  # the emphasis markers that close an emphasised stretch
-        self.markup = self.emphasis_marks()
+        self.markup = self.emphasis_marks() | self.acronym_glosses()
 
     def emphasis_marks(self) -> set[int]:
         """The tokens of markdown emphasis glued to a word ("**Karen Holt**", "_Omar Sadiq_"): the rules read
@@ -63,6 +64,34 @@ class DocTokens:
                     self.closing.update(range(i, j + 1))
             i = j + 1
         return out
+
+    def acronym_glosses(self) -> set[int]:
+        """The tokens of an acronym glossing the words before it (", GMD," in "the Group Managing Director, GMD,
+        of the ...", "(NCS)" in "the Nigeria Customs Service (NCS), X"): the rules read through them like
+        through spaces. The acronym's letters follow, in order, the words before it from one's initial."""
+        text, n = self.text, self.n
+        out: set[int] = set()
+        for i in range(2, n - 1):
+            word = text[i]
+            if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 7):
+                continue
+            opening, closing = text[i - 1], text[i + 1]
+            if (opening, closing) not in {(",", ","), ("(", ")")} or not self.glosses_before(i - 1, word.lower()):
+                continue
+            out.update((i - 1, i, i + 1))
+        return out
+
+    def glosses_before(self, end: int, letters: str) -> bool:
+        """Whether ``letters`` spell, in order, the capitalised words that end before token ``end`` (from one
+        word's initial on, within a few words)."""
+        words = [self.text[k] for k in range(max(0, end - MAX_GLOSSED), end) if not self.text[k].isspace()]
+        for first in range(len(words)):
+            if not words[first][:1].isupper() or words[first][:1].lower() != letters[0] or words[first].isupper():
+                continue
+            rest = iter("".join(words[first:]).lower())
+            if all(letter in rest for letter in letters) and words[-1][:1].isupper():
+                return True
+        return False
 
     def is_space(self, i: int) -> bool:
         """Whitespace, or markdown emphasis around a word."""
@@ -122,5 +151,9 @@ class DocTokens:
         """The text of tokens start..end-1 with whitespace runs folded to single spaces."""
         if start >= min(end, self.n):
             return ""
+        glossed = [k for k in range(start, min(end, self.n)) if k in self.markup and self.text[k] in {",", "("}]
+        if glossed:  # without the acronym glosses inside
+            k = glossed[0]
+            return " ".join(f"{self.span_text(start, k)} {self.span_text(k + 3, end)}".split())
         return " ".join(self.doc_text[self.starts[start]:self.starts[end] if end < self.n else None].split())
 

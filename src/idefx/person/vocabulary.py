@@ -18,6 +18,16 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
 
 
+def plural(word: str) -> str:
+    """The plural of a one-word English title ("minister" -> "ministers", "secretary" -> "secretaries",
+    "chairman" -> "chairmen")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "ch", "sh")) else "s")
+
+
 def org_key(name: str) -> str:
     """An organisation name as the people finder compares it: lower case, one spelling of "organisation"."""
     return " ".join(name.lower().replace("organisation", "organization").split())
@@ -33,12 +43,18 @@ class PersonVocabulary:
         self.guest_cues = set(state["guest_cues"])
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
+        self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
         self.title_words = {e["text"].lower() for e in state["titles"] if " " not in e["text"]}
+        # "Ministers", "Secretaries", "Chairmen" -> the head as written ("Foreign Ministers A and B")
+        self.plural_heads = {plural(e["text"].lower()): e["text"] for e in state["titles"]
+                             if e["kind"] == "head" and " " not in e["text"] and e["text"][:1].isupper()}
+        # heads whose complement is a portfolio, never a firm ("Minister of Niger Delta Affairs")
+        self.portfolio_heads = {e["text"].lower() for e in state["titles"] if e.get("portfolio")}
         self.org_heads = set(state["org_heads"])
         self.corporate_heads = set(state["corporate_heads"])
         self.international_orgs = set(state["international_orgs"])  # org_key of each intergovernmental body
@@ -71,7 +87,8 @@ class PersonVocabulary:
         low = word.lower()
         return bool(word[:1].isupper() and word.replace("’", "").replace("'", "").isalpha() and len(word) >= 2
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
-                    and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words))
+                    and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
+                    and low not in self.plural_heads)
 
     def is_international(self, org: str) -> bool:
         """Whether an organisation name is an intergovernmental body ("IMF", "European Commission")."""
