@@ -156,9 +156,7 @@ class PeopleScan:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            # nor one named as where someone travels ("will land in the USA", "his visit to India")
-            unstated = [span for span in spans if span.kb_id_ not in stated
-                        and not self.attribution.is_destination(span)]
+            unstated = [span for span in spans if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(spans, None)
         foreign = most_named(spans, home) if home else None
