@@ -37,6 +37,12 @@ def pipeline():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def nlp(pipeline):
+    """The session pipeline, under the name the rule tests use."""
+    return pipeline
+
+
 @pytest.fixture
 def warm_pipeline_cache(pipeline):
     """For tests that start ``idefx`` processes: the session cache already holds the pipeline they load."""

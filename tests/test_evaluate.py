@@ -150,11 +150,6 @@ def test_cli_errors_show_no_terminal_control_sequences(tmp_path):
     assert "owned\x07" not in result.stdout and "people false hit: - -> Evil Name" in result.stdout
 
 
-@pytest.fixture(scope="module")
-def nlp(pipeline):
-    return pipeline
-
-
 def test_cli_runs_extraction_over_the_folder(nlp):
     result = runner.invoke(app, ["evaluate", str(GOLD), "--format", "json"])
     assert result.exit_code == 0, result.output

@@ -1,14 +1,7 @@
 """Behaviour of idefx.home: a document's home country from its source host or dateline."""
 
-import pytest
-
 from idefx.entities import COUNTRY_SPANS
 from idefx.home import home_country, most_named
-
-
-@pytest.fixture(scope="module")
-def nlp(pipeline):
-    return pipeline
 
 
 def home(nlp, text, source=None):

@@ -3,21 +3,13 @@
 from pathlib import Path
 
 import pytest
+from people_found import people
 import spacy
 
 from idefx.entities import PEOPLE_SPANS
 from idefx.pipeline import load_pipeline
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "idef-2023-trend.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def people(nlp, text):
-    return {p.name: p for p in nlp(text)._.idefx_people}
 
 
 def test_seed_article_people_are_exact(nlp):

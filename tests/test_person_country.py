@@ -3,13 +3,6 @@ bodies speak for no country."""
 
 import pytest
 
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
 
 def countries(nlp, text):
     return {p.name: p.country for p in nlp(text)._.idefx_people}

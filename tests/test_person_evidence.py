@@ -1,17 +1,7 @@
 """Names with no title beside them: the clause, the layout or a list with a person says they are people."""
 
 import pytest
-
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def names(nlp, text):
-    return {p.name: p for p in nlp(text)._.idefx_people}
+from people_found import people
 
 
 @pytest.mark.parametrize("text, name", [
@@ -20,7 +10,7 @@ def names(nlp, text):
     ("\"It was a frank exchange,\" noted Amara Okonkwo on Friday.", "Amara Okonkwo"),
 ])
 def test_the_speaker_after_a_speech_verb_is_a_person(nlp, text, name):
-    assert name in names(nlp, text)
+    assert name in people(nlp, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -29,7 +19,7 @@ def test_the_speaker_after_a_speech_verb_is_a_person(nlp, text, name):
     ("Amara Okonkwo, 54, arrived in the capital on Monday.", "Amara Okonkwo"),
 ])
 def test_a_relative_clause_or_an_age_marks_a_person(nlp, text, name):
-    assert name in names(nlp, text)
+    assert name in people(nlp, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -38,7 +28,7 @@ def test_a_relative_clause_or_an_age_marks_a_person(nlp, text, name):
     ("Talks resume\n\nBy **Amara Okonkwo**\n\nThe delegations met on Friday.", "Amara Okonkwo"),
 ])
 def test_a_byline_names_a_person_of_no_country(nlp, text, name):
-    person = names(nlp, text)[name]
+    person = people(nlp, text)[name]
     assert person.country is None
 
 
@@ -49,7 +39,7 @@ def test_a_byline_names_a_person_of_no_country(nlp, text, name):
     ("Present were Ambassador Ines Vogel, Director of Trade, and Pavel Ruzicka.", {"Ines Vogel", "Pavel Ruzicka"}),
 ])
 def test_a_plain_name_in_one_list_with_a_person_is_a_person(nlp, text, expected):
-    assert expected <= set(names(nlp, text))
+    assert expected <= set(people(nlp, text))
 
 
 @pytest.mark.parametrize("text, words", [
@@ -58,7 +48,7 @@ def test_a_plain_name_in_one_list_with_a_person_is_a_person(nlp, text, expected)
     ("In Abu Dhabi, President Omar Sadiq met the press.", "Abu Dhabi"),
 ])
 def test_an_organisation_or_place_beside_a_person_is_not_a_person(nlp, text, words):
-    assert words not in names(nlp, text)
+    assert words not in people(nlp, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -67,4 +57,4 @@ def test_an_organisation_or_place_beside_a_person_is_not_a_person(nlp, text, wor
     ("The agency, quoting Tomas Reyes, said the plant would reopen.", "Tomas Reyes"),
 ])
 def test_the_source_of_a_statement_is_a_person(nlp, text, name):
-    assert name in names(nlp, text)
+    assert name in people(nlp, text)

@@ -1,17 +1,7 @@
 """People across layout: markdown emphasis around a name, and list items whose opening words are a name."""
 
 import pytest
-
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def people(nlp, text):
-    return {p.name: p for p in nlp(text)._.idefx_people}
+from people_found import people
 
 
 @pytest.mark.parametrize("text, name, title, country", [

@@ -1,14 +1,5 @@
 """A month word next to a name: a surname ("Theresa May") unless a day follows it (a date)."""
 
-import pytest
-
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
 
 def names(nlp, text):
     return {p.name for p in nlp(text)._.idefx_people}

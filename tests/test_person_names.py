@@ -1,17 +1,7 @@
 """Name runs: initials that open a name, a pronoun that is not an honorific, a common word as a titled surname."""
 
 import pytest
-
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def people(nlp, text):
-    return {p.name: p for p in nlp(text)._.idefx_people}
+from people_found import people
 
 
 @pytest.mark.parametrize("text, name, title", [

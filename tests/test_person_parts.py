@@ -1,18 +1,11 @@
 """Behaviour of the parts of the people finder (idefx.person), each on its own."""
 
 import numpy
-import pytest
 
 from idefx.names import name_words
 from idefx.person.identity import PersonRecord
 from idefx.person.scan import PeopleScan
-from idefx.pipeline import load_pipeline
 from idefx.tokentables import followed_by, once_per_doc, preceded_by
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def scan_of(nlp, text):

@@ -2,17 +2,7 @@
 complement, and a body named between a title and a rank."""
 
 import pytest
-
-from idefx.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def people(nlp, text):
-    return {p.name: p for p in nlp(text)._.idefx_people}
+from people_found import people
 
 
 @pytest.mark.parametrize("text, name, title", [

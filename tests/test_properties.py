@@ -4,7 +4,6 @@ decoding round-trips, and the output guards hold for any string."""
 import json
 import unicodedata
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,11 +20,6 @@ SAMPLE_WORDS = data_path("samples/idef-2023-trend.txt").read_text(encoding="utf-
 ANY_CHAR = st.characters(exclude_categories=())  # includes lone surrogates and every control character
 PROSE_SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", "\t", "\u00a0", "\r\n", "-", "'s "])
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def nlp(pipeline):
-    return pipeline
 
 
 def press_like():

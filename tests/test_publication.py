@@ -9,11 +9,6 @@ from idefx.publication import publication_date
 BODY = "Tuesday, March 3, 2020\n\nQUITO, March 3 - The defence minister of Ecuador met the envoy of Chile.\n"
 
 
-@pytest.fixture(scope="module")
-def nlp(pipeline):
-    return pipeline
-
-
 def record(nlp, text):
     source = decode_document(text.encode(), name="x", doc_id="x", path=None)
     return source, next(extract_records(nlp, [source]))
