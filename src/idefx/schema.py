@@ -140,7 +140,29 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE sightings ADD COLUMN signature TEXT",
         "CREATE INDEX sightings_signature ON sightings(signature)",
     ],
+    # 6: how many documents give each person each of its names, and each country its roles have, kept by every
+    # save and removal (store_people.count_person_rows), so a save picks a person's display name and country from
+    # these few rows rather than from every row of every document naming the person; filled here from the rows.
+    [
+        """CREATE TABLE person_names (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            is_name INTEGER NOT NULL,
+            uses INTEGER NOT NULL,
+            PRIMARY KEY (person_id, alias, is_name))""",
+        """CREATE TABLE person_countries (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            uses INTEGER NOT NULL,
+            PRIMARY KEY (person_id, country))""",
+        """INSERT INTO person_names (person_id, alias, is_name, uses)
+            SELECT person_id, alias, is_name, count(*) FROM person_aliases GROUP BY person_id, alias, is_name""",
+        """INSERT INTO person_countries (person_id, country, uses)
+            SELECT person_id, country, count(*) FROM person_roles WHERE country IS NOT NULL
+            GROUP BY person_id, country""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 SIGHTINGS_VERSION = 4  # the version that brought sightings
 SIGNATURES_VERSION = 5  # the version that brought their signatures
+COUNTS_VERSION = 6  # the version that brought the per-person counts of names and countries

@@ -202,6 +202,7 @@ def save_record(conn: sqlite3.Connection, record: DocumentRecord) -> int:
         if old is not None:
             removed = store_people.document_sightings(conn, old["id"])
             shared = _shared_rows(conn, old["id"])
+            store_people.uncount_person_rows(conn, old["id"])
             conn.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
         doc_row = _insert_document(conn, record)
         _save_items(conn, doc_row, record)
@@ -328,6 +329,7 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
         doc = found[0]
         removed = store_people.document_sightings(conn, doc["id"])
         shared = _shared_rows(conn, doc["id"])
+        store_people.uncount_person_rows(conn, doc["id"])
         conn.execute("DELETE FROM documents WHERE id = ?", (doc["id"],))
         store_people.resolve(conn, removed.keys, {}, removed.people.values(), removed.signatures)
         _prune(conn, *shared)
@@ -338,7 +340,7 @@ def forget(conn: sqlite3.Connection, ref: str) -> sqlite3.Row:
 
 EXPORT_TABLES = ("documents", "people", "person_aliases", "person_roles", "organisations", "document_organisations",
                  "events", "document_events", "document_countries", "meetings", "participants", "meeting_parties",
-                 "evidence", "sightings", "sighting_forms")
+                 "evidence", "sightings", "sighting_forms", "person_names", "person_countries")
 
 
 def _known_table(table: str) -> str:

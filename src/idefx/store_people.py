@@ -7,7 +7,9 @@ becomes one more sighting). Across documents, :func:`idefx.identity.group` says 
 person; after every save or removal the sightings that share a name key with the changed ones, directly or
 through others, are grouped again, and the rows about a person (aliases, roles, meeting participation,
 evidence) of every document whose sightings changed person are written again from its record. The store's
-people therefore depend on the set of documents saved, never on the order they came in.
+people therefore depend on the set of documents saved, never on the order they came in. Each person's display
+name and country are picked from per-person counts of its names and role countries, which the writing and the
+removal of a document's rows keep up to date, so naming a person costs the same however many documents name them.
 
 The grouping depends only on which *signatures* (name keys and country) the sightings have, not on how many
 share one: a save or removal that adds no signature the store lacked and takes away none it keeps gives each
@@ -207,15 +209,17 @@ def _stored_record(conn: sqlite3.Connection, doc_row: int) -> DocumentRecord:
 def write_person_rows(conn: sqlite3.Connection, doc_row: int, record: DocumentRecord) -> None:
     """(Re)write one document's aliases, roles, meeting participants and person evidence from its record, each
     person as its sighting's person."""
+    dropped = _person_rows(conn, doc_row)
+    sightings = conn.execute("SELECT ordinal, person_id FROM sightings WHERE document_id = ?", (doc_row,))
+    meetings = conn.execute("SELECT ordinal, id FROM meetings WHERE document_id = ?",
+                            (doc_row,)) if record.meetings else None
+    person_of = dict(sightings.fetchall())  # (the queries answered at once)
+    names, countries = (Counter(rows.fetchall()) for rows in dropped)  # read before their rows are deleted
     conn.execute("DELETE FROM person_aliases WHERE document_id = ?", (doc_row,))
     conn.execute("DELETE FROM person_roles WHERE document_id = ?", (doc_row,))
     conn.execute("DELETE FROM participants WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = ?)",
                  (doc_row,))
     conn.execute("DELETE FROM evidence WHERE document_id = ? AND kind = 'person'", (doc_row,))
-    sightings = conn.execute("SELECT ordinal, person_id FROM sightings WHERE document_id = ?", (doc_row,))
-    meetings = conn.execute("SELECT ordinal, id FROM meetings WHERE document_id = ?",
-                            (doc_row,)) if record.meetings else None
-    person_of = dict(sightings.fetchall())  # (both queries answered at once)
     people = record_people(record)
     aliases: dict[tuple[int, str], int] = {}
     roles: dict[tuple, None] = {}  # (person, title, organisation name, country), in order
@@ -238,6 +242,9 @@ def write_person_rows(conn: sqlite3.Connection, doc_row: int, record: DocumentRe
                      "VALUES (?, ?, ?, ?, ?, ?)",
                      [(pid, doc_row, title, name_key(title) if title else None, org_ids[org] if org else None, country)
                       for pid, title, org, country in kept])
+    names.subtract((pid, alias, is_name) for (pid, alias), is_name in aliases.items())
+    countries.subtract((pid, country) for pid, _, _, country in kept if country is not None)
+    _count(conn, names, countries, -1)
     index: dict[str, int] = {}
     for ordinal, person in enumerate(people):
         index.setdefault(person.name, ordinal)
@@ -255,16 +262,17 @@ def write_person_rows(conn: sqlite3.Connection, doc_row: int, record: DocumentRe
 def refresh_people(conn: sqlite3.Connection, ids: set[int]) -> None:
     """Recompute each person's display name and country from what remains; drop people nothing refers to.
 
-    The name is the fullest of the names used, the most used among those (then the last in code-point order);
-    the country the one most roles give (then the first in code-point order)."""
+    Both come from the person's counts (person_names, person_countries), which hold what grouping the person's
+    aliases and roles by name and by country would give, so the cost does not grow with the documents naming
+    the person. The name is the fullest of the names used, the most used among those (then the last in
+    code-point order); the country the one most roles give (then the first in code-point order)."""
     if not ids:
         return
     among = (json.dumps(sorted(ids)),)
-    alias_rows = conn.execute("SELECT person_id, alias, is_name, count(*) FROM person_aliases WHERE person_id IN "
-                              "(SELECT value FROM json_each(?)) GROUP BY person_id, alias, is_name", among)
-    role_rows = conn.execute("SELECT person_id, country, count(*) FROM person_roles WHERE person_id IN "
-                             "(SELECT value FROM json_each(?)) AND country IS NOT NULL GROUP BY person_id, country",
-                             among)
+    alias_rows = conn.execute("SELECT person_id, alias, is_name, uses FROM person_names WHERE person_id IN "
+                              "(SELECT value FROM json_each(?))", among)
+    role_rows = conn.execute("SELECT person_id, country, uses FROM person_countries WHERE person_id IN "
+                             "(SELECT value FROM json_each(?))", among)
     names: dict[int, Counter] = {}
     other_aliases: dict[int, Counter] = {}
     for pid, alias, is_name, n in alias_rows.fetchall():  # (both queries answered at once)
@@ -285,6 +293,37 @@ def refresh_people(conn: sqlite3.Connection, ids: set[int]) -> None:
     conn.executemany("DELETE FROM evidence WHERE kind = 'person' AND ref_id = ?", gone)
     conn.executemany("DELETE FROM people WHERE id = ?", gone)
     conn.executemany("UPDATE people SET name = ?, name_key = ?, country = ? WHERE id = ?", updates)
+
+
+def _person_rows(conn: sqlite3.Connection, doc_row: int) -> tuple:
+    """One document's names and role countries as the counts hold them: two queries whose rows the caller reads
+    later, so that on PostgreSQL they travel with the caller's own queries in one round trip."""
+    return (conn.execute("SELECT person_id, alias, is_name FROM person_aliases WHERE document_id = ?", (doc_row,)),
+            conn.execute("SELECT person_id, country FROM person_roles WHERE document_id = ? AND country IS NOT NULL",
+                         (doc_row,)))
+
+
+def uncount_person_rows(conn: sqlite3.Connection, doc_row: int) -> None:
+    """Take one document's names and role countries off the people's counts, before the document is deleted
+    (its rows then go with it)."""
+    names, countries = (Counter(rows.fetchall()) for rows in _person_rows(conn, doc_row))
+    _count(conn, names, countries, -1)
+
+
+def _count(conn: sqlite3.Connection, names: Counter, countries: Counter, sign: int) -> None:
+    """Add ``sign`` times each of ``names`` ((person, alias, is_name) to uses) and ``countries`` ((person,
+    country) to uses) to the counts; a count that reaches nothing is deleted, so the counts are what the rows
+    give whatever the history."""
+    for table, columns, changes in (("person_names", ("person_id", "alias", "is_name"), names),
+                                    ("person_countries", ("person_id", "country"), countries)):
+        rows = sorted((*key, sign * n) for key, n in changes.items() if n)
+        if not rows:
+            continue
+        listed = ", ".join(columns)
+        conn.executemany(f"INSERT INTO {table} ({listed}, uses) VALUES ({', '.join('?' * (len(columns) + 1))}) "
+                         f"ON CONFLICT ({listed}) DO UPDATE SET uses = {table}.uses + excluded.uses", rows)
+        conn.executemany(f"DELETE FROM {table} WHERE {' AND '.join(c + ' = ?' for c in columns)} AND uses <= 0",
+                         [row[:-1] for row in rows if row[-1] < 0])
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
