@@ -248,8 +248,7 @@ def write_section(args, ext: dict, sizes: dict, speeds: dict, started: float, lo
         f"{sizes['postgresql'] * 1e7 / 2**30:.0f} GiB.",
         f"- Writing ten million documents with one writer, at the rate measured on the largest store above: "
         f"SQLite {write_hours['sqlite']:,.0f} h, PostgreSQL {write_hours['postgresql']:,.0f} h (writers take "
-        "turns, so more writers do not shorten this). An optimistic bound: the rate falls as the store grows, "
-        "since a save refreshes the display name of each person it names from all the documents naming them.",
+        "turns, so more writers do not shorten this); the table above shows how the rate changes as the store grows.",
     ]
     replace_section(args.results, "\n".join(lines))
     print("\n".join(lines))
