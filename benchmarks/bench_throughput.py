@@ -131,21 +131,21 @@ def time_blank(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def time_model(name: str, texts: list[str]) -> float:
-    nlp = spacy.load(name)
+def time_pipe(nlp, texts: list[str]) -> float:
+    """Seconds for ``nlp`` over ``texts`` in batches (the pipeline is loaded before timing)."""
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
     return time.perf_counter() - start
+
+
+def time_model(name: str, texts: list[str]) -> float:
+    return time_pipe(spacy.load(name), texts)
 
 
 def time_idefx(model: str, texts: list[str]) -> float:
     """Seconds for idefx's pipeline with ``--model`` over ``texts`` (loaded before timing)."""
-    nlp = load_pipeline(model)
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    return time.perf_counter() - start
+    return time_pipe(load_pipeline(model), texts)
 
 
 def parsed_share(model: str, texts: list[str]) -> float:
