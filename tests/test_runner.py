@@ -201,6 +201,29 @@ def test_memory_zones_start_after_the_seed_and_span_many_batches():
     assert (nlp.opened, nlp.closed) == (2, 2)
 
 
+def test_the_seed_caches_its_chunks_and_the_docs_stay_the_same():
+    """Chunks cached on their own during the seed split as they do inside a text, special cases included."""
+    import spacy
+
+    from idefx.runner import MemoryZones
+
+    texts = ["Mr. Okafor met Dr. Lindqvist — they’re old friends — in Accra.\nThe talks (on trade) ended at 5pm.",
+             "President Ruto's visit: U.S.-Kenya ties, Jr., won't, can't, 20km, $5, e-mail@example.com.",
+             "Mr. Okafor and President Ruto met again in Accra... they're old friends."]
+    nlp, fresh = spacy.blank("en"), spacy.blank("en")
+    zones = MemoryZones(nlp, seed_words=10, zone_words=1)
+    zones.enter(10, texts[:2])
+    assert zones.chunks >= set(texts[0].split())
+    seeded = [nlp(text) for text in texts[:2]]
+    zones.leave(10)
+    zones.enter(10, texts[2:])  # past the seed: inside a zone, nothing more is cached
+    assert zones.zone is not None and not zones.chunks
+    seeded.append(nlp(texts[2]))
+    for doc, text in zip(seeded, texts):  # read before the zone closes (it frees the strings of its Docs)
+        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in fresh(text)]
+    zones.close()
+
+
 def test_the_command_flushes_everything_before_it_ends(corpus, tmp_path, warm_pipeline_cache):
     """`idefx` ends without the interpreter's teardown: every record and the exit code must still arrive."""
     paths = sorted(str(p) for p in corpus.rglob("*.txt") if p.stat().st_size)

@@ -5,9 +5,9 @@ matches one of the globs) and lists of paths (one per line, e.g. from
 ``find``). Nothing is read ahead of the batch being processed, and what spaCy
 allocates for a batch is freed after it, so memory stays flat however large
 the archive: a pipeline reads its first words outside memory zones (what they
-add to the vocabulary and the tokenizer cache stays), then the rest inside
-zones of a bounded number of words each, whose strings, lexemes and cache
-entries are freed when the zone closes. With ``jobs > 1`` a pool of worker processes,
+add to the vocabulary and the tokenizer cache stays, each of their distinct
+chunks cached), then the rest inside zones of a bounded number of words each,
+whose strings, lexemes and cache entries are freed when the zone closes. With ``jobs > 1`` a pool of worker processes,
 each holding its own copy of the pipeline, processes whole batches (reading the
 files too); results come back in input order and equal to a single process's.
 """
@@ -27,6 +27,7 @@ from typing import IO, Iterable, Iterator, Optional, Union
 from idefx import io as idefx_io
 from idefx.document import SourceDocument
 from idefx.errors import InputError
+from idefx.safety import unicode_safe
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_BATCH_SIZE = 16
@@ -38,6 +39,8 @@ SEED_WORDS = 300_000
 # once per zone rather than once per batch; closing the zone frees them, so memory grows with this number,
 # never with the archive.
 ZONE_WORDS = 200_000
+# Chunks (runs of characters between spaces) the tokenizer may cache: all the distinct chunks of a seed fit.
+CACHED_CHUNKS = 50_000
 STDIN = "-"
 
 # A unit of work: a path to read, a document already read (stdin), or an input that already failed.
@@ -111,14 +114,35 @@ class MemoryZones:
         self.seen = 0  # words read outside zones
         self.zoned = 0  # words read in the open zone
         self.zone: Optional[ExitStack] = None
+        self.chunks: set[str] = set()  # the chunks of the seed, each cached by the tokenizer
+        tokenizer = getattr(nlp, "tokenizer", None)
+        if tokenizer is not None:
+            tokenizer.max_cache_size = max(tokenizer.max_cache_size, CACHED_CHUNKS)
 
-    def enter(self, words: int) -> None:
-        """Open a zone when the batch of ``words`` words about to run should read inside one."""
+    def enter(self, words: int, texts: Iterable[str] = ()) -> None:
+        """Open a zone when the batch of ``words`` words (``texts``) about to run should read inside one."""
         if self.seen < self.seed_words:
             self.seen += words
+            self.cache_chunks(texts)
         elif self.zone is None:
+            self.chunks = set()
             self.zone = ExitStack()
             self.zone.enter_context(self.nlp.memory_zone())
+
+    def cache_chunks(self, texts: Iterable[str]) -> None:
+        """Have the tokenizer cache each chunk of ``texts`` not cached yet, by tokenizing it on its own.
+
+        spaCy's tokenizer caches the chunks of a text only until it meets a special case in it (an
+        abbreviation such as "Mr.", a contraction, a dash), which most documents hold near their start: the
+        rest of a document would be split into affixes again wherever it recurs. A chunk cached alone is
+        split as it is in a text, so the Docs are the same.
+        """
+        new = {chunk for text in texts for chunk in unicode_safe(text).split()} - self.chunks
+        if len(self.chunks) + len(new) > CACHED_CHUNKS:
+            return
+        self.chunks |= new
+        for chunk in new:
+            self.nlp.tokenizer(chunk)
 
     def leave(self, words: int) -> None:
         """Count a finished batch; close the zone once it has read ``zone_words`` words."""
@@ -161,7 +185,7 @@ def process_batch(nlp, items: list[WorkItem], max_bytes: int = idefx_io.DEFAULT_
             docs.append((doc, outcome))
     words = sum(outcome.words for _, outcome in docs)
     if zones is not None:
-        zones.enter(words)
+        zones.enter(words, [doc.text for doc, _ in docs])
     try:
         records = [record_json(r) for r in extract_records(nlp, [d for d, _ in docs], batch_size=max(1, len(docs)))]
     except Exception:  # one document broke the batch: process them one by one to isolate it
