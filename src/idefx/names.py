@@ -17,12 +17,18 @@ def _folding() -> dict[int, str]:
     return {ord(entry["letter"]): entry["ascii"] for entry in read_jsonl("letter_folding.jsonl")}
 
 
+# What name_key makes of each ASCII character other than a letter or digit: apostrophes go, the rest separate.
+_ASCII_KEY = {c: (None if chr(c) in "'`" else " ") for c in range(128) if not chr(c).isalnum()}
+
+
 def name_key(text: str) -> str:
     """The comparison key of a name: lower case, no diacritics, words separated by single spaces.
 
     Apostrophes join (``O'Brien`` -> ``obrien``); any other non-alphanumeric
     character separates words (``Al-Sisi`` -> ``al sisi``).
     """
+    if text.isascii():  # nothing to decompose or fold: the same key, character by character in C
+        return " ".join(text.translate(_ASCII_KEY).lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_folding()))
     chars = []
     for ch in decomposed:
