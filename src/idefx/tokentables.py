@@ -85,9 +85,9 @@ def per_word(strings, uniq: list[int], compute: Callable[[str], object], cache: 
     remembered in ``cache`` (kept :func:`bounded`): only words not seen before are computed."""
     known = list(map(bounded(cache).get, uniq))
     if None in known:
-        for k, orth in enumerate(uniq):
-            if known[k] is None:
-                known[k] = cache[orth] = compute(strings[orth])
+        for k in true_positions(map(operator.is_, known, repeat(None))):
+            orth = uniq[k]
+            known[k] = cache[orth] = compute(strings[orth])
     return known
 
 
