@@ -37,7 +37,7 @@ class PeopleScan:
         self.attribution = Attribution(self.tokens, vocabulary)
         self.evidence = NameEvidence(self.tokens, self.names, self.titles, vocabulary)
         self.identities = Identities(self.tokens)
-        self.model_people = ModelPeople(doc)
+        self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
         self.model_countries = ModelCountries(self.tokens, doc)
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
