@@ -81,3 +81,13 @@ def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, 
 def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_guest_is_from(
         nlp, text, name, country):
     assert countries(nlp, text)[name] == country
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("He met Norwegian State Secretary for Defence Lars Berg in Oslo.", "Lars Berg", "NO"),
+    ("Chinese State Councilor Zhao Ming received the visitors.", "Zhao Ming", "CN"),
+    ("Talks followed with Indian State Minister Ravi Kumar and Finnish envoy Mika Laine.", "Ravi Kumar", "IN"),
+])
+def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
