@@ -46,6 +46,7 @@ class PersonVocabulary:
         self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
+        self.visitor_words = set(state["visitor_words"])  # "delegations (from Chile)": people who came from abroad
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
