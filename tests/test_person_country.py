@@ -122,3 +122,12 @@ def test_someone_else_s_travel_leaves_the_host_at_home(nlp):
     found = countries(nlp, "Minister Ana Ruiz welcomed the guests on their arrival in Chile. Chile and Peru "
                            "signed a deal, and Chile hosted a dinner.")
     assert found["Ana Ruiz"] == "CL"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),
+    ("Japan and Chile agreed, and Japan hosted. Kremlin spokesman Dmitry Peskov said nothing.", "Dmitry Peskov", "RU"),
+    ("Japan and Chile agreed, and Japan hosted. Ali Fadavi, the IRGC deputy commander, spoke.", "Ali Fadavi", "IR"),
+])
+def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

@@ -173,6 +173,12 @@ class PeopleScan:
                 person.org = self.attribution.ministry(person.titles, country)
             if country is None and person.org:
                 country = self.attribution.org_country(person.org)
+            if country is None:
+                # "chief Pentagon spokesperson", "Bundeswehr Inspector General": a known body inside the title
+                # or the organisation
+                country = next(filter(None, (self.attribution.known_org_country(text)
+                                             or self.vocabulary.institution_country(text)
+                                             for text in person.titles + [person.org or ""])), None)
             if country is None and person.guest and home:
                 # "the President met with President Lasso": the guest's country follows, or stands out
                 country = self.attribution.country_following(person.first_tok, home) or foreign
