@@ -81,3 +81,53 @@ def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, 
 def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_guest_is_from(
         nlp, text, name, country):
     assert countries(nlp, text)[name] == country
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("He met Norwegian State Secretary for Defence Lars Berg in Oslo.", "Lars Berg", "NO"),
+    ("Chinese State Councilor Zhao Ming received the visitors.", "Zhao Ming", "CN"),
+    ("Talks followed with Indian State Minister Ravi Kumar and Finnish envoy Mika Laine.", "Ravi Kumar", "IN"),
+])
+def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Ana Mba received two delegations from Chile and Peru at the palace on Monday. Chile and Peru sent "
+     "their foreign ministers, and Chile also sent a trade envoy. Gabon and Chile agreed to expand trade. "
+     "Minister of Trade Luc Obame attended.", "Luc Obame", "GA"),
+    ("Minister of Defence Sami Kora met officials from Japan in the capital. Japan offered training, and Japan and "
+     "Benin signed a plan. Japan will send instructors.", "Sami Kora", "BJ"),
+    ("The Prime Minister, Eva Lind, hosted visitors from the Netherlands, Belgium and Denmark. The Netherlands and "
+     "Belgium praised Iceland, and the Netherlands pledged funds.", "Eva Lind", "IS"),
+])
+def test_the_countries_visitors_come_from_are_not_the_text_s_home(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Rao Lin's first state visit to Kenya opened on Monday. Kenya hosted talks with Vietnam, and "
+     "Kenya and Vietnam signed three deals. Kenya praised the visit.", "Rao Lin", "VN"),
+    ("Prime Minister Ada Ferrer will travel to Canada next week. Canada and Cuba will sign a trade pact, and "
+     "Canada will host a dinner.", "Ada Ferrer", "CU"),
+    ("Chancellor Emil Roth, who is on a working visit to Brazil, met investors. Brazil and Austria expect more "
+     "trade; Brazil said so.", "Emil Roth", "AT"),
+])
+def test_a_traveller_is_not_from_where_they_travel_to(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+def test_someone_else_s_travel_leaves_the_host_at_home(nlp):
+    found = countries(nlp, "Minister Ana Ruiz welcomed the guests on their arrival in Chile. Chile and Peru "
+                           "signed a deal, and Chile hosted a dinner.")
+    assert found["Ana Ruiz"] == "CL"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),
+    ("Japan and Chile agreed, and Japan hosted. Kremlin spokesman Dmitry Peskov said nothing.", "Dmitry Peskov", "RU"),
+    ("Japan and Chile agreed, and Japan hosted. Ali Fadavi, the IRGC deputy commander, spoke.", "Ali Fadavi", "IR"),
+])
+def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
