@@ -38,6 +38,13 @@ def _meetings(doc: Doc, text: str) -> list[dict]:
     return out
 
 
+def _of_before(doc: Doc, start: int) -> int:
+    """The index of the "of" right before a name at ``start`` ("of (the) X"), else -1: the body a gathering or
+    building named with it is of ("the summit of the Non-Aligned Movement") stays an organisation of its own."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return before - 1 if before > 0 and doc[before - 1].lower_ == "of" else -1
+
+
 @Language.factory("idefx_records")
 def make_records(nlp: Language, name: str) -> "RecordBuilder":
     return RecordBuilder(nlp, name)
@@ -70,13 +77,15 @@ class RecordBuilder(BatchComponent):
             if entry is None:
                 entry = countries[span.kb_id_] = {"code": span.kb_id_, "name": text[start:end], "mentions": []}
             entry["mentions"].append(_evidence(text, start, end))
-        named_elsewhere = set(in_person)  # events and venues are not organisations either
+        named_elsewhere = set()  # events and venues are not organisations either
         for group in (EVENTS, VENUES):
             for span in doc.spans.get(group, []):
                 named_elsewhere.update(range(span.start, span.end))
         organizations: dict[str, dict] = {}
         for span in doc.spans.get(ORG_SPANS, []):
-            if named_elsewhere.intersection(range(span.start, span.end)):
+            inside = range(span.start, span.end)
+            if in_person.intersection(inside) or (named_elsewhere.intersection(inside)
+                                                  and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char
             name = " ".join(text[start:end].split())
