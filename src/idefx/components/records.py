@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
 from idefx.names import name_key
+
+
+# an agency's name as a dateline writes it, glued to its marks: "/TASS/.", "MENAFN-"
+_BARE = re.compile(r"^/(.+)/\.?$|^(.+)-$")
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -88,7 +94,7 @@ class RecordBuilder(BatchComponent):
                                                   and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char
-            name = " ".join(text[start:end].split())
+            name = _BARE.sub(r"\1\2", " ".join(text[start:end].split()))
             entry = organizations.setdefault(name_key(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {
