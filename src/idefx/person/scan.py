@@ -16,6 +16,7 @@ from idefx.person.identity import Identities, PersonRecord
 from idefx.person.model_countries import ModelCountries
 from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
+from idefx.person.org_forms import fullest_org
 from idefx.person.title_pieces import TitlePiece, TitlePieceReader
 from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
@@ -163,6 +164,7 @@ class PeopleScan:
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
+            person.org = fullest_org(self.tokens, person.org)
             if person.international:
                 out.append((person, None))  # an official of an intergovernmental body speaks for no country
                 continue
