@@ -192,9 +192,7 @@ def test_an_edition_before_a_known_event_joins_its_name():
     assert names("He spoke at the 60th Munich Security Conference.", EVENTS) == ["60th Munich Security Conference"]
 
 
-def test_venues_by_shape_camps_possessives_and_halls_of():
-    assert names("The ministers met at Camp Crame and later at Fort Magsaysay.", VENUES) == [
-        "Camp Crame", "Fort Magsaysay"]
+def test_venues_by_shape_possessives_and_halls_of():
     assert names("He was received at the Nation’s Palace and at the Great Hall of the People.", VENUES) == [
         "Nation’s Palace", "Great Hall of the People"]
     assert names("The accord was signed in the Palace of Westminster.", VENUES) == ["Palace of Westminster"]
