@@ -129,3 +129,22 @@ def test_sources_credited_in_a_dateline_bracket(nlp, text, expected):
 ])
 def test_company_suffixes_end_a_name(nlp, text, expected):
     assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MINSK, March 3. /BELTA/. The ministers met.", ["/BELTA/."]),
+    ("Yerevan, ARKA – The two sides talked.", ["ARKA"]),
+    ("(ZAWYA- Oman News Agency) MUSCAT, Oman, May 2. The envoy met.", ["ZAWYA", "Oman News Agency"]),
+    ("The minister greets his guest. Photo credit: KUNA", ["KUNA"]),
+])
+def test_agencies_credited_in_datelines_and_captions(nlp, text, expected):
+    found = orgs(nlp, text)
+    assert [f.rstrip("-") for f in found] == expected
+
+
+def test_an_agency_glued_to_its_marks_is_named_bare():
+    nlp = spacy.blank("en")
+    for pipe in ("idefx_countries", "idefx_organizations", "idefx_records"):
+        nlp.add_pipe(pipe)
+    for text, name in (("ASTANA, May 2. /KAZINFORM/. Talks.", "KAZINFORM"), ("(WIRENEWS- Daily) Talks.", "WIRENEWS")):
+        assert name in [o["name"] for o in nlp(text)._.idefx["organizations"]]

@@ -230,3 +230,15 @@ def test_a_weekday_after_a_name_does_not_make_it_an_organisation(nlp):
 def test_a_title_with_an_on_complement_before_the_name(nlp):
     found = people(nlp, "Later, special envoy of Kenya's President on Climate Policy Amina Otieno met the donors.")
     assert found["Amina Otieno"].titles == ["special envoy of Kenya's President on Climate Policy"]
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("The World Food Programme said that WFP Executive Director Cindy Okafor met the minister.",
+     "Cindy Okafor", "World Food Programme"),
+    ("Officials of the Economic Community of West African States (ECOWAS) came. ECOWAS President Omar Touray spoke.",
+     "Omar Touray", "Economic Community of West African States"),
+    ("Lars Berglund, head of the NDA, said so. The Nordic Defence Agency was set up in 2020.",
+     "Lars Berglund", "Nordic Defence Agency"),
+])
+def test_an_acronym_organisation_takes_the_form_the_text_spells_out(nlp, text, name, org):
+    assert people(nlp, text)[name].organization == org

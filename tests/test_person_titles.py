@@ -204,3 +204,30 @@ def test_who_is_without_a_title_gives_none(nlp):
 def test_a_lower_case_plural_without_countries_gives_no_title(nlp):
     found = people(nlp, "Chile hosted. The visiting ministers Juma Obi and Kofi Mensah toured the port.")
     assert all(not p.titles for p in found.values())
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("On Monday, Ana Silva, Director of Trade, Ministry of Foreign Affairs of Peru; and Luis Mora, Senior Advisor, "
+     "U.S. Department of State, opened the dialogue in Lima.", "Ana Silva", "Director of Trade", "PE"),
+    ("The talks were chaired by Joao Pinto, Head of the Americas Division, Ministry of External Relations of Brazil, "
+     "and a Canadian envoy.", "Joao Pinto", "Head of the Americas Division", "BR"),
+    ("Present were Admiral Rui Lobo, Head of Naval Policy, Portuguese Navy, and officials from Spain and France.",
+     "Rui Lobo", "Head of Naval Policy", "PT"),
+])
+def test_the_body_named_after_a_title_gives_its_country(nlp, text, name, title, code):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert found[name].titles[0] == title
+    assert found[name].country == code
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Ambassador Joao Pinto, Head of the Department of Trade and Energy Affairs, Ministry of External Relations of "
+     "Brazil, spoke.", "Joao Pinto", "Head of the Department of Trade and Energy Affairs"),
+    ("Lina Berg, Director of the Office of Science and Technology Policy, met Chilean officials.", "Lina Berg",
+     "Director of the Office of Science and Technology Policy"),
+    ("The minister received Omar Sy, Head of the Directorate of Research and Development, on Friday.", "Omar Sy",
+     "Head of the Directorate of Research and Development"),
+])
+def test_an_organisation_s_name_over_and_stays_in_the_title(nlp, text, name, title):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert title in found[name].titles

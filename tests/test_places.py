@@ -159,3 +159,40 @@ def test_a_named_building_after_a_place_word_is_a_venue():
         "Ghana Armed Forces Headquarters"]
     assert names("The ministers met at the Serena Hotel in Kampala.", VENUES) == ["Serena Hotel"]
     assert names("Talks were held in the Marble Villa and at Unity Square.", VENUES) == ["Marble Villa", "Unity Square"]
+
+
+def test_a_gathering_of_a_named_body_is_an_event():
+    found = names("Ministers met at the two-day summit of the Arctic Council in Tromsø.", EVENTS)
+    assert found == ["summit of the Arctic Council"]
+    found = names("The Plenary Meetings of the Andean Community and the Summit of the Americas ended.", EVENTS)
+    assert found == ["Plenary Meetings of the Andean Community", "Summit of the Americas"]
+    assert names("Readout of the Second Meeting of the Working Group on Fisheries.", EVENTS) == []
+
+
+def test_the_body_a_gathering_is_of_stays_an_organisation():
+    nlp = spacy.blank("en")
+    for pipe in ("idefx_countries", "idefx_organizations", "idefx_places", "idefx_records"):
+        nlp.add_pipe(pipe)
+    record = nlp("Delegates attended the summit of the African Union in Addis Ababa.")._.idefx
+    assert [o["name"] for o in record["organizations"]] == ["African Union"]
+    assert [e["name"] for e in record["events"]] == ["summit of the African Union"]
+
+
+def test_an_acronym_before_summit_forum_or_exercise_names_the_gathering():
+    assert names("They spoke on the sidelines of the SCO summit in Astana.", EVENTS) == ["SCO summit"]
+    assert names("The G20 summit and the COP28 summit ended.", EVENTS) == ["G20 summit", "COP28 summit"]
+    assert names("Troops joined the ASEAN Leaders’ Summit drills and the IDEX exhibition.", EVENTS)[-1] == "IDEX"
+
+
+def test_an_edition_before_a_known_event_joins_its_name():
+    assert names("They met at the 78th session of the UN General Assembly in New York.", EVENTS) == [
+        "78th session of the United Nations General Assembly"]
+    assert names("They met during the 2019 Raisina Dialogue. The Raisina Dialogue ends today.", EVENTS) == [
+        "Raisina Dialogue 2019"]
+    assert names("He spoke at the 60th Munich Security Conference.", EVENTS) == ["60th Munich Security Conference"]
+
+
+def test_venues_by_shape_possessives_and_halls_of():
+    assert names("He was received at the Nation’s Palace and at the Great Hall of the People.", VENUES) == [
+        "Nation’s Palace", "Great Hall of the People"]
+    assert names("The accord was signed in the Palace of Westminster.", VENUES) == ["Palace of Westminster"]

@@ -96,6 +96,30 @@ def test_a_name_coordinated_with_a_person_is_a_person(pipeline, with_model, text
 
 
 @needs_model
+@pytest.mark.parametrize("text, name", [
+    ("Nakamura told reporters that the sides had agreed on a new schedule.", "Nakamura"),
+    ("After the visit, Abernathy thanked the hosts for the talks on water.", "Abernathy"),
+    ("Later that day Martinez stressed that the talks had gone well.", "Martinez"),
+])
+def test_a_one_word_name_the_recogniser_calls_a_person_as_the_subject_of_a_speakers_verb(pipeline, with_model,
+                                                                                        text, name):
+    assert name not in [p.name for p in pipeline(text)._.idefx_people]
+    assert name in [p.name for p in with_model(text)._.idefx_people]
+
+
+@needs_model
+@pytest.mark.parametrize("text, word", [
+    ("The ministers discussed Brexit and the talks ended in Dublin.", "Brexit"),
+    ("The delegation met officials in Sahel during the visit.", "Sahel"),
+    ("The talks with Fitzgerald ended in Cork.", "Fitzgerald"),
+])
+def test_a_one_word_name_is_no_person_when_it_is_no_speaker(with_model, text, word):
+    doc = with_model(text)
+    assert word in [s.text for s in doc.spans[MODEL_SPANS] if s.label_ == "PERSON"]  # the recogniser's reading
+    assert word not in [p.name for p in doc._.idefx_people]
+
+
+@needs_model
 @pytest.mark.parametrize("text, thing", [
     ("The governors of Ogun, Ekiti, Ado Odo and Osun met in Ibadan.", "Ado Odo"),
     ("Delegates from Kano, Sokoto, Birnin Kebbi and Zamfara met in Abuja.", "Birnin Kebbi"),

@@ -6,14 +6,13 @@ import json
 import os
 import sys
 from contextlib import closing, contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from idefx import __version__
-from idefx.cli_help import PlainCommand
+from idefx.cli_help import PlainCommand, choices
 from idefx.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, IdefxError
 
 app = typer.Typer(help="Extract structured meeting records from press text about official meetings.",
@@ -21,12 +20,7 @@ app = typer.Typer(help="Extract structured meeting records from press text about
                   rich_markup_mode=None)  # plain Click help: Rich formatting would double the time of `--help`
 
 
-class RecordFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    html = "html"
+RecordFormat = choices("RecordFormat", "table", "json", "jsonl", "csv", "html")
 
 
 def _version(value: bool) -> None:
@@ -193,16 +187,8 @@ def load(
 # ---------------------------------------------------------------- the store: queries, documents, export
 
 
-class QueryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
+QueryFormat = choices("QueryFormat", "table", "json", "jsonl", "csv")
+ExportFormat = choices("ExportFormat", "jsonl", "csv")
 
 
 _FORMAT = typer.Option(QueryFormat.table, "--format", "-f", metavar="FORMAT",
@@ -271,31 +257,23 @@ def meetings(
                queries.MEETING_COLUMNS, fmt, "meetings", wide)
 
 
-@app.command(cls=PlainCommand)
-def orgs(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
-    """Organisations in the store, with counts."""
-    from idefx import queries
+def _listing(name: str, query: str, columns: str, title: str, summary: str) -> None:
+    """Register a command that lists one kind of stored thing: ``queries.<query>`` under ``queries.<columns>``."""
 
-    with _store(db) as conn:
-        _print(queries.organisations(conn), queries.ORG_COLUMNS, fmt, "organisations", wide)
+    def command(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
+        from idefx import queries
 
+        with _store(db) as conn:
+            _print(getattr(queries, query)(conn), getattr(queries, columns), fmt, title, wide)
 
-@app.command(cls=PlainCommand)
-def events(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
-    """Events in the store, with counts."""
-    from idefx import queries
-
-    with _store(db) as conn:
-        _print(queries.events(conn), queries.EVENT_COLUMNS, fmt, "events", wide)
+    command.__doc__ = summary
+    app.command(name, cls=PlainCommand)(command)
 
 
-@app.command(cls=PlainCommand)
-def countries(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
-    """Countries in the store, with counts of people, meetings and documents."""
-    from idefx import queries
-
-    with _store(db) as conn:
-        _print(queries.countries(conn), queries.COUNTRY_COLUMNS, fmt, "countries", wide)
+_listing("orgs", "organisations", "ORG_COLUMNS", "organisations", "Organisations in the store, with counts.")
+_listing("events", "events", "EVENT_COLUMNS", "events", "Events in the store, with counts.")
+_listing("countries", "countries", "COUNTRY_COLUMNS", "countries",
+         "Countries in the store, with counts of people, meetings and documents.")
 
 
 @app.command(cls=PlainCommand)
@@ -337,13 +315,7 @@ def show(
         _print(found["documents"], ["document", "published", "path", "first_mention"], fmt, "documents", wide)
 
 
-@app.command(cls=PlainCommand)
-def documents(fmt: QueryFormat = _FORMAT, wide: bool = _WIDE, db: Optional[str] = _DB) -> None:
-    """Documents in the store."""
-    from idefx import queries
-
-    with _store(db) as conn:
-        _print(queries.documents(conn), queries.DOCUMENT_COLUMNS, fmt, "documents", wide)
+_listing("documents", "documents", "DOCUMENT_COLUMNS", "documents", "Documents in the store.")
 
 
 @app.command(cls=PlainCommand)
@@ -392,9 +364,7 @@ def export(
             raise OutputError(f"{out}: cannot write export ({exc.strerror or exc})") from None
     typer.echo(f"exported {len(store.EXPORT_TABLES)} tables to {out}", err=True)
 
-class EvaluationFormat(str, Enum):
-    table = "table"
-    json = "json"
+EvaluationFormat = choices("EvaluationFormat", "table", "json")
 
 
 @app.command(cls=PlainCommand)

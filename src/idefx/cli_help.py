@@ -1,9 +1,17 @@
-"""How the command line's help shows arguments: by plain metavars ("PATH...", "PERSON"), as Click does,
-without the Python types Typer adds."""
+"""How the command line declares and shows its arguments: choice sets, and plain metavars ("PATH...",
+"PERSON") as Click shows them, without the Python types Typer adds."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from typer.core import TyperArgument, TyperCommand
+
+
+def choices(name: str, *values: str) -> type[Enum]:
+    """A set of choices for an option, as Typer takes them: a ``str`` Enum whose members are named by their
+    values (``choices("Fmt", "json", "csv").json == "json"``)."""
+    return Enum(name, {value: value for value in values}, type=str)
 
 
 class PlainArgument(TyperArgument):

@@ -3,26 +3,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from idefx.cli import _DB, _store, app
-from idefx.cli_help import PlainCommand
+from idefx.cli_help import PlainCommand, choices
 
 
-class GraphFormat(str, Enum):
-    graphml = "graphml"
-    gexf = "gexf"
-    dot = "dot"
-    html = "html"
-
-
-class GraphNodes(str, Enum):
-    person = "person"
-    country = "country"
+GraphFormat = choices("GraphFormat", "graphml", "gexf", "dot", "html")
+GraphNodes = choices("GraphNodes", "person", "country")
 
 
 @app.command(cls=PlainCommand)

@@ -140,29 +140,29 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if kind:
         raise InputError(name, f"not a text file ({kind})")
     if b"\x00" in data:
-        codec = _bomless_utf16(data)
-        if codec:
-            try:
-                return _check_controls(data.decode(codec), name), codec
-            except UnicodeDecodeError:
-                pass
+        decoded = _strictly_decoded(data, _bomless_utf16(data), name)
+        if decoded:
+            return decoded
         raise InputError(name, "binary file (contains NUL bytes)")
-    try:
-        return _check_controls(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    declared = declared_charset(data)
-    if declared:
-        try:
-            return _check_controls(data.decode(declared), name), declared
-        except UnicodeDecodeError:
-            pass
+    decoded = _strictly_decoded(data, "utf-8", name) or _strictly_decoded(data, declared_charset(data), name)
+    if decoded:
+        return decoded
     lenient = data.decode("utf-8", "replace")
     invalid = replaced_bytes(data, lenient)
     valid_non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore")) - lenient.count("\ufffd")
     if valid_non_ascii and (invalid <= valid_non_ascii or invalid <= _MAX_STRAY_BYTE_RATIO * len(data)):
         return _check_controls(lenient, name), UTF8_REPLACED
     return _detect(data, name)
+
+
+def _strictly_decoded(data: bytes, codec: Optional[str], name: str) -> Optional[tuple[str, str]]:
+    """The text and codec if ``codec`` (when there is one) decodes every byte, else None."""
+    if not codec:
+        return None
+    try:
+        return _check_controls(data.decode(codec), name), codec
+    except UnicodeDecodeError:
+        return None
 
 
 def replaced_bytes(data: bytes, lenient: str) -> int:

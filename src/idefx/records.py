@@ -69,17 +69,18 @@ class DateMention(BaseModel):
 
 class Meeting(BaseModel):
     participants: list[str] = Field(default_factory=list, description="Names of the people who took part.")
-    hosts: list[str] = Field(default_factory=list)
-    guests: list[str] = Field(default_factory=list)
+    hosts: list[str] = Field(default_factory=list, description="Participants the text says received the others.")
+    guests: list[str] = Field(default_factory=list, description="Participants the text says were received.")
     parties: list[str] = Field(default_factory=list, description="ISO alpha-2 codes of the countries taking part.")
     mode: Literal["in_person", "call", "video"] = "in_person"
-    date: Optional[str] = None
-    city: Optional[str] = None
-    country: Optional[str] = None
-    venue: Optional[str] = None
-    event: Optional[str] = None
-    topic: Optional[str] = None
-    evidence: list[Span] = Field(default_factory=list)
+    date: Optional[str] = Field(None, description="ISO date when the text fixes it; never guessed from "
+                                                  "publication alone.")
+    city: Optional[str] = Field(None, description="Where the meeting took place, when the text says so.")
+    country: Optional[str] = Field(None, description="ISO alpha-2 code of where the meeting took place.")
+    venue: Optional[str] = Field(None, description="The named building or site of the meeting.")
+    event: Optional[str] = Field(None, description="The named event during which the meeting took place.")
+    topic: Optional[str] = Field(None, description="What the text says was discussed.")
+    evidence: list[Span] = Field(default_factory=list, description="The sentences that report the meeting.")
 
     def evidence_extent(self) -> tuple[Optional[int], Optional[int]]:
         """Where the meeting's evidence lies: from the first piece's start to the last piece's end (the one

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import operator
+import re
 from itertools import compress
 from pathlib import Path
 
@@ -33,6 +34,9 @@ INNER = {"of", "for", "and", "&", "the", "’s", "'s", "-", "on"}
 POSSESSIVE = {"’s", "'s"}
 STOPS = {"by", "the", "a", "an"}
 DASHES = {"-", "–", "—"}
+
+_SLASHED = re.compile(r"^/[A-Z][A-Z0-9]+/\.?$")  # "/TASS/.": one token
+_GLUED_DASH = re.compile(r"^[A-Z]{3,}-$")  # "(MENAFN- Trend News Agency)"
 
 # kinds of words the scans start from (bit flags)
 LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
@@ -134,7 +138,8 @@ class OrgFinder(BatchComponent):
                  ([k for k in true_positions(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
                  ([k for k in true_positions(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
                  ([k for k in true_positions(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
-                 (true_positions(map("(".__eq__, words)), OPENING))
+                 (true_positions(map("(".__eq__, words)), OPENING),
+                 ([k for k in true_positions(map(str.isupper, words)) if _SLASHED.match(words[k])], OPENING))
         kinds = [0] * len(uniq)
         for positions, kind in found:
             for k in positions:
@@ -340,10 +345,15 @@ class OrgFinder(BatchComponent):
             elif t == "(" and i + 2 < n and text[i + 2].startswith(")") and doc[i].idx < 400 and i > 0 \
                     and text[i - 1].isdigit() and text[i + 1][:1].isupper() and countries[i + 1] is None:
                 out.append(Span(doc, i + 1, i + 2, label="ORG"))  # "Oct. 15 (Xinhua)"
+            elif t == "(" and i + 1 < n and doc[i].idx < 400 and _GLUED_DASH.match(text[i + 1]):
+                out.append(Span(doc, i + 1, i + 2, label="ORG"))  # a syndicator before its source: "(MENAFN- ..."
             elif t == "(" and doc[i].idx < 400:
                 out.extend(source_list(doc, text, countries, i))
+            elif t.startswith("/") and doc[i].idx < 400:
+                out.append(Span(doc, i, i + 1, label="ORG"))  # a dateline's agency between slashes: "/TASS/."
             elif t.isupper() and t.isalpha() and len(t) > 3 and i > 1 and doc[i].idx < 300 \
-                    and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper()) \
+                    and text[i - 1] in {",", "."} and (text[i - 2].isdigit() or text[i - 2].isupper() or (
+                        city_country(text[i - 2]) and i + 1 < n and text[i + 1] in DASHES)) \
                     and countries[i] is None and t.lower() not in self.not_names and not city_country(t):
                 out.append(Span(doc, i, i + 1, label="ORG"))  # dateline agency: "YEREVAN, OCTOBER 4, ARMENPRESS."
         return out

@@ -64,6 +64,7 @@ class PeopleFinder(BatchComponent):
             "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
+            "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
             "common": sorted({e["word"].lower() for e in read_jsonl(common_words_file)}),
             "not_names": sorted({e["text"].lower() for e in read_jsonl(not_names_file)}),

@@ -38,6 +38,8 @@ _EDITION = re.compile(r"^#?(.*?[A-Za-z])[\s\-'’]*((?:19|20)\d\d|(?<=['’])\d\
 # an edition's ordinal before the name ("the 16th BRICS Summit", "the Tenth Raisina Dialogue")
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                       r"|eleventh|twelfth)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SESSION_OF = re.compile(r"^session of (?:the )?", re.IGNORECASE)
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
 
 
@@ -178,10 +180,12 @@ class PlaceFinder(BatchComponent):
         for span in filter_spans(found):
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
             name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
-            if span.kb_id_ and span.start > 0 and _ORDINAL.match(doc[span.start - 1].text):
-                # "the 77th United Nations General Assembly"
-                span = Span(doc, span.start - 1, span.end, label=span.label_, kb_id=span.kb_id_)
-                name = f"{span[0].text} {name}"
+            lead = _edition_lead(doc, span.start) if span.kb_id_ else span.start
+            if lead < span.start:
+                # "the 77th United Nations General Assembly", "the 78th session of the UN General Assembly"
+                lead_text = _clean(doc[lead:span.start].text)
+                name = f"{name} {lead_text}" if _YEAR.match(lead_text) else f"{lead_text} {name}"
+                span = Span(doc, lead, span.end, label=span.label_, kb_id=span.kb_id_)
             follow = span.end
             while follow < len(doc) and follow < span.end + 2 and doc[follow].text in _OPENERS:
                 follow += 1
@@ -224,12 +228,26 @@ class PlaceFinder(BatchComponent):
         return self
 
 
+def _edition_lead(doc: Doc, start: int) -> int:
+    """Where a known event's edition begins before token ``start``: its ordinal or year ("the 77th", "the 2023",
+    which the name then ends with, as editions are written: "Shangri-La Dialogue 2023") or "the 78th session
+    of (the)"; ``start`` when none."""
+    i = start
+    if i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of":
+        i -= 1
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "session" and _ORDINAL.match(doc[i - 3].text):
+        return i - 3
+    if start > 0 and (_ORDINAL.match(doc[start - 1].text) or _YEAR.match(doc[start - 1].text)):
+        return start - 1
+    return start
+
+
 def _edition(name: str) -> tuple[str, Optional[str]]:
     """A name's base and edition: ("idef", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023", ("idef", None) for
     "IDEF", ("aeroindia", "2023") for "Aero India 2023", ("bricssummit", "16th") for "16th BRICS Summit"."""
     first, _, rest = name.partition(" ")
     if rest and _ORDINAL.match(first):
-        return event_key(rest), first.lower()
+        return event_key(_SESSION_OF.sub("", rest)), first.lower()
     match = _EDITION.match(name)
     if not match:
         return event_key(name), None

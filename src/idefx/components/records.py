@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
 from idefx.names import name_key
+
+
+# an agency's name as a dateline writes it, glued to its marks: "/TASS/.", "MENAFN-"
+_BARE = re.compile(r"^/(.+)/\.?$|^(.+)-$")
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -36,6 +42,13 @@ def _meetings(doc: Doc, text: str) -> list[dict]:
             "evidence": [_evidence(text, s, e) for s, e in m.evidence],
         })
     return out
+
+
+def _of_before(doc: Doc, start: int) -> int:
+    """The index of the "of" right before a name at ``start`` ("of (the) X"), else -1: the body a gathering or
+    building named with it is of ("the summit of the Non-Aligned Movement") stays an organisation of its own."""
+    before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    return before - 1 if before > 0 and doc[before - 1].lower_ == "of" else -1
 
 
 @Language.factory("idefx_records")
@@ -70,16 +83,18 @@ class RecordBuilder(BatchComponent):
             if entry is None:
                 entry = countries[span.kb_id_] = {"code": span.kb_id_, "name": text[start:end], "mentions": []}
             entry["mentions"].append(_evidence(text, start, end))
-        named_elsewhere = set(in_person)  # events and venues are not organisations either
+        named_elsewhere = set()  # events and venues are not organisations either
         for group in (EVENTS, VENUES):
             for span in doc.spans.get(group, []):
                 named_elsewhere.update(range(span.start, span.end))
         organizations: dict[str, dict] = {}
         for span in doc.spans.get(ORG_SPANS, []):
-            if named_elsewhere.intersection(range(span.start, span.end)):
+            inside = range(span.start, span.end)
+            if in_person.intersection(inside) or (named_elsewhere.intersection(inside)
+                                                  and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char
-            name = " ".join(text[start:end].split())
+            name = _BARE.sub(r"\1\2", " ".join(text[start:end].split()))
             entry = organizations.setdefault(name_key(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {

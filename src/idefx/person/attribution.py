@@ -18,7 +18,6 @@ MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
 SENTENCE_ENDS = {".", "!", "?"}
 # words that end the phrase of a title: a country before them modifies something else
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
-MAX_GROUP_WORDS = 15  # words between a group's country and "led by"
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 
 
@@ -144,15 +143,23 @@ class Attribution:
                 return " ".join(span.text.split())
         return None
 
-    def org_country(self, org: str) -> Optional[str]:
-        """The country of a person's organisation: a known firm's, or a country named in it."""
+    def known_org_country(self, text: str) -> Optional[str]:
+        """The country of a known organisation named in ``text`` (a title or an organisation's name); generic
+        names ("Ministry of Defence") belong to many countries."""
         t, words = self.tokens, self.vocabulary
         for span in t.org_spans:
-            # a known firm's country; generic names ("Ministry of Defence") belong to many countries
-            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in org \
+            if span.label_ == KNOWN_ORG and span.kb_id_ and span.text in text \
                     and any(t.lower[k] not in words.common and t.lower[k] not in words.title_words
                             and t.lower[k] not in words.org_heads for k in range(span.start, span.end)):
                 return span.kb_id_
+        return None
+
+    def org_country(self, org: str) -> Optional[str]:
+        """The country of a person's organisation: a known firm's, or a country named in it."""
+        t = self.tokens
+        known = self.known_org_country(org)
+        if known:
+            return known
         for span in t.country_spans:
             if span.text in org:
                 return span.kb_id_

@@ -1,6 +1,8 @@
 """People named with no title cue, from a trained recogniser (``--model``): a name run of two words or more
 is a person when the recogniser's PERSON entities cover every word of it, or when it is coordinated with
-such a name ("talks between A and B", where the recogniser misses B). The run has already passed
+such a name ("talks between A and B", where the recogniser misses B); a one-word name only when the parse
+also makes it the subject of a verb of saying or doing that people do ("“...,” Okonkwo said", "Okonkwo
+thanked"), since a recogniser's lone capitalised word is as often a place or a cause ("Brexit", "Sahel"). The run has already passed
 idefx's name rules (name-shaped words, not a title, country, organisation or common word); the parse
 keeps out what the recogniser takes for a person among places ("Kano, Sokoto, Birnin Kebbi and Zamfara"), and a
 name the recogniser reads with its possessive ("St David's Day") names a thing, not a person. The
@@ -20,9 +22,10 @@ _POSSESSIVES = ("'s", "’s")
 class ModelPeople:
     """The tokens a trained recogniser marks as a person's name (none without ``--model``)."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, verbs: frozenset[str] = frozenset()):
         spans = doc.spans[MODEL_SPANS] if MODEL_SPANS in doc.spans else []
         self.parse = doc._.idefx_parse
+        self.doc, self.verbs = doc, verbs  # the verbs after a speaker ("said", "told", "thanked", ...)
         self.tokens = {i for span in spans if span.label_ == "PERSON" and not any(t.lower_ in _POSSESSIVES for t in span)
                        for i in range(span.start, span.end)}
         places = [s for s in spans if s.label_ in _PLACE_LABELS]
@@ -33,12 +36,18 @@ class ModelPeople:
             span.label_ == "ORG" and len(span) == 1 and span.text.isupper() and len(span.text) > 1)}
 
     def names(self, name_tokens: list[int]) -> bool:
-        """Whether the recogniser calls this run of two name words or more a person."""
-        if len(name_tokens) < 2:
-            return False
+        """Whether the recogniser calls this run a person (one word: only as the subject of a person's verb)."""
         start, end = name_tokens[0], name_tokens[-1] + 1
+        if len(name_tokens) < 2 and not self._speaker(start):
+            return False
         named = all(i in self.tokens for i in name_tokens) or self._beside_a_person(start, end)
         return named and not self._modifier(start, end) and not self._among_places(start, end)
+
+    def _speaker(self, token: int) -> bool:
+        """Whether the parse makes the word the subject of a speaker's verb ("Okonkwo said")."""
+        parse = self.parse
+        return (parse is not None and token in parse.heads and parse.deps[token] == "nsubj"
+                and self.doc[parse.heads[token]].lower_ in self.verbs)
 
     def _beside_a_person(self, start: int, end: int) -> bool:
         """Whether the run is coordinated with a name the recogniser calls a person ("A and B held talks")."""

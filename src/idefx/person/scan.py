@@ -16,6 +16,7 @@ from idefx.person.identity import Identities, PersonRecord
 from idefx.person.model_countries import ModelCountries
 from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
+from idefx.person.org_forms import fullest_org
 from idefx.person.title_pieces import TitlePiece, TitlePieceReader
 from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
@@ -37,7 +38,7 @@ class PeopleScan:
         self.attribution = Attribution(self.tokens, vocabulary)
         self.evidence = NameEvidence(self.tokens, self.names, self.titles, vocabulary)
         self.identities = Identities(self.tokens)
-        self.model_people = ModelPeople(doc)
+        self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
         self.model_countries = ModelCountries(self.tokens, doc)
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
@@ -162,6 +163,7 @@ class PeopleScan:
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
+            person.org = fullest_org(self.tokens, person.org)
             if person.international:
                 out.append((person, None))  # an official of an intergovernmental body speaks for no country
                 continue
@@ -172,6 +174,12 @@ class PeopleScan:
                 person.org = self.attribution.ministry(person.titles, country)
             if country is None and person.org:
                 country = self.attribution.org_country(person.org)
+            if country is None:
+                # "chief Pentagon spokesperson", "Bundeswehr Inspector General": a known body inside the title
+                # or the organisation
+                country = next(filter(None, (self.attribution.known_org_country(text)
+                                             or self.vocabulary.institution_country(text)
+                                             for text in person.titles + [person.org or ""])), None)
             if country is None and person.guest and home:
                 # "the President met with President Lasso": the guest's country follows, or stands out
                 country = self.attribution.country_following(person.first_tok, home) or foreign

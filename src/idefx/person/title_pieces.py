@@ -104,10 +104,23 @@ class TitlePieceReader:
         if not toks:
             return
         out.org = t.span_text(toks[0], toks[-1] + 1)
-        # the country that opens the organisation's name is its own ("Nigerian Air Force"); one inside it
-        # names a subject ("Senate Indian Affairs Committee")
-        if out.country is None and t.country[toks[0]] is not None:
-            out.country = t.country[toks[0]].kb_id_
+        out.country = out.country or self.body_country(toks)
+
+    def body_country(self, toks: list[int]) -> Optional[str]:
+        """The country of a body named by tokens ``toks``: the one that opens its name ("Nigerian Air Force",
+        "the Kenya Army") or ends it after "of" ("Ministry of External Relations of Brazil"); one inside it
+        names a subject ("Senate Indian Affairs Committee")."""
+        t = self.tokens
+        if t.country[toks[0]] is not None:
+            return t.country[toks[0]].kb_id_
+        last = t.country[toks[-1]]
+        if last is not None and last.label_ == "country" and last.end == toks[-1] + 1:
+            j = t.prev_word(last.start)
+            if t.lower[j] == "the":
+                j = t.prev_word(j)
+            if t.lower[j] == "of" and j > toks[0]:
+                return last.kb_id_
+        return None
 
     def serves_international_body(self, toks: list[int]) -> bool:
         """Whether the piece names an intergovernmental body the person works for ("IMF Managing Director",

@@ -82,9 +82,12 @@ class TitleRegions:
         Foreign Affairs and Expatriates of ..."), not the next person or title."""
         t = self.tokens
         nxt = t.next_word(k + 1)
-        if nxt is None or (t.org[nxt] is not None and t.org[nxt].start < nxt):
-            return False  # (an organisation's name running over "and" is not the title's)
         before = t.prev_word(k)
+        if nxt is None or (t.org[nxt] is not None and t.org[nxt].start < nxt and not (
+                region and region[0] < t.org[nxt].start <= before)):
+            # an organisation's name running over "and" is the title's complement only when it opens inside the
+            # title ("Head of the Department of Trade and Energy Affairs")
+            return False
         if t.org[before] is not None and t.org[before].end == before + 1:
             return False  # "CEO of Google and Alphabet": two organisations, the title is the first one's
         heads = [j for j in region if t.tags[j] is not None and "head" in t.tags[j].kinds]
@@ -260,6 +263,10 @@ class TitleRegions:
                 titles.append(self.reader.read(piece, lead=lead_head is not None and not titles))
             elif titles and self.reader.is_org_piece(piece):
                 org = t.span_text(piece[0], piece[-1] + 1)
+                toks = [k for k in piece if not t.is_space(k) and t.lower[k] not in DETERMINERS]
+                if toks and not any(p.country for p in titles):
+                    # "X, Head of Department, Ministry of External Relations of Brazil": the body's country
+                    titles[-1].country = self.reader.body_country(toks)
                 break
             else:
                 break

@@ -31,9 +31,11 @@ class DocTokens:
         # the TitleTag covering each token, or None; an honorific is written capitalised ("he" is no "HE")
         self.tags = [None if tag is not None and tag.kinds == {"honorific"} and not self.text[tag.start][:1].isupper()
                      else tag for tag in vocabulary.titles.tag(doc)]
-        # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality
+        # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality;
+        # a demonym before one still does ("Chinese State Councilor", "Norwegian State Secretary")
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
-                              if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
+                              if span.end >= self.n or self.text[span.end] not in vocabulary.region_words
+                              or span.label_ == "demonym"]
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None

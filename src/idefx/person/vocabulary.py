@@ -46,6 +46,10 @@ class PersonVocabulary:
         self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
+        # a country's seats of power and services named for it ("Pentagon", "Kremlin", "Bundeswehr"), as written
+        self.institutions = dict(state["institutions"])
+        self.institution_pattern = re.compile(
+            r"\b(" + "|".join(re.escape(name) for name in sorted(self.institutions, key=len, reverse=True)) + r")\b")
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
@@ -89,6 +93,11 @@ class PersonVocabulary:
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
                     and low not in self.plural_heads)
+
+    def institution_country(self, title: str) -> Optional[str]:
+        """The country of an institution a title names ("chief Pentagon spokesperson" -> US), or None."""
+        found = self.institution_pattern.search(title) if self.institutions else None
+        return self.institutions[found.group(1)] if found else None
 
     def is_international(self, org: str) -> bool:
         """Whether an organisation name is an intergovernmental body ("IMF", "European Commission")."""
