@@ -7,9 +7,10 @@ allocates for a batch is freed after it, so memory stays flat however large
 the archive: a pipeline reads its first words outside memory zones (what they
 add to the vocabulary and the tokenizer cache stays, each of their distinct
 chunks cached), then the rest inside zones of a bounded number of words each,
-whose strings, lexemes and cache entries are freed when the zone closes. With ``jobs > 1`` a pool of worker processes,
-each holding its own copy of the pipeline, processes whole batches (reading the
-files too); results come back in input order and equal to a single process's.
+whose strings, lexemes and cache entries are freed when the zone closes. With
+``jobs > 1`` a pool of worker processes, each holding its own copy of the
+pipeline, processes whole batches (reading the files too); results come back in
+input order and equal to a single process's.
 """
 
 from __future__ import annotations
