@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
@@ -60,6 +61,7 @@ class ClauseReader:
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
+        owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
@@ -69,7 +71,9 @@ class ClauseReader:
         for trigger in triggers:
             entry = self.patterns.entry(trigger)
             # the clause ends at the next trigger, also one dropped ("A, who met B, is to meet C": C is not met)
-            stop = min([t.start for t in placed if t.start > trigger.start] + [sent.end])
+            stop = min([t.start for t in placed if t.start > trigger.start] +
+                       [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
+                       [sent.end])
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
@@ -96,18 +100,21 @@ class ClauseReader:
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
+            owner = owners[trigger.start]
+            sides = [person_of(owner)] if owner is not None else subjects
             for objects, object_parties in groups:
-                draft = MeetingDraft(subjects=list(subjects))
-                draft.participants = list(dict.fromkeys(subjects + objects))
+                draft = MeetingDraft(subjects=list(sides))
+                draft.participants = list(dict.fromkeys(sides + objects))
                 roles = self._voice(trigger, entry["roles"])
                 if roles == "subject_host":
-                    draft.hosts, draft.guests = list(subjects), list(objects)
+                    draft.hosts, draft.guests = list(sides), list(objects)
                 elif roles == "subject_guest":
-                    draft.hosts, draft.guests = list(objects), list(subjects)
+                    draft.hosts, draft.guests = list(objects), list(sides)
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
-                    draft.hosts, draft.guests = list(subjects), list(objects)
-                parties = subject_parties + [self.participants.country_of(p) for p in objects] + object_parties
+                    draft.hosts, draft.guests = list(sides), list(objects)
+                own_parties = subject_parties if owner is None else self.participants.countries(sides)
+                parties = own_parties + [self.participants.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = self._clause_mode(entry.get("mode"), region_start, stop) or self._mode(sent)
                 if entry.get("weak_mode") and (self.cues.within("in_person", region_start, stop)
@@ -166,6 +173,17 @@ class ClauseReader:
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _possessor(self, trigger: Match) -> Optional[Span]:
+        """The mention of the person whose meeting a noun trigger names ("recalled Biden's recent meeting with
+        X"): the subject side is that one person, not everyone named before."""
+        doc = self.doc
+        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
+            return None
+        i = trigger.start - 1
+        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and doc[i].is_alpha and doc[i].is_lower:
+            i -= 1
+        return None if i < 1 else self.participants.possessor_before(i)
 
     def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
         """"receiving the WHO Director General": the one person holding the role the object side names."""
