@@ -17,13 +17,12 @@ from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
 from idefx.meeting.sides import Sides
 from idefx.meeting.syntax import ClauseStructure
+from idefx.meeting.tense import Tense
 from idefx.segments import Sentence
 
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
-JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
 NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
-_PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
 _CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
@@ -39,6 +38,7 @@ class ClauseReader:
         self.patterns, self.cues, self.places = patterns, cues, places
         self.participants, self.sides, self.setting, self.trip = participants, sides, setting, trip
         self.structure = ClauseStructure(self.doc, participants)  # the parse, with --model
+        self.tense = Tense(self.doc, patterns, cues)
 
     def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
@@ -47,9 +47,7 @@ class ClauseReader:
         placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
-                    if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
-                    and not self._noun(t)
-                    and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
+                    if self.tense.held(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers and not drafts:
             attended = self._attended(sent)
             if attended:
@@ -226,34 +224,6 @@ class ClauseReader:
             i -= 1
         return _PASSIVE_ROLES[roles] if i >= 0 and self.doc[i].lower_ in _AUXILIARIES else roles
 
-    def _unreal(self, trigger: Match) -> bool:
-        """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
-        meeting", "has not met", "couldn't have a meeting")."""
-        doc = self.doc
-        i = trigger.start - 1
-        while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
-            i -= 1
-        if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
-            return False
-        return not (doc[i].lower_ == "to" and self._after_journey(i))
-
-    def _sought(self, trigger: Match) -> bool:
-        """A meeting asked for or spoken of in general, not one held: "proposed a meeting with", "called for
-        talks with", "ready for talks with", "holds such meetings with"."""
-        doc, words = self.doc, self.patterns.word_list("sought")
-        lead = doc[max(0, trigger.start - 1):trigger.end]
-        if any(t.lower_ in self.patterns.word_list("generic") for t in lead):
-            return True
-        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
-            return False
-        i = trigger.start - 1
-        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and (doc[i].is_space or doc[i].is_alpha
-                                                                    and doc[i].is_lower and doc[i].lower_ not in words):
-            if doc[i].lower_ == "for":
-                return i > 0 and doc[i - 1].lower_ in words
-            i -= 1
-        return i >= 0 and doc[i].lower_ in words
-
     def _own_clause(self, region_start: int, trigger: Match, placed: list[Match]) -> int:
         """Where the words that can set a later trigger's meeting begin: after the last comma or "and" between
         the trigger before and this one ("A met B in Oslo on Monday, and later held talks with C in Bergen on
@@ -263,48 +233,6 @@ class ClauseReader:
             return region_start
         joins = [t.i for t in self.doc[max(before):trigger.start] if t.lower_ in _CLAUSE_JOINS]
         return joins[-1] if joins else region_start
-
-    def _noun(self, trigger: Match) -> bool:
-        """A verb trigger used as a noun after a determiner or a preposition ("the exchange of visits", "their
-        visits to Oslo", "the hosts"): it names no meeting."""
-        if not self.patterns.entry(trigger).get("verb_form"):
-            return False
-        i = trigger.start - 1
-        while i >= 0 and self.doc[i].is_space:
-            i -= 1
-        return i >= 0 and self.doc[i].lower_ in self.patterns.word_list("noun_lead")
-
-    def _prospective(self, trigger: Match) -> bool:
-        """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
-        the meeting is still to come where it is named."""
-        for lead in self.cues.within("prospective", max(0, trigger.start - NOUN_PHRASE_LEAD), trigger.start):
-            if all(t.is_alpha and t.is_lower for t in self.doc[lead.end:trigger.start]):
-                return True
-        return False
-
-    def _planned(self, trigger: Match, stop: int) -> bool:
-        """A meeting noun whose predicate, before ``stop``, puts the meeting ahead ("talks between A and B are
-        scheduled for Friday", "A's meeting with B will take place"); not when the noun is inside a phrase
-        of time or place ("during the talks with B, A said a summit will be held"), whose predicate is another's."""
-        if self.doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns") or \
-                not self.cues.within("planned", trigger.end, stop):
-            return False
-        for token in reversed(self.doc[max(0, trigger.start - NOUN_PHRASE_LEAD):trigger.start]):
-            if token.lower_ in _PREPOSITIONS or token.lower_ in _AUXILIARIES:
-                return False  # inside a phrase of time or place, or a verb ("has been meeting with")
-            if not (token.is_alpha and token.is_lower):
-                break
-        return True
-
-    def _after_journey(self, to: int) -> bool:
-        """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
-        unreal, travel = self.patterns.word_list("unreal"), self.patterns.word_list("travel")
-        for token in reversed(self.doc[max(0, to - JOURNEY_REACH):to]):
-            if token.lower_ in travel:
-                return True
-            if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
-                return False
-        return False
 
     def _clause_mode(self, mode: Optional[str], start: int, stop: int) -> Optional[str]:
         """The trigger's mode, made more precise by its clause: a call held by video ("a video call", "spoke
