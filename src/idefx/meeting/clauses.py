@@ -99,9 +99,10 @@ class ClauseReader:
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
             owner = owners[trigger.start]
+            earlier = self._earlier(trigger, placed, sent.start, stop)
             sides = [person_of(owner)] if owner is not None else subjects
             for objects, object_parties in groups:
-                draft = MeetingDraft(subjects=list(sides))
+                draft = MeetingDraft(subjects=list(sides), earlier=earlier)
                 draft.participants = list(dict.fromkeys(sides + objects))
                 roles = self._voice(trigger, entry["roles"])
                 if roles == "subject_host":
@@ -171,6 +172,12 @@ class ClauseReader:
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _earlier(self, trigger: Match, placed: list[Match], sent_start: int, stop: int) -> bool:
+        """Whether the trigger's clause says its meeting was held before the one the story reports ("the two
+        leaders last met in May", "recalled their previous meeting in Oslo", "had met twice before")."""
+        start = max([t.end for t in placed if t.end <= trigger.start] + [sent_start])
+        return bool(self.cues.within("earlier", start, stop))
 
     def _possessor(self, trigger: Match) -> Optional[Span]:
         """The mention of the person whose meeting a noun trigger names ("recalled Biden's recent meeting with
