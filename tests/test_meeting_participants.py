@@ -293,3 +293,19 @@ def test_a_possessor_of_another_noun_is_no_participant():
                  "Tariq Nasser, President Paulo Reis's adviser, held talks with Silvia Ortiz in Santiago."):
         (meeting,) = meetings(run(text, POSSESSORS))
         assert not {"Paulo Reis", "Hugo Lenz"} & meeting["participants"], text
+
+
+def test_a_sentence_opening_on_a_meeting_names_its_participants_when_none_was_reported_before():
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE"), ("Anna Holm", [], "NO")]
+    for text in ("During their meeting, Lina Haddad and Karl Berg discussed trade.",
+                 "In their talks, Foreign Minister Karl Berg and Minister Anna Holm agreed to open consulates.",
+                 "At the meeting, Anna Holm and Lina Haddad signed a memorandum on water."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["participants"]) == 2, text
+
+
+def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_meeting():
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE")]
+    for text in ("During the meeting, Lina Haddad said Jordan would help.",
+                 "Lina Haddad praised Karl Berg, and at the meeting, she spoke of water."):
+        assert meetings(run(text, people)) == [], text

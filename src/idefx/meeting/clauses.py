@@ -131,12 +131,13 @@ class ClauseReader:
         return out
 
     def _attended(self, sent: Sentence) -> list[MeetingDraft]:
-        """"The meeting was attended by A, B and C", "A and B took part in the session", with no meeting
-        reported before: the people named met. Not a companion ("joined by") nor an opener."""
+        """"The meeting was attended by A, B and C", "A and B took part in the session", "During their talks, A
+        and B agreed", with no meeting reported before: the people named met. Not a companion ("joined by")
+        nor an opener inside the sentence."""
         nouns = self.patterns.word_list("gathering_nouns")
         for cue in self.cues.within("attendance", sent.start, sent.end):
             entry = self.patterns.entry(cue)
-            if entry.get("opener") or entry.get("companion") or \
+            if entry.get("opener") and cue.start > sent.start + 1 or entry.get("companion") or \
                     not any(t.lower_ in nouns for t in self.doc[sent.start:cue.end]):
                 continue
             people = self.participants.attendees(sent, cue)
