@@ -131,3 +131,35 @@ def test_someone_else_s_travel_leaves_the_host_at_home(nlp):
 ])
 def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Governor Ada Eze of Enugu State met the French ambassador in Paris.", "Ada Eze", "Governor of Enugu State",
+     "NG"),
+    ("Premier Rachel Notley of Alberta met Japanese Ambassador Kenji Ito in Tokyo.", "Rachel Notley", "Premier",
+     "CA"),
+    ("Mexican President Ana Ruiz received Governor Tom Hale of Nevada in Mexico City.", "Tom Hale", "Governor", "US"),
+    ("The governor of Kano State, Musa Bello, met British envoy Mark Hill in London.", "Musa Bello",
+     "governor of Kano State", "NG"),
+    ("Chinese investors met Musa Bello, the governor of Kano State, in Beijing.", "Musa Bello",
+     "governor of Kano State", "NG"),
+    ("Queensland's premier, Anna Clarke, met Indonesian officials in Jakarta.", "Anna Clarke", "premier", "AU"),
+])
+def test_a_region_gives_its_own_country_never_the_one_named_nearby(nlp, text, name, title, code):
+    person = {p.name: p for p in nlp(text)._.idefx_people}[name]
+    assert (person.titles, person.country) == ([title], code)
+
+
+def test_a_region_named_in_two_countries_gives_neither_nor_the_one_named_most(nlp):
+    found = countries(nlp, "Amrit Singh, the Governor of Punjab, met British envoy Mark Hill in London. Britain "
+                           "and Britain's firms were discussed.")
+    assert found["Amrit Singh"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Senator Tom Reed (D-Georgia) met Israeli Prime Minister Dan Levi in Jerusalem.", "Tom Reed"),
+    ("Ukrainian Defence Minister Ivan Kovalenko met Senator Ann Burke (R-Ohio) in Kyiv.", "Ann Burke"),
+    ("Polish President Jan Nowak met Senator Lisa Ford, R-South Carolina, in Warsaw.", "Lisa Ford"),
+])
+def test_a_legislators_party_and_state_give_the_states_country(nlp, text, name):
+    assert countries(nlp, text)[name] == "US"

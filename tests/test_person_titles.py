@@ -197,6 +197,20 @@ def test_a_title_after_as_or_who_is_is_the_names(nlp, text, name, title, country
     assert country is None or person.country == country
 
 
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Ali Bamba, who is also Benin's defence minister, met French officials in Paris.", "Ali Bamba",
+     "defence minister", "BJ"),
+    ("Maria Costa, who is now the Angolan deputy foreign minister, met Chinese envoys.", "Maria Costa",
+     "deputy foreign minister", "AO"),
+    ("The talks included Karl Weber, who was also Minister of Trade, and Swiss officials.", "Karl Weber",
+     "Minister of Trade", None),
+])
+def test_an_adverb_after_who_is_keeps_the_title(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert country is None or person.country == country
+
+
 def test_who_is_without_a_title_gives_none(nlp):
     assert people(nlp, "Kofi Mensah, who was born in Accra, spoke.")["Kofi Mensah"].titles == []
 

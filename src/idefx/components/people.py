@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import PEOPLE_SPANS
-from idefx.gazetteers import org_heads, organizations
+from idefx.gazetteers import gazetteer_key, org_heads, organizations, regions
 from idefx.person.scan import PeopleScan
 from idefx.person.vocabulary import PersonVocabulary, org_key
 from idefx.resources import read_jsonl
@@ -61,12 +61,16 @@ class PeopleFinder(BatchComponent):
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
             "speech_before": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_before"),
             "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
+            "relative_adverbs": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_adverb"),
             "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "visitor_words": sorted(e["text"].lower() for e in cues if e["kind"] == "visitors"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
+            # a subdivision's name -> its countries, and whether the name is also a country's
+            "regions": sorted([gazetteer_key(form), e["countries"], bool(e.get("country_name"))]
+                              for e in regions() for form in [e["name"], *e["aliases"]]),
             "common": sorted({e["word"].lower() for e in read_jsonl(common_words_file)}),
             "not_names": sorted({e["text"].lower() for e in read_jsonl(not_names_file)}),
             "org_heads": sorted(org_heads(org_patterns)),

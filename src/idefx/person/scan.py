@@ -90,8 +90,17 @@ class PeopleScan:
                 left[-1].country = after
             region = None if after or not left or not left[-1].title else self.attribution.region_after(full)
             if region:
-                left[-1].title += f" of {region}"
+                # a region is no country: it gives its own country, or none when several have one of its name
+                if region[0]:
+                    left[-1].title += f" of {region[0]}"
+                if len(region[1]) == 1:
+                    left[-1].country = left[-1].country or region[1][0]
+                elif region[1]:
+                    left[-1].stateless = True
             pieces = left + right
+            party = None if after else self.attribution.party_region(full)
+            if party is not None and len(party) == 1:
+                pieces.append(TitlePiece(first=full, country=party[0]))  # a legislator's state is their country's
             strong = any(p.names_a_person() for p in pieces)
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title

@@ -94,7 +94,8 @@ class TitleApposition:
     def apposition_start(self, k: int) -> Optional[int]:
         """Where the phrase that may give the title of a name ending before token ``k`` starts: after its comma
         (", Minister of ..."), after "as" ("X as Ambassador of ...") or a comma and "who is" / "who was"
-        (", who is the defence minister"); None when neither follows the name."""
+        (", who is the defence minister", ", who is also Togo's chief negotiator"); None when neither follows
+        the name."""
         t = self.tokens
         if k >= t.n or t.text[k] not in {",", "as"}:
             return None
@@ -106,6 +107,8 @@ class TitleApposition:
             after = t.next_word(k + 1)
             if after is not None and t.lower[after] in {"is", "was"}:
                 k = t.next_word(after + 1)
+                if k is not None and t.lower[k] in self.reader.vocabulary.relative_adverbs:
+                    k = t.next_word(k + 1)
         return k if k is not None and k < t.n else None
 
     def item_start(self, name: int) -> int:
