@@ -245,3 +245,15 @@ def test_the_body_named_after_a_title_gives_its_country(nlp, text, name, title, 
 def test_an_organisation_s_name_over_and_stays_in_the_title(nlp, text, name, title):
     found = {p.name: p for p in nlp(text)._.idefx_people}
     assert title in found[name].titles
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Benin's chief negotiator Ali Bamba met French officials in Paris.", "Ali Bamba", "chief negotiator"),
+    ("Admiral Juan Soto, commander in chief of the Peruvian navy, met US officials.", "Juan Soto",
+     "commander in chief of the Peruvian navy"),
+    ("The Ghanaian agriculture minister Kofi Asante met Dutch farmers.", "Kofi Asante", "agriculture minister"),
+    ("Zambia's tourism minister Ruth Banda met Chinese investors in Lusaka.", "Ruth Banda", "tourism minister"),
+    ("US Labor Secretary Ann Reed met union leaders in Detroit.", "Ann Reed", "Labor Secretary"),
+])
+def test_a_lower_case_title_keeps_its_portfolio_and_complement(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
