@@ -257,3 +257,28 @@ def test_an_organisation_s_name_over_and_stays_in_the_title(nlp, text, name, tit
 ])
 def test_a_lower_case_title_keeps_its_portfolio_and_complement(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("The chief of Peru's joint staff, Luis Vargas, met US officials on Monday.", "Luis Vargas",
+     "chief of joint staff", "PE"),
+    ("On Friday the head of Ghana's armed forces, Kofi Boateng, received French officers.", "Kofi Boateng",
+     "head of armed forces", "GH"),
+    ("Luis Vargas, chief of Peru's joint staff, and the service chiefs met US officials.", "Luis Vargas",
+     "chief of joint staff", "PE"),
+    ("Officials met Kofi Boateng, head of the armed forces.", "Kofi Boateng", "head of the armed forces", None),
+])
+def test_a_lower_case_complement_closed_by_a_comma_is_the_titles(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert code is None or person.country == code
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met Kofi Boateng, head of the unit that handles exports, in Accra.",
+    "The head of the unit that handles exports, Kofi Boateng, spoke in Accra.",
+    "The head of the office for which Kofi Boateng works spoke in Accra.",
+])
+def test_a_clause_after_of_is_no_lower_case_complement(nlp, text):
+    assert all("export" not in title and "works" not in title for person in people(nlp, text).values()
+               for title in person.titles)

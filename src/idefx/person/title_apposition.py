@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Optional
 
 from idefx.person.name_runs import NameRuns
-from idefx.person.title_pieces import DETERMINERS, TitlePiece, TitlePieceReader
-from idefx.person.title_regions import CONNECTORS, MAX_REGION, TitleRegions
+from idefx.person.title_chain import MAX_COMPLEMENT_WORDS
+from idefx.person.title_pieces import DETERMINERS, POSSESSIVE, TitlePiece, TitlePieceReader
+from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
 
 
@@ -45,13 +46,14 @@ class TitleApposition:
                     break
                 k += 1
                 continue
-            if t.lower[k] == "and" and not self.regions.starts_title(k + 1) and not self.regions.joins_complement(region, k) \
-                    and not (lead_head is not None and k < lead_head):
+            if t.lower[k] == "and" and not self.regions.starts_title(k + 1) \
+                    and not self.regions.joins_complement(region, k) and not (lead_head is not None and k < lead_head):
                 break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
             if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
                 break  # ", on Tuesday met ...": the clause goes on after the apposition
             in_lead = lead_head is not None and k < lead_head
-            if not (self.regions.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"):
+            if not (self.regions.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"
+                    or self.lower_complement(region, k)):
                 break
             region.append(k)
             k += 1
@@ -90,6 +92,30 @@ class TitleApposition:
             else:
                 break
         return titles, org, region
+
+    def lower_complement(self, region: list[int], k: int) -> bool:
+        """Whether the lower-case word at token ``k`` goes on with the complement of the title in ``region``
+        ("chief of Brazil's joint staff,", "head of the armed forces."): the region ends in "of" or "for" after a
+        head with only a country, a possessive and lower-case words since, and the words end the clause."""
+        t, words = self.tokens, self.reader.vocabulary
+        if not self.plain_lower(k):
+            return False
+        of = next((j for j in reversed(region) if t.lower[j] in {"of", "for"}), None)
+        if of is None or t.tags[t.prev_word(of)] is None or "head" not in t.tags[t.prev_word(of)].kinds:
+            return False
+        if not all(t.country[j] is not None or t.text[j] in POSSESSIVE or t.text[j].islower()
+                   for j in region if j > of):
+            return False
+        end = k
+        while end < t.n and (t.is_space(end) and not t.is_break(end) or self.plain_lower(end)):
+            end += 1
+        return end - k <= MAX_COMPLEMENT_WORDS and (end >= t.n or t.text[end] in {",", ".", ";", ")"})
+
+    def plain_lower(self, k: int) -> bool:
+        """A lower-case word that opens no clause: no preposition, relative pronoun or cue verb."""
+        t = self.tokens
+        return t.text[k].isalpha() and t.text[k].islower() and t.lower[k] not in CLAUSE_WORDS \
+            and t.lower[k] not in self.reader.vocabulary.verbs
 
     def apposition_start(self, k: int) -> Optional[int]:
         """Where the phrase that may give the title of a name ending before token ``k`` starts: after its comma

@@ -3,10 +3,14 @@ Agil Gurbanov", "Chief of Air Staff, Nigerian Air Force, Air Marshal X"), read p
 
 from __future__ import annotations
 
+from typing import Optional
+
 from idefx.person.name_runs import NameRuns
-from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, TitlePiece, TitlePieceReader
-from idefx.person.title_regions import CONNECTORS, LEADING_CONNECTORS, MAX_REGION, TitleRegions
+from idefx.person.title_pieces import DETERMINERS, PERSON_KINDS, POSSESSIVE, TitlePiece, TitlePieceReader
+from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, LEADING_CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
+
+MAX_COMPLEMENT_WORDS = 4  # lower-case words of a title's complement before a comma and the name
 
 
 class TitleChain:
@@ -29,8 +33,17 @@ class TitleChain:
                     break  # (an emphasised stretch before the name is a unit of its own)
                 j -= 1
                 continue
-            if j in taken or not self.regions.region_token(j):
+            if j in taken:
                 break
+            if not self.regions.region_token(j):
+                opening = self.lower_complement(j) if region and t.text[region[0]] == "," and all(
+                    t.text[k].islower() for k in region[1:]) else None
+                if opening is None:
+                    break
+                # ", the chief of Brazil's joint staff, X": a lower-case complement that the comma closes
+                region.extend(k for k in range(j, opening - 1, -1) if not t.is_space(k))
+                j = opening - 1
+                continue
             region.append(j)
             j -= 1
         if not region:
@@ -61,6 +74,29 @@ class TitleChain:
         if len(out) > 1 and out[0].cue and any(p.title for p in out[1:]):
             out = out[1:]
         return out, region[0]
+
+    def lower_complement(self, j: int) -> Optional[int]:
+        """The "of" of a title whose lower-case complement ends at token ``j`` ("chief of Brazil's joint staff",
+        "head of the armed forces"): lower-case words, a possessive country and "the" back to "of" or "for"
+        after a title's head; None when the words before ``j`` are no such complement."""
+        t, words = self.tokens, self.reader.vocabulary
+        k, seen = j, 0
+        while k > 0 and seen <= MAX_COMPLEMENT_WORDS:
+            if t.is_space(k):
+                k -= 1
+                continue
+            if t.lower[k] in {"of", "for"}:
+                head = t.tags[t.prev_word(k)]
+                return k if k < j and head is not None and "head" in head.kinds else None
+            if t.country[k] is not None:
+                k = t.country[k].start - 1
+                continue
+            if not (t.text[k] in POSSESSIVE or t.lower[k] == "the" or t.text[k].isalpha() and t.text[k].islower()
+                    and t.lower[k] not in CLAUSE_WORDS and t.lower[k] not in words.verbs):
+                return None
+            seen += 1
+            k -= 1
+        return None
 
     def names_body(self, piece: list[int]) -> bool:
         """Whether a piece is only the name of a body: an organisation or a country's forces ("Nigerian Air

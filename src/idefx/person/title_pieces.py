@@ -88,13 +88,25 @@ class TitlePieceReader:
         if out.cue:
             return out
         at = [k for k in range(start, end) if t.lower[k] == "at"]
-        out.title = self.vocabulary.titles.spelled_out(t.span_text(start, at[0] if at else end))
+        out.title = self.vocabulary.titles.spelled_out(self.title_text(start, at[0] if at else end, out))
         self.read_complement(start, end, body[-1] + 1, out)
         for k in range(start, body[-1] + 1):
             span = t.country[k]
             if span is not None and out.country is None:
                 out.country = span.kb_id_
         return out
+
+    def title_text(self, start: int, end: int, out: TitlePiece) -> str:
+        """The text of tokens start..end-1 without a possessive country inside the complement, which is the
+        person's country ("chief of Brazil's joint staff" -> "chief of joint staff", BR)."""
+        t = self.tokens
+        for k in range(start + 1, end - 1):
+            span = t.country[k]
+            if span is not None and span.end == k + 1 and span.start > start and t.text[k + 1] in POSSESSIVE \
+                    and t.lower[t.prev_word(span.start)] in {"of", "for"}:
+                out.country = out.country or span.kb_id_
+                return f"{t.span_text(start, span.start).rstrip()} {t.span_text(k + 2, end).lstrip()}"
+        return t.span_text(start, end)
 
     def region_before(self, toks: list[int], start: int) -> Optional[str]:
         """"Ontario's premier", "Edo State's governor": a region's possessive before the title gives the
