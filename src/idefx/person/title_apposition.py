@@ -158,5 +158,6 @@ class TitleApposition:
         if not (self.regions.starts_title(first) or self.regions.title_lead(first) is not None):
             return [], None, []
         region = list(range(first, close))
-        titles = [self.reader.read(piece) for piece in self.regions.pieces(region) if self.reader.has_kind(piece, "head")]
+        titles = [self.reader.read(piece) for piece in self.regions.pieces(region)
+                  if self.reader.has_kind(piece, "head")]
         return titles, None, region
