@@ -57,20 +57,3 @@ def test_a_government_release_is_read_from_the_same_host_as_the_home_country(nlp
     doc = nlp.make_doc("source_url: https://www.mfa.gov.ge/en/news\n\nTBILISI, May 2 -- Talks.")
     doc._.idefx_source = {}
     assert government_country(doc, {"gov"}) == "GE"
-
-
-def test_a_dateline_in_capitals_after_a_headline_and_a_standfirst(nlp):
-    lead = ("Leaders send condolences\n\nMessages of sympathy from the leaders of many friendly countries continue "
-            "to arrive after the death of the former president, who served two terms and led the party for years. "
-            "More messages came in on Monday from governments, parliaments and organisations across the region, "
-            "and the national assembly held a minute of silence in his memory before its session began.\n\n")
-    assert home(nlp, lead + "NAIROBI — More messages arrived.") == "KE"
-    assert home(nlp, lead + "OSLO, May 2 -- More messages arrived.") == "NO"
-    # past the first lines, a place written in ordinary case opens no dateline
-    assert home(nlp, lead + "Oslo, the capital, was quiet.") is None
-
-
-def test_a_dateline_city_written_in_its_own_language(nlp):
-    assert home(nlp, "HÀ NỘI — The minister spoke.") == "VN"
-    assert home(nlp, "Đà Nẵng, May 2 -- The minister spoke.") == "VN"
-    assert home(nlp, "HA NOI — The minister spoke.") == "VN"

@@ -264,3 +264,48 @@ def test_an_object_pronoun_after_a_trigger_is_the_person_named_before():
     for text in ("Anna Berg spoke in Oslo. Lin Wei received her degree from Yale.",
                  "Anna Berg spoke in Oslo. Lin Wei received his doctorate in Beijing."):
         assert meetings(run(text, people)) == [], text
+
+
+# -- possessors ---------------------------------------------------------------------------------------
+
+POSSESSORS = [("Maren Olsen", ["Olsen"], "NO"), ("Tariq Nasser", [], "EG"), ("Hugo Lenz", [], "AT"),
+              ("Silvia Ortiz", [], "CL"), ("Paulo Reis", [], "PT")]
+
+
+def test_a_possessor_of_a_meeting_noun_is_that_meeting_s_subject_side():
+    text = ("Minister Maren Olsen received Foreign Minister Tariq Nasser in Oslo. Olsen recalled President "
+            "Hugo Lenz's meeting with President Silvia Ortiz last year.")
+    found = [m["participants"] for m in meetings(run(text, POSSESSORS))]
+    assert found == [{"Maren Olsen", "Tariq Nasser"}, {"Hugo Lenz", "Silvia Ortiz"}]
+
+
+def test_a_possessor_meeting_after_another_trigger_is_a_meeting_of_its_own():
+    text = ("Foreign Minister Tariq Nasser met Minister Maren Olsen in Cairo and praised Chancellor Hugo Lenz’s "
+            "recent talks with President Paulo Reis.")
+    found = [m["participants"] for m in meetings(run(text, POSSESSORS))]
+    assert found == [{"Tariq Nasser", "Maren Olsen"}, {"Hugo Lenz", "Paulo Reis"}]
+
+
+def test_a_possessor_of_another_noun_is_no_participant():
+    for text in ("Minister Maren Olsen received Senator Silvia Ortiz, and they reviewed President Paulo Reis’ "
+                 "recent trip to Chile.",
+                 "Minister Maren Olsen met Hugo Lenz's envoy Tariq Nasser in Vienna.",
+                 "Tariq Nasser, President Paulo Reis's adviser, held talks with Silvia Ortiz in Santiago."):
+        (meeting,) = meetings(run(text, POSSESSORS))
+        assert not {"Paulo Reis", "Hugo Lenz"} & meeting["participants"], text
+
+
+def test_a_sentence_opening_on_a_meeting_names_its_participants_when_none_was_reported_before():
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE"), ("Anna Holm", [], "NO")]
+    for text in ("During their meeting, Lina Haddad and Karl Berg discussed trade.",
+                 "In their talks, Foreign Minister Karl Berg and Minister Anna Holm agreed to open consulates.",
+                 "At the meeting, Anna Holm and Lina Haddad signed a memorandum on water."):
+        (meeting,) = meetings(run(text, people))
+        assert len(meeting["participants"]) == 2, text
+
+
+def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_meeting():
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE")]
+    for text in ("During the meeting, Lina Haddad said Jordan would help.",
+                 "Lina Haddad praised Karl Berg, and at the meeting, she spoke of water."):
+        assert meetings(run(text, people)) == [], text

@@ -624,3 +624,23 @@ def test_playing_host_makes_the_subject_the_host():
                  "Oslo was busy on Monday, with Anna Berg playing host to Lin Wei."):
         (meeting,) = meetings(run(text, people))
         assert len(meeting["hosts"]) == 1 and meeting["participants"] == {"Anna Berg", "Lin Wei"}, text
+
+
+def test_an_earlier_meeting_mentioned_in_passing_is_a_meeting_of_its_own_with_its_own_setting():
+    people = [("Ana Duarte", ["Duarte"], "PT"), ("Kofi Boateng", ["Boateng"], "GH")]
+    for text, city in ((" date 2024-05-02 Ana Duarte met Kofi Boateng in Accra on Monday. The two ministers last "
+                        "met in Lisbon in March 2023.", "Lisbon"),
+                       (" date 2024-05-02 Ana Duarte received Kofi Boateng in Lisbon. Duarte recalled her previous "
+                        "meeting with Boateng in Accra.", "Accra"),
+                       (" date 2024-05-02 Kofi Boateng held talks with Ana Duarte in Accra on Tuesday. Boateng "
+                        "first met Duarte in Kumasi.", "Kumasi")):
+        found = meetings(run(text, people))
+        assert len(found) == 2, text
+        assert found[1]["participants"] == {"Ana Duarte", "Kofi Boateng"} and found[1]["city"] == city
+        assert found[1]["date"] is None and found[0]["date"] is not None
+
+
+def test_a_meeting_named_again_without_an_earlier_marker_is_the_same_meeting():
+    people = [("Ana Duarte", ["Duarte"], "PT"), ("Kofi Boateng", ["Boateng"], "GH")]
+    text = "Ana Duarte met Kofi Boateng in Accra on Monday. Duarte and Boateng discussed trade during the meeting."
+    assert len(meetings(run(text, people))) == 1

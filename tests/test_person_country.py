@@ -3,10 +3,8 @@ bodies speak for no country."""
 
 import pytest
 
-
 def countries(nlp, text):
     return {p.name: p.country for p in nlp(text)._.idefx_people}
-
 
 @pytest.mark.parametrize("text, name", [
     ("Peruvian Finance Minister Luisa Campos met IMF Managing Director Hanna Lindqvist in Lima.",
@@ -19,18 +17,15 @@ def countries(nlp, text):
 def test_an_official_of_an_intergovernmental_body_has_no_country(nlp, text, name):
     assert countries(nlp, text)[name] is None
 
-
 def test_an_envoy_to_an_intergovernmental_body_keeps_their_state(nlp):
     found = countries(nlp, "Ghana's Permanent Representative to the United Nations, Kofi Mensah, met "
                            "Swedish diplomats in New York.")
     assert found["Kofi Mensah"] == "GH"
 
-
 def test_a_region_named_after_a_country_is_not_the_country(nlp):
     found = countries(nlp, "The Minister of Niger Delta Affairs, Amaka Obi, and the Niger Delta Development "
                            "Commission chair, Chidi Eze, briefed Nigeria's governors in Port Harcourt.")
     assert found["Amaka Obi"] == "NG"
-
 
 def test_each_list_item_keeps_its_own_apposition(nlp):
     found = {p.name: p for p in nlp(
@@ -39,14 +34,12 @@ def test_each_list_item_keeps_its_own_apposition(nlp):
     assert (found["Lena Berg"].titles, found["Lena Berg"].country) == (["Minister of Foreign Affairs"], "SE")
     assert (found["Omar Haddad"].titles, found["Omar Haddad"].country) == (["Minister of Trade"], "TN")
 
-
 def test_a_title_right_after_a_name_without_a_comma_stays_with_that_name(nlp):
     found = {p.name: p for p in nlp(
         "Talks were held with Mr. Karim Benali Trade Minister of Morocco, Mr. Jonas Petrauskas, Minister of "
         "Energy of Lithuania, and others.")._.idefx_people}
     assert (found["Karim Benali"].titles, found["Karim Benali"].country) == (["Trade Minister"], "MA")
     assert (found["Jonas Petrauskas"].titles, found["Jonas Petrauskas"].country) == (["Minister of Energy"], "LT")
-
 
 def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
     found = countries(nlp, "Chilean and Peruvian defence chiefs met on Wednesday.\n\nDefense Secretary Ana Lopez and "
@@ -55,12 +48,10 @@ def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
     assert found["Luis Vargas"] == "PE"
     assert found["Ana Lopez"] == "CL"
 
-
 def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
     found = countries(nlp, "BUENOS AIRES, May 3 (Reuters) - Foreign Minister Ana Ruiz received Senator Tomas Vidal "
                            "and reviewed the President's recent trip to Chile and Peru.")
     assert found["Tomas Vidal"] == "AR"
-
 
 @pytest.mark.parametrize("text, country", [
     ("MANILA, May 2 - Cuba's leader wrote to Prime Minister Le Van Hung.", "PH"),
@@ -68,7 +59,6 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
 ])
 def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, country):
     assert countries(nlp, text)["Le Van Hung"] == country
-
 
 @pytest.mark.parametrize("text, name, country", [
     ("Ghana hosts the Togo talks. President Kwame Asante received Foreign Minister Kodjo Mensah of Benin.",
@@ -82,7 +72,6 @@ def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_gu
         nlp, text, name, country):
     assert countries(nlp, text)[name] == country
 
-
 @pytest.mark.parametrize("text, name, code", [
     ("He met Norwegian State Secretary for Defence Lars Berg in Oslo.", "Lars Berg", "NO"),
     ("Chinese State Councilor Zhao Ming received the visitors.", "Zhao Ming", "CN"),
@@ -90,39 +79,6 @@ def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_gu
 ])
 def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
-
-
-
-@pytest.mark.parametrize("text, name, code", [
-    ("President Ana Mba received two delegations from Chile and Peru at the palace on Monday. Chile and Peru sent "
-     "their foreign ministers, and Chile also sent a trade envoy. Gabon and Chile agreed to expand trade. "
-     "Minister of Trade Luc Obame attended.", "Luc Obame", "GA"),
-    ("Minister of Defence Sami Kora met officials from Japan in the capital. Japan offered training, and Japan and "
-     "Benin signed a plan. Japan will send instructors.", "Sami Kora", "BJ"),
-    ("The Prime Minister, Eva Lind, hosted visitors from the Netherlands, Belgium and Denmark. The Netherlands and "
-     "Belgium praised Iceland, and the Netherlands pledged funds.", "Eva Lind", "IS"),
-])
-def test_the_countries_visitors_come_from_are_not_the_text_s_home(nlp, text, name, code):
-    assert countries(nlp, text)[name] == code
-
-
-@pytest.mark.parametrize("text, name, code", [
-    ("President Rao Lin's first state visit to Kenya opened on Monday. Kenya hosted talks with Vietnam, and "
-     "Kenya and Vietnam signed three deals. Kenya praised the visit.", "Rao Lin", "VN"),
-    ("Prime Minister Ada Ferrer will travel to Canada next week. Canada and Cuba will sign a trade pact, and "
-     "Canada will host a dinner.", "Ada Ferrer", "CU"),
-    ("Chancellor Emil Roth, who is on a working visit to Brazil, met investors. Brazil and Austria expect more "
-     "trade; Brazil said so.", "Emil Roth", "AT"),
-])
-def test_a_traveller_is_not_from_where_they_travel_to(nlp, text, name, code):
-    assert countries(nlp, text)[name] == code
-
-
-def test_someone_else_s_travel_leaves_the_host_at_home(nlp):
-    found = countries(nlp, "Minister Ana Ruiz welcomed the guests on their arrival in Chile. Chile and Peru "
-                           "signed a deal, and Chile hosted a dinner.")
-    assert found["Ana Ruiz"] == "CL"
-
 
 @pytest.mark.parametrize("text, name, code", [
     ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),

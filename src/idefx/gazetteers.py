@@ -12,7 +12,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from idefx.names import name_key
 from idefx.resources import data_path, read_jsonl
 
 
@@ -187,22 +186,6 @@ def city(name: str) -> dict | None:
 def city_country(name: str) -> str | None:
     """ISO alpha-2 code of the country of a city name or alias."""
     entry = city(name)
-    return entry["country"] if entry else None
-
-
-@lru_cache(maxsize=1)
-def _city_letters_index() -> dict[str, dict]:
-    index: dict[str, dict] = {}
-    for entry in sorted(_load("cities.jsonl"), key=lambda e: -(e.get("population") or 0)):
-        for form in [entry["name"], *entry.get("aliases", [])]:
-            index.setdefault(name_key(form).replace(" ", ""), entry)
-    return index
-
-
-def city_country_as_written(name: str) -> str | None:
-    """The country of a city written in its own language's spelling, which may split or join its words and
-    use letters no alias has ("HÀ NỘI" for Hanoi, "Đà Nẵng" for Da Nang): compared by its letters alone."""
-    entry = city(name) or _city_letters_index().get(name_key(name).replace(" ", ""))
     return entry["country"] if entry else None
 
 

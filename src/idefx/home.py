@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span
 
 from idefx.entities import doc_text
-from idefx.gazetteers import city_country_as_written, country_name
+from idefx.gazetteers import city_country, country_name
 from idefx.layout import body_start
 from idefx.tokentables import token_array
 
@@ -20,7 +20,6 @@ GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 MAX_CITY_WORDS = 4  # words of a dateline's place
 DATELINE_REACH = 60  # tokens after the body start where a dateline may stand
-CAPITALS_DATELINE_REACH = 300  # tokens after the body start where a dateline in capitals ("HANOI —") may stand
 HOST_REACH = 2000  # characters of the text where a source_url line may stand when the metadata has none
 
 
@@ -62,17 +61,15 @@ def dateline_country(doc: Doc, country_spans: list[Span]) -> Optional[str]:
     a line near the start of the body."""
     n = len(doc)
     body = _body_start(doc)
-    text = [token.text for token in doc[:body + CAPITALS_DATELINE_REACH + MAX_CITY_WORDS]]
+    text = [token.text for token in doc[:body + DATELINE_REACH + MAX_CITY_WORDS]]
     i = body
-    while i < min(n, body + CAPITALS_DATELINE_REACH):
+    while i < min(n, body + DATELINE_REACH):
         if i == body or "\n" in text[i - 1] or (i > 0 and text[i - 1].isspace()):
             j = i
             while j < n and j - i < MAX_CITY_WORDS and text[j][:1].isupper() and text[j].replace(".", "").isalpha():
                 j += 1
-            # past the first lines (a headline, a standfirst, a caption) only a place in capitals opens a dateline
-            capitals = all(text[k].isupper() for k in range(i, j))
-            if i < j < n and text[j] in DATELINE_ENDS and (i < body + DATELINE_REACH or capitals):
-                code = city_country_as_written(doc[i:j].text) or next(
+            if i < j < n and text[j] in DATELINE_ENDS:
+                code = city_country(doc[i:j].text) or next(
                     (span.kb_id_ for span in country_spans if span.start <= i < span.end), None)
                 if code:
                     return code

@@ -65,7 +65,6 @@ class PeopleFinder(BatchComponent):
             "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
-            "visitor_words": sorted(e["text"].lower() for e in cues if e["kind"] == "visitors"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
             # a subdivision's name -> its countries, and whether the name is also a country's

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
@@ -16,13 +17,12 @@ from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
 from idefx.meeting.sides import Sides
 from idefx.meeting.syntax import ClauseStructure
+from idefx.meeting.tense import Tense
 from idefx.segments import Sentence
 
 TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
-JOURNEY_REACH = 15  # tokens before "to meet" where a journey ("travelled to X to meet") is looked for
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
 NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
-_PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "from", "of", "since", "to", "ahead")
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 _COUNTERPART_WORDS = ("counterpart", "counterparts")
 _CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
@@ -38,6 +38,7 @@ class ClauseReader:
         self.patterns, self.cues, self.places = patterns, cues, places
         self.participants, self.sides, self.setting, self.trip = participants, sides, setting, trip
         self.structure = ClauseStructure(self.doc, participants)  # the parse, with --model
+        self.tense = Tense(self.doc, patterns, cues)
 
     def read(self, sent: Sentence, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         """The meetings ``sent`` reports; a sentence without a trigger may add people or a setting to the
@@ -46,9 +47,7 @@ class ClauseReader:
         placed = filter_spans([t for t in self.cues.within("trigger", sent.start, sent.end)
                                if self._placed(t, sent, attendance)])
         triggers = [t for i, t in enumerate(placed)
-                    if not self._unreal(t) and not self._prospective(t) and not self._sought(t)
-                    and not self._noun(t)
-                    and not self._planned(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
+                    if self.tense.held(t, placed[i + 1].start if i + 1 < len(placed) else sent.end)]
         if not triggers and not drafts:
             attended = self._attended(sent)
             if attended:
@@ -60,6 +59,7 @@ class ClauseReader:
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
+        owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
@@ -69,7 +69,9 @@ class ClauseReader:
         for trigger in triggers:
             entry = self.patterns.entry(trigger)
             # the clause ends at the next trigger, also one dropped ("A, who met B, is to meet C": C is not met)
-            stop = min([t.start for t in placed if t.start > trigger.start] + [sent.end])
+            stop = min([t.start for t in placed if t.start > trigger.start] +
+                       [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
+                       [sent.end])
             stop = min([b for b in breaks if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
@@ -96,18 +98,22 @@ class ClauseReader:
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
+            owner = owners[trigger.start]
+            earlier = self._earlier(trigger, placed, sent.start, stop)
+            sides = [person_of(owner)] if owner is not None else subjects
             for objects, object_parties in groups:
-                draft = MeetingDraft(subjects=list(subjects))
-                draft.participants = list(dict.fromkeys(subjects + objects))
+                draft = MeetingDraft(subjects=list(sides), earlier=earlier)
+                draft.participants = list(dict.fromkeys(sides + objects))
                 roles = self._voice(trigger, entry["roles"])
                 if roles == "subject_host":
-                    draft.hosts, draft.guests = list(subjects), list(objects)
+                    draft.hosts, draft.guests = list(sides), list(objects)
                 elif roles == "subject_guest":
-                    draft.hosts, draft.guests = list(objects), list(subjects)
+                    draft.hosts, draft.guests = list(objects), list(sides)
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
-                    draft.hosts, draft.guests = list(subjects), list(objects)
-                parties = subject_parties + [self.participants.country_of(p) for p in objects] + object_parties
+                    draft.hosts, draft.guests = list(sides), list(objects)
+                own_parties = subject_parties if owner is None else self.participants.countries(sides)
+                parties = own_parties + [self.participants.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = self._clause_mode(entry.get("mode"), region_start, stop) or self._mode(sent)
                 if entry.get("weak_mode") and (self.cues.within("in_person", region_start, stop)
@@ -125,12 +131,13 @@ class ClauseReader:
         return out
 
     def _attended(self, sent: Sentence) -> list[MeetingDraft]:
-        """"The meeting was attended by A, B and C", "A and B took part in the session", with no meeting
-        reported before: the people named met. Not a companion ("joined by") nor an opener."""
+        """"The meeting was attended by A, B and C", "A and B took part in the session", "During their talks, A
+        and B agreed", with no meeting reported before: the people named met. Not a companion ("joined by")
+        nor an opener inside the sentence."""
         nouns = self.patterns.word_list("gathering_nouns")
         for cue in self.cues.within("attendance", sent.start, sent.end):
             entry = self.patterns.entry(cue)
-            if entry.get("opener") or entry.get("companion") or \
+            if entry.get("opener") and cue.start > sent.start + 1 or entry.get("companion") or \
                     not any(t.lower_ in nouns for t in self.doc[sent.start:cue.end]):
                 continue
             people = self.participants.attendees(sent, cue)
@@ -166,6 +173,23 @@ class ClauseReader:
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _earlier(self, trigger: Match, placed: list[Match], sent_start: int, stop: int) -> bool:
+        """Whether the trigger's clause says its meeting was held before the one the story reports ("the two
+        leaders last met in May", "recalled their previous meeting in Oslo", "had met twice before")."""
+        start = max([t.end for t in placed if t.end <= trigger.start] + [sent_start])
+        return bool(self.cues.within("earlier", start, stop))
+
+    def _possessor(self, trigger: Match) -> Optional[Span]:
+        """The mention of the person whose meeting a noun trigger names ("recalled Biden's recent meeting with
+        X"): the subject side is that one person, not everyone named before."""
+        doc = self.doc
+        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
+            return None
+        i = trigger.start - 1
+        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and doc[i].is_alpha and doc[i].is_lower:
+            i -= 1
+        return None if i < 1 else self.participants.possessor_before(i)
 
     def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
         """"receiving the WHO Director General": the one person holding the role the object side names."""
@@ -208,34 +232,6 @@ class ClauseReader:
             i -= 1
         return _PASSIVE_ROLES[roles] if i >= 0 and self.doc[i].lower_ in _AUXILIARIES else roles
 
-    def _unreal(self, trigger: Match) -> bool:
-        """A trigger in the future, a wish or negated ("is due to meet", "will hold talks", "look forward to
-        meeting", "has not met", "couldn't have a meeting")."""
-        doc = self.doc
-        i = trigger.start - 1
-        while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
-            i -= 1
-        if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
-            return False
-        return not (doc[i].lower_ == "to" and self._after_journey(i))
-
-    def _sought(self, trigger: Match) -> bool:
-        """A meeting asked for or spoken of in general, not one held: "proposed a meeting with", "called for
-        talks with", "ready for talks with", "holds such meetings with"."""
-        doc, words = self.doc, self.patterns.word_list("sought")
-        lead = doc[max(0, trigger.start - 1):trigger.end]
-        if any(t.lower_ in self.patterns.word_list("generic") for t in lead):
-            return True
-        if doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns"):
-            return False
-        i = trigger.start - 1
-        while i >= 0 and trigger.start - i <= NOUN_PHRASE_LEAD and (doc[i].is_space or doc[i].is_alpha
-                                                                    and doc[i].is_lower and doc[i].lower_ not in words):
-            if doc[i].lower_ == "for":
-                return i > 0 and doc[i - 1].lower_ in words
-            i -= 1
-        return i >= 0 and doc[i].lower_ in words
-
     def _own_clause(self, region_start: int, trigger: Match, placed: list[Match]) -> int:
         """Where the words that can set a later trigger's meeting begin: after the last comma or "and" between
         the trigger before and this one ("A met B in Oslo on Monday, and later held talks with C in Bergen on
@@ -245,48 +241,6 @@ class ClauseReader:
             return region_start
         joins = [t.i for t in self.doc[max(before):trigger.start] if t.lower_ in _CLAUSE_JOINS]
         return joins[-1] if joins else region_start
-
-    def _noun(self, trigger: Match) -> bool:
-        """A verb trigger used as a noun after a determiner or a preposition ("the exchange of visits", "their
-        visits to Oslo", "the hosts"): it names no meeting."""
-        if not self.patterns.entry(trigger).get("verb_form"):
-            return False
-        i = trigger.start - 1
-        while i >= 0 and self.doc[i].is_space:
-            i -= 1
-        return i >= 0 and self.doc[i].lower_ in self.patterns.word_list("noun_lead")
-
-    def _prospective(self, trigger: Match) -> bool:
-        """A trigger that a phrase of anticipation governs ("ahead of their talks", "prior to a meeting with"):
-        the meeting is still to come where it is named."""
-        for lead in self.cues.within("prospective", max(0, trigger.start - NOUN_PHRASE_LEAD), trigger.start):
-            if all(t.is_alpha and t.is_lower for t in self.doc[lead.end:trigger.start]):
-                return True
-        return False
-
-    def _planned(self, trigger: Match, stop: int) -> bool:
-        """A meeting noun whose predicate, before ``stop``, puts the meeting ahead ("talks between A and B are
-        scheduled for Friday", "A's meeting with B will take place"); not when the noun is inside a phrase
-        of time or place ("during the talks with B, A said a summit will be held"), whose predicate is another's."""
-        if self.doc[trigger.start].lower_ not in self.patterns.word_list("meeting_nouns") or \
-                not self.cues.within("planned", trigger.end, stop):
-            return False
-        for token in reversed(self.doc[max(0, trigger.start - NOUN_PHRASE_LEAD):trigger.start]):
-            if token.lower_ in _PREPOSITIONS or token.lower_ in _AUXILIARIES:
-                return False  # inside a phrase of time or place, or a verb ("has been meeting with")
-            if not (token.is_alpha and token.is_lower):
-                break
-        return True
-
-    def _after_journey(self, to: int) -> bool:
-        """"travelled to Mexico City to meet with": the purpose of a journey made, not a plan."""
-        unreal, travel = self.patterns.word_list("unreal"), self.patterns.word_list("travel")
-        for token in reversed(self.doc[max(0, to - JOURNEY_REACH):to]):
-            if token.lower_ in travel:
-                return True
-            if token.lower_ in unreal and token.lower_ != "to" or token.text in (".", ";", "!", "?"):
-                return False
-        return False
 
     def _clause_mode(self, mode: Optional[str], start: int, stop: int) -> Optional[str]:
         """The trigger's mode, made more precise by its clause: a call held by video ("a video call", "spoke

@@ -27,6 +27,7 @@ HEAD_WINDOW = 14  # tokens between "led by" and the head's name ("led by the Min
 CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one of these is no one ("On April 16")
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
+POSSESSIVES = ("'s", "’s", "'", "’")
 _CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
@@ -101,11 +102,23 @@ class Participants:
                 break
         return True
 
+    @functools.cached_property
+    def possessors(self) -> dict[int, Span]:
+        """Mentions in the possessive ("Biden's envoy", "President Fernandez’ trip") by the token of the
+        possessive mark: someone named for what is theirs, not as a party to the clause."""
+        doc = self.doc
+        return {m.end: m for m in self.mentions if m.end + 1 < len(doc) and doc[m.end].text in POSSESSIVES
+                and (doc[m.end].text in ("'s", "’s") or doc[m.end + 1].is_alpha)}
+
+    def possessor_before(self, mark: int) -> Optional[Span]:
+        """The mention whose possessive mark is the token ``mark``, else None."""
+        return self.possessors.get(mark)
+
     def people_in(self, start: int, end: int) -> list[int]:
-        """The people named in ``start``..``end`` who are not quoted sources, in order."""
+        """The people named in ``start``..``end`` who are not quoted sources nor possessors, in order."""
         out = []
         for m in self._by_start.within(start, end):
-            if m.start not in self.speakers:
+            if m.start not in self.speakers and m.end not in self.possessors:
                 person = person_of(m)
                 if person not in out:
                     out.append(person)
@@ -113,7 +126,8 @@ class Participants:
 
     def named_in(self, start: int, stop: int, speakers: bool = False) -> list[Span]:
         """The mentions inside ``start``..``stop`` that are not quoted sources (all of them with ``speakers``)."""
-        return [m for m in self._by_start.within(start, stop) if speakers or m.start not in self.speakers]
+        return [m for m in self._by_start.within(start, stop)
+                if speakers or (m.start not in self.speakers and m.end not in self.possessors)]
 
     def first_source_in(self, sent: Sentence) -> list[int]:
         """The first quoted source of a sentence, as a one-person list (empty when there is none)."""

@@ -105,13 +105,20 @@ class Setting:
 
     def complete(self, draft: MeetingDraft, previous: Optional[MeetingDraft]) -> None:
         """What a meeting's own sentences leave open: from the meeting before, else from the whole text (the
-        publication date, the event the story opened with, the dateline city); a named city's country."""
+        publication date, the event the story opened with, the dateline city); a named city's country. An
+        earlier meeting mentioned in passing keeps what its own clause says."""
+        if draft.earlier:
+            draft.date_open = draft.date is None
+            previous = None  # another occasion than the one the story reports: nothing of it is known
         if previous is not None:
             for name in _CARRIED:
                 if getattr(draft, name) is None and not (name == "date" and draft.date_open):
                     setattr(draft, name, getattr(previous, name))
         if draft.date is None and not draft.date_open:
             draft.date = self.text.published
+        if draft.earlier:
+            draft.country = draft.country or (self.places.city_country(draft.city) if draft.city else None)
+            return
         if draft.event is None and self.events and draft.evidence and \
                 self.events[0].start_char < draft.evidence[0][0]:
             draft.event = self.events[0].kb_id_

@@ -165,11 +165,12 @@ class Sides:
 
 
 def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optional[MeetingDraft]:
-    """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing."""
+    """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing; not
+    when one of them is said to have been held before the other ("they last met in Oslo")."""
     new = set(draft.participants)
     for old in reversed(drafts):
         known = set(old.participants)
-        if not (new & known) or not (new <= known or known <= new):
+        if not (new & known) or not (new <= known or known <= new) or draft.earlier != old.earlier:
             continue
         if set(draft.parties) <= set(old.parties) or set(old.parties) <= set(draft.parties):
             return old

@@ -19,13 +19,6 @@ SENTENCE_ENDS = {".", "!", "?"}
 # words that end the phrase of a title: a country before them modifies something else
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
-# words that may follow a noun phrase: prepositions, conjunctions, time words
-PHRASE_FOLLOWERS = {"on", "in", "at", "for", "from", "to", "and", "or", "but", "with", "as", "after", "before", "during",
-                    "since", "last", "this", "next", "earlier", "later", "where", "when", "which", "who", "while",
-                    "early", "late", "until", "between", "from", "by", "of", "is", "was", "will", "has", "had"}
-OTHERS_POSSESSIVES = {"their", "its", "our", "your", "whose"}
-TRAVEL_LEADS = {"’s", "'s", ",", "who", "on", "to", "-"}  # "X’s visit", "X, who is on a visit", "due to travel"
-MAX_TRAVEL_WORDS = 20  # tokens between a traveller's name and where they travel to
 
 
 class Attribution:
@@ -153,59 +146,6 @@ class Attribution:
                     return None  # "received Senator X ... after a trip to Chile": Chile is where someone went
                 return span.kb_id_
         return None
-
-    def visitor_origins(self) -> set[str]:
-        """The countries visitors are said to come from ("received delegations from Saudi Arabia and Angola",
-        "officials from Japan"): a text names them from where it speaks, so none of them is its home."""
-        t, visitors = self.tokens, self.vocabulary.visitor_words
-        out: set[str] = set()
-        for span in t.country_spans:
-            j = t.prev_word(span.start)
-            while j > 0 and (t.lower[j] in {"the", ",", "and"} or t.country[j] is not None):
-                j = t.prev_word(j)  # back over the countries coordinated before it
-            if t.lower[j] == "from" and t.lower[t.prev_word(j)] in visitors:
-                out.add(span.kb_id_)
-        return out
-
-    def destinations(self, mentions: list[tuple[int, int]]) -> set[str]:
-        """The countries a person is said to travel to ("President X's first visit to India", "X will travel to
-        the United States"): the travel word follows one of their ``mentions`` (token ranges) in their own
-        clause, the country follows the travel word."""
-        t = self.tokens
-        out: set[str] = set()
-        for _, end in mentions:
-            k = end
-            while k < min(t.n, end + MAX_TRAVEL_WORDS) and t.text[k] not in SENTENCE_ENDS and not t.is_break(k):
-                if t.lower[k] in self.vocabulary.travel_words:
-                    span = next((t.country[j] for j in range(k + 1, min(k + 5, t.n)) if t.country[j] is not None),
-                                None)
-                    if span is not None and self.is_destination(span) and self.ends_phrase(span.end):
-                        out.add(span.kb_id_)
-                    break
-                if not self.travel_lead(k):
-                    break  # someone or something else travels: "welcomed the guests on their arrival in Ghana"
-                k += 1
-        return out
-
-    def travel_lead(self, k: int) -> bool:
-        """Whether token ``k`` may stand between a traveller's name and the travel word: the possessive, an
-        auxiliary, an adverb or adjective ("X's first official visit to", "X will soon travel to", "X, who is
-        on a visit to"); a capitalised word, a verb of meeting or a clause word names someone else's travel."""
-        t = self.tokens
-        word = t.lower[k]
-        return t.is_space(k) or word in TRAVEL_LEADS or (
-            t.text[k].isalpha() and t.text[k].islower() and word not in self.vocabulary.verbs
-            and word not in self.vocabulary.guest_cues and word not in CLAUSE_WORDS
-            and word not in self.vocabulary.visitor_words and word not in OTHERS_POSSESSIVES)
-
-    def ends_phrase(self, k: int) -> bool:
-        """Whether the noun phrase ends before token ``k`` (punctuation, a preposition, a conjunction, a time
-        word or a past verb follows): a country there names the place, not what it modifies ("visited India." /
-        "visited the India pavilion")."""
-        t = self.tokens
-        k = t.next_word(k)
-        return k is None or not t.text[k][:1].isalnum() or t.lower[k] in PHRASE_FOLLOWERS or (
-            t.text[k].islower() and t.text[k].endswith("ed"))  # "the visit to Kenya opened"
 
     # ------------------------------------------------------------ from the organisation
     def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:

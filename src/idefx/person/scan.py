@@ -180,7 +180,6 @@ class PeopleScan:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            stated |= self.attribution.visitor_origins()
             unstated = [span for span in spans if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(spans, None)
@@ -209,15 +208,8 @@ class PeopleScan:
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
                 country = home
-                if home is not None and home in self.destinations(person):
-                    # "President X's visit to India": a traveller is not from where they travel to
-                    country = most_named(spans, home, first_on_tie=True)
             out.append((person, country))
         return out
-
-    def destinations(self, person: PersonRecord) -> set[str]:
-        """The countries ``person`` is said to travel to."""
-        return self.attribution.destinations([self.identities.mention_tokens[chars] for chars in person.mentions])
 
     @staticmethod
     def entity(item: tuple[PersonRecord, Optional[str]]) -> PersonEntity:

@@ -48,7 +48,6 @@ class PersonVocabulary:
         self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
-        self.visitor_words = set(state["visitor_words"])  # "delegations (from Chile)": people who came from abroad
         # a country's seats of power and services named for it ("Pentagon", "Kremlin", "Bundeswehr"), as written
         self.institutions = dict(state["institutions"])
         self.institution_pattern = re.compile(
