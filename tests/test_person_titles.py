@@ -261,11 +261,11 @@ def test_a_lower_case_title_keeps_its_portfolio_and_complement(nlp, text, name, 
 
 @pytest.mark.parametrize("text, name, title, code", [
     ("The chief of Peru's joint staff, Luis Vargas, met US officials on Monday.", "Luis Vargas",
-     "chief of joint staff", "PE"),
+     "chief of the joint staff", "PE"),
     ("On Friday the head of Ghana's armed forces, Kofi Boateng, received French officers.", "Kofi Boateng",
-     "head of armed forces", "GH"),
+     "head of the armed forces", "GH"),
     ("Luis Vargas, chief of Peru's joint staff, and the service chiefs met US officials.", "Luis Vargas",
-     "chief of joint staff", "PE"),
+     "chief of the joint staff", "PE"),
     ("Officials met Kofi Boateng, head of the armed forces.", "Kofi Boateng", "head of the armed forces", None),
 ])
 def test_a_lower_case_complement_closed_by_a_comma_is_the_titles(nlp, text, name, title, code):

@@ -97,15 +97,15 @@ class TitlePieceReader:
         return out
 
     def title_text(self, start: int, end: int, out: TitlePiece) -> str:
-        """The text of tokens start..end-1 without a possessive country inside the complement, which is the
-        person's country ("chief of Brazil's joint staff" -> "chief of joint staff", BR)."""
+        """The text of tokens start..end-1 with a possessive country inside the complement read as the person's
+        country ("chief of Brazil's joint staff" -> "chief of the joint staff", BR)."""
         t = self.tokens
         for k in range(start + 1, end - 1):
             span = t.country[k]
             if span is not None and span.end == k + 1 and span.start > start and t.text[k + 1] in POSSESSIVE \
                     and t.lower[t.prev_word(span.start)] in {"of", "for"}:
                 out.country = out.country or span.kb_id_
-                return f"{t.span_text(start, span.start).rstrip()} {t.span_text(k + 2, end).lstrip()}"
+                return f"{t.span_text(start, span.start).rstrip()} the {t.span_text(k + 2, end).lstrip()}"
         return t.span_text(start, end)
 
     def region_before(self, toks: list[int], start: int) -> Optional[str]:
