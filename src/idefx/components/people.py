@@ -9,8 +9,9 @@ the parts in ``idefx.person`` (see ``docs/ARCHITECTURE_PEOPLE.md``):
    after it, a bulleted participant line; then shorter forms ("Mr. Sullivan", "Esper") of people already
    found (``identity``).
 3. Title reading (``title_regions``, ``title_chain``, ``title_apposition``, ``plural_titles``, ``title_pieces``):
-   each title piece gives a title, a rank, a country and an organisation. Attribution (``attribution``, ``idefx.home``): people without a stated country take the
-   country of their organisation, else the document's home country.
+   each title piece gives a title, a rank, a country and an organisation. Attribution (``attribution``,
+   ``idefx.home``): people without a stated country take the country of their organisation, else the
+   document's home country.
 
 Results: ``doc._.idefx_people`` (list of PersonEntity, each with its name, aliases and mentions) and
 ``doc.spans["idefx_people"]`` (one Span per mention, ``kb_id_`` the person's index in ``doc._.idefx_people``).
