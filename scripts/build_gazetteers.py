@@ -900,8 +900,55 @@ def build_organizations(caat: Path | None = None) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------------- regions
+
+# ISO 3166-2 types of the first-level divisions that press names with their own officials (governors, premiers)
+REGION_TYPES = {"State", "Province", "Territory", "Governorate", "Prefecture", "Oblast", "Land", "Region",
+                "Autonomous region", "Autonomous community", "Autonomous province", "Autonomous republic",
+                "Republic", "Union territory", "Regional state", "Emirate", "Voivodship", "Federal district",
+                "Federal capital territory", "Capital territory", "Capital district", "Federal entity", "Canton",
+                "County", "Administrative region", "Metropolitan region", "Special administrative region"}
+
+# a state or province of a federation is what a name shared with a county or region abroad means ("Maryland")
+MAJOR_REGION_TYPES = {"State", "Province", "Territory", "Land", "Union territory", "Autonomous community",
+                      "Federal district"}
+
+
+def build_regions(caat: Path | None = None) -> list[dict]:
+    """First-level subdivisions (pycountry's ISO 3166-2) by name: a region's name is no country's ("Governor X
+    of Edo State", "Premier Y of Ontario", "Senator Z (D-Georgia)"). A common English word ("Centre", "Coast")
+    is left out, a name that is also a country's is marked; a name shared by several countries lists them all
+    (only the states and provinces among them when some are)."""
+    import pycountry
+
+    common = {json.loads(line)["word"] for line in (DATA / "common_words.jsonl").open(encoding="utf-8")}
+    countries = {fold(form) for line in (DATA / "countries.jsonl").open(encoding="utf-8")
+                 for c in [json.loads(line)] for form in [c["name"], *c["aliases"], *c["demonyms"]]}
+    by_name: dict[str, dict] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or sub.type not in REGION_TYPES:
+            continue
+        name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+        if not latin(name) or "," in name or fold(name) in common:
+            continue
+        row = by_name.setdefault(fold(name), {"name": name, "aliases": [], "countries": [], "codes": []})
+        if fold(name) in countries or fold(plain) in countries:
+            row["country_name"] = True  # "Georgia": a region only where nothing else can be meant ("D-Georgia")
+        row["aliases"] = uniq(row["aliases"] + [a for a in (plain,) if a != name])
+        rank = 0 if sub.type in MAJOR_REGION_TYPES else 1
+        if rank < row.get("rank", 2):
+            row["countries"], row["codes"], row["rank"] = [], [], rank
+        if rank == row["rank"]:
+            row["countries"] = sorted(set(row["countries"]) | {sub.country_code})
+            row["codes"] = sorted(set(row["codes"]) | {sub.code.split("-", 1)[1]})
+    for row in by_name.values():
+        del row["rank"]
+    return sorted(by_name.values(), key=lambda r: fold(r["name"]))
+
+
 BUILDERS = {"countries": build_countries, "cities": build_cities, "events": build_events, "venues": build_venues,
-            "organizations": build_organizations}
+            "organizations": build_organizations, "regions": build_regions}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -87,3 +87,64 @@ def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
 ])
 def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Governor Ada Eze of Enugu State met the French ambassador in Paris.", "Ada Eze", "Governor of Enugu State",
+     "NG"),
+    ("Premier Rachel Notley of Alberta met Japanese Ambassador Kenji Ito in Tokyo.", "Rachel Notley", "Premier",
+     "CA"),
+    ("Mexican President Ana Ruiz received Governor Tom Hale of Nevada in Mexico City.", "Tom Hale", "Governor", "US"),
+    ("The governor of Kano State, Musa Bello, met British envoy Mark Hill in London.", "Musa Bello",
+     "governor of Kano State", "NG"),
+    ("Chinese investors met Musa Bello, the governor of Kano State, in Beijing.", "Musa Bello",
+     "governor of Kano State", "NG"),
+    ("Queensland's premier, Anna Clarke, met Indonesian officials in Jakarta.", "Anna Clarke", "premier", "AU"),
+])
+def test_a_region_gives_its_own_country_never_the_one_named_nearby(nlp, text, name, title, code):
+    person = {p.name: p for p in nlp(text)._.idefx_people}[name]
+    assert (person.titles, person.country) == ([title], code)
+
+
+def test_a_region_named_in_two_countries_gives_neither_nor_the_one_named_most(nlp):
+    found = countries(nlp, "Amrit Singh, the Governor of Punjab, met British envoy Mark Hill in London. Britain "
+                           "and Britain's firms were discussed.")
+    assert found["Amrit Singh"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Senator Tom Reed (D-Georgia) met Israeli Prime Minister Dan Levi in Jerusalem.", "Tom Reed"),
+    ("Ukrainian Defence Minister Ivan Kovalenko met Senator Ann Burke (R-Ohio) in Kyiv.", "Ann Burke"),
+    ("Polish President Jan Nowak met Senator Lisa Ford, R-South Carolina, in Warsaw.", "Lisa Ford"),
+])
+def test_a_legislators_party_and_state_give_the_states_country(nlp, text, name):
+    assert countries(nlp, text)[name] == "US"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Angola's Joao Lourenco met Portuguese President Rui Costa in Lisbon.", "Joao Lourenco", "AO"),
+    ("Kenya's Wanjiru Kamau welcomed Ghana's Kwame Asante to Nairobi.", "Kwame Asante", "GH"),
+    ("Talks in Lima brought together Chile's Marta Rojas and officials.", "Marta Rojas", "CL"),
+])
+def test_a_countrys_possessive_before_a_name_gives_a_person_and_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text", [
+    "Germany's Rheinmetall and Sweden's Saab Group signed a deal in Berlin.",
+    "New Zealand's Indo-Pacific policy was welcomed in Wellington.",
+    "France's Pacific Islands partners met in Paris.",
+])
+def test_a_countrys_possessive_before_a_firm_or_a_place_gives_no_person(nlp, text):
+    assert countries(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Ana Ruiz, Defence Attache from the Chilean Embassy, told Kenyan officials in Nairobi that Kenya's army "
+     "matters to Kenya.", "Ana Ruiz", "CL"),
+    ("Tom Hale, Senior Trade Commissioner from Canada Embassy, told Lao officials in Vientiane that Laos matters.",
+     "Tom Hale", "CA"),
+    ("Ines Moreau, Trade Adviser from France, said in Lima that Peru and Peru's firms matter.", "Ines Moreau", "FR"),
+])
+def test_the_country_a_titled_person_comes_from_after_the_apposition(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

@@ -70,3 +70,12 @@ def test_a_common_word_is_no_surname_before_a_capitalised_word_or_as_a_weekday(n
 ])
 def test_li_is_a_surname(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Defence Minister Shin Won-sik met US officials in Seoul.", "Shin Won-sik"),
+    ("Foreign Minister Cho Tae-yul met Japanese officials.", "Cho Tae-yul"),
+    ("Talks with Minister Kim Young-ho ended in Seoul.", "Kim Young-ho"),
+])
+def test_a_hyphenated_given_name_after_a_surname_stays_whole(nlp, text, name):
+    assert name in {p.name for p in nlp(text)._.idefx_people}

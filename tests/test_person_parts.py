@@ -31,7 +31,7 @@ def test_a_name_run_crosses_one_line_break_but_not_a_paragraph(nlp):
 def test_a_title_chain_reads_into_title_pieces(nlp):
     scan = scan_of(nlp, "Kenya's Defence Minister Lieutenant General Amos Mwangi spoke.")
     run = scan.names.find()[0]
-    pieces, _ = scan.titles.left(run.start, set())
+    pieces, _ = scan.chain.before(run.start, set())
     assert [(p.title, p.rank, p.country) for p in pieces] == [("Defence Minister", "Lieutenant General", "KE")]
     assert pieces[0].names_a_person()
 
@@ -39,7 +39,7 @@ def test_a_title_chain_reads_into_title_pieces(nlp):
 def test_an_apposition_gives_title_and_organisation(nlp):
     scan = scan_of(nlp, "Lena Berg, Chief Executive Officer of Nordic Freight, said so.")
     run = scan.names.find()[0]
-    pieces, org, region = scan.titles.right(run.full)
+    pieces, org, region = scan.apposition.after(run.full)
     assert [p.title for p in pieces] == ["Chief Executive Officer"]
     assert pieces[0].org == "Nordic Freight"
     assert region

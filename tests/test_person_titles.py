@@ -197,6 +197,20 @@ def test_a_title_after_as_or_who_is_is_the_names(nlp, text, name, title, country
     assert country is None or person.country == country
 
 
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Ali Bamba, who is also Benin's defence minister, met French officials in Paris.", "Ali Bamba",
+     "defence minister", "BJ"),
+    ("Maria Costa, who is now the Angolan deputy foreign minister, met Chinese envoys.", "Maria Costa",
+     "deputy foreign minister", "AO"),
+    ("The talks included Karl Weber, who was also Minister of Trade, and Swiss officials.", "Karl Weber",
+     "Minister of Trade", None),
+])
+def test_an_adverb_after_who_is_keeps_the_title(nlp, text, name, title, country):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert country is None or person.country == country
+
+
 def test_who_is_without_a_title_gives_none(nlp):
     assert people(nlp, "Kofi Mensah, who was born in Accra, spoke.")["Kofi Mensah"].titles == []
 
@@ -231,3 +245,57 @@ def test_the_body_named_after_a_title_gives_its_country(nlp, text, name, title, 
 def test_an_organisation_s_name_over_and_stays_in_the_title(nlp, text, name, title):
     found = {p.name: p for p in nlp(text)._.idefx_people}
     assert title in found[name].titles
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Benin's chief negotiator Ali Bamba met French officials in Paris.", "Ali Bamba", "chief negotiator"),
+    ("Admiral Juan Soto, commander in chief of the Peruvian navy, met US officials.", "Juan Soto",
+     "commander in chief of the Peruvian navy"),
+    ("The Ghanaian agriculture minister Kofi Asante met Dutch farmers.", "Kofi Asante", "agriculture minister"),
+    ("Zambia's tourism minister Ruth Banda met Chinese investors in Lusaka.", "Ruth Banda", "tourism minister"),
+    ("US Labor Secretary Ann Reed met union leaders in Detroit.", "Ann Reed", "Labor Secretary"),
+])
+def test_a_lower_case_title_keeps_its_portfolio_and_complement(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("The chief of Peru's joint staff, Luis Vargas, met US officials on Monday.", "Luis Vargas",
+     "chief of the joint staff", "PE"),
+    ("On Friday the head of Ghana's armed forces, Kofi Boateng, received French officers.", "Kofi Boateng",
+     "head of the armed forces", "GH"),
+    ("Luis Vargas, chief of Peru's joint staff, and the service chiefs met US officials.", "Luis Vargas",
+     "chief of the joint staff", "PE"),
+    ("Officials met Kofi Boateng, head of the armed forces.", "Kofi Boateng", "head of the armed forces", None),
+])
+def test_a_lower_case_complement_closed_by_a_comma_is_the_titles(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert person.titles == [title]
+    assert code is None or person.country == code
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met Kofi Boateng, head of the unit that handles exports, in Accra.",
+    "The head of the unit that handles exports, Kofi Boateng, spoke in Accra.",
+    "The head of the office for which Kofi Boateng works spoke in Accra.",
+])
+def test_a_clause_after_of_is_no_lower_case_complement(nlp, text):
+    assert all("export" not in title and "works" not in title for person in people(nlp, text).values()
+               for title in person.titles)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Dutch trade minister and staunch free-trade campaigner Lotte Visser met Irish farmers.", "Lotte Visser",
+     "trade minister"),
+    ("Peru's defence minister and veteran socialist Ana Soto met Chilean officials.", "Ana Soto",
+     "defence minister"),
+    ("Talks were led by Foreign Minister and longtime diplomat Kofi Asante in Accra.", "Kofi Asante",
+     "Foreign Minister"),
+])
+def test_a_title_before_and_and_a_description_is_the_names(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_verb_after_and_ends_the_description(nlp):
+    found = people(nlp, "She thanked the Minister and warmly greeted Ana Soto in Lima.")
+    assert all(not person.titles for person in found.values())

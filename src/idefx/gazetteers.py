@@ -1,4 +1,4 @@
-"""Lookups over idefx's public-data gazetteers (countries, cities, events, venues, organisations).
+"""Lookups over idefx's public-data gazetteers (countries, cities, regions, events, venues, organisations).
 
 The gazetteers are the JSONL files in ``idefx.data`` (built by ``scripts/build_gazetteers.py``, sources in
 ``data/SOURCES.md``). Each file is read once, on first use. Name lookups are case- and diacritic-insensitive
@@ -51,6 +51,11 @@ def events() -> list[dict]:
 def venues() -> list[dict]:
     """venues.jsonl: name, aliases, city, country."""
     return list(_load("venues.jsonl"))
+
+
+def regions() -> list[dict]:
+    """regions.jsonl: name, aliases, countries, codes, country_name (first-level subdivisions)."""
+    return list(_load("regions.jsonl"))
 
 
 def organizations() -> list[dict]:

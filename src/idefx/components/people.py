@@ -8,9 +8,10 @@ the parts in ``idefx.person`` (see ``docs/ARCHITECTURE_PEOPLE.md``):
 2. Evidence that a run is a person (``scan``): a title chain before it, an apposition after it, a speech verb
    after it, a bulleted participant line; then shorter forms ("Mr. Sullivan", "Esper") of people already
    found (``identity``).
-3. Title reading (``title_regions``, ``title_pieces``): each title piece gives a title, a rank, a country and
-   an organisation. Attribution (``attribution``, ``idefx.home``): people without a stated country take the
-   country of their organisation, else the document's home country.
+3. Title reading (``title_regions``, ``title_chain``, ``title_apposition``, ``plural_titles``, ``title_pieces``):
+   each title piece gives a title, a rank, a country and an organisation. Attribution (``attribution``,
+   ``idefx.home``): people without a stated country take the country of their organisation, else the
+   document's home country.
 
 Results: ``doc._.idefx_people`` (list of PersonEntity, each with its name, aliases and mentions) and
 ``doc.spans["idefx_people"]`` (one Span per mention, ``kb_id_`` the person's index in ``doc._.idefx_people``).
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import PEOPLE_SPANS
-from idefx.gazetteers import org_heads, organizations
+from idefx.gazetteers import gazetteer_key, org_heads, organizations, regions
 from idefx.person.scan import PeopleScan
 from idefx.person.vocabulary import PersonVocabulary, org_key
 from idefx.resources import read_jsonl
@@ -61,11 +62,15 @@ class PeopleFinder(BatchComponent):
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
             "speech_before": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_before"),
             "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
+            "relative_adverbs": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_adverb"),
             "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
+            # a subdivision's name -> its countries, and whether the name is also a country's
+            "regions": sorted([gazetteer_key(form), e["countries"], bool(e.get("country_name"))]
+                              for e in regions() for form in [e["name"], *e["aliases"]]),
             "common": sorted({e["word"].lower() for e in read_jsonl(common_words_file)}),
             "not_names": sorted({e["text"].lower() for e in read_jsonl(not_names_file)}),
             "org_heads": sorted(org_heads(org_patterns)),

@@ -42,18 +42,48 @@ class Attribution:
                 return span.kb_id_
         return None
 
-    def region_after(self, end: int) -> Optional[str]:
-        """"Governor Ada Eze of Enugu State": the region straight after a titled name, which completes the
-        title."""
+    def region_after(self, end: int) -> Optional[tuple[Optional[str], tuple[str, ...]]]:
+        """"Governor Ada Eze of Enugu State", "Premier Y of Ontario": the region straight after a titled name and
+        the countries it may belong to (none known: empty); a region named with its region word ("Enugu State")
+        also completes the title (the first item, else None)."""
         t = self.tokens
         if end + 1 >= t.n or t.lower[end] != "of":
             return None
         k = end + 1
-        while k < min(end + 1 + MAX_REGION_WORDS, t.n) and t.is_cap(k):
-            if t.text[k] in self.vocabulary.region_words and k > end + 1:
-                return t.span_text(end + 1, k + 1)
+        while k < min(end + 1 + MAX_REGION_WORDS, t.n) and t.is_cap(k) and t.org[k] is None:
             k += 1
-        return None
+        words = [t.text[j] for j in range(end + 1, k)]
+        countries = self.vocabulary.region(words)
+        if countries is None or (k < t.n and (t.is_cap(k) or t.text[k] in POSSESSIVE)):
+            return None
+        marked = t.text[k - 1] in self.vocabulary.region_words
+        return (t.span_text(end + 1, k) if marked else None), countries
+
+    def possessor(self, start: int) -> Optional[str]:
+        """"Mozambique's Filipe Nyusi": the country whose possessive stands straight before a name."""
+        t = self.tokens
+        j = t.prev_word(start)
+        if j >= start or t.text[j] not in POSSESSIVE or j == 0:
+            return None
+        span = t.country[j - 1]
+        return span.kb_id_ if span is not None and span.label_ == "country" and span.end == j else None
+
+    def party_region(self, end: int) -> Optional[tuple[str, ...]]:
+        """"Senator X (D-Georgia)", "Y, R-Texas,": a party letter and the region a legislator represents,
+        straight after the name; the region's countries, or None."""
+        t = self.tokens
+        k = t.next_word(end)
+        if k is not None and t.text[k] in {"(", ","}:
+            k = t.next_word(k + 1)
+        if k is None or k + 2 >= t.n or not (len(t.text[k]) == 1 and t.text[k].isupper()) \
+                or t.text[k + 1] != "-":
+            return None
+        first = last = k + 2
+        while last < min(first + MAX_REGION_WORDS, t.n) and t.is_cap(last):
+            last += 1
+        if last >= t.n or t.text[last] not in {")", ","}:
+            return None
+        return self.vocabulary.region([t.text[j] for j in range(first, last)], country_names=True) or None
 
     def country_before(self, start: int) -> Optional[str]:
         """A possessive country or demonym a few lower-case words before a title

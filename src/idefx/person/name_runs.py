@@ -146,6 +146,10 @@ class NameRuns:
                                     and INITIAL.match(t.text[t.prev_word(i)])):
             return False  # a one-word firm's name may still be a surname after an initial
         if not t.flags[i] & UNCOMMON_NAME:  # a common word
+            if i > 0 and t.flags[i - 1] & NAME_WORD and i + 2 < t.n and t.glued_hyphen(i + 1) \
+                    and t.text[i + 2].isalpha() and t.text[i + 2].islower() \
+                    and t.lower[i + 2] not in self.vocabulary.common:
+                return True  # the first half of a hyphenated given name after a surname ("Shin Won-sik")
             return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
                 and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
         return True

@@ -18,6 +18,9 @@ from idefx.person.model_names import ModelPeople
 from idefx.person.name_runs import NameRuns
 from idefx.person.org_forms import fullest_org
 from idefx.person.title_pieces import TitlePiece, TitlePieceReader
+from idefx.person.plural_titles import PluralTitles
+from idefx.person.title_apposition import TitleApposition
+from idefx.person.title_chain import TitleChain
 from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import PersonVocabulary
@@ -34,9 +37,13 @@ class PeopleScan:
         self.doc = doc
         self.tokens = DocTokens(vocabulary, doc)
         self.names = NameRuns(self.tokens, vocabulary)
-        self.titles = TitleRegions(self.tokens, self.names, TitlePieceReader(self.tokens, vocabulary))
+        reader = TitlePieceReader(self.tokens, vocabulary)
+        regions = TitleRegions(self.tokens, self.names, reader)
+        self.chain = TitleChain(self.tokens, self.names, reader, regions)
+        self.apposition = TitleApposition(self.tokens, self.names, reader, regions)
+        self.plural_titles = PluralTitles(self.tokens, reader)
         self.attribution = Attribution(self.tokens, vocabulary)
-        self.evidence = NameEvidence(self.tokens, self.names, self.titles, vocabulary)
+        self.evidence = NameEvidence(self.tokens, self.names, regions, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
         self.model_countries = ModelCountries(self.tokens, doc)
@@ -61,12 +68,12 @@ class PeopleScan:
             if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
-            left, region_start = self.titles.left(start, identities.taken)
+            left, region_start = self.chain.before(start, identities.taken)
             if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
                 # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
                 start = name_toks[1]
                 name_toks = name_toks[1:]
-                left, region_start = self.titles.left(start, identities.taken)
+                left, region_start = self.chain.before(start, identities.taken)
             shared = None if left else self.plural_left(start, last)
             if shared is not None:
                 left, region_start = [shared], shared.first
@@ -77,17 +84,33 @@ class PeopleScan:
                 # "Mr. A Foreign Minister of N, Mr. B": the pieces before the last one follow A's name
                 identities.describe(last[0], left[:-1])
                 left = left[-1:]
-            right, right_org, right_region = self.titles.right(full, any(p.title for p in left))
+            right, right_org, right_region = self.apposition.after(full, any(p.title for p in left))
             after = self.attribution.country_after(full)
             if after and left and not any(p.country for p in left):
                 left[-1].country = after
             region = None if after or not left or not left[-1].title else self.attribution.region_after(full)
             if region:
-                left[-1].title += f" of {region}"
+                # a region is no country: it gives its own country, or none when several have one of its name
+                if region[0]:
+                    left[-1].title += f" of {region[0]}"
+                if len(region[1]) == 1:
+                    left[-1].country = left[-1].country or region[1][0]
+                elif region[1]:
+                    left[-1].stateless = True
             pieces = left + right
+            party = None if after else self.attribution.party_region(full)
+            if party is not None and len(party) == 1:
+                pieces.append(TitlePiece(first=full, country=party[0]))  # a legislator's state is their country's
             strong = any(p.names_a_person() for p in pieces)
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
+            owner = None if pieces else self.attribution.possessor(start)
+            if owner is not None and self.evidence.plain_name(start, end) and " " in t.span_text(start, end):
+                # "Mozambique's Filipe Nyusi": a country's possessive before a name of uncommon words names a
+                # person who speaks for it (a firm's name holds a common word or an organisation's head; a
+                # hyphenated word is a modifier: "New Zealand's Indo-Pacific policy")
+                pieces.append(TitlePiece(first=start, country=owner))
+                strong = True
             if not strong and len(name_toks) >= 2:
                 strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
@@ -121,7 +144,7 @@ class PeopleScan:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
         previous name of the list when only "and", a comma or that name's "of <country>" stand between; with
         the country of the same place in the list of countries coordinated with the title."""
-        found = self.titles.plural_before(start)
+        found = self.plural_titles.before(start)
         if found is not None:
             piece, self.plural_countries = found
             self.plural_index = 0

@@ -72,6 +72,8 @@ class TitlePieceReader:
                 out.org = t.org[k].text
             elif out.org is None and t.text[k].isupper() and len(t.text[k]) > 1 and span is None:
                 out.org = t.text[k]
+        if out.country is None:
+            out.country = self.region_before(toks, start)
         body = [k for k in toks if k >= start]
         # trailing "of [the] <country>" is the person's country, not part of the title
         end = body[-1] + 1
@@ -86,13 +88,38 @@ class TitlePieceReader:
         if out.cue:
             return out
         at = [k for k in range(start, end) if t.lower[k] == "at"]
-        out.title = self.vocabulary.titles.spelled_out(t.span_text(start, at[0] if at else end))
+        out.title = self.vocabulary.titles.spelled_out(self.title_text(start, at[0] if at else end, out))
         self.read_complement(start, end, body[-1] + 1, out)
         for k in range(start, body[-1] + 1):
             span = t.country[k]
             if span is not None and out.country is None:
                 out.country = span.kb_id_
         return out
+
+    def title_text(self, start: int, end: int, out: TitlePiece) -> str:
+        """The text of tokens start..end-1 with a possessive country inside the complement read as the person's
+        country ("chief of Brazil's joint staff" -> "chief of the joint staff", BR)."""
+        t = self.tokens
+        for k in range(start + 1, end - 1):
+            span = t.country[k]
+            if span is not None and span.end == k + 1 and span.start > start and t.text[k + 1] in POSSESSIVE \
+                    and t.lower[t.prev_word(span.start)] in {"of", "for"}:
+                out.country = out.country or span.kb_id_
+                return f"{t.span_text(start, span.start).rstrip()} the {t.span_text(k + 2, end).lstrip()}"
+        return t.span_text(start, end)
+
+    def region_before(self, toks: list[int], start: int) -> Optional[str]:
+        """"Ontario's premier", "Edo State's governor": a region's possessive before the title gives the
+        region's country."""
+        t = self.tokens
+        poss = [k for k in toks if k < start and t.text[k] in POSSESSIVE]
+        if not poss:
+            return None
+        first = poss[-1]
+        while first - 1 in toks and t.is_cap(first - 1) and t.country[first - 1] is None:
+            first -= 1
+        region = self.vocabulary.region([t.text[k] for k in range(first, poss[-1])])
+        return region[0] if region and len(region) == 1 else None
 
     def serves(self, out: TitlePiece, org_piece: list[int]) -> None:
         """The organisation piece that follows a title ("Chief of Air Staff, Nigerian Air Force") names the
@@ -210,6 +237,15 @@ class TitlePieceReader:
         c0 = comp[0] + 1
         while c0 < end and t.lower[c0] == "the":
             c0 += 1
+        region = words.region([t.text[k] for k in range(c0, end)]) if all(
+            t.is_cap(k) for k in range(c0, end)) and t.country[c0] is None else None
+        if region is not None:
+            # "the governor of Lagos State": a region completes the title and gives its country, when it has one
+            if len(region) == 1:
+                out.country = out.country or region[0]
+            elif region:
+                out.stateless = True
+            return
         orgs = [t.org[k] for k in range(c0, end) if t.org[k] is not None]
         proper = c0 < end and all(t.is_cap(k) for k in range(c0, end)) and any(
             t.lower[k] not in words.common and t.country[k] is None and t.tags[k] is None for k in range(c0, end))

@@ -10,6 +10,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from idefx.gazetteers import gazetteer_key
 from idefx.titles import TitleVocabulary
 from idefx.tokentables import bounded, described_words, followed_by, preceded_by
 
@@ -43,6 +44,7 @@ class PersonVocabulary:
         self.guest_cues = set(state["guest_cues"])
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
+        self.relative_adverbs = set(state["relative_adverbs"])  # "X, who is also ..."
         self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
@@ -51,6 +53,7 @@ class PersonVocabulary:
         self.institution_pattern = re.compile(
             r"\b(" + "|".join(re.escape(name) for name in sorted(self.institutions, key=len, reverse=True)) + r")\b")
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
+        self.regions = {key: (tuple(countries), country_name) for key, countries, country_name in state["regions"]}
         self.common = set(state["common"])
         self.not_names = set(state["not_names"])
         self.title_words = {e["text"].lower() for e in state["titles"] if " " not in e["text"]}
@@ -98,6 +101,18 @@ class PersonVocabulary:
         """The country of an institution a title names ("chief Pentagon spokesperson" -> US), or None."""
         found = self.institution_pattern.search(title) if self.institutions else None
         return self.institutions[found.group(1)] if found else None
+
+    def region(self, words: list[str], country_names: bool = False) -> Optional[tuple[str, ...]]:
+        """The countries of the region the capitalised ``words`` name: a first-level subdivision ("Edo",
+        "Ontario", "Edo State"), or any name with a region word ("Niger Delta", empty: no country known); None
+        when they name no region. A name that is also a country's ("Georgia") only with ``country_names``."""
+        if not words:
+            return None
+        marked = len(words) > 1 and words[-1] in self.region_words
+        found = self.regions.get(gazetteer_key(" ".join(words[:-1] if marked else words)))
+        if found is None or (found[1] and not country_names):
+            return () if marked else None
+        return found[0]
 
     def is_international(self, org: str) -> bool:
         """Whether an organisation name is an intergovernmental body ("IMF", "European Commission")."""
