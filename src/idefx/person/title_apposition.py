@@ -91,22 +91,7 @@ class TitleApposition:
                 break
             else:
                 break
-        if titles and not any(p.country for p in titles):
-            titles[-1].country = self.origin_after(region[-1] + 1)
         return titles, org, region
-
-    def origin_after(self, k: int) -> Optional[str]:
-        """"X, Trade Commissioner from the Australian Embassy", "X, an adviser from Chile": the country the
-        holder of the title before token ``k`` comes from."""
-        t = self.tokens
-        k = t.next_word(k)
-        if k is None or t.lower[k] != "from":
-            return None
-        k = t.next_word(k + 1)
-        if k is not None and t.lower[k] == "the":
-            k = t.next_word(k + 1)
-        span = t.country[k] if k is not None else None
-        return span.kb_id_ if span is not None and span.start == k else None
 
     def lower_complement(self, region: list[int], k: int) -> bool:
         """Whether the lower-case word at token ``k`` goes on with the complement of the title in ``region``
