@@ -36,12 +36,6 @@ class TitleChain:
             if j in taken:
                 break
             if not self.regions.region_token(j):
-                if not region:
-                    conjunction = self.description_after_title(j)
-                    if conjunction is not None:
-                        # "the UK agriculture minister and strong pro-Brexit advocate X": the title before "and"
-                        j = conjunction - 1
-                        continue
                 opening = self.lower_complement(j) if region and t.text[region[0]] == "," and all(
                     t.text[k].islower() for k in region[1:]) else None
                 if opening is None:
@@ -101,27 +95,6 @@ class TitleChain:
                     and t.lower[k] not in CLAUSE_WORDS and t.lower[k] not in words.verbs):
                 return None
             seen += 1
-            k -= 1
-        return None
-
-    def description_after_title(self, j: int) -> Optional[int]:
-        """The "and" between a title and a lower-case description that ends at token ``j`` straight before a
-        name ("foreign minister and veteran socialist X", "Defence Minister and pro-Brexit advocate X"); None
-        when the words before ``j`` are no such description."""
-        t, words = self.tokens, self.reader.vocabulary
-        k, seen = j, 0
-        while k > 0 and seen <= MAX_COMPLEMENT_WORDS:
-            if t.is_space(k) and not t.is_break(k):
-                k -= 1
-                continue
-            if t.lower[k] == "and":
-                head = t.tags[t.prev_word(k)]
-                return k if k < j and head is not None and "head" in head.kinds else None
-            hyphenated = t.glued_hyphen(k) or (k > 0 and t.glued_hyphen(k - 1)) or t.glued_hyphen(k + 1)
-            if not (t.text[k].isalpha() and (t.text[k].islower() or hyphenated) or t.text[k] == "-" and hyphenated) \
-                    or t.lower[k] in CLAUSE_WORDS or t.lower[k] in DETERMINERS or t.lower[k] in words.verbs:
-                return None
-            seen += t.text[k].isalpha() and not (k > 0 and t.glued_hyphen(k - 1))  # "pro-Brexit": one word
             k -= 1
         return None
 
