@@ -59,15 +59,6 @@ class Attribution:
         marked = t.text[k - 1] in self.vocabulary.region_words
         return (t.span_text(end + 1, k) if marked else None), countries
 
-    def possessor(self, start: int) -> Optional[str]:
-        """"Mozambique's Filipe Nyusi": the country whose possessive stands straight before a name."""
-        t = self.tokens
-        j = t.prev_word(start)
-        if j >= start or t.text[j] not in POSSESSIVE or j == 0:
-            return None
-        span = t.country[j - 1]
-        return span.kb_id_ if span is not None and span.label_ == "country" and span.end == j else None
-
     def party_region(self, end: int) -> Optional[tuple[str, ...]]:
         """"Senator X (D-Georgia)", "Y, R-Texas,": a party letter and the region a legislator represents,
         straight after the name; the region's countries, or None."""

@@ -104,13 +104,6 @@ class PeopleScan:
             strong = any(p.names_a_person() for p in pieces)
             if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
                 strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
-            owner = None if pieces else self.attribution.possessor(start)
-            if owner is not None and self.evidence.plain_name(start, end) and " " in t.span_text(start, end):
-                # "Mozambique's Filipe Nyusi": a country's possessive before a name of uncommon words names a
-                # person who speaks for it (a firm's name holds a common word or an organisation's head; a
-                # hyphenated word is a modifier: "New Zealand's Indo-Pacific policy")
-                pieces.append(TitlePiece(first=start, country=owner))
-                strong = True
             if not strong and len(name_toks) >= 2:
                 strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
