@@ -106,7 +106,7 @@ class MeetingFinder(BatchComponent):
         mentions = [m for m in mentions if m.start not in gone and not self.occasions.not_a_person(doc, m)]
         if not mentions:
             return []
-        places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
+        places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"), patterns.word_list("place_noun"))
         participants = Participants(meeting_text, people, mentions, cues, patterns, places)
         setting = Setting(meeting_text, places, cues, patterns)
         trip = Trip(meeting_text, places, cues)
