@@ -35,3 +35,28 @@ def test_a_place_inside_another_name_does_not_place_the_meeting():
     assert m["city"] is None and m["mode"] == "call"
     (m,) = meetings(run("Tomas Berg met with Yuki Sato in Paris Tuesday.", people))
     assert m["city"] == "Paris"
+
+
+# -- a purpose clause is the topic, not the setting --------------------------------------------------------
+
+def test_a_purpose_clause_gives_neither_place_nor_mode():
+    people = [("Tomas Berg", [], "SE"), ("Kemal Aydin", [], "TR")]
+    (m,) = meetings(run("Tomas Berg spoke today with Kemal Aydin to reaffirm the vision they laid out at the "
+                        "summit in Ankara last year.", people))
+    assert m["mode"] == "call" and m["city"] is None and m["country"] is None
+    people = [("Ana Silva", [], "BR"), ("Jens Holm", [], "NO")]
+    (m,) = meetings(run("Ana Silva and Jens Holm met on Monday to prepare for the June NATO Summit in Madrid.",
+                        people))
+    assert m["city"] is None and m["event"] is None
+    people = [("Yuki Sato", [], "JP"), ("Ruto Mwangi", [], "KE")]
+    (m,) = meetings(run("Yuki Sato spoke with Ruto Mwangi to personally thank the rescue teams in Nairobi.", people))
+    assert m["mode"] == "call" and m["city"] is None
+
+
+def test_the_setting_before_a_purpose_clause_stays():
+    people = [("Tomas Berg", [], "SE"), ("Kemal Aydin", [], "TR")]
+    (m,) = meetings(run("Tomas Berg met with Kemal Aydin in Ankara to reaffirm their partnership.", people))
+    assert m["city"] == "Ankara" and m["mode"] == "in_person"
+    people = [("Ana Silva", [], "BR"), ("Yuki Sato", [], "JP")]
+    (m,) = meetings(run("Ana Silva travelled to Tokyo to meet with Yuki Sato.", people))
+    assert m["city"] == "Tokyo"

@@ -57,6 +57,8 @@ class ClauseReader:
             self.setting.about_last(sent, drafts)
             return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
+        # a purpose ("to reaffirm ...", "to thank ...") ends the clause: its words are the topic, not the setting
+        purposes = [s.start for s in self.cues.within("purpose", sent.start, sent.end)]
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
         owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
@@ -72,7 +74,7 @@ class ClauseReader:
             stop = min([t.start for t in placed if t.start > trigger.start] +
                        [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
                        [sent.end])
-            stop = min([b for b in breaks if b >= trigger.end] + [stop])
+            stop = min([b for b in breaks + purposes if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
             refers_to: Optional[MeetingDraft] = None
