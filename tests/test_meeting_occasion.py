@@ -205,3 +205,20 @@ def test_a_title_meeting_the_body_looks_forward_to_is_ahead():
     source = {"front_matter": {"title": "Statement on the Meeting between Governor Ruiz and Premier Ek"}}
     body = "Governor Ana Ruiz looks forward to welcoming Premier Jan Ek of Sweden to the capital on May 16."
     assert meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Ana Ruiz looks forward to meeting with President Jan Ek, as part of a series of meetings with "
+    "regional leaders this spring.",
+    "Secretary Ana Ruiz will meet Minister Jan Ek in Oslo, the first of several meetings with Nordic officials.",
+    "Premier Ana Ruiz hopes to hold talks with President Jan Ek soon, following her meetings with business "
+    "leaders.",
+])
+def test_the_object_of_a_meeting_ahead_is_no_subject_of_the_next_trigger(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "EC")])) == []
+
+
+def test_a_held_meeting_after_one_ahead_keeps_its_own_subject():
+    text = ("Ahead of the summit meeting, Premier Ana Ruiz met with President Jan Ek of Sweden in Quito.")
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}

@@ -61,6 +61,12 @@ class ClauseReader:
         purposes = [s.start for s in self.cues.within("purpose", sent.start, sent.end)]
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
+        # "A looks forward to meeting B, as part of a series of meetings with ...": a trigger not held, after
+        # the subject, ends the subject side (B is its object, not a subject of the trigger after it)
+        screened = [b for b in self.cues.within("break", sent.start, subject_end) if b.label_.startswith("trigger|")]
+        dropped = sorted(t.start for t in placed + screened if t.start < subject_end and t not in triggers)
+        if dropped and self.participants.people_in(sent.start, dropped[0]):
+            subject_end = dropped[0]
         owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
