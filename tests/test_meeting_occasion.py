@@ -118,6 +118,9 @@ def test_will_be_meeting_is_ahead(text):
     ("Bayridge", "Eva Lind, of Bayridge Partners, met with Senator Carl Moe."),
     ("Emeritus", "Professor Emeritus Eva Lind met with Senator Carl Moe."),
     ("Commandant", "Eva Lind and the Commandant met with Senator Carl Moe."),
+    ("Homeland", "Deputy Homeland Security Adviser Eva Lind met with Senator Carl Moe."),
+    ("Ruiz", "Eva Lind of the Ruiz Administration met with Senator Carl Moe."),
+    ("Ruiz-Ek", "Eva Lind and officials of the Ruiz-Ek Administration met with Senator Carl Moe."),
 ])
 def test_a_place_region_or_firm_name_is_no_participant(name, text):
     people = [("Eva Lind", [], "US"), ("Carl Moe", [], "US"), (name, [], "US")]
@@ -222,3 +225,14 @@ def test_a_held_meeting_after_one_ahead_keeps_its_own_subject():
     text = ("Ahead of the summit meeting, Premier Ana Ruiz met with President Jan Ek of Sweden in Quito.")
     (meeting,) = meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE")]))
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+# -- the writers ("we") are nobody named --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz wrote the preface. We, the Foreign Ministers of Norway and Sweden, met in Oslo on Monday.",
+    "Ana Ruiz opened the forum. As leaders of Finland and Estonia, we met in Tallinn today.",
+    "Ana Ruiz signed the report. Together with the envoys of Denmark and Poland, I met the Mayor of Gdansk.",
+])
+def test_a_first_person_subject_is_no_one_named_before(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "NO")])) == []

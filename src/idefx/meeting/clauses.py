@@ -177,7 +177,10 @@ class ClauseReader:
                 subjects = self.participants.subject(refs[-1], drafts)
             else:
                 subjects = self.participants.first_source_in(sent)
-            if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
+            lead = self.doc[sent.start:subject_end]
+            # "We, the leaders of ..., met": the writers, unnamed, not someone named before
+            if not subjects and any(t.is_title for t in lead) and \
+                    not any(t.lower_ in self.patterns.word_list("first_person") for t in lead):
                 subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)

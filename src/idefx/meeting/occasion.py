@@ -164,8 +164,9 @@ class OccasionCues:
         if words[-1] in heads or (len(words) <= 2 and words[0] in self.word_list("compass_word")):
             return True
         following = mention.end
-        while following < len(doc) and doc[following].is_space:
-            following += 1
+        while following < len(doc) and (doc[following].is_space or doc[following].text in _HYPHENS
+                                        or doc[following - 1].text in _HYPHENS and doc[following].is_title):
+            following += 1  # "the Biden-Harris Administration": the pair names the administration
         return following < len(doc) and doc[following].text in heads and doc[following].is_title
 
 
