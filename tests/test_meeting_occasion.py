@@ -236,3 +236,19 @@ def test_a_held_meeting_after_one_ahead_keeps_its_own_subject():
 ])
 def test_a_first_person_subject_is_no_one_named_before(text):
     assert meetings(run(text, [("Ana Ruiz", [], "NO")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz opened the fair. The roundtable, hosted by Minister Jan Ek, featured young farmers.",
+    "Ana Ruiz spoke first. The Convening, hosted by Mayor Jan Ek of Bergen, brought together students.",
+    "Ana Ruiz announced the grants. This followed the May 3 roundtable hosted by the Bergen Chamber with "
+    "Mayor Jan Ek.",
+])
+def test_a_gathering_as_subject_is_no_one_named_before(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+def test_a_gathering_after_a_meeting_is_that_meeting():
+    text = "Ana Ruiz met with Mayor Jan Ek in Bergen. The Roundtable, hosted at City Hall, lasted an hour."
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}

@@ -177,13 +177,21 @@ class ClauseReader:
                 subjects = self.participants.subject(refs[-1], drafts)
             else:
                 subjects = self.participants.first_source_in(sent)
-            lead = self.doc[sent.start:subject_end]
-            # "We, the leaders of ..., met": the writers, unnamed, not someone named before
-            if not subjects and any(t.is_title for t in lead) and \
-                    not any(t.lower_ in self.patterns.word_list("first_person") for t in lead):
-                subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
+            if not subjects:
+                subjects = self._named_before(self.doc[sent.start:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _named_before(self, lead: Span, drafts: list[MeetingDraft]) -> list[int]:
+        """Whom a subject written with capitals but no name stands for ("The Minister met"): someone named
+        before; not for the writers ("We, the leaders of ..., met"); for a gathering ("The roundtable, hosted
+        by A,"), the people of the meeting before, if any."""
+        words = {t.lower_ for t in lead}
+        if not any(t.is_title for t in lead) or words & self.patterns.word_list("first_person"):
+            return []
+        if words & self.patterns.word_list("gathering_nouns"):
+            return list(drafts[-1].subjects) if drafts else []
+        return self.participants.subject(self.doc[lead.end:lead.end], drafts)
 
     def _earlier(self, trigger: Match, placed: list[Match], sent_start: int, stop: int) -> bool:
         """Whether the trigger's clause says its meeting was held before the one the story reports ("the two
