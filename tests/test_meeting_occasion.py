@@ -252,3 +252,12 @@ def test_a_gathering_after_a_meeting_is_that_meeting():
     text = "Ana Ruiz met with Mayor Jan Ek in Bergen. The Roundtable, hosted at City Hall, lasted an hour."
     (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("text", [
+    "*Minister Ana Ruiz to travel to Oslo to* *Meet with Mayor Jan Ek and Discuss the Harbour*",
+    "Minister Ana Ruiz will **meet** Mayor Jan Ek of Oslo next week.",
+    "Minister Ana Ruiz is due to _meet with_ Mayor Jan Ek in Oslo.",
+])
+def test_emphasis_markup_hides_no_future(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
