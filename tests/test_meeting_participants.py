@@ -309,3 +309,24 @@ def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_m
     for text in ("During the meeting, Lina Haddad said Jordan would help.",
                  "Lina Haddad praised Karl Berg, and at the meeting, she spoke of water."):
         assert meetings(run(text, people)) == [], text
+
+
+# -- a gathering's people listed by what it featured or whom it included ----------------------------------
+
+def test_a_gathering_that_featured_people_is_their_meeting():
+    text = ("Foreign Minister Karl Berg hosted a roundtable on trade in Stockholm. The roundtable featured Lina "
+            "Haddad and Omar Saleh.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}
+
+
+def test_officials_or_speakers_included_after_a_hosted_gathering():
+    text = ("The Ministry of Trade hosted a convening of port directors on Monday. Government officials included "
+            "Karl Berg, Anna Holm and Rami Aziz.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Rami Aziz"}
+    text = "The Chamber hosted a panel on Nordic trade. Speakers included Anna Holm and Karl Berg."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Anna Holm", "Karl Berg"}
+
+
+def test_officials_included_in_a_plan_are_no_attendance():
+    text = "The Ministry of Trade published a plan. Senior officials included in the plan are Karl Berg and Anna Holm."
+    assert meetings(run(text, HOST_GUEST)) == []
