@@ -330,3 +330,23 @@ def test_officials_or_speakers_included_after_a_hosted_gathering():
 def test_officials_included_in_a_plan_are_no_attendance():
     text = "The Ministry of Trade published a plan. Senior officials included in the plan are Karl Berg and Anna Holm."
     assert meetings(run(text, HOST_GUEST)) == []
+
+
+# -- a trigger whose object is the meeting already reported ------------------------------------------------
+
+def test_chairing_the_meeting_reported_before_joins_it():
+    text = ("Officials of Sweden and Jordan met in Amman on Monday. Karl Berg and Anna Holm chaired the meeting for "
+            "Sweden. Lina Haddad and Omar Saleh chaired the meeting for Jordan.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}
+
+
+def test_hosting_these_talks_after_talks_were_reported():
+    text = "Karl Berg held talks with Lina Haddad in Stockholm. Anna Holm hosted the talks at her ministry."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm"}
+    text = "Lina Haddad met Karl Berg on Friday. Rami Aziz convened this meeting at the embassy."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz"}
+
+
+def test_a_meeting_noun_not_right_after_the_trigger_is_a_meeting_of_its_own():
+    text = "Karl Berg met Lina Haddad on Friday. Anna Holm hosted Omar Saleh before the meeting."
+    assert len(meetings(run(text, HOST_GUEST))) == 2

@@ -83,7 +83,8 @@ class ClauseReader:
             stop = min([b for b in breaks + purposes if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
-            refers_to: Optional[MeetingDraft] = None
+            # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
+            refers_to: Optional[MeetingDraft] = drafts[-1] if drafts and self._meeting_before(trigger, stop) else None
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
                       in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
@@ -192,6 +193,12 @@ class ClauseReader:
         if words & self.patterns.word_list("gathering_nouns"):
             return list(drafts[-1].subjects) if drafts else []
         return self.participants.subject(self.doc[lead.end:lead.end], drafts)
+
+    def _meeting_before(self, trigger: Match, stop: int) -> bool:
+        """Whether the trigger's object is a meeting already named ("chaired the meeting", "hosted these
+        talks"): a definite meeting noun right after it."""
+        refs = self.cues.within("meeting_anaphor", trigger.end, stop)
+        return bool(refs) and refs[0].start == trigger.end and self.doc[refs[0].start].lower_ in ("the", "this", "these")
 
     def _earlier(self, trigger: Match, placed: list[Match], sent_start: int, stop: int) -> bool:
         """Whether the trigger's clause says its meeting was held before the one the story reports ("the two
