@@ -18,6 +18,7 @@ def pairs(found):
     "President Appoints Members to the Harbour Advisory Board",
     "WHAT THEY ARE SAYING: Farmers Applaud the New Water Plan",
     "What They Are Reading in the Regions: Coverage of the Harbour Plan",
+    "City Hall Releases the Harvest Dinner Guest List",
 ])
 def test_a_listing_document_reports_no_meeting(title):
     text = ("Early in her career, Nora Vik met with Senator Paul Grieg on rural credit and served as his adviser. "
@@ -58,6 +59,26 @@ def test_an_active_met_with_stays_a_meeting():
 ])
 def test_receiving_or_welcoming_a_thing_is_no_meeting(text):
     assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "US")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mia Roth opened the clinic in Oslo. The Government of Norway is supporting the regions to improve care, "
+    "ensuring that Swedish patients receive correct diagnoses.",
+    "Mia Roth launched the fund. The Government of Denmark says Dutch colleges typically receive annually "
+    "through existing funds.",
+    "Mia Roth toured the site. The Government of Chile confirmed that local farms receive fresh water weekly.",
+])
+def test_receiving_what_names_no_one_is_no_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Mia Roth received the visiting Danish delegation at City Hall.",
+    "Mayor Mia Roth received a high-level Danish delegation led by Jon Falk.",
+    "Mayor Mia Roth received senior Danish officials, among them Jon Falk.",
+])
+def test_receiving_guests_named_by_their_role_stays_a_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "DK")]))
 
 
 def test_receiving_a_person_stays_a_meeting():

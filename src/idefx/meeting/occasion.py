@@ -15,6 +15,7 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _HYPHENS = ("-", "\u2011")
+RECEIVED_REACH = 4  # words after "received" in which a guest is named ("received the visiting Azerbaijani minister")
 _WORD = re.compile(r"[\w'\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
 AHEAD_REACH = 12  # words before a trigger searched for the future predicate that governs it
@@ -98,6 +99,8 @@ class OccasionCues:
             return any(t.lower_ in self.word_list("be_form") for t in doc[last + 1:last + 1 + OFFICE_REACH])
         if first.startswith(("receiv", "welcom")) and self._thing_received(doc, last + 1):
             return True
+        if first.startswith("receiv") and after is not None and self._nobody_received(doc, last + 1):
+            return True
         return self._ahead(doc, start, last)
 
     def announced(self, doc: Doc, draft: MeetingDraft) -> bool:
@@ -153,6 +156,21 @@ class OccasionCues:
         while i < len(doc) and (doc[i].is_space or doc[i].lower_ in self.word_list("object_lead")):
             i += 1
         return i < len(doc) and doc[i].lower_ in self.word_list("received_thing")
+
+    def _nobody_received(self, doc: Doc, start: int) -> bool:
+        """"patients receive correct diagnoses", "schools typically receive annually": what follows "receive"
+        names no one (no capitalised word, no word for a guest within a few words): a thing is received."""
+        guests, leads = self.word_list("guest_word"), self.word_list("object_lead")
+        i, seen = start, 0
+        while i < len(doc) and seen < RECEIVED_REACH:
+            token = doc[i]
+            if token.is_title or token.is_upper or token.lower_ in guests:
+                return False
+            if not (token.is_alpha or token.is_space or token.text in _HYPHENS):
+                return True
+            seen += token.is_alpha and token.lower_ not in leads
+            i += 1
+        return True
 
     def not_a_person(self, doc: Doc, mention: Span) -> bool:
         """A name-like mention that names a place, region or firm ("Southern District", "East Coast", the
