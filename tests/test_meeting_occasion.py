@@ -282,3 +282,22 @@ def test_a_gathering_after_a_meeting_is_that_meeting():
 ])
 def test_emphasis_markup_hides_no_future(text):
     assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ana Ruiz called on Minister Jan Ek to release the detained sailors.",
+    "Ana Ruiz has repeatedly called on President Jan Ek to end the blockade of the port.",
+    "Ana Ruiz calls upon Prime Minister Jan Ek and his government to respect the ruling.",
+])
+def test_calling_on_someone_to_act_is_an_appeal_not_a_meeting(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz called on President Jan Ek at the palace to release a joint statement.",
+    "Ana Ruiz called on Jan Ek to discuss the coming state visit.",
+    "On Monday, Ana Ruiz called on Prime Minister Jan Ek in Oslo.",
+])
+def test_a_courtesy_call_on_someone_stays_a_meeting(text):
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}

@@ -15,6 +15,7 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _HYPHENS = ("-", "\u2011")
+URGED_REACH = 10  # words after "called on" in which an appeal's "to <verb>" is looked for
 RECEIVED_REACH = 4  # words after "received" in which a guest is named ("received the visiting Azerbaijani minister")
 _WORD = re.compile(r"[\w'\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
@@ -101,7 +102,22 @@ class OccasionCues:
             return True
         if first.startswith("receiv") and after is not None and self._nobody_received(doc, last + 1):
             return True
+        if first in self.word_list("call_on_word") and after is not None and doc[after].lower_ in ("on", "upon") \
+                and self._urged(doc, after + 1):
+            return True
         return self._ahead(doc, start, last)
+
+    def _urged(self, doc: Doc, start: int) -> bool:
+        """"called on Congress to repeal the law": an appeal, not a courtesy call ("called on the President at
+        the palace", "called on him to discuss the visit"): its object is followed by "to" and a verb of no
+        meeting before any word of place or time."""
+        for i in range(start, min(start + URGED_REACH, len(doc) - 1)):
+            low = doc[i].lower_
+            if low in self.word_list("call_setting"):
+                return False
+            if low == "to" and doc[i + 1].is_lower and doc[i + 1].is_alpha:
+                return doc[i + 1].lower_ not in self.word_list("call_purpose")
+        return False
 
     def announced(self, doc: Doc, draft: MeetingDraft) -> bool:
         """The sentence that a title's meeting rests on announces it ("President A will welcome B to the
