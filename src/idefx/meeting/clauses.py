@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
+from idefx.entities import ORG_SPANS
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 from idefx.meeting.participants import Participants, person_of
@@ -192,6 +193,8 @@ class ClauseReader:
             return []
         if words & self.patterns.word_list("gathering_nouns"):
             return list(drafts[-1].subjects) if drafts else []
+        if ORG_SPANS in self.doc.spans and any(lead.start <= o.start < lead.end for o in self.doc.spans[ORG_SPANS]):
+            return []  # "The Office of Public Engagement hosted ...": an organisation, not someone named before
         return self.participants.subject(self.doc[lead.end:lead.end], drafts)
 
     def _meeting_before(self, trigger: Match, stop: int) -> bool:
