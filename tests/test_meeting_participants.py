@@ -376,3 +376,21 @@ def test_taking_part_in_the_meetings_included():
     text = ("Karl Berg met with port directors on Monday. Officials taking part in the meetings included Anna Holm "
             "and Rami Aziz.")
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Rami Aziz"}
+
+
+# -- a bulleted list under "include": people only when the heading speaks of people ------------------------
+
+@pytest.mark.parametrize("heading", ["These policies and programs include:", "The new measures included:",
+                                     "Highlights of the plan include:"])
+def test_a_list_of_things_under_include_adds_no_one(heading):
+    text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
+            "-   A loan scheme proposed by Lina Haddad\n-   A school fund run by Omar Saleh\n")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm"}
+
+
+@pytest.mark.parametrize("heading", ["Leaders from the meeting included:", "Participants include:",
+                                     "Officials who attended included:"])
+def test_a_list_of_people_under_include_joins_the_meeting(heading):
+    text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
+            "-   Lina Haddad, Minister of State\n-   Omar Saleh, Adviser\n")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}

@@ -112,7 +112,8 @@ class MeetingFinder(BatchComponent):
         trip = Trip(meeting_text, places, cues)
         sides = Sides(places, participants, patterns.word_list("role_words"))
         clauses = ClauseReader(patterns, cues, places, participants, sides, setting, trip)
-        lists = ParticipantLists(meeting_text, patterns.word_list("list_heading"), participants, setting)
+        lists = ParticipantLists(meeting_text, patterns.word_list("list_heading"), participants, setting,
+                                 (patterns.word_list("list_inclusion"), patterns.word_list("list_people_noun")))
 
         drafts: list[MeetingDraft] = []
         blocks = lists.find()
