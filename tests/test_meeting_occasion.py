@@ -248,17 +248,6 @@ def test_a_held_meeting_after_one_ahead_keeps_its_own_subject():
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
 
 
-# -- the writers ("we") are nobody named --------------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Ana Ruiz wrote the preface. We, the Foreign Ministers of Norway and Sweden, met in Oslo on Monday.",
-    "Ana Ruiz opened the forum. As leaders of Finland and Estonia, we met in Tallinn today.",
-    "Ana Ruiz signed the report. Together with the envoys of Denmark and Poland, I met the Mayor of Gdansk.",
-])
-def test_a_first_person_subject_is_no_one_named_before(text):
-    assert meetings(run(text, [("Ana Ruiz", [], "NO")])) == []
-
-
 @pytest.mark.parametrize("text", [
     "Ana Ruiz opened the fair. The roundtable, hosted by Minister Jan Ek, featured young farmers.",
     "Ana Ruiz spoke first. The Convening, hosted by Mayor Jan Ek of Bergen, brought together students.",
@@ -301,3 +290,14 @@ def test_calling_on_someone_to_act_is_an_appeal_not_a_meeting(text):
 def test_a_courtesy_call_on_someone_stays_a_meeting(text):
     (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
     assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("follow", [
+    "The agency has launched a new development project called Southern Harbour Works.",
+    "They also backed an initiative called Clean Ports Now.",
+    "The ministry opened a training centre called Nordic Skills Hub.",
+])
+def test_a_thing_called_by_a_name_is_no_call(follow):
+    text = f"Ana Ruiz and Jan Ek met in Oslo on Monday. {follow}"
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["mode"] == "in_person"

@@ -9,7 +9,6 @@ from typing import Optional
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from idefx.entities import ORG_SPANS
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 from idefx.meeting.participants import Participants, person_of
@@ -186,15 +185,11 @@ class ClauseReader:
 
     def _named_before(self, lead: Span, drafts: list[MeetingDraft]) -> list[int]:
         """Whom a subject written with capitals but no name stands for ("The Minister met"): someone named
-        before; not for the writers ("We, the leaders of ..., met"); for a gathering ("The roundtable, hosted
-        by A,"), the people of the meeting before, if any."""
-        words = {t.lower_ for t in lead}
-        if not any(t.is_title for t in lead) or words & self.patterns.word_list("first_person"):
+        before; for a gathering ("The roundtable, hosted by A,"), only the people of the meeting before, if any."""
+        if not any(t.is_title for t in lead):
             return []
-        if words & self.patterns.word_list("gathering_nouns"):
+        if any(t.lower_ in self.patterns.word_list("gathering_nouns") for t in lead):
             return list(drafts[-1].subjects) if drafts else []
-        if ORG_SPANS in self.doc.spans and any(lead.start <= o.start < lead.end for o in self.doc.spans[ORG_SPANS]):
-            return []  # "The Office of Public Engagement hosted ...": an organisation, not someone named before
         return self.participants.subject(self.doc[lead.end:lead.end], drafts)
 
     def _meeting_before(self, trigger: Match, stop: int) -> bool:

@@ -15,6 +15,7 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _HYPHENS = ("-", "\u2011")
+NAMING_REACH = 6  # words before "called" in which "a"/"an" opens the noun phrase it names
 URGED_REACH = 10  # words after "called on" in which an appeal's "to <verb>" is looked for
 RECEIVED_REACH = 4  # words after "received" in which a guest is named ("received the visiting Azerbaijani minister")
 _WORD = re.compile(r"[\w'\-]+")
@@ -102,10 +103,22 @@ class OccasionCues:
             return True
         if first.startswith("receiv") and after is not None and self._nobody_received(doc, last + 1):
             return True
+        if first in self.word_list("call_on_word") and self._naming(doc, start):
+            return True
         if first in self.word_list("call_on_word") and after is not None and doc[after].lower_ in ("on", "upon") \
                 and self._urged(doc, after + 1):
             return True
         return self._ahead(doc, start, last)
+
+    def _naming(self, doc: Doc, at: int) -> bool:
+        """"a new development project called SURGES", "an initiative called X": "called" names a thing an
+        indefinite noun phrase introduces; nobody is phoned."""
+        i = at - 1
+        while i >= 0 and at - i <= NAMING_REACH and (doc[i].is_space or doc[i].is_alpha and doc[i].is_lower):
+            if doc[i].lower_ in ("a", "an"):
+                return i < at - 1
+            i -= 1
+        return False
 
     def _urged(self, doc: Doc, start: int) -> bool:
         """"called on Congress to repeal the law": an appeal, not a courtesy call ("called on the President at
