@@ -142,6 +142,7 @@ def test_will_be_meeting_is_ahead(text):
     ("Homeland", "Deputy Homeland Security Adviser Eva Lind met with Senator Carl Moe."),
     ("Ruiz", "Eva Lind of the Ruiz Administration met with Senator Carl Moe."),
     ("Ruiz-Ek", "Eva Lind and officials of the Ruiz-Ek Administration met with Senator Carl Moe."),
+    ("Lady", "Eva Lind and the First Lady met with Senator Carl Moe."),
 ])
 def test_a_place_region_or_firm_name_is_no_participant(name, text):
     people = [("Eva Lind", [], "US"), ("Carl Moe", [], "US"), (name, [], "US")]
