@@ -18,6 +18,7 @@ def pairs(found):
     "President Appoints Members to the Harbour Advisory Board",
     "WHAT THEY ARE SAYING: Farmers Applaud the New Water Plan",
     "What They Are Reading in the Regions: Coverage of the Harbour Plan",
+    "City Hall Releases the Harvest Dinner Guest List",
 ])
 def test_a_listing_document_reports_no_meeting(title):
     text = ("Early in her career, Nora Vik met with Senator Paul Grieg on rural credit and served as his adviser. "
@@ -58,6 +59,26 @@ def test_an_active_met_with_stays_a_meeting():
 ])
 def test_receiving_or_welcoming_a_thing_is_no_meeting(text):
     assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "US")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mia Roth opened the clinic in Oslo. The Government of Norway is supporting the regions to improve care, "
+    "ensuring that Swedish patients receive correct diagnoses.",
+    "Mia Roth launched the fund. The Government of Denmark says Dutch colleges typically receive annually "
+    "through existing funds.",
+    "Mia Roth toured the site. The Government of Chile confirmed that local farms receive fresh water weekly.",
+])
+def test_receiving_what_names_no_one_is_no_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Mia Roth received the visiting Danish delegation at City Hall.",
+    "Mayor Mia Roth received a high-level Danish delegation led by Jon Falk.",
+    "Mayor Mia Roth received senior Danish officials, among them Jon Falk.",
+])
+def test_receiving_guests_named_by_their_role_stays_a_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "DK")]))
 
 
 def test_receiving_a_person_stays_a_meeting():
@@ -118,6 +139,10 @@ def test_will_be_meeting_is_ahead(text):
     ("Bayridge", "Eva Lind, of Bayridge Partners, met with Senator Carl Moe."),
     ("Emeritus", "Professor Emeritus Eva Lind met with Senator Carl Moe."),
     ("Commandant", "Eva Lind and the Commandant met with Senator Carl Moe."),
+    ("Homeland", "Deputy Homeland Security Adviser Eva Lind met with Senator Carl Moe."),
+    ("Ruiz", "Eva Lind of the Ruiz Administration met with Senator Carl Moe."),
+    ("Ruiz-Ek", "Eva Lind and officials of the Ruiz-Ek Administration met with Senator Carl Moe."),
+    ("Lady", "Eva Lind and the First Lady met with Senator Carl Moe."),
 ])
 def test_a_place_region_or_firm_name_is_no_participant(name, text):
     people = [("Eva Lind", [], "US"), ("Carl Moe", [], "US"), (name, [], "US")]
@@ -205,3 +230,75 @@ def test_a_title_meeting_the_body_looks_forward_to_is_ahead():
     source = {"front_matter": {"title": "Statement on the Meeting between Governor Ruiz and Premier Ek"}}
     body = "Governor Ana Ruiz looks forward to welcoming Premier Jan Ek of Sweden to the capital on May 16."
     assert meetings(run(body, [("Ana Ruiz", ["Ruiz"], "EC"), ("Jan Ek", ["Ek"], "SE")], source=source)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Premier Ana Ruiz looks forward to meeting with President Jan Ek, as part of a series of meetings with "
+    "regional leaders this spring.",
+    "Secretary Ana Ruiz will meet Minister Jan Ek in Oslo, the first of several meetings with Nordic officials.",
+    "Premier Ana Ruiz hopes to hold talks with President Jan Ek soon, following her meetings with business "
+    "leaders.",
+])
+def test_the_object_of_a_meeting_ahead_is_no_subject_of_the_next_trigger(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "EC")])) == []
+
+
+def test_a_held_meeting_after_one_ahead_keeps_its_own_subject():
+    text = ("Ahead of the summit meeting, Premier Ana Ruiz met with President Jan Ek of Sweden in Quito.")
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "EC"), ("Jan Ek", [], "SE")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz opened the fair. The roundtable, hosted by Minister Jan Ek, featured young farmers.",
+    "Ana Ruiz spoke first. The Convening, hosted by Mayor Jan Ek of Bergen, brought together students.",
+    "Ana Ruiz announced the grants. This followed the May 3 roundtable hosted by the Bergen Chamber with "
+    "Mayor Jan Ek.",
+])
+def test_a_gathering_as_subject_is_no_one_named_before(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+def test_a_gathering_after_a_meeting_is_that_meeting():
+    text = "Ana Ruiz met with Mayor Jan Ek in Bergen. The Roundtable, hosted at City Hall, lasted an hour."
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("text", [
+    "*Minister Ana Ruiz to travel to Oslo to* *Meet with Mayor Jan Ek and Discuss the Harbour*",
+    "Minister Ana Ruiz will **meet** Mayor Jan Ek of Oslo next week.",
+    "Minister Ana Ruiz is due to _meet with_ Mayor Jan Ek in Oslo.",
+])
+def test_emphasis_markup_hides_no_future(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ana Ruiz called on Minister Jan Ek to release the detained sailors.",
+    "Ana Ruiz has repeatedly called on President Jan Ek to end the blockade of the port.",
+    "Ana Ruiz calls upon Prime Minister Jan Ek and his government to respect the ruling.",
+])
+def test_calling_on_someone_to_act_is_an_appeal_not_a_meeting(text):
+    assert meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")])) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz called on President Jan Ek at the palace to release a joint statement.",
+    "Ana Ruiz called on Jan Ek to discuss the coming state visit.",
+    "On Monday, Ana Ruiz called on Prime Minister Jan Ek in Oslo.",
+])
+def test_a_courtesy_call_on_someone_stays_a_meeting(text):
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["participants"] == {"Ana Ruiz", "Jan Ek"}
+
+
+@pytest.mark.parametrize("follow", [
+    "The agency has launched a new development project called Southern Harbour Works.",
+    "They also backed an initiative called Clean Ports Now.",
+    "The ministry opened a training centre called Nordic Skills Hub.",
+])
+def test_a_thing_called_by_a_name_is_no_call(follow):
+    text = f"Ana Ruiz and Jan Ek met in Oslo on Monday. {follow}"
+    (meeting,) = meetings(run(text, [("Ana Ruiz", [], "SE"), ("Jan Ek", [], "NO")]))
+    assert meeting["mode"] == "in_person"

@@ -1,6 +1,8 @@
 """Who takes part in a meeting when they are named outside the trigger clause (attendance, companions,
 delegations), in trigger forms other than "met with", and behind a role ("the WTO Director General")."""
 
+import pytest
+
 from test_meetings import meetings, run
 
 
@@ -309,3 +311,68 @@ def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_m
     for text in ("During the meeting, Lina Haddad said Jordan would help.",
                  "Lina Haddad praised Karl Berg, and at the meeting, she spoke of water."):
         assert meetings(run(text, people)) == [], text
+
+
+# -- a gathering's people listed by what it featured or whom it included ----------------------------------
+
+def test_a_gathering_that_featured_people_is_their_meeting():
+    text = ("Foreign Minister Karl Berg hosted a roundtable on trade in Stockholm. The roundtable featured Lina "
+            "Haddad and Omar Saleh.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Omar Saleh"}
+
+
+def test_officials_or_speakers_included_after_a_hosted_gathering():
+    text = ("The Ministry of Trade hosted a convening of port directors on Monday. Government officials included "
+            "Karl Berg, Anna Holm and Rami Aziz.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Rami Aziz"}
+    text = "The Chamber hosted a panel on Nordic trade. Speakers included Anna Holm and Karl Berg."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Anna Holm", "Karl Berg"}
+
+
+def test_officials_included_in_a_plan_are_no_attendance():
+    text = "The Ministry of Trade published a plan. Senior officials included in the plan are Karl Berg and Anna Holm."
+    assert meetings(run(text, HOST_GUEST)) == []
+
+
+# -- a trigger whose object is the meeting already reported ------------------------------------------------
+
+def test_chairing_the_meeting_reported_before_joins_it():
+    text = ("Officials of Sweden and Jordan met in Amman on Monday. Karl Berg and Anna Holm chaired the meeting for "
+            "Sweden. Lina Haddad and Omar Saleh chaired the meeting for Jordan.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}
+
+
+def test_hosting_these_talks_after_talks_were_reported():
+    text = "Karl Berg held talks with Lina Haddad in Stockholm. Anna Holm hosted the talks at her ministry."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Anna Holm"}
+    text = "Lina Haddad met Karl Berg on Friday. Rami Aziz convened this meeting at the embassy."
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Lina Haddad", "Rami Aziz"}
+
+
+def test_a_meeting_noun_not_right_after_the_trigger_is_a_meeting_of_its_own():
+    text = "Karl Berg met Lina Haddad on Friday. Anna Holm hosted Omar Saleh before the meeting."
+    assert len(meetings(run(text, HOST_GUEST))) == 2
+
+
+def test_taking_part_in_the_meetings_included():
+    text = ("Karl Berg met with port directors on Monday. Officials taking part in the meetings included Anna Holm "
+            "and Rami Aziz.")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Rami Aziz"}
+
+
+# -- a bulleted list under "include": people only when the heading speaks of people ------------------------
+
+@pytest.mark.parametrize("heading", ["These policies and programs include:", "The new measures included:",
+                                     "Highlights of the plan include:"])
+def test_a_list_of_things_under_include_adds_no_one(heading):
+    text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
+            "-   A loan scheme proposed by Lina Haddad\n-   A school fund run by Omar Saleh\n")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm"}
+
+
+@pytest.mark.parametrize("heading", ["Leaders from the meeting included:", "Participants include:",
+                                     "Officials who attended included:"])
+def test_a_list_of_people_under_include_joins_the_meeting(heading):
+    text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
+            "-   Lina Haddad, Minister of State\n-   Omar Saleh, Adviser\n")
+    assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}

@@ -106,13 +106,14 @@ class MeetingFinder(BatchComponent):
         mentions = [m for m in mentions if m.start not in gone and not self.occasions.not_a_person(doc, m)]
         if not mentions:
             return []
-        places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"))
+        places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"), patterns.word_list("place_noun"))
         participants = Participants(meeting_text, people, mentions, cues, patterns, places)
         setting = Setting(meeting_text, places, cues, patterns)
         trip = Trip(meeting_text, places, cues)
         sides = Sides(places, participants, patterns.word_list("role_words"))
         clauses = ClauseReader(patterns, cues, places, participants, sides, setting, trip)
-        lists = ParticipantLists(meeting_text, patterns.word_list("list_heading"), participants, setting)
+        lists = ParticipantLists(meeting_text, patterns.word_list("list_heading"), participants, setting,
+                                 (patterns.word_list("list_inclusion"), patterns.word_list("list_people_noun")))
 
         drafts: list[MeetingDraft] = []
         blocks = lists.find()

@@ -57,8 +57,16 @@ class ClauseReader:
             self.setting.about_last(sent, drafts)
             return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
+        # a purpose ("to reaffirm ...", "to thank ...") ends the clause: its words are the topic, not the setting
+        purposes = [s.start for s in self.cues.within("purpose", sent.start, sent.end)]
         anaphors = self.cues.within("anaphor", sent.start, sent.end)
         subject_end = triggers[0].start
+        # "A looks forward to meeting B, as part of a series of meetings with ...": a trigger not held, after
+        # the subject, ends the subject side (B is its object, not a subject of the trigger after it)
+        screened = [b for b in self.cues.within("break", sent.start, subject_end) if b.label_.startswith("trigger|")]
+        dropped = sorted(t.start for t in placed + screened if t.start < subject_end and t not in triggers)
+        if dropped and self.participants.people_in(sent.start, dropped[0]):
+            subject_end = dropped[0]
         owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
@@ -72,10 +80,11 @@ class ClauseReader:
             stop = min([t.start for t in placed if t.start > trigger.start] +
                        [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
                        [sent.end])
-            stop = min([b for b in breaks if b >= trigger.end] + [stop])
+            stop = min([b for b in breaks + purposes if b >= trigger.end] + [stop])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
-            refers_to: Optional[MeetingDraft] = None
+            # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
+            refers_to: Optional[MeetingDraft] = drafts[-1] if drafts and self._meeting_before(trigger, stop) else None
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
                       in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
@@ -169,10 +178,25 @@ class ClauseReader:
                 subjects = self.participants.subject(refs[-1], drafts)
             else:
                 subjects = self.participants.first_source_in(sent)
-            if not subjects and any(t.is_title for t in self.doc[sent.start:subject_end]):
-                subjects = self.participants.subject(self.doc[subject_end:subject_end], drafts)
+            if not subjects:
+                subjects = self._named_before(self.doc[sent.start:subject_end], drafts)
         subjects = self.participants.with_delegation(subjects, sent.start, subject_end)
         return self.participants.with_companions(subjects)
+
+    def _named_before(self, lead: Span, drafts: list[MeetingDraft]) -> list[int]:
+        """Whom a subject written with capitals but no name stands for ("The Minister met"): someone named
+        before; for a gathering ("The roundtable, hosted by A,"), only the people of the meeting before, if any."""
+        if not any(t.is_title for t in lead):
+            return []
+        if any(t.lower_ in self.patterns.word_list("gathering_nouns") for t in lead):
+            return list(drafts[-1].subjects) if drafts else []
+        return self.participants.subject(self.doc[lead.end:lead.end], drafts)
+
+    def _meeting_before(self, trigger: Match, stop: int) -> bool:
+        """Whether the trigger's object is a meeting already named ("chaired the meeting", "hosted these
+        talks"): a definite meeting noun right after it."""
+        refs = self.cues.within("meeting_anaphor", trigger.end, stop)
+        return bool(refs) and refs[0].start == trigger.end and self.doc[refs[0].start].lower_ in ("the", "this", "these")
 
     def _earlier(self, trigger: Match, placed: list[Match], sent_start: int, stop: int) -> bool:
         """Whether the trigger's clause says its meeting was held before the one the story reports ("the two

@@ -37,8 +37,12 @@ class ParticipantList(NamedTuple):
 class ParticipantLists:
     """Finds participant lists and adds their people to meetings."""
 
-    def __init__(self, text: MeetingText, heading_words: set[str], participants: Participants, setting: Setting):
+    def __init__(self, text: MeetingText, heading_words: set[str], participants: Participants, setting: Setting,
+                 inclusion: tuple[set[str], set[str]] = (set(), set())):
         self.text, self.heading_words = text, heading_words
+        # "include" heads a list of people only beside a word for people or a gathering ("Leaders from the
+        # meeting included:"), not "These policies and programs include:"
+        self.inclusion_words, self.people_nouns = inclusion
         self.participants, self.setting = participants, setting
 
     def find(self) -> list[ParticipantList]:
@@ -54,7 +58,9 @@ class ParticipantLists:
             if heading is None or heading[0] < body:
                 continue
             line = _MARKUP.sub(" ", text[heading[0]:heading[1]]).lower()
-            if not self.heading_words & set(re.findall(r"[a-z]+", line)):
+            words = set(re.findall(r"[a-z]+", line))
+            found = self.heading_words & words
+            if not found or found <= self.inclusion_words and not words & self.people_nouns:
                 continue
             people = self.participants.people_in(*self._token_range(first, end))
             if people:

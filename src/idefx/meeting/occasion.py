@@ -15,6 +15,9 @@ from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
 
 _HYPHENS = ("-", "\u2011")
+NAMING_REACH = 6  # words before "called" in which "a"/"an" opens the noun phrase it names
+URGED_REACH = 10  # words after "called on" in which an appeal's "to <verb>" is looked for
+RECEIVED_REACH = 4  # words after "received" in which a guest is named ("received the visiting Azerbaijani minister")
 _WORD = re.compile(r"[\w'\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
 AHEAD_REACH = 12  # words before a trigger searched for the future predicate that governs it
@@ -98,7 +101,36 @@ class OccasionCues:
             return any(t.lower_ in self.word_list("be_form") for t in doc[last + 1:last + 1 + OFFICE_REACH])
         if first.startswith(("receiv", "welcom")) and self._thing_received(doc, last + 1):
             return True
+        if first.startswith("receiv") and after is not None and self._nobody_received(doc, last + 1):
+            return True
+        if first in self.word_list("call_on_word") and self._naming(doc, start):
+            return True
+        if first in self.word_list("call_on_word") and after is not None and doc[after].lower_ in ("on", "upon") \
+                and self._urged(doc, after + 1):
+            return True
         return self._ahead(doc, start, last)
+
+    def _naming(self, doc: Doc, at: int) -> bool:
+        """"a new development project called SURGES", "an initiative called X": "called" names a thing an
+        indefinite noun phrase introduces; nobody is phoned."""
+        i = at - 1
+        while i >= 0 and at - i <= NAMING_REACH and (doc[i].is_space or doc[i].is_alpha and doc[i].is_lower):
+            if doc[i].lower_ in ("a", "an"):
+                return i < at - 1
+            i -= 1
+        return False
+
+    def _urged(self, doc: Doc, start: int) -> bool:
+        """"called on Congress to repeal the law": an appeal, not a courtesy call ("called on the President at
+        the palace", "called on him to discuss the visit"): its object is followed by "to" and a verb of no
+        meeting before any word of place or time."""
+        for i in range(start, min(start + URGED_REACH, len(doc) - 1)):
+            low = doc[i].lower_
+            if low in self.word_list("call_setting"):
+                return False
+            if low == "to" and doc[i + 1].is_lower and doc[i + 1].is_alpha:
+                return doc[i + 1].lower_ not in self.word_list("call_purpose")
+        return False
 
     def announced(self, doc: Doc, draft: MeetingDraft) -> bool:
         """The sentence that a title's meeting rests on announces it ("President A will welcome B to the
@@ -154,6 +186,21 @@ class OccasionCues:
             i += 1
         return i < len(doc) and doc[i].lower_ in self.word_list("received_thing")
 
+    def _nobody_received(self, doc: Doc, start: int) -> bool:
+        """"patients receive correct diagnoses", "schools typically receive annually": what follows "receive"
+        names no one (no capitalised word, no word for a guest within a few words): a thing is received."""
+        guests, leads = self.word_list("guest_word"), self.word_list("object_lead")
+        i, seen = start, 0
+        while i < len(doc) and seen < RECEIVED_REACH:
+            token = doc[i]
+            if token.is_title or token.is_upper or token.lower_ in guests:
+                return False
+            if not (token.is_alpha or token.is_space or token.text in _HYPHENS):
+                return True
+            seen += token.is_alpha and token.lower_ not in leads
+            i += 1
+        return True
+
     def not_a_person(self, doc: Doc, mention: Span) -> bool:
         """A name-like mention that names a place, region or firm ("Southern District", "East Coast", the
         "Westfuller" of "Westfuller Advisors"): no one who can meet."""
@@ -164,8 +211,9 @@ class OccasionCues:
         if words[-1] in heads or (len(words) <= 2 and words[0] in self.word_list("compass_word")):
             return True
         following = mention.end
-        while following < len(doc) and doc[following].is_space:
-            following += 1
+        while following < len(doc) and (doc[following].is_space or doc[following].text in _HYPHENS
+                                        or doc[following - 1].text in _HYPHENS and doc[following].is_title):
+            following += 1  # "the Biden-Harris Administration": the pair names the administration
         return following < len(doc) and doc[following].text in heads and doc[following].is_title
 
 

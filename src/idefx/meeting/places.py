@@ -23,9 +23,10 @@ def city_name(place: Span) -> str:
 class PlacePhrases:
     """The Doc's place spans, and whether each is a location or a party."""
 
-    def __init__(self, text: MeetingText, prepositions: set[str]):
-        self.doc, self.spans, self.venues = text.doc, text.places, text.venues
+    def __init__(self, text: MeetingText, prepositions: set[str], place_nouns: set[str] = frozenset()):
+        self.doc, self.spans, self.venues, self.dates = text.doc, text.places, text.venues, text.dates
         self.prepositions = prepositions  # "in", "at", "to" ...: the words that make a place a location
+        self.place_nouns = place_nouns  # "city", "capital" ...: what a demonym before them makes a place
 
     @functools.cached_property
     def tokens(self) -> set[int]:
@@ -50,8 +51,16 @@ class PlacePhrases:
     def city_country(self, city: str) -> Optional[str]:
         return self.city_codes.get(city)
 
+    @functools.cached_property
+    def date_tokens(self) -> set[int]:
+        return {i for d in self.dates for i in range(d.start, d.end)}
+
     def is_location(self, place: Span) -> bool:
-        """A place in a place phrase: "in Istanbul (Türkiye)", "in the Turkish city of Kars", "a visit to Georgia"."""
+        """A place in a place phrase: "in Istanbul (Türkiye)", "in the Turkish city of Kars", "a visit to Georgia";
+        not a demonym before a person ("to the Italian Prime Minister") nor a place that names something
+        else ("in the Paris Agreement", "under the Moscow Mechanism")."""
+        if self._modifier(place):
+            return False
         i = place.start - 1
         doc = self.doc
         while i >= 0 and i >= place.start - 8:
@@ -68,6 +77,21 @@ class PlacePhrases:
                 return False
             i -= 1
         return False
+
+    def _modifier(self, place: Span) -> bool:
+        """A place name that qualifies the word after it: a demonym not before a place noun ("the Italian
+        Prime Minister", but "the Turkish capital"), a name before a capitalised word of another name
+        ("the Paris Agreement"; not a date, place or venue: "in Paris Tuesday", "in Baku Crystal Hall")."""
+        doc, j = self.doc, place.end
+        while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+            j += 1
+        if j >= len(doc):
+            return False
+        after = doc[j]
+        if place.label_ == "DEMONYM":
+            return after.lower_ not in self.place_nouns
+        return after.is_alpha and after.is_title and j == place.end and j not in self.tokens and \
+            j not in self.venue_tokens and j not in self.date_tokens
 
     def party_code(self, start: int, end: int) -> Optional[str]:
         """The code of the first place inside ``start``..``end`` that is not a location, else None."""

@@ -15,6 +15,11 @@ _PREPOSITIONS = ("during", "at", "in", "after", "before", "following", "on", "fr
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
 
 
+def _markup(text: str) -> bool:
+    """Emphasis markup ("*", "**", "_"): no word, so "to* *Meet with" is "to meet with"."""
+    return bool(text) and set(text) <= set("*_")
+
+
 class Tense:
     """Tense and modality of the triggers of one Doc."""
 
@@ -31,7 +36,7 @@ class Tense:
         meeting", "has not met", "couldn't have a meeting")."""
         doc = self.doc
         i = trigger.start - 1
-        while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER):
+        while i >= 0 and (doc[i].is_space or doc[i].lower_ in _ADVERBS_BEFORE_TRIGGER or _markup(doc[i].text)):
             i -= 1
         if i < 0 or doc[i].lower_ not in self.patterns.word_list("unreal"):
             return False
