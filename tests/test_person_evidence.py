@@ -58,3 +58,23 @@ def test_an_organisation_or_place_beside_a_person_is_not_a_person(nlp, text, wor
 ])
 def test_the_source_of_a_statement_is_a_person(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Ana Lima met Tomasz Wierzbicki in Warsaw on Monday.", {"Tomasz Wierzbicki"}),
+    ("President Omar Sadiq received Amara Okonkwo and Lena Fischer at the palace.", {"Amara Okonkwo", "Lena Fischer"}),
+    ("The governor was joined by Pavel Ruzicka, Ines Vogel and Rhea Kapoor.",
+     {"Pavel Ruzicka", "Ines Vogel", "Rhea Kapoor"}),
+    ("The talks between Wang Yi and Dariusz Wolski lasted two hours.", {"Wang Yi", "Dariusz Wolski"}),
+])
+def test_the_one_met_received_or_joined_is_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The delegation was led by Indo-Pacific Coordinator Omar Sadiq.", "Indo-Pacific"),
+    ("The minister met Harbor Point officials on Monday.", "Harbor Point"),
+    ("The envoy visited Sri Lanka and met Karen Holt.", "Sri Lanka"),
+])
+def test_what_modifies_a_word_after_it_or_a_place_is_no_one_met(nlp, text, words):
+    assert words not in people(nlp, text)

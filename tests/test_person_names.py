@@ -70,3 +70,16 @@ def test_a_common_word_is_no_surname_before_a_capitalised_word_or_as_a_weekday(n
 ])
 def test_li_is_a_surname(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Minister Hossein Amir-Abdollahian met the envoy.", "Hossein Amir-Abdollahian"),
+    ("The envoy met Foreign Minister Reza Amir-Tehrani in Tehran.", "Reza Amir-Tehrani"),
+    ("Ambassador Leila Emir-Khani said the talks went well.", "Leila Emir-Khani"),
+])
+def test_a_title_word_glued_by_a_hyphen_to_a_surname_is_part_of_the_name(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+def test_a_hyphened_title_stays_a_title(nlp):
+    assert people(nlp, "Vice-President Omar Sadiq met the envoy.")["Omar Sadiq"].titles == ["Vice-President"]

@@ -45,8 +45,11 @@ class NameEvidence:
         before = t.prev_word(start)
         if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
             return True  # '“...,” said X'
-        if self.source_before(before):
+        if self.phrase_before(before, words.sources_before):
             return True  # "according to X"
+        if self.phrase_before(before, words.met_before) and (nxt is None or not t.is_cap(nxt)):
+            return True  # "met X", "joined by X": the one met is a person, unless the run modifies a capitalised
+            # word after it ("led by Indo-Pacific Coordinator A")
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:
@@ -56,10 +59,10 @@ class NameEvidence:
                 return closing is not None and t.text[closing] == ","  # "X, 54, said"
         return self.byline(start, full)
 
-    def source_before(self, k: int) -> bool:
-        """"according to X", "quoting X": the words ending at token ``k`` name the source of a statement."""
+    def phrase_before(self, k: int, phrases: set[tuple[str, ...]]) -> bool:
+        """Whether the words ending at token ``k`` are one of ``phrases`` ("according to", "met with")."""
         t = self.tokens
-        for phrase in self.vocabulary.sources_before:
+        for phrase in phrases:
             j, matched = k, True
             for word in reversed(phrase):
                 if t.lower[j] != word:

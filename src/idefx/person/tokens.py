@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES, doc_text
-from idefx.person.vocabulary import PersonVocabulary
+from idefx.person.vocabulary import CAPITALISED, UNCOMMON_NAME, PersonVocabulary
 from idefx.tokentables import covering, token_array
 
+HYPHEN_HASH = numpy.uint64(hash_string("-"))
 BULLETS = {"-", "•", "*", "–", "·"}
 EMPHASIS = {"*", "_", "**", "__"}
 ITEM_ENDS = {",", "(", ":", ";", "–", "—", "-", "of", "and"}  # what may follow the name opening a list item
@@ -31,6 +34,7 @@ class DocTokens:
         # the TitleTag covering each token, or None; an honorific is written capitalised ("he" is no "HE")
         self.tags = [None if tag is not None and tag.kinds == {"honorific"} and not self.text[tag.start][:1].isupper()
                      else tag for tag in vocabulary.titles.tag(doc)]
+        self.untag_hyphened_names(doc)
         # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
                               if span.end >= self.n or self.text[span.end] not in vocabulary.region_words]
@@ -42,6 +46,18 @@ class DocTokens:
                        for k in range(span.start, span.end)}
         self.closing: set[int] = set()  # the emphasis markers that close an emphasised stretch
         self.markup = self.emphasis_marks() | self.acronym_glosses()
+
+    def untag_hyphened_names(self, doc: Doc) -> None:
+        """A one-word title glued by a hyphen to an uncommon name word after it is part of a double-barrelled
+        surname ("Hossein Amir-Abdollahian", "Emir-Khan"), not a title ("Vice-President" is one title)."""
+        tags, text, flags = self.tags, self.text, self.flags
+        for i in numpy.flatnonzero(token_array(doc, "ORTH") == HYPHEN_HASH).tolist():
+            if not (0 < i < self.n - 1 and self.glued_hyphen(i)):
+                continue
+            tag = tags[i - 1]
+            if tag is not None and tag.end - tag.start == 1 and tags[i + 1] is None and text[i - 1][:1].isupper() \
+                    and flags[i + 1] & UNCOMMON_NAME and flags[i - 1] & CAPITALISED:
+                tags[i - 1] = None
 
     def emphasis_marks(self) -> set[int]:
         """The tokens of markdown emphasis glued to a word ("**Karen Holt**", "_Omar Sadiq_"): the rules read
