@@ -78,3 +78,41 @@ def test_the_one_met_received_or_joined_is_a_person(nlp, text, expected):
 ])
 def test_what_modifies_a_word_after_it_or_a_place_is_no_one_met(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The envoy met Chile's Camila Duarte and Peru's Omar Sadiq.", "Camila Duarte"),
+    ("Among the ministers were Poland’s Tomasz Wierzbicki, who chairs the council.", "Tomasz Wierzbicki"),
+    ("Kenya's Amara Okonkwo said the talks had gone well.", "Amara Okonkwo"),
+])
+def test_a_plain_name_after_a_country_possessive_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("They welcomed the UK’s Indo-Pacific tilt.", "Indo-Pacific"),
+    ("Japan's Harbor Point project is late.", "Harbor Point"),
+    ("It follows India's Jal Jeevan mission.", "Jal Jeevan"),
+])
+def test_a_country_possessive_before_a_noun_phrase_names_no_one(nlp, text, words):
+    assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(Reporting by Karen Holt; Editing by Tomasz Wierzbicki)", {"Karen Holt", "Tomasz Wierzbicki"}),
+    ("Reporting by Amara Okonkwo in Lagos; Writing by Lena Fischer", {"Amara Okonkwo", "Lena Fischer"}),
+    ("The talks went well.\nCompiled by Pavel Ruzicka\n", {"Pavel Ruzicka"}),
+])
+def test_a_credit_line_names_journalists_of_no_country(nlp, text, expected):
+    found = people(nlp, text)
+    assert expected <= set(found)
+    assert all(found[name].country is None for name in expected)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The president sent a congratulatory message to Omar Sadiq on his election.", "Omar Sadiq"),
+    ("The minister congratulated Lena Fischer on her appointment.", "Lena Fischer"),
+    ("The king sent a letter to Tomasz Wierzbicki last week.", "Tomasz Wierzbicki"),
+])
+def test_the_addressee_of_a_message_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)

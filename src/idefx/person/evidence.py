@@ -9,6 +9,8 @@ from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import PersonVocabulary
 
+POSSESSIVE = {"’s", "'s"}
+CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -47,6 +49,9 @@ class NameEvidence:
             return True  # '“...,” said X'
         if self.phrase_before(before, words.sources_before):
             return True  # "according to X"
+        if t.text[before] in POSSESSIVE and before > 0 and t.country[before - 1] is not None and (
+                nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
+            return True  # "Chile's Gabriel Boric, ...", not "the UK's Indo-Pacific tilt"
         if self.phrase_before(before, words.met_before) and (nxt is None or not t.is_cap(nxt)):
             return True  # "met X", "joined by X": the one met is a person, unless the run modifies a capitalised
             # word after it ("led by Indo-Pacific Coordinator A")
@@ -74,15 +79,16 @@ class NameEvidence:
         return False
 
     def byline(self, start: int, full: int) -> bool:
-        """"By Karen Holt" closing its line."""
+        """"By Karen Holt" closing its line; "Reporting by Karen Holt; Editing by ..." closing its part."""
         t = self.tokens
         before = t.prev_word(start)
-        if t.text[before] != "By":
+        credit = before > 0 and self.phrase_before(before, self.vocabulary.credits_before)
+        if t.text[before] != "By" and not credit:
             return False
         k = full
         while k < t.n and k in t.markup:
             k += 1
-        return k >= t.n or "\n" in t.text[k]
+        return k >= t.n or "\n" in t.text[k] or (credit and t.lower[t.next_word(k) or k] in CREDIT_ENDS)
 
     def coordinated(self, start: int, end: int, full: int, people: set[int], names: set[int]) -> bool:
         """"Minister A, X and Y" / "X and Minister A": a plain name in one list with a person (``people``: the
