@@ -116,3 +116,30 @@ def test_a_credit_line_names_journalists_of_no_country(nlp, text, expected):
 ])
 def test_the_addressee_of_a_message_is_a_person(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Also present were Kofi Mensah, Ama Serwaa and Yaw Boateng.", {"Kofi Mensah", "Ama Serwaa", "Yaw Boateng"}),
+    ("The delegation included Ines Vogel and Pavel Ruzicka.", {"Ines Vogel", "Pavel Ruzicka"}),
+    ("The team comprised Rhea Kapoor, Stefan Dragomir and Lena Fischer.", {"Rhea Kapoor", "Lena Fischer"}),
+])
+def test_the_members_listed_after_included_or_were_are_people(nlp, text, expected):
+    assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The issues discussed included Indo Pacific security.", "Indo Pacific"),
+    ("The priorities were Lake Meadow schools and roads.", "Lake Meadow"),
+    ("Topics including Harbor Point dredging came up.", "Harbor Point"),
+])
+def test_a_name_modifying_a_noun_after_included_is_no_member(nlp, text, words):
+    assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kofi Mensah and Ama Serwaa also attended the meeting.", {"Kofi Mensah", "Ama Serwaa"}),
+    ("Lena Fischer later met the delegation.", {"Lena Fischer"}),
+    ("Tomasz Wierzbicki and Rhea Kapoor jointly chaired the session.", {"Tomasz Wierzbicki", "Rhea Kapoor"}),
+])
+def test_an_adverb_between_the_name_and_its_verb_keeps_the_evidence(nlp, text, expected):
+    assert expected <= set(people(nlp, text))

@@ -40,3 +40,12 @@ def test_a_list_item_opening_with_a_name_is_a_person(nlp, text, name):
 ])
 def test_a_list_item_opening_with_a_longer_name_or_a_clause_is_not_a_person(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Participants:\n1. Lloyd Ashby\n2. Jake Sutter\n", {"Lloyd Ashby", "Jake Sutter"}),
+    ("The delegation:\n\n1) Kofi Mensah, Ambassador\n2) Ama Serwaa, Counsellor\n", {"Kofi Mensah", "Ama Serwaa"}),
+    ("Members:\n(1) Rhea Kapoor\n(2) Stefan Dragomir\n", {"Rhea Kapoor", "Stefan Dragomir"}),
+])
+def test_a_numbered_list_item_opening_with_a_name_is_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))

@@ -63,6 +63,7 @@ class PeopleFinder(BatchComponent):
             "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
             "sources_before": sorted(e["text"].lower() for e in cues if e["kind"] == "source_before"),
             "met_before": sorted(e["text"].lower() for e in cues if e["kind"] == "met_before"),
+            "members_before": sorted(e["text"].lower() for e in cues if e["kind"] == "members_before"),
             "credits_before": sorted(e["text"].lower() for e in cues if e["kind"] == "credit_before"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),

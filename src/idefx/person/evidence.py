@@ -11,6 +11,7 @@ from idefx.person.vocabulary import PersonVocabulary
 
 POSSESSIVE = {"’s", "'s"}
 CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
+ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -42,8 +43,11 @@ class NameEvidence:
         if not self.plain_name(start, end):
             return False
         nxt = t.next_word(full)
-        if nxt is not None and t.lower[nxt] in words.verbs:
-            return True  # "X said", "X met"
+        verb = nxt
+        while verb is not None and t.lower[verb] in ADVERBS:
+            verb = t.next_word(verb + 1)
+        if verb is not None and t.lower[verb] in words.verbs:
+            return True  # "X said", "X met", "X also attended"
         before = t.prev_word(start)
         if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
             return True  # '“...,” said X'
@@ -55,6 +59,9 @@ class NameEvidence:
         if self.phrase_before(before, words.met_before) and (nxt is None or not t.is_cap(nxt)):
             return True  # "met X", "joined by X": the one met is a person, unless the run modifies a capitalised
             # word after it ("led by Indo-Pacific Coordinator A")
+        if self.phrase_before(before, words.members_before) and (
+                nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
+            return True  # "the delegation included X, ...", "present were X and ...": a list of people
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:

@@ -146,11 +146,16 @@ class DocTokens:
         return j < 0 or "\n" in self.text[j] or self.text[j] in SENTENCE_OPENERS
 
     def bulleted(self, start: int) -> bool:
-        """Whether token ``start`` opens a bulleted line ("- Greg A. Adams, Chair ...")."""
+        """Whether token ``start`` opens a bulleted or numbered line ("- Greg A. Adams, Chair ...", "2. Ana Lima",
+        "(3) Ana Lima")."""
         j = start - 1
         while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
             j -= 1
-        if j < 0 or self.text[j] not in BULLETS:
+        if j > 0 and self.text[j] in {".", ")"} and self.text[j - 1].isdigit() and len(self.text[j - 1]) <= 2:
+            j -= 1  # the item's number
+            if self.text[j + 1] == ")" and j > 0 and self.text[j - 1] == "(":
+                j -= 1
+        elif j < 0 or self.text[j] not in BULLETS:
             return False
         j -= 1
         return j < 0 or "\n" in self.text[j] or self.text[j].isspace()

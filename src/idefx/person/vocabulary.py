@@ -45,6 +45,7 @@ class PersonVocabulary:
         self.relatives = set(state["relatives"])  # "X, who ..."
         self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
         self.met_before = {tuple(phrase.split()) for phrase in state["met_before"]}  # "met X", "joined by X"
+        self.members_before = {tuple(phrase.split()) for phrase in state["members_before"]}  # "included X, Y"
         self.credits_before = {tuple(phrase.split()) for phrase in state["credits_before"]}  # "Reporting by X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
