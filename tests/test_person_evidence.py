@@ -143,3 +143,21 @@ def test_a_name_modifying_a_noun_after_included_is_no_member(nlp, text, words):
 ])
 def test_an_adverb_between_the_name_and_its_verb_keeps_the_evidence(nlp, text, expected):
     assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Omar Sadiq, Penny Kowalczyk and Grant Mbeki attended.", {"Penny Kowalczyk", "Grant Mbeki"}),
+    ("The envoy met Australia's Penny Wong, who chairs the forum.", {"Penny Wong"}),
+    ("Minister Ana Lima and Mark Tuominen signed the deal.", {"Mark Tuominen"}),
+])
+def test_a_common_word_may_be_a_given_name_in_a_list_with_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The governor met Blue Ostrava on Monday.", "Blue Ostrava"),
+    ("The delegation included Golden Mbeki representatives.", "Golden Mbeki"),
+    ("Talks with Land O'Lakes went well.", "Land O'Lakes"),
+])
+def test_a_common_word_opening_a_name_met_is_a_firm_not_a_person(nlp, text, words):
+    assert words not in people(nlp, text)

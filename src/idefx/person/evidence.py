@@ -25,43 +25,46 @@ class NameEvidence:
         self.titles = titles
         self.vocabulary = vocabulary
 
-    def plain_name(self, start: int, end: int) -> bool:
+    def plain_name(self, start: int, end: int, given: bool = False) -> bool:
         """Two or more name words, none of them a common word, an acronym or a region's ("Karen Holt", not
-        "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name)."""
+        "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name). With ``given``,
+        the words before the last may be common words ("Grant Shapps", "Penny Wong")."""
         t, vocabulary = self.tokens, self.vocabulary
         words = self.names.name_tokens(start, end)
         if len(words) < 2 or (end < t.n and t.text[end] in vocabulary.region_words):
             return False
-        return all(t.lower[k] not in vocabulary.common and t.text[k] not in vocabulary.region_words
-                   and not t.text[k].isupper() and k not in t.placed for k in words)
+        return all((given and k != words[-1]) or t.lower[k] not in vocabulary.common for k in words) and all(
+            t.text[k] not in vocabulary.region_words and not t.text[k].isupper() and k not in t.placed for k in words)
 
     def by_clause(self, start: int, end: int, full: int) -> bool:
         """The clause or the layout says the run is a person."""
         t, words = self.tokens, self.vocabulary
         if t.bulleted(start) and t.item_ends(full):
             return True
-        if not self.plain_name(start, end):
+        if not self.plain_name(start, end, given=True):
             return False
         nxt = t.next_word(full)
-        verb = nxt
-        while verb is not None and t.lower[verb] in ADVERBS:
-            verb = t.next_word(verb + 1)
-        if verb is not None and t.lower[verb] in words.verbs:
-            return True  # "X said", "X met", "X also attended"
         before = t.prev_word(start)
-        if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
-            return True  # '“...,” said X'
-        if self.phrase_before(before, words.sources_before):
-            return True  # "according to X"
         if t.text[before] in POSSESSIVE and before > 0 and t.country[before - 1] is not None and (
                 nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
-            return True  # "Chile's Gabriel Boric, ...", not "the UK's Indo-Pacific tilt"
+            return True  # "Chile's Gabriel Boric, ...", "Australia's Penny Wong", not "the UK's Indo-Pacific tilt"
+        if not self.plain_name(start, end):
+            return False  # elsewhere a common word may open a firm's name ("met Land O'Lakes")
         if self.phrase_before(before, words.met_before) and (nxt is None or not t.is_cap(nxt)):
             return True  # "met X", "joined by X": the one met is a person, unless the run modifies a capitalised
             # word after it ("led by Indo-Pacific Coordinator A")
         if self.phrase_before(before, words.members_before) and (
                 nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
             return True  # "the delegation included X, ...", "present were X and ...": a list of people
+        verb = nxt
+        while verb is not None and t.lower[verb] in ADVERBS:
+            verb = t.next_word(verb + 1)
+        if verb is not None and t.lower[verb] in words.verbs:
+            return True  # "X said", "X met", "X also attended"
+        if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
+            return True  # '“...,” said X'
+        if self.phrase_before(before, words.sources_before):
+            return True  # "according to X"
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:
@@ -101,7 +104,7 @@ class NameEvidence:
         """"Minister A, X and Y" / "X and Minister A": a plain name in one list with a person (``people``: the
         tokens of the people's mentions and appositions; ``names``: of their mentions). After an apposition
         only "and" coordinates ("A, Director, Southeast Asia Center": the apposition goes on)."""
-        if not self.plain_name(start, end):
+        if not self.plain_name(start, end, given=True):
             return False
         t = self.tokens
         before = t.prev_word(start)

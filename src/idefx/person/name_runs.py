@@ -151,14 +151,14 @@ class NameRuns:
         return True
 
     def opens_name(self, i: int) -> bool:
-        """What stands before token i lets a name start there: a lower-case word, a title head (also a plural
-        one) or an honorific."""
+        """What stands before token i lets a name start there: a lower-case word, a possessive, a title head
+        (also a plural one) or an honorific."""
         t = self.tokens
         j = t.prev_word(i)
         tag = t.tags[j]
         if tag is not None:
             return bool(tag.kinds & NAME_OPENING_KINDS)
-        return t.text[j][:1].islower() or t.text[j] in {",", "("} or t.lower[j] in self.vocabulary.plural_heads
+        return t.text[j][:1].islower() or t.text[j] in {",", "(", "’s", "'s"} or t.lower[j] in self.vocabulary.plural_heads
 
     def before_number(self, k: int) -> bool:
         """Whether the first word from token ``k`` on is a number."""
