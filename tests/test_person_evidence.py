@@ -161,3 +161,21 @@ def test_a_common_word_may_be_a_given_name_in_a_list_with_a_person(nlp, text, ex
 ])
 def test_a_common_word_opening_a_name_met_is_a_firm_not_a_person(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Heads of Central Asian states met in Astana.", "Central Asian"),
+    ("Ministers Omar Sadiq, Lena Fischer and Southeast Asian envoys met.", "Southeast Asian"),
+    ("The Director of Central European Affairs, Karen Holt, spoke.", "Central European"),
+])
+def test_a_region_adjective_is_no_name(nlp, text, words):
+    assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Office of the Spokesperson\nWashington, DC\nOctober 11, 2017\n\nThe talks began.", "Washington"),
+    ("Press Secretary\nLondon, May 3\n\nThe minister arrived.", "London"),
+    ("Media Note\nOffice of the Spokesperson\nParis, France\n\nThe talks began.", "Paris"),
+])
+def test_a_dateline_under_a_heading_is_no_one_the_heading_names(nlp, text, words):
+    assert words not in people(nlp, text)

@@ -81,10 +81,20 @@ class NameRuns:
                 if t.glued_hyphen(start - 1) and not (t.lower[start - 2] in words.particles and t.is_cap(start - 2)):
                     break
                 start -= 1
-            out.append(NameRun(start, end, self.suffix_end(end)))
             resume = max(end, i + 1)
+            if end - start == 1 and self.dateline_place(start):
+                continue
+            out.append(NameRun(start, end, self.suffix_end(end)))
         self.runs = out
         return out
+
+    def dateline_place(self, i: int) -> bool:
+        """A place's name opening a line before a comma ("Washington, DC", "LAGOS, May 3"): a dateline, never
+        the name of whoever a title on the line before names."""
+        t = self.tokens
+        nxt = t.next_word(i + 1)
+        return i in t.placed and nxt is not None and t.text[nxt] == "," and t.sentence_start(i) \
+            and (i == 0 or "\n" in t.text[t.prev_word(i) + 1] or "\n" in t.text[i - 1])
 
     def common_surname(self, first: int, last: int, end: int) -> bool:
         """A capitalised common word after a titled given name is its surname ("Minister Michael Creed said",
