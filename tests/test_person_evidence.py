@@ -179,3 +179,12 @@ def test_a_region_adjective_is_no_name(nlp, text, words):
 ])
 def test_a_dateline_under_a_heading_is_no_one_the_heading_names(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister hosted a working lunch for Dante Sica and Gabriela Michetti.", {"Dante Sica", "Gabriela Michetti"}),
+    ("The king gave a dinner for Omar Sadiq at the palace.", {"Omar Sadiq"}),
+    ("The embassy held a reception for Lena Fischer on Friday.", {"Lena Fischer"}),
+])
+def test_the_guest_of_a_meal_or_reception_is_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))

@@ -83,3 +83,18 @@ def test_a_title_word_glued_by_a_hyphen_to_a_surname_is_part_of_the_name(nlp, te
 
 def test_a_hyphened_title_stays_a_title(nlp):
     assert people(nlp, "Vice-President Omar Sadiq met the envoy.")["Omar Sadiq"].titles == ["Vice-President"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Datuk Seri Aziz Rahman said the two countries would cooperate.", "Aziz Rahman"),
+    ("The forum was opened by Tan Sri Nor Hisham Yusof.", "Nor Hisham Yusof"),
+    ("Prime Minister Dato' Sri Ismail Harun met the envoy.", "Ismail Harun"),
+])
+def test_a_malay_honorific_is_no_part_of_the_name(nlp, text, name):
+    found = people(nlp, text)
+    assert name in found
+    assert found[name].titles in ([], ["Prime Minister"])
+
+
+def test_a_burmese_name_keeps_its_words(nlp):
+    assert "Kyaw Tun" in people(nlp, "Minister for Foreign Affairs U Kyaw Tun met the envoy.")
