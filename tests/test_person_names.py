@@ -98,3 +98,12 @@ def test_a_malay_honorific_is_no_part_of_the_name(nlp, text, name):
 
 def test_a_burmese_name_keeps_its_words(nlp):
     assert "Kyaw Tun" in people(nlp, "Minister for Foreign Affairs U Kyaw Tun met the envoy.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Governor Asa Boeing met the envoy.", "Asa Boeing"),
+    ("The envoy met Secretary Joshua Siemens on Monday.", "Joshua Siemens"),
+    ("Minister Kofi Dangote said the plant would reopen.", "Kofi Dangote"),
+])
+def test_a_firm_s_one_word_name_after_a_given_name_is_a_surname(nlp, text, name):
+    assert name in people(nlp, text)

@@ -153,12 +153,21 @@ class NameRuns:
             return False
         org = t.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0
-                                    and INITIAL.match(t.text[t.prev_word(i)])):
-            return False  # a one-word firm's name may still be a surname after an initial
+                                    and self.given_before(t.prev_word(i))):
+            return False  # a one-word firm's name may still be a surname after an initial or a given name
         if not t.flags[i] & UNCOMMON_NAME:  # a common word
             return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
                 and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
         return True
+
+    def given_before(self, j: int) -> bool:
+        """Whether token ``j`` can be the given name or initial before a surname: an initial, or an uncommon
+        name word that is no title, country, organisation or place ("Jean Dupont", "Henry Ford")."""
+        t = self.tokens
+        if INITIAL.match(t.text[j]):
+            return True
+        return bool(t.flags[j] & UNCOMMON_NAME) and t.tags[j] is None and t.country[j] is None \
+            and t.org[j] is None and j not in t.placed
 
     def opens_name(self, i: int) -> bool:
         """What stands before token i lets a name start there: a lower-case word, a possessive, a title head
