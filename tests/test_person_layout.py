@@ -49,3 +49,17 @@ def test_a_list_item_opening_with_a_longer_name_or_a_clause_is_not_a_person(nlp,
 ])
 def test_a_numbered_list_item_opening_with_a_name_is_a_person(nlp, text, expected):
     assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Minister Karen\u00a0Holt met the envoy.", "Karen Holt"),
+    ("The minister met Mr.\u00a0Tomasz\u00a0Wierzbicki on Monday.", "Tomasz Wierzbicki"),
+    ("Ambassador Lena\u00a0Maria Fischer said the talks went well.", "Lena Maria Fischer"),
+])
+def test_a_non_breaking_space_keeps_a_name_whole(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+def test_a_table_s_column_gap_ends_a_name(nlp):
+    found = people(nlp, "Minister Karen Holt      Warsaw Office\n")
+    assert "Karen Holt" in found

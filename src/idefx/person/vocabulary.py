@@ -98,7 +98,7 @@ class PersonVocabulary:
         return org_key(org) in self.international_orgs
 
     def in_name_class(self, word: str) -> Optional[str]:
-        """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
+        """"initial", "particle" or "space" (a single line break, a non-breaking space) when ``word`` can sit inside a name
         as such, else None."""
         classes = self.in_name_classes
         if word in classes:
@@ -108,8 +108,8 @@ class PersonVocabulary:
             cls = "initial"
         elif word.lower() in self.particles:
             cls = "particle"
-        elif word.isspace() and word.count("\n") == 1:
-            cls = "space"
+        elif word.isspace() and (word.count("\n") == 1 or ("\n" not in word and len(word) <= 2)):
+            cls = "space"  # a line break or a non-breaking space, not a table's column gap
         classes[word] = cls
         return cls
 
