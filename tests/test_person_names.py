@@ -107,3 +107,21 @@ def test_a_burmese_name_keeps_its_words(nlp):
 ])
 def test_a_firm_s_one_word_name_after_a_given_name_is_a_surname(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Emmanuel MACRON met the envoy.", "Emmanuel MACRON"),
+    ("The minister met Mr Jean-Yves LE DRIAN on Monday.", "Jean-Yves LE DRIAN"),
+    ("Chancellor Olaf SCHOLZ and the envoy met in Berlin.", "Olaf SCHOLZ"),
+])
+def test_a_surname_in_capitals_after_a_given_name_is_part_of_the_name(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister Karen Holt NATO officials met in Brussels.", "Karen Holt"),
+    ("King Abdullah II met the envoy.", "Abdullah II"),
+    ("Senator Ana Costa MP said the talks went well.", "Ana Costa"),
+])
+def test_an_acronym_suffix_or_post_nominal_after_a_name_stays_out_of_it(nlp, text, name):
+    assert name in people(nlp, text)

@@ -135,7 +135,7 @@ class NameRuns:
         t = self.tokens
         if t.lower[i] in MONTHS and self.before_number(i + 1):
             return None  # a date ("June 3"), even where the month's name is also a given name
-        if self.name_word(i):
+        if self.name_word(i) or self.capital_surname(i):
             return "name"
         if t.glued_hyphen(i):
             return "hyphen"
@@ -160,6 +160,20 @@ class NameRuns:
                 and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
         return True
 
+    def capital_surname(self, i: int) -> bool:
+        """A surname written in capitals after a given name or a particle ("Emmanuel MACRON", "Jean-Yves LE
+        DRIAN"); never a generational suffix ("II") or an acronym the components before know (an organisation,
+        a country)."""
+        t = self.tokens
+        word = t.text[i]
+        if not (i > 0 and word.isupper() and word.isalpha() and len(word) >= 2) or is_suffix(word) \
+                or t.tags[i] is not None or t.country[i] is not None or t.org[i] is not None or t.is_space(i - 1):
+            return False
+        before = t.text[i - 1]
+        return (before[:1].isupper() and not before.isupper() and self.token_class(i - 1) == "name") or (
+            before.isupper() and self.token_class(i - 1) in {"name", "particle"} and i > 1
+            and self.token_class(i - 2) in {"name", "hyphen", "particle"})
+
     def given_before(self, j: int) -> bool:
         """Whether token ``j`` can be the given name or initial before a surname: an initial, or an uncommon
         name word that is no title, country, organisation or place ("Jean Dupont", "Henry Ford")."""
@@ -177,7 +191,8 @@ class NameRuns:
         tag = t.tags[j]
         if tag is not None:
             return bool(tag.kinds & NAME_OPENING_KINDS)
-        return t.text[j][:1].islower() or t.text[j] in {",", "(", "’s", "'s"} or t.lower[j] in self.vocabulary.plural_heads
+        return t.text[j][:1].islower() or t.text[j] in {",", "(", "’s", "'s"} \
+            or t.lower[j] in self.vocabulary.plural_heads
 
     def before_number(self, k: int) -> bool:
         """Whether the first word from token ``k`` on is a number."""

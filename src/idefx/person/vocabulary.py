@@ -98,8 +98,8 @@ class PersonVocabulary:
         return org_key(org) in self.international_orgs
 
     def in_name_class(self, word: str) -> Optional[str]:
-        """"initial", "particle" or "space" (a single line break, a non-breaking space) when ``word`` can sit inside a name
-        as such, else None."""
+        """"initial", "particle" or "space" (a single line break, a non-breaking space) when ``word`` can sit
+        inside a name as such, else None."""
         classes = self.in_name_classes
         if word in classes:
             return classes[word]
