@@ -188,3 +188,21 @@ def test_a_dateline_under_a_heading_is_no_one_the_heading_names(nlp, text, words
 ])
 def test_the_guest_of_a_meal_or_reception_is_a_person(nlp, text, expected):
     assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Karen Holt (right) and Tomasz Wierzbicki (left) shake hands.", {"Karen Holt", "Tomasz Wierzbicki"}),
+    ("Amara Okonkwo and his delegation arrived in Abuja.", {"Amara Okonkwo"}),
+    ("Lena Fischer (centre) opens the exhibition.", {"Lena Fischer"}),
+])
+def test_a_caption_s_place_or_a_delegation_of_his_marks_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Eastern Gulf of Mexico stays closed (right) to drilling.", "Eastern Gulf"),
+    ("Visitors to Monterey Bay Aquarium and his family came.", "Monterey Bay"),
+    ("The Korea Strait (left) was calm.", "Korea Strait"),
+])
+def test_a_sea_gulf_or_bay_is_no_person(nlp, text, words):
+    assert words not in people(nlp, text)

@@ -12,6 +12,7 @@ from idefx.person.vocabulary import PersonVocabulary
 POSSESSIVE = {"’s", "'s"}
 CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
 ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
+CAPTION_PLACES = {"right", "left", "centre", "center", "pictured", "l", "r", "c", "front", "second"}
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -65,6 +66,8 @@ class NameEvidence:
             return True  # '“...,” said X'
         if self.phrase_before(before, words.sources_before):
             return True  # "according to X"
+        if nxt is not None and self.described_after(nxt):
+            return True
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:
@@ -73,6 +76,18 @@ class NameEvidence:
                 closing = t.next_word(after + 1)
                 return closing is not None and t.text[closing] == ","  # "X, 54, said"
         return self.byline(start, full)
+
+    def described_after(self, k: int) -> bool:
+        """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), "X and
+        his delegation"."""
+        t = self.tokens
+        after = t.next_word(k + 1)
+        if after is None:
+            return False
+        if t.text[k] == "(":
+            closing = t.next_word(after + 1)
+            return t.lower[after] in CAPTION_PLACES and closing is not None and t.text[closing] == ")"
+        return t.lower[k] == "and" and t.lower[after] in {"his", "her"}
 
     def phrase_before(self, k: int, phrases: set[tuple[str, ...]]) -> bool:
         """Whether the words ending at token ``k`` are one of ``phrases`` ("according to", "met with")."""
