@@ -89,10 +89,11 @@ class NameEvidence:
             return t.lower[after] in CAPTION_PLACES and closing is not None and t.text[closing] == ")"
         return t.lower[k] == "and" and t.lower[after] in {"his", "her"}
 
-    def phrase_before(self, k: int, phrases: set[tuple[str, ...]]) -> bool:
-        """Whether the words ending at token ``k`` are one of ``phrases`` ("according to", "met with")."""
+    def phrase_before(self, k: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+        """Whether the words ending at token ``k`` are one of ``phrases`` (by last word: "according to",
+        "met with")."""
         t = self.tokens
-        for phrase in phrases:
+        for phrase in phrases.get(t.lower[k], ()):
             j, matched = k, True
             for word in reversed(phrase):
                 if t.lower[j] != word:

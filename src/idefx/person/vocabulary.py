@@ -18,6 +18,15 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
 
 
+def by_last_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as word tuples, grouped by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        out.setdefault(words[-1], []).append(words)
+    return out
+
+
 def plural(word: str) -> str:
     """The plural of a one-word English title ("minister" -> "ministers", "secretary" -> "secretaries",
     "chairman" -> "chairmen")."""
@@ -43,10 +52,11 @@ class PersonVocabulary:
         self.guest_cues = set(state["guest_cues"])
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
-        self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
-        self.met_before = {tuple(phrase.split()) for phrase in state["met_before"]}  # "met X", "joined by X"
-        self.members_before = {tuple(phrase.split()) for phrase in state["members_before"]}  # "included X, Y"
-        self.credits_before = {tuple(phrase.split()) for phrase in state["credits_before"]}  # "Reporting by X"
+        # the phrases before a name that mark it as a person, by their last word
+        self.sources_before = by_last_word(state["sources_before"])  # "according to X"
+        self.met_before = by_last_word(state["met_before"])  # "met X", "joined by X"
+        self.members_before = by_last_word(state["members_before"])  # "included X, Y"
+        self.credits_before = by_last_word(state["credits_before"])  # "Reporting by X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
