@@ -206,3 +206,12 @@ def test_a_caption_s_place_or_a_delegation_of_his_marks_a_person(nlp, text, expe
 ])
 def test_a_sea_gulf_or_bay_is_no_person(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The president, along with Ines Vogel, toured the port.", "Ines Vogel"),
+    ("The minister held consultations with Pavel Ruzicka in Prague.", "Pavel Ruzicka"),
+    ("On arrival he was greeted by Rhea Kapoor at the airport.", "Rhea Kapoor"),
+])
+def test_the_one_accompanying_consulted_or_greeting_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)
