@@ -125,3 +125,21 @@ def test_a_surname_in_capitals_after_a_given_name_is_part_of_the_name(nlp, text,
 ])
 def test_an_acronym_suffix_or_post_nominal_after_a_name_stays_out_of_it(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Defense Minister Shin Won-sik held talks with the envoy.", "Shin Won-sik"),
+    ("Prime Minister Han Duck-soo received the delegation.", "Han Duck-soo"),
+    ("Foreign Minister Choe Son Hui met the envoy.", "Choe Son Hui"),
+])
+def test_korean_given_names_stay_whole(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Director Ana Lima ordered a Health Check-up for staff.", "Ana Lima"),
+    ("Minister Karen Holt said the Follow-on talks went well.", "Karen Holt"),
+    ("Envoy Omar Sadiq met his counterpart in Rome.", "Omar Sadiq"),
+])
+def test_a_hyphened_common_phrase_or_a_cue_stays_out_of_a_name(nlp, text, name):
+    assert name in people(nlp, text)

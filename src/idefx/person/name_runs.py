@@ -16,6 +16,8 @@ from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import INITIAL, NAME_WORD, UNCOMMON_NAME, PersonVocabulary
 
 SURNAME_MONTHS = {month for month in MONTHS if len(month) > 3 or month == "may"}  # full names, not "Mar"
+PARTICLE_ENDINGS = {"up", "out", "on", "off", "by", "led", "run", "old"}  # "Check-up", "Follow-on": no syllables
+MAX_SYLLABLE = 4  # letters of the lower-case syllable closing a hyphenated given name ("Won-sik")
 NAME_OPENING_KINDS = {"head", "rank", "honorific", "cue"}  # title kinds a name may follow
 
 
@@ -149,16 +151,36 @@ class NameRuns:
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
         t = self.tokens
-        if t.tags[i] is not None or t.country[i] is not None or not t.flags[i] & NAME_WORD:
+        if t.country[i] is not None or not t.flags[i] & NAME_WORD:
             return False
+        if t.tags[i] is not None:
+            return self.cue_inside_name(i)
         org = t.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0
                                     and self.given_before(t.prev_word(i))):
             return False  # a one-word firm's name may still be a surname after an initial or a given name
         if not t.flags[i] & UNCOMMON_NAME:  # a common word
+            if self.syllable_before_hyphen(i):
+                return True
             return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
-                and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
+                and (t.lower[i + 1] not in self.vocabulary.common or self.syllable_before_hyphen(i + 1)) \
+                and not t.sentence_start(i) and self.opens_name(i)
         return True
+
+    def syllable_before_hyphen(self, i: int) -> bool:
+        """A common word glued by a hyphen to a lower-case syllable after a name word: a given name ("Shin
+        Won-sik", "Han Duck-soo")."""
+        t = self.tokens
+        return 0 < i < t.n - 2 and t.glued_hyphen(i + 1) and t.text[i + 2].isalpha() and t.text[i + 2].islower() \
+            and len(t.text[i + 2]) <= MAX_SYLLABLE and t.text[i + 2] not in PARTICLE_ENDINGS \
+            and bool(t.flags[i - 1] & NAME_WORD) and t.tags[i - 1] is None and t.country[i - 1] is None
+
+    def cue_inside_name(self, i: int) -> bool:
+        """A lower-case cue word written capitalised between two name words is a name word ("Choe Son Hui")."""
+        t = self.tokens
+        tag = t.tags[i]
+        return tag.kinds == {"cue"} and tag.end - tag.start == 1 and 0 < i < t.n - 1 and t.is_cap(i) \
+            and all(t.flags[k] & UNCOMMON_NAME and t.tags[k] is None and t.country[k] is None for k in (i - 1, i + 1))
 
     def capital_surname(self, i: int) -> bool:
         """A surname written in capitals after a given name or a particle ("Emmanuel MACRON", "Jean-Yves LE
