@@ -215,3 +215,21 @@ def test_a_sea_gulf_or_bay_is_no_person(nlp, text, words):
 ])
 def test_the_one_accompanying_consulted_or_greeting_is_a_person(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks ended late. Wierzbicki said the two sides were close.", "Wierzbicki"),
+    ("Okonkwo told reporters the deal was near.", "Okonkwo"),
+    ("“We agreed,” Kowalczyk added after the meeting.", "Kowalczyk"),
+])
+def test_a_surname_alone_speaking_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Talmud says that the world stands on three things.", "Talmud"),
+    ("NATO said the exercise would go ahead.", "NATO"),
+    ("Beijing said the talks were useful.", "Beijing"),
+])
+def test_a_book_an_acronym_or_a_capital_speaking_is_no_person(nlp, text, words):
+    assert words not in people(nlp, text)

@@ -13,6 +13,8 @@ POSSESSIVE = {"’s", "'s"}
 CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
 ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
 CAPTION_PLACES = {"right", "left", "centre", "center", "pictured", "l", "r", "c", "front", "second"}
+SPEECH_AFTER = {"said", "says", "told", "added", "stressed", "noted", "underlined", "emphasised", "emphasized"}
+DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "our"}
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -76,6 +78,18 @@ class NameEvidence:
                 closing = t.next_word(after + 1)
                 return closing is not None and t.text[closing] == ","  # "X, 54, said"
         return self.byline(start, full)
+
+    def lone_speaker(self, start: int, end: int, full: int) -> bool:
+        """A surname alone that names no one found before, speaking ("Rutte said", "Akar told reporters"):
+        an uncommon name word, no acronym, place or organisation, no determiner before it ("the Talmud says")."""
+        t = self.tokens
+        words = self.names.name_tokens(start, end)
+        if len(words) != 1 or end - start != 1 or t.lower[start] in self.vocabulary.common \
+                or t.text[start].isupper() or start in t.placed or t.org[start] is not None:
+            return False
+        nxt = t.next_word(full)
+        before = t.prev_word(start)
+        return nxt is not None and t.lower[nxt] in SPEECH_AFTER and (start == 0 or t.lower[before] not in DETERMINERS)
 
     def described_after(self, k: int) -> bool:
         """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), "X and
