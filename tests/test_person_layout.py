@@ -63,3 +63,20 @@ def test_a_non_breaking_space_keeps_a_name_whole(nlp, text, name):
 def test_a_table_s_column_gap_ends_a_name(nlp):
     found = people(nlp, "Minister Karen Holt      Warsaw Office\n")
     assert "Karen Holt" in found
+
+
+@pytest.mark.parametrize("text, name, alias_free", [
+    ("He met Foreign Minister Frank Lindner-MeyerDefence Minister Karen Holt and others.", "Frank Lindner-Meyer",
+     "Frank Lindner-MeyerDefence"),
+    ("Guests: Ambassador Tomasz WierzbickiPresident Omar Sadiq", "Tomasz Wierzbicki", "Tomasz WierzbickiPresident"),
+    ("Minister Amara OkonkwoForeign Minister Lena Fischer", "Amara Okonkwo", "Amara OkonkwoForeign"),
+])
+def test_a_name_glued_to_the_next_title_loses_the_title_word(nlp, text, name, alias_free):
+    found = people(nlp, text)
+    assert name in found and alias_free not in found
+    start, end = found[name].mentions[0]
+    assert text[start:end] == name
+
+
+def test_a_firm_written_in_camel_case_is_no_glued_title(nlp):
+    assert "Karen Holt" in people(nlp, "The AstraZeneca chief, Minister Karen Holt, spoke.")

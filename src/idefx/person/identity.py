@@ -124,7 +124,7 @@ class Identities:
         person.forms.append(form)
         person.keys.add(name_words(form))
         person.words.update(name_words(form))
-        chars = (t.starts[start], t.starts[full - 1] + len(t.text[full - 1]))
+        chars = (t.starts[start], t.end_char(full - 1))
         person.mentions.append(chars)
         self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))

@@ -54,6 +54,8 @@ class NameRuns:
                 if cls == "name":
                     last = j
                 j += 1
+                if j - 1 in t.cut:
+                    break  # a title word glued to the name follows
             end = last + 1
             # a post-nominal in capitals closes the name ("Festus Kiyamo SAN", "Ana Costa MP")
             while end - 2 > i and t.text[end - 1].isupper() and not t.text[end - 2].isupper() \

@@ -10,7 +10,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES, doc_text
-from idefx.person.vocabulary import CAPITALISED, UNCOMMON_NAME, PersonVocabulary
+from idefx.person.vocabulary import CAPITALISED, GLUED, UNCOMMON_NAME, PersonVocabulary
 from idefx.tokentables import covering, token_array
 
 HYPHEN_HASH = numpy.uint64(hash_string("-"))
@@ -27,7 +27,9 @@ class DocTokens:
     def __init__(self, vocabulary: PersonVocabulary, doc: Doc):
         self.doc = doc
         self.n = len(doc)
-        self.text, self.lower, self.flags, self.opener_words = vocabulary.words(doc)
+        self.text, self.lower, self.flags, self.opener_words, glued = vocabulary.words(doc)
+        # a name glued to a title word ("SteinmeierDefence"): the characters of the name
+        self.cut = {i: GLUED.match(self.text[i]).end() for i in glued}
         self.starts = token_array(doc, "IDX").tolist()  # each token's character offset
         self.spaces = token_array(doc, "SPACY").tolist()  # whether whitespace follows it
         self.doc_text = doc_text(doc)
@@ -176,5 +178,12 @@ class DocTokens:
         if glossed:  # without the acronym glosses inside
             k = glossed[0]
             return " ".join(f"{self.span_text(start, k)} {self.span_text(k + 3, end)}".split())
+        last = min(end, self.n) - 1
+        if last in self.cut:
+            return " ".join(self.doc_text[self.starts[start]:self.end_char(last)].split())
         return " ".join(self.doc_text[self.starts[start]:self.starts[end] if end < self.n else None].split())
+
+    def end_char(self, k: int) -> int:
+        """The character offset after token ``k`` as a name's word (a glued title word cut off)."""
+        return self.starts[k] + self.cut.get(k, len(self.text[k]))
 

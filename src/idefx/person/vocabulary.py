@@ -15,7 +15,9 @@ from idefx.tokentables import bounded, described_words, followed_by, preceded_by
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
-CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
+CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE = 1, 2, 4, 8, 16
+# a name glued to the title word after it, the line break between them lost ("SteinmeierDefence")
+GLUED = re.compile(r"[A-Z][a-z]{2,}(?=([A-Z][a-z]{2,})$)")
 
 
 def by_last_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -74,25 +76,28 @@ class PersonVocabulary:
         self.descriptions: dict[int, tuple] = {}  # word hash -> describe(word)
         self.in_name_classes: dict[str, Optional[str]] = {}  # word -> in_name_class(word)
 
-    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
         """The text, lower-case form and flags (see ``describe``) of each token, and the tokens that may open a
         name run as far as the words show (before title and country checks; see ``NameRuns.openers``): an
         uncommon name word, a name word before a capitalised one, a capitalised word after "-"."""
         if not len(doc):
-            return [], [], [], []
+            return [], [], [], [], []
         text, lower, flags = described_words(doc, self.describe, self.descriptions)
         openers = ((flags & UNCOMMON_NAME).astype(bool) | followed_by(flags, NAME_WORD, CAPITALISED)
                    | preceded_by(flags, CAPITALISED, HYPHEN))
-        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
+        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist(), \
+            numpy.flatnonzero(flags & GLUED_TITLE).tolist()
 
     def describe(self, text: str) -> tuple[str, str, int]:
-        """(text, lower case, flags) of a word; flags: CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN."""
+        """(text, lower case, flags) of a word; flags: CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE."""
         low = text.lower()
         if not text[:1].isupper():
             return text, low, HYPHEN if text == "-" else 0
         name = self.name_shape(text)
+        glued = GLUED.match(text)
         return text, low, CAPITALISED | (NAME_WORD if name else 0) | (
-            UNCOMMON_NAME if name and low not in self.common else 0)
+            UNCOMMON_NAME if name and low not in self.common else 0) | (
+            GLUED_TITLE if glued and glued.group(1).lower() in self.title_words else 0)
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
