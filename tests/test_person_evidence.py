@@ -233,3 +233,12 @@ def test_a_surname_alone_speaking_is_a_person(nlp, text, name):
 ])
 def test_a_book_an_acronym_or_a_capital_speaking_is_no_person(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The six South South states held a meeting in Calabar.", "South South"),
+    ("The Gulf Cooperation states met in Riyadh.", "Gulf Cooperation"),
+    ("The Baltic Nordic states agreed on a plan.", "Baltic Nordic"),
+])
+def test_a_region_before_states_is_no_speaker(nlp, text, words):
+    assert words not in people(nlp, text)
