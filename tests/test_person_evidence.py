@@ -242,3 +242,12 @@ def test_a_book_an_acronym_or_a_capital_speaking_is_no_person(nlp, text, words):
 ])
 def test_a_region_before_states_is_no_speaker(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Karen Holt (@kholt) Published May 3, 2022", "Karen Holt"),
+    ("Talks resume\nTomasz Wierzbicki (@twierz88)\nThe ministers met.", "Tomasz Wierzbicki"),
+    ("In a post, Amara Okonkwo (@amaraok) wrote that the deal is close.", "Amara Okonkwo"),
+])
+def test_a_name_with_its_account_is_a_person(nlp, text, name):
+    assert name in people(nlp, text)

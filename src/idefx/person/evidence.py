@@ -92,13 +92,15 @@ class NameEvidence:
         return nxt is not None and t.lower[nxt] in SPEECH_AFTER and (start == 0 or t.lower[before] not in DETERMINERS)
 
     def described_after(self, k: int) -> bool:
-        """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), "X and
-        his delegation"."""
+        """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), an
+        account ("X (@xholt)"), "X and his delegation"."""
         t = self.tokens
         after = t.next_word(k + 1)
         if after is None:
             return False
         if t.text[k] == "(":
+            if t.text[after].startswith("@") and len(t.text[after]) > 1:
+                return True  # "X (@handle)": a writer's or speaker's social media account
             closing = t.next_word(after + 1)
             return t.lower[after] in CAPTION_PLACES and closing is not None and t.text[closing] == ")"
         return t.lower[k] == "and" and t.lower[after] in {"his", "her"}
