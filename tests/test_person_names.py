@@ -143,3 +143,12 @@ def test_korean_given_names_stay_whole(nlp, text, name):
 ])
 def test_a_hyphened_common_phrase_or_a_cue_stays_out_of_a_name(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The minister met Senior General Min Aung Hlaing in Naypyitaw.", "Min Aung Hlaing"),
+    ("Vice-Senior General Soe Win received the envoy.", "Soe Win"),
+    ("Senior General Than Shwe said the talks went well.", "Than Shwe"),
+])
+def test_a_senior_general_is_a_rank_before_a_name(nlp, text, name):
+    assert name in people(nlp, text)
