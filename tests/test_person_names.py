@@ -152,3 +152,12 @@ def test_a_hyphened_common_phrase_or_a_cue_stays_out_of_a_name(nlp, text, name):
 ])
 def test_a_senior_general_is_a_rank_before_a_name(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Cmdr. Rhea Kapoor received the delegation.", "Rhea Kapoor", "Cmdr"),
+    ("The bill was backed by Rep. Rui Lima of Ohio.", "Rui Lima", "Representative"),
+    ("Air Cdre Mark Lowe met the envoy.", "Mark Lowe", "Air Cdre"),
+])
+def test_abbreviated_ranks_and_titles_open_a_name(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
