@@ -230,6 +230,7 @@ def test_a_surname_alone_speaking_is_a_person(nlp, text, name):
     ("The Talmud says that the world stands on three things.", "Talmud"),
     ("NATO said the exercise would go ahead.", "NATO"),
     ("Beijing said the talks were useful.", "Beijing"),
+    ("The Book of Psalms says all of this in one verse.", "Psalms"),
 ])
 def test_a_book_an_acronym_or_a_capital_speaking_is_no_person(nlp, text, words):
     assert words not in people(nlp, text)

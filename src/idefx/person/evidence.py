@@ -14,7 +14,7 @@ CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credite
 ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
 CAPTION_PLACES = {"right", "left", "centre", "center", "pictured", "l", "r", "c", "front", "second"}
 SPEECH_AFTER = {"said", "says", "told", "added", "stressed", "noted", "underlined", "emphasised", "emphasized"}
-DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "our"}
+NO_SPEAKER_AFTER = {"the", "a", "an", "this", "that", "its", "their", "our", "of"}  # "the Book of Psalms says"
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -81,7 +81,8 @@ class NameEvidence:
 
     def lone_speaker(self, start: int, end: int, full: int) -> bool:
         """A surname alone that names no one found before, speaking ("Rutte said", "Akar told reporters"):
-        an uncommon name word, no acronym, place or organisation, no determiner before it ("the Talmud says")."""
+        an uncommon name word, no acronym, place or organisation, no determiner or "of" before it ("the Talmud
+        says", "the Book of Psalms says")."""
         t = self.tokens
         words = self.names.name_tokens(start, end)
         if len(words) != 1 or end - start != 1 or t.lower[start] in self.vocabulary.common \
@@ -89,7 +90,8 @@ class NameEvidence:
             return False
         nxt = t.next_word(full)
         before = t.prev_word(start)
-        return nxt is not None and t.lower[nxt] in SPEECH_AFTER and (start == 0 or t.lower[before] not in DETERMINERS)
+        return nxt is not None and t.lower[nxt] in SPEECH_AFTER \
+            and (start == 0 or t.lower[before] not in NO_SPEAKER_AFTER)
 
     def described_after(self, k: int) -> bool:
         """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), an
