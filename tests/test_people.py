@@ -156,14 +156,15 @@ def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
 
 def test_word_view_of_a_doc(nlp):
     vocabulary = nlp.get_pipe("idefx_people").vocabulary
-    doc = nlp.make_doc("The talks with Al-Sisi and Mark Twain ended")
-    text, lower, flags, openers = vocabulary.words(doc)
+    doc = nlp.make_doc("The talks with Al-Sisi and Mark Twain ended after Ana LimaDefence spoke")
+    text, lower, flags, openers, glued = vocabulary.words(doc)
     assert text == [t.text for t in doc] and lower == [t.lower_ for t in doc]
     assert flags == [vocabulary.describe(t.text)[2] for t in doc]
     # "The" opens nothing (a common word before a lower-case one), nor does the particle "Al"; "Sisi" follows
     # a hyphen
-    assert [text[i] for i in openers] == ["Sisi", "Mark", "Twain"]
-    assert vocabulary.words(nlp.make_doc("")) == ([], [], [], [])
+    assert [text[i] for i in openers] == ["Sisi", "Mark", "Twain", "Ana", "LimaDefence"]
+    assert [text[i] for i in glued] == ["LimaDefence"]  # a name glued to a title word
+    assert vocabulary.words(nlp.make_doc("")) == ([], [], [], [], [])
 
 
 def test_a_short_form_written_without_accents_is_the_same_person(nlp):

@@ -40,3 +40,43 @@ def test_a_list_item_opening_with_a_name_is_a_person(nlp, text, name):
 ])
 def test_a_list_item_opening_with_a_longer_name_or_a_clause_is_not_a_person(nlp, text, words):
     assert words not in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Participants:\n1. Lloyd Ashby\n2. Jake Sutter\n", {"Lloyd Ashby", "Jake Sutter"}),
+    ("The delegation:\n\n1) Kofi Mensah, Ambassador\n2) Ama Serwaa, Counsellor\n", {"Kofi Mensah", "Ama Serwaa"}),
+    ("Members:\n(1) Rhea Kapoor\n(2) Stefan Dragomir\n", {"Rhea Kapoor", "Stefan Dragomir"}),
+])
+def test_a_numbered_list_item_opening_with_a_name_is_a_person(nlp, text, expected):
+    assert expected <= set(people(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Foreign Minister Karen\u00a0Holt met the envoy.", "Karen Holt"),
+    ("The minister met Mr.\u00a0Tomasz\u00a0Wierzbicki on Monday.", "Tomasz Wierzbicki"),
+    ("Ambassador Lena\u00a0Maria Fischer said the talks went well.", "Lena Maria Fischer"),
+])
+def test_a_non_breaking_space_keeps_a_name_whole(nlp, text, name):
+    assert name in people(nlp, text)
+
+
+def test_a_table_s_column_gap_ends_a_name(nlp):
+    found = people(nlp, "Minister Karen Holt      Warsaw Office\n")
+    assert "Karen Holt" in found
+
+
+@pytest.mark.parametrize("text, name, alias_free", [
+    ("He met Foreign Minister Frank Lindner-MeyerDefence Minister Karen Holt and others.", "Frank Lindner-Meyer",
+     "Frank Lindner-MeyerDefence"),
+    ("Guests: Ambassador Tomasz WierzbickiPresident Omar Sadiq", "Tomasz Wierzbicki", "Tomasz WierzbickiPresident"),
+    ("Minister Amara OkonkwoForeign Minister Lena Fischer", "Amara Okonkwo", "Amara OkonkwoForeign"),
+])
+def test_a_name_glued_to_the_next_title_loses_the_title_word(nlp, text, name, alias_free):
+    found = people(nlp, text)
+    assert name in found and alias_free not in found
+    start, end = found[name].mentions[0]
+    assert text[start:end] == name
+
+
+def test_a_firm_written_in_camel_case_is_no_glued_title(nlp):
+    assert "Karen Holt" in people(nlp, "The AstraZeneca chief, Minister Karen Holt, spoke.")

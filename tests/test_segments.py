@@ -51,3 +51,18 @@ def test_segments_without_a_word_are_dropped_and_offsets_fit_the_text():
 
 def test_an_empty_text_has_no_sentences():
     assert segments(NLP.make_doc(""), {}) == []
+
+
+def test_an_abbreviation_s_full_stop_ends_a_sentence_before_an_opening_word():
+    assert sentences("The minister met officials from the U.S. The two sides discussed trade.") == [
+        "The minister met officials from the U.S.", "The two sides discussed trade."]
+    assert sentences("The talks ended at 5 p.m. They resume on Monday.") == [
+        "The talks ended at 5 p.m.", "They resume on Monday."]
+    assert sentences("The deal went to Lockheed Martin Corp. It was signed on Monday.") == [
+        "The deal went to Lockheed Martin Corp.", "It was signed on Monday."]
+
+
+def test_a_title_s_abbreviation_or_a_name_after_the_u_s_goes_on():
+    assert len(sentences("Mr. He Lifeng met Gen. Li in Beijing.")) == 1
+    assert len(sentences("He met the U.S. Ambassador in Lima.")) == 1
+    assert len(sentences("The U.S. Navy and U.K. Royal Navy sailed together.")) == 1

@@ -16,6 +16,11 @@ from idefx.tokentables import distinct_words, per_word, token_array
 SHORT_LINE = 45  # a line shorter than this (headline, dateline) ends a sentence at its line break
 WRAP_WIDTH = 60  # a line this long that stops between two words is hard-wrapped
 _FULL_STOPS = [numpy.uint64(hash_string(mark)) for mark in (".", "!", "?")]
+# words that open a sentence: after one, a word ending in an abbreviation's full stop ("the U.S.", "5 p.m.",
+# "Corp.") also ends its sentence
+_OPENERS = numpy.array([hash_string(word) for word in (
+    "The", "He", "She", "They", "It", "We", "This", "These", "Those", "In", "On", "At", "During", "After", "But",
+    "However", "Meanwhile", "His", "Her", "Their", "Both", "Earlier", "Later", "According")], dtype=numpy.uint64)
 
 
 class Sentence(NamedTuple):
@@ -26,6 +31,9 @@ class Sentence(NamedTuple):
     end: int
     start_char: int
     end_char: int
+
+
+_FIRM_ABBREVIATIONS = {"Inc.", "Corp.", "Ltd.", "Co.", "etc."}
 
 
 def segments(doc: Doc, word_cache: dict[int, bool], short_line: int = SHORT_LINE) -> list[Sentence]:
@@ -52,6 +60,7 @@ def segments(doc: Doc, word_cache: dict[int, bool], short_line: int = SHORT_LINE
     ends_line = ~undecided if undecided.any() and _hard_wrapped(doc, breaks, single, line_length) \
         else numpy.ones(len(breaks), dtype=bool)
     stops = numpy.flatnonzero(functools.reduce(operator.or_, (orths == mark for mark in _FULL_STOPS)))
+    stops = numpy.union1d(stops, _abbreviation_ends(strings, orths))
     ends = numpy.sort(numpy.concatenate((stops, breaks[ends_line]))) + 1
     bounds = numpy.concatenate(([0], ends, [length] if not len(ends) or ends[-1] < length else []))
     starts, stops = bounds[:-1].astype(numpy.int64), bounds[1:].astype(numpy.int64)
@@ -67,6 +76,14 @@ def segments(doc: Doc, word_cache: dict[int, bool], short_line: int = SHORT_LINE
     last_lengths = [len(strings[orth]) for orth in orths[lasts].tolist()]
     return [Sentence(start, last + 1, start_char, end_char) for start, last, start_char, end_char in
             zip(starts.tolist(), lasts.tolist(), idx[starts].tolist(), (idx[lasts] + last_lengths).tolist())]
+
+
+def _abbreviation_ends(strings, orths: numpy.ndarray) -> numpy.ndarray:
+    """The tokens that end in an abbreviation's full stop before a sentence's opening word: one with a full stop
+    inside ("U.S.", "p.m.") or a firm's ("Corp."), never a title's ("Mr. He Lifeng")."""
+    before = numpy.flatnonzero(numpy.isin(orths[1:], _OPENERS))
+    return numpy.array([k for k in before.tolist() if (word := strings[int(orths[k])]).endswith(".") and (
+        "." in word[:-1] and word[0].isalpha() or word in _FIRM_ABBREVIATIONS)], dtype=numpy.int64)
 
 
 def _hard_wrapped(doc: Doc, breaks: numpy.ndarray, single: numpy.ndarray, line_length: numpy.ndarray) -> bool:

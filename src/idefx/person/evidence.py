@@ -9,6 +9,12 @@ from idefx.person.title_regions import TitleRegions
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import PersonVocabulary
 
+POSSESSIVE = {"’s", "'s"}
+CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
+ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
+CAPTION_PLACES = {"right", "left", "centre", "center", "pictured", "l", "r", "c", "front", "second"}
+SPEECH_AFTER = {"said", "says", "told", "added", "stressed", "noted", "underlined", "emphasised", "emphasized"}
+NO_SPEAKER_AFTER = {"the", "a", "an", "this", "that", "its", "their", "our", "of"}  # "the Book of Psalms says"
 QUOTE_ENDS = {",", "”", "\"", "’", "'"}  # what stands before a speech verb that introduces the speaker after it
 MAX_AGE_DIGITS = 3
 
@@ -22,31 +28,48 @@ class NameEvidence:
         self.titles = titles
         self.vocabulary = vocabulary
 
-    def plain_name(self, start: int, end: int) -> bool:
+    def plain_name(self, start: int, end: int, given: bool = False) -> bool:
         """Two or more name words, none of them a common word, an acronym or a region's ("Karen Holt", not
-        "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name)."""
+        "Harbor Point", "AIA Delaware", "Allegheny County" or a city's, venue's or event's name). With ``given``,
+        the words before the last may be common words ("Grant Shapps", "Penny Wong")."""
         t, vocabulary = self.tokens, self.vocabulary
         words = self.names.name_tokens(start, end)
         if len(words) < 2 or (end < t.n and t.text[end] in vocabulary.region_words):
             return False
-        return all(t.lower[k] not in vocabulary.common and t.text[k] not in vocabulary.region_words
-                   and not t.text[k].isupper() and k not in t.placed for k in words)
+        return all((given and k != words[-1]) or t.lower[k] not in vocabulary.common for k in words) and all(
+            t.text[k] not in vocabulary.region_words and not t.text[k].isupper() and k not in t.placed for k in words)
 
     def by_clause(self, start: int, end: int, full: int) -> bool:
         """The clause or the layout says the run is a person."""
         t, words = self.tokens, self.vocabulary
         if t.bulleted(start) and t.item_ends(full):
             return True
-        if not self.plain_name(start, end):
+        if not self.plain_name(start, end, given=True):
             return False
         nxt = t.next_word(full)
-        if nxt is not None and t.lower[nxt] in words.verbs:
-            return True  # "X said", "X met"
         before = t.prev_word(start)
+        if t.text[before] in POSSESSIVE and before > 0 and t.country[before - 1] is not None and (
+                nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
+            return True  # "Chile's Gabriel Boric, ...", "Australia's Penny Wong", not "the UK's Indo-Pacific tilt"
+        if not self.plain_name(start, end):
+            return False  # elsewhere a common word may open a firm's name ("met Land O'Lakes")
+        if self.phrase_before(before, words.met_before) and (nxt is None or not t.is_cap(nxt)):
+            return True  # "met X", "joined by X": the one met is a person, unless the run modifies a capitalised
+            # word after it ("led by Indo-Pacific Coordinator A")
+        if self.phrase_before(before, words.members_before) and (
+                nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
+            return True  # "the delegation included X, ...", "present were X and ...": a list of people
+        verb = nxt
+        while verb is not None and t.lower[verb] in ADVERBS:
+            verb = t.next_word(verb + 1)
+        if verb is not None and t.lower[verb] in words.verbs:
+            return True  # "X said", "X met", "X also attended"
         if t.lower[before] in words.speech_before and before > 0 and t.text[t.prev_word(before)] in QUOTE_ENDS:
             return True  # '“...,” said X'
-        if self.source_before(before):
+        if self.phrase_before(before, words.sources_before):
             return True  # "according to X"
+        if nxt is not None and self.described_after(nxt):
+            return True
         if nxt is not None and t.text[nxt] == ",":
             after = t.next_word(nxt + 1)
             if after is not None and t.lower[after] in words.relatives:
@@ -56,10 +79,39 @@ class NameEvidence:
                 return closing is not None and t.text[closing] == ","  # "X, 54, said"
         return self.byline(start, full)
 
-    def source_before(self, k: int) -> bool:
-        """"according to X", "quoting X": the words ending at token ``k`` name the source of a statement."""
+    def lone_speaker(self, start: int, end: int, full: int) -> bool:
+        """A surname alone that names no one found before, speaking ("Rutte said", "Akar told reporters"):
+        an uncommon name word, no acronym, place or organisation, no determiner or "of" before it ("the Talmud
+        says", "the Book of Psalms says")."""
         t = self.tokens
-        for phrase in self.vocabulary.sources_before:
+        words = self.names.name_tokens(start, end)
+        if len(words) != 1 or end - start != 1 or t.lower[start] in self.vocabulary.common \
+                or t.text[start].isupper() or start in t.placed or t.org[start] is not None:
+            return False
+        nxt = t.next_word(full)
+        before = t.prev_word(start)
+        return nxt is not None and t.lower[nxt] in SPEECH_AFTER \
+            and (start == 0 or t.lower[before] not in NO_SPEAKER_AFTER)
+
+    def described_after(self, k: int) -> bool:
+        """What follows a name at token ``k`` describes a person: a photo caption's place ("X (right)"), an
+        account ("X (@xholt)"), "X and his delegation"."""
+        t = self.tokens
+        after = t.next_word(k + 1)
+        if after is None:
+            return False
+        if t.text[k] == "(":
+            if t.text[after].startswith("@") and len(t.text[after]) > 1:
+                return True  # "X (@handle)": a writer's or speaker's social media account
+            closing = t.next_word(after + 1)
+            return t.lower[after] in CAPTION_PLACES and closing is not None and t.text[closing] == ")"
+        return t.lower[k] == "and" and t.lower[after] in {"his", "her"}
+
+    def phrase_before(self, k: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+        """Whether the words ending at token ``k`` are one of ``phrases`` (by last word: "according to",
+        "met with")."""
+        t = self.tokens
+        for phrase in phrases.get(t.lower[k], ()):
             j, matched = k, True
             for word in reversed(phrase):
                 if t.lower[j] != word:
@@ -71,21 +123,22 @@ class NameEvidence:
         return False
 
     def byline(self, start: int, full: int) -> bool:
-        """"By Karen Holt" closing its line."""
+        """"By Karen Holt" closing its line; "Reporting by Karen Holt; Editing by ..." closing its part."""
         t = self.tokens
         before = t.prev_word(start)
-        if t.text[before] != "By":
+        credit = before > 0 and self.phrase_before(before, self.vocabulary.credits_before)
+        if t.text[before] != "By" and not credit:
             return False
         k = full
         while k < t.n and k in t.markup:
             k += 1
-        return k >= t.n or "\n" in t.text[k]
+        return k >= t.n or "\n" in t.text[k] or (credit and t.lower[t.next_word(k) or k] in CREDIT_ENDS)
 
     def coordinated(self, start: int, end: int, full: int, people: set[int], names: set[int]) -> bool:
         """"Minister A, X and Y" / "X and Minister A": a plain name in one list with a person (``people``: the
         tokens of the people's mentions and appositions; ``names``: of their mentions). After an apposition
         only "and" coordinates ("A, Director, Southeast Asia Center": the apposition goes on)."""
-        if not self.plain_name(start, end):
+        if not self.plain_name(start, end, given=True):
             return False
         t = self.tokens
         before = t.prev_word(start)

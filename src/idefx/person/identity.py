@@ -10,6 +10,10 @@ from idefx.person.title_pieces import TitlePiece
 from idefx.person.tokens import DocTokens
 
 
+PATRONYMIC = {"bin", "ibn", "bint", "binti"}  # "son/daughter of": the word after names the father
+MIN_RESPELLED = 6  # given names at least this long may be respelt beyond their first three letters
+
+
 class PersonRecord:
     """One person of a Doc as the mentions so far describe them."""
 
@@ -46,14 +50,29 @@ class PersonRecord:
         words = set(key)
         for form in self.keys:
             form_words = set(form)
-            if (words <= form_words or form_words <= words) and (key[-1] == form[-1] or key[0] == form[0]):
+            if (words <= form_words or form_words <= words) and (key[-1] == form[-1] or key[0] == form[0]) \
+                    and not father_alone(key, form) and not father_alone(form, key):
                 return True
         return False
 
     def other_spelling(self, key: tuple[str, ...]) -> bool:
-        """Another spelling of the given names ("Ambrosa"/"Ambrose Lufuma")."""
+        """Another spelling of the given names ("Ambrosa"/"Ambrose Lufuma", a doubled letter: "Amos"/"Amoss");
+        two short given names that differ are two people ("Mark"/"Mary Smith", "Dan"/"Dana Kowal")."""
         return any(len(form) == len(key) > 1 and form[-1] == key[-1]
-                   and all(a[:3] == b[:3] for a, b in zip(form[:-1], key[:-1])) for form in self.keys)
+                   and all(a == b or (a[:3] == b[:3] and (doubled(a, b) or doubled(b, a)
+                                                          or min(len(a), len(b)) >= MIN_RESPELLED))
+                           for a, b in zip(form[:-1], key[:-1])) for form in self.keys)
+
+
+def doubled(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with its last letter doubled ("Amos"/"Amoss")."""
+    return len(long) > len(short) and long.startswith(short) and set(long[len(short):]) == {short[-1]}
+
+
+def father_alone(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is only the father's name in the patronymic of ``long`` ("Abdullah" of "Hussein bin
+    Abdullah"): another person."""
+    return len(short) == 1 and len(long) > 2 and long[-2] in PATRONYMIC and short[0] == long[-1]
 
 
 class Identities:
@@ -105,7 +124,7 @@ class Identities:
         person.forms.append(form)
         person.keys.add(name_words(form))
         person.words.update(name_words(form))
-        chars = (t.starts[start], t.starts[full - 1] + len(t.text[full - 1]))
+        chars = (t.starts[start], t.end_char(full - 1))
         person.mentions.append(chars)
         self.mention_tokens[chars] = (start, full)
         self.taken.update(range(start, full))

@@ -16,6 +16,8 @@ from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import INITIAL, NAME_WORD, UNCOMMON_NAME, PersonVocabulary
 
 SURNAME_MONTHS = {month for month in MONTHS if len(month) > 3 or month == "may"}  # full names, not "Mar"
+PARTICLE_ENDINGS = {"up", "out", "on", "off", "by", "led", "run", "old"}  # "Check-up", "Follow-on": no syllables
+MAX_SYLLABLE = 4  # letters of the lower-case syllable closing a hyphenated given name ("Won-sik")
 NAME_OPENING_KINDS = {"head", "rank", "honorific", "cue"}  # title kinds a name may follow
 
 
@@ -52,6 +54,8 @@ class NameRuns:
                 if cls == "name":
                     last = j
                 j += 1
+                if j - 1 in t.cut:
+                    break  # a title word glued to the name follows
             end = last + 1
             # a post-nominal in capitals closes the name ("Festus Kiyamo SAN", "Ana Costa MP")
             while end - 2 > i and t.text[end - 1].isupper() and not t.text[end - 2].isupper() \
@@ -81,10 +85,20 @@ class NameRuns:
                 if t.glued_hyphen(start - 1) and not (t.lower[start - 2] in words.particles and t.is_cap(start - 2)):
                     break
                 start -= 1
-            out.append(NameRun(start, end, self.suffix_end(end)))
             resume = max(end, i + 1)
+            if end - start == 1 and self.dateline_place(start):
+                continue
+            out.append(NameRun(start, end, self.suffix_end(end)))
         self.runs = out
         return out
+
+    def dateline_place(self, i: int) -> bool:
+        """A place's name opening a line before a comma ("Washington, DC", "LAGOS, May 3"): a dateline, never
+        the name of whoever a title on the line before names."""
+        t = self.tokens
+        nxt = t.next_word(i + 1)
+        return i in t.placed and nxt is not None and t.text[nxt] == "," and t.sentence_start(i) \
+            and (i == 0 or "\n" in t.text[t.prev_word(i) + 1] or "\n" in t.text[i - 1])
 
     def common_surname(self, first: int, last: int, end: int) -> bool:
         """A capitalised common word after a titled given name is its surname ("Minister Michael Creed said",
@@ -125,7 +139,7 @@ class NameRuns:
         t = self.tokens
         if t.lower[i] in MONTHS and self.before_number(i + 1):
             return None  # a date ("June 3"), even where the month's name is also a given name
-        if self.name_word(i):
+        if self.name_word(i) or self.capital_surname(i):
             return "name"
         if t.glued_hyphen(i):
             return "hyphen"
@@ -139,30 +153,70 @@ class NameRuns:
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
         t = self.tokens
-        if t.tags[i] is not None or t.country[i] is not None or not t.flags[i] & NAME_WORD:
+        if t.country[i] is not None or not t.flags[i] & NAME_WORD:
             return False
+        if t.tags[i] is not None:
+            return self.cue_inside_name(i)
         org = t.org[i]
         if org is not None and not (org.label_ == KNOWN_ORG and org.end - org.start == 1 and i > 0
-                                    and INITIAL.match(t.text[t.prev_word(i)])):
-            return False  # a one-word firm's name may still be a surname after an initial
+                                    and self.given_before(t.prev_word(i))):
+            return False  # a one-word firm's name may still be a surname after an initial or a given name
         if not t.flags[i] & UNCOMMON_NAME:  # a common word
-            if i > 0 and t.flags[i - 1] & NAME_WORD and i + 2 < t.n and t.glued_hyphen(i + 1) \
-                    and t.text[i + 2].isalpha() and t.text[i + 2].islower() \
-                    and t.lower[i + 2] not in self.vocabulary.common:
-                return True  # the first half of a hyphenated given name after a surname ("Shin Won-sik")
+            if self.syllable_before_hyphen(i):
+                return True
             return lookahead and i + 1 < t.n and self.name_word(i + 1, False) \
-                and t.lower[i + 1] not in self.vocabulary.common and not t.sentence_start(i) and self.opens_name(i)
+                and (t.lower[i + 1] not in self.vocabulary.common or self.syllable_before_hyphen(i + 1)) \
+                and not t.sentence_start(i) and self.opens_name(i)
         return True
 
+    def syllable_before_hyphen(self, i: int) -> bool:
+        """A common word glued by a hyphen to a lower-case syllable after a name word: a given name ("Shin
+        Won-sik", "Han Duck-soo")."""
+        t = self.tokens
+        return 0 < i < t.n - 2 and t.glued_hyphen(i + 1) and t.text[i + 2].isalpha() and t.text[i + 2].islower() \
+            and len(t.text[i + 2]) <= MAX_SYLLABLE and t.text[i + 2] not in PARTICLE_ENDINGS \
+            and bool(t.flags[i - 1] & NAME_WORD) and t.tags[i - 1] is None and t.country[i - 1] is None
+
+    def cue_inside_name(self, i: int) -> bool:
+        """A lower-case cue word written capitalised between two name words is a name word ("Choe Son Hui")."""
+        t = self.tokens
+        tag = t.tags[i]
+        return tag.kinds == {"cue"} and tag.end - tag.start == 1 and 0 < i < t.n - 1 and t.is_cap(i) \
+            and all(t.flags[k] & UNCOMMON_NAME and t.tags[k] is None and t.country[k] is None for k in (i - 1, i + 1))
+
+    def capital_surname(self, i: int) -> bool:
+        """A surname written in capitals after a given name or a particle ("Emmanuel MACRON", "Jean-Yves LE
+        DRIAN"); never a generational suffix ("II") or an acronym the components before know (an organisation,
+        a country)."""
+        t = self.tokens
+        word = t.text[i]
+        if not (i > 0 and word.isupper() and word.isalpha() and len(word) >= 2) or is_suffix(word) \
+                or t.tags[i] is not None or t.country[i] is not None or t.org[i] is not None or t.is_space(i - 1):
+            return False
+        before = t.text[i - 1]
+        return (before[:1].isupper() and not before.isupper() and self.token_class(i - 1) == "name") or (
+            before.isupper() and self.token_class(i - 1) in {"name", "particle"} and i > 1
+            and self.token_class(i - 2) in {"name", "hyphen", "particle"})
+
+    def given_before(self, j: int) -> bool:
+        """Whether token ``j`` can be the given name or initial before a surname: an initial, or an uncommon
+        name word that is no title, country, organisation or place ("Jean Dupont", "Henry Ford")."""
+        t = self.tokens
+        if INITIAL.match(t.text[j]):
+            return True
+        return bool(t.flags[j] & UNCOMMON_NAME) and t.tags[j] is None and t.country[j] is None \
+            and t.org[j] is None and j not in t.placed
+
     def opens_name(self, i: int) -> bool:
-        """What stands before token i lets a name start there: a lower-case word, a title head (also a plural
-        one) or an honorific."""
+        """What stands before token i lets a name start there: a lower-case word, a possessive, a title head
+        (also a plural one) or an honorific."""
         t = self.tokens
         j = t.prev_word(i)
         tag = t.tags[j]
         if tag is not None:
             return bool(tag.kinds & NAME_OPENING_KINDS)
-        return t.text[j][:1].islower() or t.text[j] in {",", "("} or t.lower[j] in self.vocabulary.plural_heads
+        return t.text[j][:1].islower() or t.text[j] in {",", "(", "’s", "'s"} \
+            or t.lower[j] in self.vocabulary.plural_heads
 
     def before_number(self, k: int) -> bool:
         """Whether the first word from token ``k`` on is a number."""

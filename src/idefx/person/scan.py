@@ -126,7 +126,8 @@ class PeopleScan:
             person = identities.named_by(start, end) if identities.people else None
             if person is not None:
                 identities.mention(person, start, full, [], None)
-            elif self.evidence.coordinated(start, end, full, identities.taken, identities.name_tokens()):
+            elif self.evidence.coordinated(start, end, full, identities.taken, identities.name_tokens()) \
+                    or self.evidence.lone_speaker(start, end, full):
                 identities.add(start, end, full, [], None).first_tok = start
             elif self.model_people.names(self.names.name_tokens(start, end)):
                 person = identities.add(start, end, full, [], None)

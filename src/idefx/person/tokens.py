@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES, doc_text
-from idefx.person.vocabulary import PersonVocabulary
+from idefx.person.vocabulary import CAPITALISED, GLUED, UNCOMMON_NAME, PersonVocabulary
 from idefx.tokentables import covering, token_array
 
+HYPHEN_HASH = numpy.uint64(hash_string("-"))
 BULLETS = {"-", "•", "*", "–", "·"}
 EMPHASIS = {"*", "_", "**", "__"}
 ITEM_ENDS = {",", "(", ":", ";", "–", "—", "-", "of", "and"}  # what may follow the name opening a list item
@@ -24,13 +27,16 @@ class DocTokens:
     def __init__(self, vocabulary: PersonVocabulary, doc: Doc):
         self.doc = doc
         self.n = len(doc)
-        self.text, self.lower, self.flags, self.opener_words = vocabulary.words(doc)
+        self.text, self.lower, self.flags, self.opener_words, glued = vocabulary.words(doc)
+        # a name glued to a title word ("SteinmeierDefence"): the characters of the name
+        self.cut = {i: GLUED.match(self.text[i]).end() for i in glued}
         self.starts = token_array(doc, "IDX").tolist()  # each token's character offset
         self.spaces = token_array(doc, "SPACY").tolist()  # whether whitespace follows it
         self.doc_text = doc_text(doc)
         # the TitleTag covering each token, or None; an honorific is written capitalised ("he" is no "HE")
         self.tags = [None if tag is not None and tag.kinds == {"honorific"} and not self.text[tag.start][:1].isupper()
                      else tag for tag in vocabulary.titles.tag(doc)]
+        self.untag_hyphened_names(doc)
         # a country name that opens a region's name ("Niger Delta", "Mexico State") says nothing of nationality;
         # a demonym before one still does ("Chinese State Councilor", "Norwegian State Secretary")
         self.country_spans = [span for span in doc.spans.get(COUNTRY_SPANS, [])
@@ -44,6 +50,18 @@ class DocTokens:
                        for k in range(span.start, span.end)}
         self.closing: set[int] = set()  # the emphasis markers that close an emphasised stretch
         self.markup = self.emphasis_marks() | self.acronym_glosses()
+
+    def untag_hyphened_names(self, doc: Doc) -> None:
+        """A one-word title glued by a hyphen to an uncommon name word after it is part of a double-barrelled
+        surname ("Hossein Amir-Abdollahian", "Emir-Khan"), not a title ("Vice-President" is one title)."""
+        tags, text, flags = self.tags, self.text, self.flags
+        for i in numpy.flatnonzero(token_array(doc, "ORTH") == HYPHEN_HASH).tolist():
+            if not (0 < i < self.n - 1 and self.glued_hyphen(i)):
+                continue
+            tag = tags[i - 1]
+            if tag is not None and tag.end - tag.start == 1 and tags[i + 1] is None and text[i - 1][:1].isupper() \
+                    and flags[i + 1] & UNCOMMON_NAME and flags[i - 1] & CAPITALISED:
+                tags[i - 1] = None
 
     def emphasis_marks(self) -> set[int]:
         """The tokens of markdown emphasis glued to a word ("**Karen Holt**", "_Omar Sadiq_"): the rules read
@@ -132,11 +150,16 @@ class DocTokens:
         return j < 0 or "\n" in self.text[j] or self.text[j] in SENTENCE_OPENERS
 
     def bulleted(self, start: int) -> bool:
-        """Whether token ``start`` opens a bulleted line ("- Greg A. Adams, Chair ...")."""
+        """Whether token ``start`` opens a bulleted or numbered line ("- Greg A. Adams, Chair ...", "2. Ana Lima",
+        "(3) Ana Lima")."""
         j = start - 1
         while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
             j -= 1
-        if j < 0 or self.text[j] not in BULLETS:
+        if j > 0 and self.text[j] in {".", ")"} and self.text[j - 1].isdigit() and len(self.text[j - 1]) <= 2:
+            j -= 1  # the item's number
+            if self.text[j + 1] == ")" and j > 0 and self.text[j - 1] == "(":
+                j -= 1
+        elif j < 0 or self.text[j] not in BULLETS:
             return False
         j -= 1
         return j < 0 or "\n" in self.text[j] or self.text[j].isspace()
@@ -157,5 +180,12 @@ class DocTokens:
         if glossed:  # without the acronym glosses inside
             k = glossed[0]
             return " ".join(f"{self.span_text(start, k)} {self.span_text(k + 3, end)}".split())
+        last = min(end, self.n) - 1
+        if last in self.cut:
+            return " ".join(self.doc_text[self.starts[start]:self.end_char(last)].split())
         return " ".join(self.doc_text[self.starts[start]:self.starts[end] if end < self.n else None].split())
+
+    def end_char(self, k: int) -> int:
+        """The character offset after token ``k`` as a name's word (a glued title word cut off)."""
+        return self.starts[k] + self.cut.get(k, len(self.text[k]))
 

@@ -16,7 +16,18 @@ from idefx.tokentables import bounded, described_words, followed_by, preceded_by
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
-CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN = 1, 2, 4, 8
+CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE = 1, 2, 4, 8, 16
+# a name glued to the title word after it, the line break between them lost ("SteinmeierDefence")
+GLUED = re.compile(r"[A-Z][a-z]{2,}(?=([A-Z][a-z]{2,})$)")
+
+
+def by_last_word(phrases: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as word tuples, grouped by their last word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        out.setdefault(words[-1], []).append(words)
+    return out
 
 
 def plural(word: str) -> str:
@@ -45,7 +56,11 @@ class PersonVocabulary:
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
         self.relative_adverbs = set(state["relative_adverbs"])  # "X, who is also ..."
-        self.sources_before = {tuple(phrase.split()) for phrase in state["sources_before"]}  # "according to X"
+        # the phrases before a name that mark it as a person, by their last word
+        self.sources_before = by_last_word(state["sources_before"])  # "according to X"
+        self.met_before = by_last_word(state["met_before"])  # "met X", "joined by X"
+        self.members_before = by_last_word(state["members_before"])  # "included X, Y"
+        self.credits_before = by_last_word(state["credits_before"])  # "Reporting by X"
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         # a country's seats of power and services named for it ("Pentagon", "Kremlin", "Bundeswehr"), as written
@@ -68,25 +83,28 @@ class PersonVocabulary:
         self.descriptions: dict[int, tuple] = {}  # word hash -> describe(word)
         self.in_name_classes: dict[str, Optional[str]] = {}  # word -> in_name_class(word)
 
-    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int]]:
+    def words(self, doc: Doc) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
         """The text, lower-case form and flags (see ``describe``) of each token, and the tokens that may open a
         name run as far as the words show (before title and country checks; see ``NameRuns.openers``): an
         uncommon name word, a name word before a capitalised one, a capitalised word after "-"."""
         if not len(doc):
-            return [], [], [], []
+            return [], [], [], [], []
         text, lower, flags = described_words(doc, self.describe, self.descriptions)
         openers = ((flags & UNCOMMON_NAME).astype(bool) | followed_by(flags, NAME_WORD, CAPITALISED)
                    | preceded_by(flags, CAPITALISED, HYPHEN))
-        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist()
+        return text, lower, flags.tolist(), numpy.flatnonzero(openers).tolist(), \
+            numpy.flatnonzero(flags & GLUED_TITLE).tolist()
 
     def describe(self, text: str) -> tuple[str, str, int]:
-        """(text, lower case, flags) of a word; flags: CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN."""
+        """(text, lower case, flags) of a word; flags: CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE."""
         low = text.lower()
         if not text[:1].isupper():
             return text, low, HYPHEN if text == "-" else 0
         name = self.name_shape(text)
+        glued = GLUED.match(text)
         return text, low, CAPITALISED | (NAME_WORD if name else 0) | (
-            UNCOMMON_NAME if name and low not in self.common else 0)
+            UNCOMMON_NAME if name and low not in self.common else 0) | (
+            GLUED_TITLE if glued and glued.group(1).lower() in self.title_words else 0)
 
     def name_shape(self, word: str) -> bool:
         """Whether ``word`` looks like a name word whatever its context (the context-free part of
@@ -119,8 +137,8 @@ class PersonVocabulary:
         return org_key(org) in self.international_orgs
 
     def in_name_class(self, word: str) -> Optional[str]:
-        """"initial", "particle" or "space" (a single line break) when ``word`` can sit inside a name
-        as such, else None."""
+        """"initial", "particle" or "space" (a single line break, a non-breaking space) when ``word`` can sit
+        inside a name as such, else None."""
         classes = self.in_name_classes
         if word in classes:
             return classes[word]
@@ -129,8 +147,8 @@ class PersonVocabulary:
             cls = "initial"
         elif word.lower() in self.particles:
             cls = "particle"
-        elif word.isspace() and word.count("\n") == 1:
-            cls = "space"
+        elif word.isspace() and (word.count("\n") == 1 or ("\n" not in word and len(word) <= 2)):
+            cls = "space"  # a line break or a non-breaking space, not a table's column gap
         classes[word] = cls
         return cls
 
