@@ -163,3 +163,16 @@ def test_a_country_that_no_title_phrase_claims_still_gives_the_home_country(nlp)
 def test_of_an_intergovernmental_body_after_the_name_gives_no_country(nlp, text, name, org):
     person = {p.name: p for p in nlp(text)._.idefx_people}[name]
     assert (person.organization, person.country) == (org, None)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("PARIS, May 3 (Reuters) - Taoiseach Micheál Martin met French President Emmanuel Macron.",
+     "Micheál Martin", "Taoiseach"),
+    ("BERLIN, May 3 (Reuters) - Chancellor Olaf Scholz received the Taoiseach, Leo Varadkar, on Monday.",
+     "Leo Varadkar", "Taoiseach"),
+    ("ROME, June 1 (Reuters) - Italian Prime Minister Giorgia Meloni met Tánaiste Simon Harris at the Chigi palace.",
+     "Simon Harris", "Tánaiste"),
+])
+def test_the_irish_heads_of_government_are_titles_of_ireland(nlp, text, name, title):
+    person = {p.name: p for p in nlp(text)._.idefx_people}[name]
+    assert (person.titles, person.country) == ([title], "IE")
