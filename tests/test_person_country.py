@@ -119,3 +119,60 @@ def test_a_region_named_in_two_countries_gives_neither_nor_the_one_named_most(nl
 ])
 def test_a_legislators_party_and_state_give_the_states_country(nlp, text, name):
     assert countries(nlp, text)[name] == "US"
+
+
+@pytest.mark.parametrize("text, host, guest, code", [
+    ("Foreign Minister Sergey Lavrov met Iranian Foreign Minister Ali Bagheri on Tuesday.",
+     "Sergey Lavrov", "Ali Bagheri", "IR"),
+    ("Prime Minister Donald Tusk held talks with German Chancellor Olaf Scholz.", "Donald Tusk", "Olaf Scholz", "DE"),
+    ("Defence Minister Richard Marles received Japan's Defense Minister Minoru Kihara.",
+     "Richard Marles", "Minoru Kihara", "JP"),
+    ("Wale Edun, the finance minister, met with Ghanaian Finance Minister Ken Ofori-Atta.",
+     "Wale Edun", "Ken Ofori-Atta", "GH"),
+])
+def test_a_country_in_the_next_persons_title_phrase_is_only_theirs(nlp, text, host, guest, code):
+    found = countries(nlp, text)
+    assert found[guest] == code
+    assert found[host] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Finance Minister Wale Edun met her Ghanaian counterpart on Monday.", "Wale Edun"),
+    ("Foreign Minister Annalena Baerbock spoke with her Polish counterpart by phone.", "Annalena Baerbock"),
+    ("On Friday Defence Minister Tom Alder hosted his Kenyan counterpart.", "Tom Alder"),
+])
+def test_a_counterparts_demonym_is_not_the_speakers_country(nlp, text, name):
+    assert countries(nlp, text)[name] is None
+
+
+def test_a_country_that_no_title_phrase_claims_still_gives_the_home_country(nlp):
+    found = countries(nlp, "Prime Minister Ana Brnabic spoke in Serbia on Monday. She met German Chancellor "
+                           "Olaf Scholz.")
+    assert found["Ana Brnabic"] == "RS"
+    assert found["Olaf Scholz"] == "DE"
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("ABUJA, May 3 (Reuters) - President Ajay Banga of the World Bank met Nigerian Finance Minister Wale Edun.",
+     "Ajay Banga", "World Bank"),
+    ("LIMA, June 9 (Reuters) - Peruvian ministers met Managing Director Kristalina Georgieva of the IMF.",
+     "Kristalina Georgieva", "IMF"),
+    ("NAIROBI, June 9 (Reuters) - Secretary General Mark Rutte of NATO met Kenyan President William Ruto.",
+     "Mark Rutte", "NATO"),
+])
+def test_of_an_intergovernmental_body_after_the_name_gives_no_country(nlp, text, name, org):
+    person = {p.name: p for p in nlp(text)._.idefx_people}[name]
+    assert (person.organization, person.country) == (org, None)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("PARIS, May 3 (Reuters) - Taoiseach Micheál Martin met French President Emmanuel Macron.",
+     "Micheál Martin", "Taoiseach"),
+    ("BERLIN, May 3 (Reuters) - Chancellor Olaf Scholz received the Taoiseach, Leo Varadkar, on Monday.",
+     "Leo Varadkar", "Taoiseach"),
+    ("ROME, June 1 (Reuters) - Italian Prime Minister Giorgia Meloni met Tánaiste Simon Harris at the Chigi palace.",
+     "Simon Harris", "Tánaiste"),
+])
+def test_the_irish_heads_of_government_are_titles_of_ireland(nlp, text, name, title):
+    person = {p.name: p for p in nlp(text)._.idefx_people}[name]
+    assert (person.titles, person.country) == ([title], "IE")

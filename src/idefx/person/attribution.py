@@ -19,6 +19,8 @@ SENTENCE_ENDS = {".", "!", "?"}
 # words that end the phrase of a title: a country before them modifies something else
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+MAX_TITLE_GAP = 3  # words between a country and the title it qualifies ("Iranian acting Foreign Minister")
 
 
 class Attribution:
@@ -97,6 +99,42 @@ class Attribution:
             skipped += 1
             j -= 1
         return None
+
+    def of_org_after(self, end: int) -> Optional[str]:
+        """"Vice President Anna Bjerde of the World Bank": an organisation straight after a name, as written."""
+        t = self.tokens
+        k = t.next_word(end) or end
+        if k + 1 < t.n and t.lower[k] == "of":
+            k = t.next_word(k + 1)
+            if k is not None and t.lower[k] == "the":
+                k = t.next_word(k + 1)
+            span = t.org[k] if k is not None else None
+            if span is not None and span.start == k:
+                return " ".join(span.text.split())
+        return None
+
+    def in_others_title(self, span) -> bool:
+        """"met Iranian Foreign Minister X", "with her Polish counterpart": a country that opens a title phrase
+        after a verb, a preposition or a possessive pronoun qualifies the one named there, not the document."""
+        t, words = self.tokens, self.vocabulary
+        j = t.prev_word(span.start)
+        if t.lower[j] in {"the", "a", "an"}:
+            j = t.prev_word(j)
+        if not (t.lower[j] in POSSESSIVE_PRONOUNS or t.lower[j] in words.guest_cues or t.lower[j] in words.verbs
+                or t.lower[j] in CLAUSE_WORDS):
+            return False
+        k = t.next_word(span.end)
+        if k is not None and t.text[k] in POSSESSIVE:
+            k = t.next_word(k + 1)
+        for _ in range(MAX_TITLE_GAP):
+            if k is None:
+                return False
+            if t.tags[k] is not None:
+                return True
+            if not t.text[k][:1].islower():
+                return False
+            k = t.next_word(k + 1)
+        return False
 
     def is_destination(self, span) -> bool:
         """A country named as where someone travels ("visited India", "a trip to Chile", "arrived in the

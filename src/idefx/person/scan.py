@@ -107,6 +107,7 @@ class PeopleScan:
             if not strong and len(name_toks) >= 2:
                 strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
+                right_org = right_org or (self.attribution.of_org_after(full) if left else None)
                 person = identities.add(start, end, full, pieces, right_org)
                 if right_org and words.is_international(right_org):
                     person.international = True  # "Kate Lee, Managing Director, IMF"
@@ -173,10 +174,12 @@ class PeopleScan:
         if home is None:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
+            # (a country opening another's title phrase, "met Iranian Foreign Minister X", is that one's)
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            unstated = [span for span in spans if span.kb_id_ not in stated]
+            own = [span for span in spans if not self.attribution.in_others_title(span)]
+            unstated = [span for span in own if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
-                or most_named(spans, None)
+                or most_named(own, None)
         foreign = most_named(spans, home) if home else None
         out = []
         for person in self.identities.people:
