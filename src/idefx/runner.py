@@ -40,6 +40,9 @@ SEED_WORDS = 300_000
 # once per zone rather than once per batch; closing the zone frees them, so memory grows with this number,
 # never with the archive.
 ZONE_WORDS = 200_000
+# Batches in flight per worker. Results are yielded in input order, so a worker that finishes while the oldest
+# batch is still running needs further batches queued to stay busy; a bound keeps what is read ahead small.
+BATCHES_IN_FLIGHT = 4
 # Chunks (runs of characters between spaces) the tokenizer may cache: all the distinct chunks of a seed fit.
 CACHED_CHUNKS = 50_000
 STDIN = "-"
@@ -273,7 +276,7 @@ def _run_pool(nlp, items: Iterable[WorkItem], model: Optional[str], jobs: int, b
     with multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         for batch in batches(items, batch_size):
             pending.append(pool.apply_async(_work, (batch, max_bytes)))
-            if len(pending) >= 2 * jobs:
+            if len(pending) >= BATCHES_IN_FLIGHT * jobs:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
