@@ -3,8 +3,10 @@ bodies speak for no country."""
 
 import pytest
 
+
 def countries(nlp, text):
     return {p.name: p.country for p in nlp(text)._.idefx_people}
+
 
 @pytest.mark.parametrize("text, name", [
     ("Peruvian Finance Minister Luisa Campos met IMF Managing Director Hanna Lindqvist in Lima.",
@@ -17,15 +19,18 @@ def countries(nlp, text):
 def test_an_official_of_an_intergovernmental_body_has_no_country(nlp, text, name):
     assert countries(nlp, text)[name] is None
 
+
 def test_an_envoy_to_an_intergovernmental_body_keeps_their_state(nlp):
     found = countries(nlp, "Ghana's Permanent Representative to the United Nations, Kofi Mensah, met "
                            "Swedish diplomats in New York.")
     assert found["Kofi Mensah"] == "GH"
 
+
 def test_a_region_named_after_a_country_is_not_the_country(nlp):
     found = countries(nlp, "The Minister of Niger Delta Affairs, Amaka Obi, and the Niger Delta Development "
                            "Commission chair, Chidi Eze, briefed Nigeria's governors in Port Harcourt.")
     assert found["Amaka Obi"] == "NG"
+
 
 def test_each_list_item_keeps_its_own_apposition(nlp):
     found = {p.name: p for p in nlp(
@@ -34,12 +39,14 @@ def test_each_list_item_keeps_its_own_apposition(nlp):
     assert (found["Lena Berg"].titles, found["Lena Berg"].country) == (["Minister of Foreign Affairs"], "SE")
     assert (found["Omar Haddad"].titles, found["Omar Haddad"].country) == (["Minister of Trade"], "TN")
 
+
 def test_a_title_right_after_a_name_without_a_comma_stays_with_that_name(nlp):
     found = {p.name: p for p in nlp(
         "Talks were held with Mr. Karim Benali Trade Minister of Morocco, Mr. Jonas Petrauskas, Minister of "
         "Energy of Lithuania, and others.")._.idefx_people}
     assert (found["Karim Benali"].titles, found["Karim Benali"].country) == (["Trade Minister"], "MA")
     assert (found["Jonas Petrauskas"].titles, found["Jonas Petrauskas"].country) == (["Minister of Energy"], "LT")
+
 
 def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
     found = countries(nlp, "Chilean and Peruvian defence chiefs met on Wednesday.\n\nDefense Secretary Ana Lopez and "
@@ -48,10 +55,12 @@ def test_an_unmarked_person_is_not_from_the_marked_counterpart_country(nlp):
     assert found["Luis Vargas"] == "PE"
     assert found["Ana Lopez"] == "CL"
 
+
 def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
     found = countries(nlp, "BUENOS AIRES, May 3 (Reuters) - Foreign Minister Ana Ruiz received Senator Tomas Vidal "
                            "and reviewed the President's recent trip to Chile and Peru.")
     assert found["Tomas Vidal"] == "AR"
+
 
 @pytest.mark.parametrize("text, country", [
     ("MANILA, May 2 - Cuba's leader wrote to Prime Minister Le Van Hung.", "PH"),
@@ -59,6 +68,7 @@ def test_the_country_someone_travelled_to_is_not_a_guest_s_country(nlp):
 ])
 def test_a_possessive_country_reaches_a_title_only_within_its_phrase(nlp, text, country):
     assert countries(nlp, text)["Le Van Hung"] == country
+
 
 @pytest.mark.parametrize("text, name, country", [
     ("Ghana hosts the Togo talks. President Kwame Asante received Foreign Minister Kodjo Mensah of Benin.",
@@ -72,6 +82,7 @@ def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_gu
         nlp, text, name, country):
     assert countries(nlp, text)[name] == country
 
+
 @pytest.mark.parametrize("text, name, code", [
     ("He met Norwegian State Secretary for Defence Lars Berg in Oslo.", "Lars Berg", "NO"),
     ("Chinese State Councilor Zhao Ming received the visitors.", "Zhao Ming", "CN"),
@@ -79,6 +90,7 @@ def test_an_unmarked_host_takes_the_first_named_of_equally_named_countries_no_gu
 ])
 def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
+
 
 @pytest.mark.parametrize("text, name, code", [
     ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),
