@@ -161,3 +161,21 @@ def test_a_senior_general_is_a_rank_before_a_name(nlp, text, name):
 ])
 def test_abbreviated_ranks_and_titles_open_a_name(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister K R Patel visited the port on Friday.", "K R Patel", "Minister"),
+    ("Ambassador T Okafor presented his credentials.", "T Okafor", "Ambassador"),
+    ("The bill was backed by Senator M Alvarez Ruiz.", "M Alvarez Ruiz", "Senator"),
+])
+def test_initials_without_periods_open_a_name_after_its_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr S Jaishankar said the talks were useful.", "S Jaishankar"),
+    ("Mr K Mensah told reporters the plan was ready.", "K Mensah"),
+    ("Ms R Lindqvist said the fund would grow.", "R Lindqvist"),
+])
+def test_an_initial_without_a_period_after_an_honorific_stays_in_the_name(nlp, text, name):
+    assert name in people(nlp, text)

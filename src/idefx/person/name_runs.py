@@ -79,6 +79,7 @@ class NameRuns:
             while start > 0 and self.token_class(start - 1) == "initial" and t.country[start - 1] is None \
                     and t.tags[start - 1] is None and t.org[start - 1] is None:
                 start -= 1
+            start = self.bare_initials_start(start)
             # a capitalised particle opens the name ("Al-Kadhimi", "De Croo")
             while start > 0 and (t.glued_hyphen(start - 1) or (
                     t.lower[start - 1] in words.particles and t.is_cap(start - 1) and t.tags[start - 1] is None)):
@@ -91,6 +92,20 @@ class NameRuns:
             out.append(NameRun(start, end, self.suffix_end(end)))
         self.runs = out
         return out
+
+    def bare_initials_start(self, start: int) -> int:
+        """Initials written without a period open the name only straight after a title ("Dr S Jaishankar",
+        "Minister K R Patel"); elsewhere a lone capital is too often a label or a list letter. "A" and "I" are
+        words."""
+        t = self.tokens
+        k = start
+        while k > 0 and len(t.text[k - 1]) == 1 and t.text[k - 1].isupper() and t.text[k - 1] not in "AI" \
+                and t.tags[k - 1] is None and t.country[k - 1] is None and t.org[k - 1] is None:
+            k -= 1
+        if k == start or k == 0:
+            return start
+        tag = t.tags[t.prev_word(k)]
+        return k if tag is not None and tag.kinds & NAME_OPENING_KINDS else start
 
     def dateline_place(self, i: int) -> bool:
         """A place's name opening a line before a comma ("Washington, DC", "LAGOS, May 3"): a dateline, never
