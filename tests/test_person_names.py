@@ -179,3 +179,12 @@ def test_initials_without_periods_open_a_name_after_its_title(nlp, text, name, t
 ])
 def test_an_initial_without_a_period_after_an_honorific_stays_in_the_name(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A statement from Premier Li Wei Long", "Li Wei Long"),
+    ("Remarks by President Tran Van Long\n\nThe leaders met.", "Tran Van Long"),
+    ("Minister Sara Lind Hope\nWelcome to all.", "Sara Lind Hope"),
+])
+def test_a_common_surname_closes_a_titled_name_at_a_line_or_text_end(nlp, text, name):
+    assert name in people(nlp, text)

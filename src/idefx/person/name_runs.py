@@ -121,7 +121,7 @@ class NameRuns:
         uncommon name word, and no capitalised word follows the common one. (A title's complement counts as its
         title: "Minister for Agriculture Michael Creed".)"""
         t, words = self.tokens, self.vocabulary
-        if end + 1 >= t.n or end != last + 1 or not t.is_cap(end) or not t.text[end].isalpha() \
+        if end >= t.n or end != last + 1 or not t.is_cap(end) or not t.text[end].isalpha() \
                 or t.lower[end] not in words.common or not t.flags[last] & UNCOMMON_NAME:
             return False
         if t.tags[end] is not None or t.country[end] is not None or t.org[end] is not None \
@@ -129,8 +129,8 @@ class NameRuns:
                 or t.lower[end] in WEEKDAYS or t.lower[end] in MONTHS:
             return False
         nxt = t.next_word(end + 1)
-        if nxt is not None and (t.is_cap(nxt) or t.text[nxt] == "-"):
-            return False
+        if nxt is not None and (t.is_cap(nxt) or t.text[nxt] == "-") and "\n" not in t.text[end + 1]:
+            return False  # a capitalised word after a line break opens the next line, not this name
         j = t.prev_word(first)
         if t.lower[j] in {"of", "for"} and last > first:
             j = t.prev_word(j)  # the run opens with the complement of the title before it
