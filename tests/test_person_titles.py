@@ -99,6 +99,16 @@ def test_a_title_in_brackets_after_the_name(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
 
 
+@pytest.mark.parametrize("text, name, title", [
+    ("Amina Diallo\n(Ambassador of Senegal)\n", "Amina Diallo", "Ambassador"),
+    ("The panel heard Tomas Reyes\n(Deputy Minister of Finance) first.", "Tomas Reyes", "Deputy Minister of Finance"),
+    ("Speakers:\nLena Kowalczyk\n(Minister of Health)\nOmar Haddad\n(Minister of Energy)", "Omar Haddad",
+     "Minister of Energy"),
+])
+def test_a_title_in_brackets_on_the_line_below_the_name(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
 @pytest.mark.parametrize("text, first, second, title", [
     ("In attendance were the Inspector General of Police, Mohammed Adamu, Minister of Trade, Mr Godswill "
      "Akpabio; and others.", "Mohammed Adamu", "Godswill Akpabio", "Minister of Trade"),

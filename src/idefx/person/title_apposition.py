@@ -30,8 +30,11 @@ class TitleApposition:
         k = end
         while k < t.n and k in t.markup:
             k += 1
-        if k < t.n and t.text[k] == "(":
-            return self.bracketed(k)
+        bracket = k
+        while bracket < t.n and t.is_space(bracket) and not t.is_break(bracket):
+            bracket += 1  # the bracketed title may stand on the line below the name ("Karen Holt\n(Minister ...)")
+        if bracket < t.n and t.text[bracket] == "(":
+            return self.bracketed(bracket)
         k = self.apposition_start(k)
         if k is None:
             return [], None, []
@@ -148,7 +151,7 @@ class TitleApposition:
         return name
 
     def bracketed(self, k: int) -> tuple[list[TitlePiece], Optional[str], list[int]]:
-        """"Karen Holt (Minister of Trade)": a title in brackets right after the name (token ``k`` is "(")."""
+        """"Karen Holt (Minister of Trade)": a title in brackets right after the name or on the line below it (token ``k`` is "(")."""
         t = self.tokens
         close = next((j for j in range(k + 1, min(k + MAX_REGION, t.n)) if t.text[j] in {")", "("}
                       or "\n" in t.text[j]), None)
