@@ -188,3 +188,12 @@ def test_an_initial_without_a_period_after_an_honorific_stays_in_the_name(nlp, t
 ])
 def test_a_common_surname_closes_a_titled_name_at_a_line_or_text_end(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Deputy Attorney General Lisa Monaco said the department would act.", "Lisa Monaco", "Deputy Attorney General"),
+    ("Ambassador Tomas Peru said the talks went well.", "Tomas Peru", "Ambassador"),
+    ("Deputy Minister Lucas Cuba told reporters the plan was ready.", "Lucas Cuba", "Deputy Minister"),
+])
+def test_a_country_name_after_a_titled_given_name_is_its_surname(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

@@ -71,7 +71,7 @@ class NameRuns:
             if (end < t.n and t.lower[end] in SURNAME_MONTHS and t.is_cap(end) and t.flags[last] & UNCOMMON_NAME
                     and not self.before_number(end + 1)):
                 end += 1
-            if self.common_surname(i, last, end):
+            if self.common_surname(i, last, end) or self.country_surname(i, last, end):
                 self.classes[end] = "name"  # a name word here, whatever the word is elsewhere
                 end += 1
             start = i
@@ -121,12 +121,20 @@ class NameRuns:
         uncommon name word, and no capitalised word follows the common one. (A title's complement counts as its
         title: "Minister for Agriculture Michael Creed".)"""
         t, words = self.tokens, self.vocabulary
-        if end >= t.n or end != last + 1 or not t.is_cap(end) or not t.text[end].isalpha() \
-                or t.lower[end] not in words.common or not t.flags[last] & UNCOMMON_NAME:
+        if end >= t.n or t.lower[end] not in words.common:
             return False
         if t.tags[end] is not None or t.country[end] is not None or t.org[end] is not None \
                 or t.lower[end] in words.not_names or t.lower[end] in words.org_heads \
                 or t.lower[end] in WEEKDAYS or t.lower[end] in MONTHS:
+            return False
+        return self.titled_surname(first, last, end)
+
+    def titled_surname(self, first: int, last: int, end: int) -> bool:
+        """Whether the capitalised word at ``end`` can close the name ``first..last`` as its surname: the last
+        name word is uncommon, no capitalised word follows on the line, and a title opens the name."""
+        t = self.tokens
+        if end >= t.n or end != last + 1 or not t.is_cap(end) or not t.text[end].isalpha() \
+                or not t.flags[last] & UNCOMMON_NAME:
             return False
         nxt = t.next_word(end + 1)
         if nxt is not None and (t.is_cap(nxt) or t.text[nxt] == "-") and "\n" not in t.text[end + 1]:
@@ -136,6 +144,15 @@ class NameRuns:
             j = t.prev_word(j)  # the run opens with the complement of the title before it
         before = t.tags[j] if first > 0 else None
         return before is not None and bool(before.kinds & (NAME_OPENING_KINDS | {"modifier"}))
+
+    def country_surname(self, first: int, last: int, end: int) -> bool:
+        """A country's one-word name after a titled given name is its surname ("Deputy Attorney General Lisa
+        Monaco said", "Ambassador Tomas Peru"): as ``common_surname``, for a single given name."""
+        t = self.tokens
+        span = t.country[end] if end < t.n else None
+        if span is None or first != last or span.end - span.start != 1 or t.text[end].isupper():
+            return False
+        return self.titled_surname(first, last, end)
 
     def openers(self) -> list[int]:
         """The tokens where a name run can start (a superset; ``token_class`` decides): a name word, a common
