@@ -197,3 +197,12 @@ def test_a_common_surname_closes_a_titled_name_at_a_line_or_text_end(nlp, text, 
 ])
 def test_a_country_name_after_a_titled_given_name_is_its_surname(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Ambassador Tomas Peru said the talks went well.", "Tomas Peru", "PE"),
+    ("Governor Anna Malta opened the session.", "Anna Malta", "MT"),
+    ("Senator Rosa Kenya voted against the bill.", "Rosa Kenya", "KE"),
+])
+def test_a_country_read_as_a_surname_is_not_the_persons_country(nlp, text, name, code):
+    assert people(nlp, text)[name].country != code

@@ -36,6 +36,7 @@ class NameRuns:
         self.vocabulary = vocabulary
         self.classes: list = ["?"] * tokens.n  # token_class, filled on demand
         self.runs: list[NameRun] = []
+        self.country_surnames: set[int] = set()  # country names read as surnames: no country named there
 
     def find(self) -> list[NameRun]:
         """Every candidate name run, in text order (also kept in ``runs``)."""
@@ -72,6 +73,8 @@ class NameRuns:
                     and not self.before_number(end + 1)):
                 end += 1
             if self.common_surname(i, last, end) or self.country_surname(i, last, end):
+                if t.country[end] is not None:
+                    self.country_surnames.add(end)
                 self.classes[end] = "name"  # a name word here, whatever the word is elsewhere
                 end += 1
             start = i

@@ -169,7 +169,7 @@ class PeopleScan:
     def decide_countries(self) -> list[tuple[PersonRecord, Optional[str]]]:
         """Each person with their country: stated, else from their side, organisation, the country named after
         a guest, or the document's home country."""
-        spans = self.tokens.country_spans
+        spans = [span for span in self.tokens.country_spans if span.start not in self.names.country_surnames]
         home = home_country(self.doc, spans)
         if home is None:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
