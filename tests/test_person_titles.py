@@ -292,3 +292,12 @@ def test_a_lower_case_complement_closed_by_a_comma_is_the_titles(nlp, text, name
 def test_a_clause_after_of_is_no_lower_case_complement(nlp, text):
     assert all("export" not in title and "works" not in title for person in people(nlp, text).values()
                for title in person.titles)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("External Affairs Minister S. Venkatesan met the envoys.", "S. Venkatesan", "External Affairs Minister"),
+    ("India's External Affairs Minister Dr S Rao arrived.", "S Rao", "External Affairs Minister"),
+    ("The External Trade Commissioner Lena Holm spoke first.", "Lena Holm", "External Trade Commissioner"),
+])
+def test_external_opens_a_portfolio_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
