@@ -206,3 +206,12 @@ def test_a_country_name_after_a_titled_given_name_is_its_surname(nlp, text, name
 ])
 def test_a_country_read_as_a_surname_is_not_the_persons_country(nlp, text, name, code):
     assert people(nlp, text)[name].country != code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Deputy Minister U Kyaw Min met the delegation.", "Kyaw Min"),
+    ("The envoy met Minister U Aung Naing in Naypyitaw.", "Aung Naing"),
+    ("Deputy Minister U Bharat Singh joined the video call.", "Bharat Singh"),
+])
+def test_the_burmese_honorific_u_is_no_initial(nlp, text, name):
+    assert name in people(nlp, text)

@@ -99,10 +99,10 @@ class NameRuns:
     def bare_initials_start(self, start: int) -> int:
         """Initials written without a period open the name only straight after a title ("Dr S Jaishankar",
         "Minister K R Patel"); elsewhere a lone capital is too often a label or a list letter. "A" and "I" are
-        words."""
+        words, and "U" is Burmese for "Mr." ("Deputy Minister U Kyaw Min")."""
         t = self.tokens
         k = start
-        while k > 0 and len(t.text[k - 1]) == 1 and t.text[k - 1].isupper() and t.text[k - 1] not in "AI" \
+        while k > 0 and len(t.text[k - 1]) == 1 and t.text[k - 1].isupper() and t.text[k - 1] not in "AIU" \
                 and t.tags[k - 1] is None and t.country[k - 1] is None and t.org[k - 1] is None:
             k -= 1
         if k == start or k == 0:
