@@ -100,7 +100,7 @@ class TitleApposition:
         """Whether the lower-case word at token ``k`` goes on with the complement of the title in ``region``
         ("chief of Brazil's joint staff,", "head of the armed forces."): the region ends in "of" or "for" after a
         head with only a country, a possessive and lower-case words since, and the words end the clause."""
-        t, words = self.tokens, self.reader.vocabulary
+        t = self.tokens
         if not self.plain_lower(k):
             return False
         of = next((j for j in reversed(region) if t.lower[j] in {"of", "for"}), None)
