@@ -31,3 +31,10 @@ def test_ci_installs_with_the_tested_constraints():
     pinned = {line.split("==")[0].lower() for line in constraints if "==" in line}
     assert {"spacy", "pydantic", "trafilatura", "dateparser", "charset-normalizer"} <= pinned
     assert "-c requirements/ci.txt" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_python_package_under_src_is_listed_for_the_wheel():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    src = ROOT / "src"
+    found = {".".join(init.parent.relative_to(src).parts) for init in src.rglob("__init__.py")}
+    assert found <= listed, f"packages missing from pyproject.toml: {sorted(found - listed)}"
