@@ -263,6 +263,20 @@ def test_a_persons_country_from_the_phrase_modifying_them(with_model, text, name
 
 
 @needs_model
+@pytest.mark.parametrize("text, name, country", [
+    ("BERLIN, 3 May 2024 - The Federal President received a delegation from the Republic of Chile, led by "
+     "Mr. Tomas Vidal, at Bellevue Palace.", "Tomas Vidal", "CL"),
+    ("NAIROBI, 3 May 2024 - The Norwegian representation was led by Mr. Lars Eide and was the second to be "
+     "received at the State House.", "Lars Eide", "NO"),
+    ("ACCRA, 3 May 2024 - On Monday, the Vice President met the trade mission from the Kingdom of Sweden, headed "
+     "by Mrs. Ingrid Dahl, at the Jubilee House.", "Ingrid Dahl", "SE"),
+])
+def test_a_groups_leader_has_the_groups_country(pipeline, with_model, text, name, country):
+    assert countries(pipeline, text)[name] != country  # the rules give the dateline's country
+    assert countries(with_model, text)[name] == country
+
+
+@needs_model
 @pytest.mark.parametrize("text, name", [
     ("The talks were with Mr. Hendrik Vos, the Dutch minister Anna Smit and Norway's Lars Holm.", "Hendrik Vos"),
     ("Talks were held with Ms. Clara Berg, the Austrian envoy Max Huber and Chile's Pedro Rojas.", "Clara Berg"),

@@ -2,7 +2,9 @@
 their apposition and the phrases under it ("X, Minister of Foreign Affairs and Expatriates of the Syrian Arab
 Republic", "X, Commissioner from the Australian Embassy"), or in the title they stand in apposition to
 ("the Syrian Foreign Minister, X"), the nearest in the tree first; never inside a relative clause or
-another person's phrase. It speaks only for people whose own title pieces state no country."""
+another person's phrase; failing that, for the leader of a group, the country of the group they lead ("the
+delegation from the Republic of Chile, led by X", "The Saudi representation was led by X"). It speaks only
+for people whose own title pieces state no country."""
 
 from __future__ import annotations
 
@@ -22,8 +24,9 @@ _UP = ("appos", "compound")  # a name in apposition to a title, or a title's las
 class ModelCountries:
     """The countries of the phrases modifying people, read from ``doc._.idefx_parse`` (none without it)."""
 
-    def __init__(self, tokens: DocTokens, doc: Doc):
+    def __init__(self, tokens: DocTokens, doc: Doc, lead_verbs: frozenset[str] = frozenset()):
         self.tokens, self.parse = tokens, doc._.idefx_parse
+        self.lead_verbs = lead_verbs  # "led", "headed": the verb between a group and its leader
 
     def of(self, person: PersonRecord, identities: Identities) -> Optional[str]:
         """The country of the first mention of ``person`` whose modifying phrase names one; other people's
@@ -48,6 +51,11 @@ class ModelCountries:
         while parse.deps[top] in _UP and parse.heads[top] != top and parse.heads[top] not in others:
             top = parse.heads[top]
         seen = set(range(start, end))
+        return self._search(top, start, end, seen, others) or self._group_led(top, seen, others)
+
+    def _search(self, top: int, start: int, end: int, seen: set[int], others: set[int]) -> Optional[str]:
+        """The country nearest in the tree among the phrases modifying the mention and its title."""
+        parse = self.parse
         todo = [top] if top not in seen else []
         todo += [k for i in range(start, end) for k in parse.children(i)
                  if k not in seen and parse.deps[k] in _MODIFIERS and parse.deps[k] != "conj"]  # a conjunct: another
@@ -60,6 +68,29 @@ class ModelCountries:
             if span is not None and span.kb_id_:
                 return span.kb_id_
             todo.extend(k for k in parse.children(token) if parse.deps[k] in _MODIFIERS)
+        return None
+
+    def _group_led(self, top: int, seen: set[int], others: set[int]) -> Optional[str]:
+        """The country of the group the mention is said to lead: the noun a "led by" phrase describes (the
+        parser may hang the phrase on the verb whose object that noun is), or the passive subject of "was led by"."""
+        parse, lower = self.parse, self.tokens.lower
+        by = parse.heads[top]
+        if parse.deps[top] != "pobj" or parse.deps[by] != "agent" or lower[parse.heads[by]] not in self.lead_verbs:
+            return None
+        verb = parse.heads[by]
+        if parse.deps[verb] == "acl":  # "a delegation from X, led by"
+            groups = [parse.heads[verb]]
+        elif parse.deps[verb] == "advcl":  # "received a delegation from X, led by": the object it describes
+            groups = [k for k in parse.children(parse.heads[verb]) if parse.deps[k] == "dobj" or (
+                parse.deps[k] == "prep" and lower[k] == "from")]
+        else:  # "The X delegation was led by"
+            groups = [k for k in parse.children(verb) if parse.deps[k] == "nsubjpass"]
+        for group in groups:
+            if group in seen or self._holds(group, others):
+                continue
+            code = self._search(group, group, group + 1, set(seen), others)
+            if code:
+                return code
         return None
 
     def _holds(self, token: int, others: set[int]) -> bool:

@@ -46,7 +46,7 @@ class PeopleScan:
         self.evidence = NameEvidence(self.tokens, self.names, regions, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
-        self.model_countries = ModelCountries(self.tokens, doc)
+        self.model_countries = ModelCountries(self.tokens, doc, frozenset(vocabulary.lead_verbs))
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
         self.plural_index = 0  # the place in its list of the last person it gave its title
