@@ -216,6 +216,28 @@ def test_a_later_triggers_subject_is_the_subject_of_its_verb(pipeline, with_mode
     assert met(with_model, text) == [first, second]
 
 
+@needs_model
+@pytest.mark.parametrize("text, subject, counterparts", [
+    ("ASMARA, 3 May 2024 - Foreign Minister Osman Idris of Eritrea held talks with Mr. Ivan Petrov, Minister of "
+     "Foreign Affairs of the Russian Federation, Prince Khalid bin Saad of the Kingdom of Saudi Arabia, Mr. Jorge "
+     "Ruiz, Minister of Foreign Affairs of the Republic of Nicaragua and Mr. Ali Nasheed, Minister of Foreign "
+     "Affairs of the Republic of Maldives.", "Osman Idris", ["Ivan Petrov", "Khalid bin Saad", "Jorge Ruiz",
+                                                             "Ali Nasheed"]),
+    ("DOHA, 3 May 2024 - Minister of State Khalid Al Thani of Qatar met Mr. Pavel Novak, Minister of Industry of "
+     "the Czech Republic, Sheikh Omar bin Zayed of the United Arab Emirates, Mr. Luis Prado, Minister of Trade of "
+     "the Republic of Peru and Ms. Ana Silva, Minister of Labour of the Portuguese Republic.", "Khalid Al Thani",
+     ["Pavel Novak", "Omar bin Zayed", "Luis Prado", "Ana Silva"]),
+    ("HANOI, 3 May 2024 - Deputy Minister Tran Van Minh of Vietnam held talks with Mr. Karl Weber, Deputy Prime "
+     "Minister and Foreign Minister of the Republic of Austria, Mr. Omar Haddad, Minister of Foreign Affairs and "
+     "Expatriates of the Syrian Arab Republic.", "Tran Van Minh", ["Karl Weber", "Omar Haddad"]),
+])
+def test_a_country_in_a_counterparts_apposition_is_theirs(pipeline, with_model, text, subject, counterparts):
+    """Counterparts of different countries, each named with their country: one meeting each, the parse saying
+    whose phrase each country is in (the rules give a country before a name to the name after it)."""
+    assert len(met(pipeline, text)) < len(counterparts)
+    assert met(with_model, text) == [sorted([subject, other]) for other in counterparts]
+
+
 def speakers(doc):
     from idefx.entities import PEOPLE_SPANS
     from idefx.meeting.speech import parsed_speakers
