@@ -299,6 +299,22 @@ def test_a_groups_leader_has_the_groups_country(pipeline, with_model, text, name
 
 
 @needs_model
+@pytest.mark.parametrize("text, name, country", [
+    ("NEW DELHI, 3 May 2024 - India and Sri Lanka signed a trade pact on Monday. The pact builds on the vision "
+     "agreed during President Ravi Perera’s visit to India last year, officials said. Sri Lanka welcomed the pact.",
+     "Ravi Perera", "LK"),
+    ("NAIROBI, 3 May 2024 - Kenya and Tanzania agreed to reopen a border post. Ambassador Joseph Mwita visited "
+     "Kenya in March to prepare the talks, officials said. Tanzania will open the post in June.", "Joseph Mwita",
+     "TZ"),
+    ("LIMA, 3 May 2024 - Peru and Bolivia renewed a water accord. Minister Carla Rojas arrived in Peru on Sunday "
+     "for the signing, officials said. Bolivia hosted the last round.", "Carla Rojas", "BO"),
+])
+def test_a_visitor_to_the_home_country_is_from_elsewhere(pipeline, with_model, text, name, country):
+    assert countries(pipeline, text)[name] != country  # the rules give the home country
+    assert countries(with_model, text)[name] == country
+
+
+@needs_model
 @pytest.mark.parametrize("text, name", [
     ("The talks were with Mr. Hendrik Vos, the Dutch minister Anna Smit and Norway's Lars Holm.", "Hendrik Vos"),
     ("Talks were held with Ms. Clara Berg, the Austrian envoy Max Huber and Chile's Pedro Rojas.", "Clara Berg"),

@@ -4,7 +4,8 @@ Republic", "X, Commissioner from the Australian Embassy"), or in the title they 
 ("the Syrian Foreign Minister, X"), the nearest in the tree first; never inside a relative clause or
 another person's phrase; failing that, for the leader of a group, the country of the group they lead ("the
 delegation from the Republic of Chile, led by X", "The Saudi representation was led by X"). It speaks only
-for people whose own title pieces state no country."""
+for people whose own title pieces state no country. The parse also says which countries a person travels to
+("X visited Chile", "X's visit to Chile", "X arrived in Chile"): a visitor is not of that country."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ _UP = ("appos", "compound")  # a name in apposition to a title, or a title's las
 class ModelCountries:
     """The countries of the phrases modifying people, read from ``doc._.idefx_parse`` (none without it)."""
 
-    def __init__(self, tokens: DocTokens, doc: Doc, lead_verbs: frozenset[str] = frozenset()):
+    def __init__(self, tokens: DocTokens, doc: Doc, lead_verbs: frozenset[str] = frozenset(),
+                 travel_words: frozenset[str] = frozenset()):
         self.tokens, self.parse = tokens, doc._.idefx_parse
         self.lead_verbs = lead_verbs  # "led", "headed": the verb between a group and its leader
+        self.travel_words = travel_words  # "visited", "visit", "arrived", "trip"
 
     def of(self, person: PersonRecord, identities: Identities) -> Optional[str]:
         """The country of the first mention of ``person`` whose modifying phrase names one; other people's
@@ -42,6 +45,29 @@ class ModelCountries:
             if code:
                 return code
         return None
+
+    def visited(self, person: PersonRecord, identities: Identities) -> set[str]:
+        """The countries ``person`` is said to travel to: the object of "visited", the "to"/"in" phrase of
+        "arrived" or of their "visit" ("X's visit to Chile"), with ``person`` its subject or possessor."""
+        if self.parse is None:
+            return set()
+        parse, lower, out = self.parse, self.tokens.lower, set()
+        ranges = identities.mention_tokens
+        for chars in person.mentions:
+            if chars not in ranges or not self.parse.covers(*ranges[chars]):
+                continue
+            top = parse.head_of(*ranges[chars])
+            while parse.deps[top] in _UP and parse.heads[top] != top:
+                top = parse.heads[top]
+            travel = parse.heads[top]
+            if parse.deps[top] not in ("nsubj", "poss") or lower[travel] not in self.travel_words:
+                continue
+            places = [k for k in parse.children(travel) if parse.deps[k] == "dobj"]
+            places += [p for k in parse.children(travel) if parse.deps[k] == "prep" and lower[k] in ("to", "in")
+                       for p in parse.children(k) if parse.deps[p] == "pobj"]
+            out.update(self.tokens.country[p].kb_id_ for p in places
+                       if self.tokens.country[p] is not None and self.tokens.country[p].kb_id_)
+        return out
 
     def _modifying(self, start: int, end: int, others: set[int]) -> Optional[str]:
         parse = self.parse

@@ -46,7 +46,8 @@ class PeopleScan:
         self.evidence = NameEvidence(self.tokens, self.names, regions, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
-        self.model_countries = ModelCountries(self.tokens, doc, frozenset(vocabulary.lead_verbs))
+        self.model_countries = ModelCountries(self.tokens, doc, frozenset(vocabulary.lead_verbs),
+                                              frozenset(vocabulary.travel_words))
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
         self.plural_index = 0  # the place in its list of the last person it gave its title
@@ -204,7 +205,9 @@ class PeopleScan:
                 # "the President met with President Lasso": the guest's country follows, or stands out
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
-                country = home
+                # with --model: one said to visit the home country is from elsewhere
+                visitor = home is not None and home in self.model_countries.visited(person, self.identities)
+                country = foreign if visitor else home
             out.append((person, country))
         return out
 
