@@ -86,6 +86,22 @@ def test_people_without_a_title_from_the_recogniser(pipeline, with_model, text, 
 
 @needs_model
 @pytest.mark.parametrize("text, name", [
+    ("The agenda of the talks was prepared with the help of Geneva Tribune Marie Dubois and several experts.",
+     "Marie Dubois"),
+    ("The talks were also attended by Bucharest Stock Exchange Andrei Ionescu and by several bankers.",
+     "Andrei Ionescu"),
+    ("The draft of the accord was reviewed during the talks by Lisbon Trade Office Rui Fernandes and two aides.",
+     "Rui Fernandes"),
+])
+def test_a_person_the_recogniser_finds_inside_a_longer_run(pipeline, with_model, text, name):
+    """The capitalised words before the name are a body's name, not the person's: the person is the part the
+    recogniser calls one."""
+    assert not pipeline(text)._.idefx_people
+    assert [p.name for p in with_model(text)._.idefx_people] == [name]
+
+
+@needs_model
+@pytest.mark.parametrize("text, name", [
     ("A dialogue between Hendrik Vos and Amara Diallo focused on trade and fisheries.", "Amara Diallo"),
     ("A dialogue between Pablo Ruiz and Aigerim Tokayeva focused on transport.", "Pablo Ruiz"),
     ("Marek Nowak and Oluwaseun Bello ended their talks on Friday.", "Oluwaseun Bello"),

@@ -135,6 +135,11 @@ class PeopleScan:
                 person = identities.add(start, end, full, [], None)
                 if person.first_tok is None:
                     person.first_tok = start
+            elif (part := self.model_people.part(self.names.name_tokens(start, end))) is not None:
+                # "attended by Bucharest Stock Exchange Andrei Ionescu": the person the recogniser finds inside
+                person = identities.add(part[0], part[1], part[1], [], None)
+                if person.first_tok is None:
+                    person.first_tok = part[0]
 
     def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
