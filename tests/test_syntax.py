@@ -316,6 +316,19 @@ def test_a_groups_leader_has_the_groups_country(pipeline, with_model, text, name
 
 @needs_model
 @pytest.mark.parametrize("text, name, country", [
+    ("CAIRO, 3 May 2024 - Senator Paul Dubois, who is on a three-day visit to Egypt, met President Omar Nasser on "
+     "Sunday. France and Egypt discussed trade.", "Paul Dubois", "FR"),
+    ("HANOI, 3 May 2024 - Senator Paul Dubois, who arrived in Vietnam on Friday, met Deputy Minister Tran Van "
+     "Minh. France and Vietnam agreed to expand flights.", "Paul Dubois", "FR"),
+    ("ACCRA, 3 May 2024 - Minister Kofi Mensah received Mr. Jan Kowal, on a working visit to Ghana, at the "
+     "ministry. Poland and Ghana signed a memorandum.", "Jan Kowal", "PL"),
+])
+def test_a_visit_in_a_clause_describing_the_visitor(pipeline, with_model, text, name, country):
+    assert countries(with_model, text)[name] == country
+
+
+@needs_model
+@pytest.mark.parametrize("text, name, country", [
     ("NEW DELHI, 3 May 2024 - India and Sri Lanka signed a trade pact on Monday. The pact builds on the vision "
      "agreed during President Ravi Perera’s visit to India last year, officials said. Sri Lanka welcomed the pact.",
      "Ravi Perera", "LK"),

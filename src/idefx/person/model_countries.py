@@ -20,6 +20,8 @@ from idefx.person.tokens import DocTokens
 _MODIFIERS = ("appos", "prep", "pobj", "compound", "amod", "poss", "conj", "cc", "nmod", "npadvmod", "punct",
               "det", "case")
 _UP = ("appos", "compound")  # a name in apposition to a title, or a title's last word
+_DESCRIBING = ("relcl", "acl", "prep")  # a clause or phrase describing a person ("who is on a visit to")
+_WITHIN_DESCRIPTION = ("prep", "pobj", "acomp", "attr", "advcl", "xcomp")  # down to its travel word
 
 
 class ModelCountries:
@@ -48,7 +50,8 @@ class ModelCountries:
 
     def visited(self, person: PersonRecord, identities: Identities) -> set[str]:
         """The countries ``person`` is said to travel to: the object of "visited", the "to"/"in" phrase of
-        "arrived" or of their "visit" ("X's visit to Chile"), with ``person`` its subject or possessor."""
+        "arrived" or of a "visit" ("X's visit to Chile"), with ``person`` its subject or possessor, or in a
+        clause or phrase describing ``person`` ("X, who is on a visit to Chile", "X, on a visit to Chile")."""
         if self.parse is None:
             return set()
         parse, lower, out = self.parse, self.tokens.lower, set()
@@ -56,18 +59,33 @@ class ModelCountries:
         for chars in person.mentions:
             if chars not in ranges or not self.parse.covers(*ranges[chars]):
                 continue
-            top = parse.head_of(*ranges[chars])
+            top = head = parse.head_of(*ranges[chars])
             while parse.deps[top] in _UP and parse.heads[top] != top:
                 top = parse.heads[top]
-            travel = parse.heads[top]
-            if parse.deps[top] not in ("nsubj", "poss") or lower[travel] not in self.travel_words:
-                continue
-            places = [k for k in parse.children(travel) if parse.deps[k] == "dobj"]
-            places += [p for k in parse.children(travel) if parse.deps[k] == "prep" and lower[k] in ("to", "in")
-                       for p in parse.children(k) if parse.deps[p] == "pobj"]
-            out.update(self.tokens.country[p].kb_id_ for p in places
-                       if self.tokens.country[p] is not None and self.tokens.country[p].kb_id_)
+            words = [parse.heads[top]] if parse.deps[top] in ("nsubj", "poss") else []
+            words += self._describing(head) + (self._describing(top) if top != head else [])
+            for travel in words:
+                if lower[travel] in self.travel_words:
+                    out.update(self._destinations(travel))
         return out
+
+    def _describing(self, top: int) -> list[int]:
+        """The words of the clauses and phrases that describe the person at ``top`` ("who is on a visit to")."""
+        parse, out = self.parse, []
+        todo = [k for k in parse.children(top) if parse.deps[k] in _DESCRIBING]
+        while todo:
+            token = todo.pop()
+            out.append(token)
+            todo.extend(k for k in parse.children(token) if parse.deps[k] in _WITHIN_DESCRIPTION)
+        return out
+
+    def _destinations(self, travel: int) -> set[str]:
+        parse, lower = self.parse, self.tokens.lower
+        places = [k for k in parse.children(travel) if parse.deps[k] == "dobj"]
+        places += [p for k in parse.children(travel) if parse.deps[k] == "prep" and lower[k] in ("to", "in")
+                   for p in parse.children(k) if parse.deps[p] == "pobj"]
+        return {self.tokens.country[p].kb_id_ for p in places
+                if self.tokens.country[p] is not None and self.tokens.country[p].kb_id_}
 
     def _modifying(self, start: int, end: int, others: set[int]) -> Optional[str]:
         parse = self.parse
