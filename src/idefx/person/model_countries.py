@@ -69,6 +69,46 @@ class ModelCountries:
                     out.update(self._destinations(travel))
         return out
 
+    def meets_a_visitor(self, person: PersonRecord, identities: Identities, home: str) -> bool:
+        """Whether ``person`` is the one a visitor to ``home`` meets ("X, on a visit to Egypt, met Y"; "Y
+        received X, who arrived in Egypt"): the object of a verb whose subject visits ``home``, or its subject
+        when the object does."""
+        if self.parse is None:
+            return False
+        parse, ranges = self.parse, identities.mention_tokens
+        visitors = {i for other in identities.people
+                    if other is not person and home in self.visited(other, identities)
+                    for chars in other.mentions if chars in ranges for i in range(*ranges[chars])}
+        if not visitors:
+            return False
+        for chars in person.mentions:
+            if chars not in ranges or not parse.covers(*ranges[chars]):
+                continue
+            top = parse.head_of(*ranges[chars])
+            while parse.deps[top] in _UP and parse.heads[top] != top:
+                top = parse.heads[top]
+            verb = parse.heads[top]
+            if parse.deps[top] == "pobj" and self.tokens.lower[verb] == "with":
+                verb = parse.heads[verb]
+                if parse.deps[verb] == "dobj":  # "held talks with"
+                    verb = parse.heads[verb]
+            if parse.deps[top] not in ("dobj", "pobj", "nsubj"):
+                continue
+            other_side = ("nsubj",) if parse.deps[top] != "nsubj" else ("dobj", "prep")
+            if any(self._under(k, visitors) for k in parse.children(verb) if parse.deps[k] in other_side):
+                return True
+        return False
+
+    def _under(self, token: int, tokens: set[int]) -> bool:
+        """Whether the phrase under ``token`` holds one of ``tokens``."""
+        todo = [token]
+        while todo:
+            k = todo.pop()
+            if k in tokens:
+                return True
+            todo.extend(self.parse.children(k))
+        return False
+
     def _describing(self, top: int) -> list[int]:
         """The words of the clauses and phrases that describe the person at ``top`` ("who is on a visit to")."""
         parse, out = self.parse, []

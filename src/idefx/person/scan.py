@@ -206,8 +206,10 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home:
-                # "the President met with President Lasso": the guest's country follows, or stands out
+            if country is None and person.guest and home and \
+                    not self.model_countries.meets_a_visitor(person, self.identities, home):
+                # "the President met with President Lasso": the guest's country follows, or stands out (with
+                # --model, not when the one who meets them is a visitor to the home country)
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
                 # with --model: one said to visit the home country is from elsewhere
