@@ -7,9 +7,13 @@ idefx's name rules (name-shaped words, not a title, country, organisation or com
 keeps out what the recogniser takes for a person among places ("Kano, Sokoto, Birnin Kebbi and Zamfara"), and a
 name the recogniser reads with its possessive ("St David's Day") names a thing, not a person. The
 other way round, a run that the rules would take for a person is none when the recogniser reads it whole
-as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO")."""
+as a nationality ("Central Asian") or, for an acronym, as an organisation ("the PMO"). A run of capitalised
+words that holds a PERSON entity of two name words or more and more besides ("attended by Bucharest Stock
+Exchange Andrei Ionescu") names that person, the words before being a body's name."""
 
 from __future__ import annotations
+
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -26,8 +30,9 @@ class ModelPeople:
         spans = doc.spans[MODEL_SPANS] if MODEL_SPANS in doc.spans else []
         self.parse = doc._.idefx_parse
         self.doc, self.verbs = doc, verbs  # the verbs after a speaker ("said", "told", "thanked", ...)
-        self.tokens = {i for span in spans if span.label_ == "PERSON" and not any(t.lower_ in _POSSESSIVES for t in span)
-                       for i in range(span.start, span.end)}
+        self.people = [span for span in spans
+                       if span.label_ == "PERSON" and not any(t.lower_ in _POSSESSIVES for t in span)]
+        self.tokens = {i for span in self.people for i in range(span.start, span.end)}
         places = [s for s in spans if s.label_ in _PLACE_LABELS]
         places += [s for key in (PLACES, COUNTRY_SPANS) if key in doc.spans for s in doc.spans[key]]
         self.places = {i for span in places for i in range(span.start, span.end)} if self.tokens else set()
@@ -42,6 +47,17 @@ class ModelPeople:
             return False
         named = all(i in self.tokens for i in name_tokens) or self._beside_a_person(start, end)
         return named and not self._modifier(start, end) and not self._among_places(start, end)
+
+    def part(self, name_tokens: list[int]) -> Optional[tuple[int, int]]:
+        """A person the recogniser finds inside a longer run ("Moscow Sergei Lavrov"): its two or more name
+        words, when the rest of the run is no part of it."""
+        start, end = name_tokens[0], name_tokens[-1] + 1
+        for span in self.people:
+            if start <= span.start and span.end <= end and (span.start, span.end) != (start, end) \
+                    and sum(1 for k in name_tokens if span.start <= k < span.end) >= 2 \
+                    and not self._modifier(span.start, span.end) and not self._among_places(span.start, span.end):
+                return span.start, span.end
+        return None
 
     def _speaker(self, token: int) -> bool:
         """Whether the parse makes the word the subject of a speaker's verb ("Okonkwo said")."""

@@ -46,7 +46,8 @@ class PeopleScan:
         self.evidence = NameEvidence(self.tokens, self.names, regions, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
-        self.model_countries = ModelCountries(self.tokens, doc)
+        self.model_countries = ModelCountries(self.tokens, doc, frozenset(vocabulary.lead_verbs),
+                                              frozenset(vocabulary.travel_words))
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
         self.plural_index = 0  # the place in its list of the last person it gave its title
@@ -134,6 +135,11 @@ class PeopleScan:
                 person = identities.add(start, end, full, [], None)
                 if person.first_tok is None:
                     person.first_tok = start
+            elif (part := self.model_people.part(self.names.name_tokens(start, end))) is not None:
+                # "attended by Bucharest Stock Exchange Andrei Ionescu": the person the recogniser finds inside
+                person = identities.add(part[0], part[1], part[1], [], None)
+                if person.first_tok is None:
+                    person.first_tok = part[0]
 
     def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
@@ -200,11 +206,15 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home:
-                # "the President met with President Lasso": the guest's country follows, or stands out
+            if country is None and person.guest and home and \
+                    not self.model_countries.meets_a_visitor(person, self.identities, home):
+                # "the President met with President Lasso": the guest's country follows, or stands out (with
+                # --model, not when the one who meets them is a visitor to the home country)
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
-                country = home
+                # with --model: one said to visit the home country is from elsewhere
+                visitor = home is not None and home in self.model_countries.visited(person, self.identities)
+                country = foreign if visitor else home
             out.append((person, country))
         return out
 
