@@ -232,28 +232,6 @@ def test_a_later_triggers_subject_is_the_subject_of_its_verb(pipeline, with_mode
     assert met(with_model, text) == [first, second]
 
 
-@needs_model
-@pytest.mark.parametrize("text, subject, counterparts", [
-    ("ASMARA, 3 May 2024 - Foreign Minister Osman Idris of Eritrea held talks with Mr. Ivan Petrov, Minister of "
-     "Foreign Affairs of the Russian Federation, Prince Khalid bin Saad of the Kingdom of Saudi Arabia, Mr. Jorge "
-     "Ruiz, Minister of Foreign Affairs of the Republic of Nicaragua and Mr. Ali Nasheed, Minister of Foreign "
-     "Affairs of the Republic of Maldives.", "Osman Idris", ["Ivan Petrov", "Khalid bin Saad", "Jorge Ruiz",
-                                                             "Ali Nasheed"]),
-    ("DOHA, 3 May 2024 - Minister of State Khalid Al Thani of Qatar met Mr. Pavel Novak, Minister of Industry of "
-     "the Czech Republic, Sheikh Omar bin Zayed of the United Arab Emirates, Mr. Luis Prado, Minister of Trade of "
-     "the Republic of Peru and Ms. Ana Silva, Minister of Labour of the Portuguese Republic.", "Khalid Al Thani",
-     ["Pavel Novak", "Omar bin Zayed", "Luis Prado", "Ana Silva"]),
-    ("HANOI, 3 May 2024 - Deputy Minister Tran Van Minh of Vietnam held talks with Mr. Karl Weber, Deputy Prime "
-     "Minister and Foreign Minister of the Republic of Austria, Mr. Omar Haddad, Minister of Foreign Affairs and "
-     "Expatriates of the Syrian Arab Republic.", "Tran Van Minh", ["Karl Weber", "Omar Haddad"]),
-])
-def test_a_country_in_a_counterparts_apposition_is_theirs(pipeline, with_model, text, subject, counterparts):
-    """Counterparts of different countries, each named with their country: one meeting each, the parse saying
-    whose phrase each country is in (the rules give a country before a name to the name after it)."""
-    assert len(met(pipeline, text)) < len(counterparts)
-    assert met(with_model, text) == [sorted([subject, other]) for other in counterparts]
-
-
 def speakers(doc):
     from idefx.entities import PEOPLE_SPANS
     from idefx.meeting.speech import parsed_speakers
@@ -297,64 +275,6 @@ def countries(nlp, text):
     ("Minister Paul Okoro and his Ghanaian counterpart Kofi Mensah agreed to meet again.", "Kofi Mensah", "GH"),
 ])
 def test_a_persons_country_from_the_phrase_modifying_them(with_model, text, name, country):
-    assert countries(with_model, text)[name] == country
-
-
-@needs_model
-@pytest.mark.parametrize("text, name, country", [
-    ("BERLIN, 3 May 2024 - The Federal President received a delegation from the Republic of Chile, led by "
-     "Mr. Tomas Vidal, at Bellevue Palace.", "Tomas Vidal", "CL"),
-    ("NAIROBI, 3 May 2024 - The Norwegian representation was led by Mr. Lars Eide and was the second to be "
-     "received at the State House.", "Lars Eide", "NO"),
-    ("ACCRA, 3 May 2024 - On Monday, the Vice President met the trade mission from the Kingdom of Sweden, headed "
-     "by Mrs. Ingrid Dahl, at the Jubilee House.", "Ingrid Dahl", "SE"),
-])
-def test_a_groups_leader_has_the_groups_country(pipeline, with_model, text, name, country):
-    assert countries(pipeline, text)[name] != country  # the rules give the dateline's country
-    assert countries(with_model, text)[name] == country
-
-
-@needs_model
-@pytest.mark.parametrize("text, name, country", [
-    ("CAIRO, 3 May 2024 - Senator Paul Dubois, who is on a three-day visit to Egypt, met President Omar Nasser on "
-     "Sunday. France and Egypt discussed trade.", "Paul Dubois", "FR"),
-    ("HANOI, 3 May 2024 - Senator Paul Dubois, who arrived in Vietnam on Friday, met Deputy Minister Tran Van "
-     "Minh. France and Vietnam agreed to expand flights.", "Paul Dubois", "FR"),
-    ("ACCRA, 3 May 2024 - Minister Kofi Mensah received Mr. Jan Kowal, on a working visit to Ghana, at the "
-     "ministry. Poland and Ghana signed a memorandum.", "Jan Kowal", "PL"),
-])
-def test_a_visit_in_a_clause_describing_the_visitor(pipeline, with_model, text, name, country):
-    assert countries(with_model, text)[name] == country
-
-
-@needs_model
-@pytest.mark.parametrize("text, visitor, host", [
-    ("LIMA, 3 May 2024 - Senator Anne Clark, who is visiting Peru this week, held talks with Minister Carla Rojas. "
-     "Canada and Peru agreed to expand flights.", ("Anne Clark", "CA"), ("Carla Rojas", "PE")),
-    ("CAIRO, 3 May 2024 - Senator Paul Dubois, who is on a three-day visit to Egypt, met President Omar Nasser on "
-     "Sunday. France and Egypt discussed trade.", ("Paul Dubois", "FR"), ("Omar Nasser", "EG")),
-    ("HANOI, 3 May 2024 - Senator Paul Dubois, who arrived in Vietnam on Friday, met Deputy Minister Tran Van "
-     "Minh. France and Vietnam agreed to expand flights.", ("Paul Dubois", "FR"), ("Tran Van Minh", "VN")),
-])
-def test_the_one_a_visitor_meets_is_of_the_home_country(pipeline, with_model, text, visitor, host):
-    """The rules take the one met for the foreign guest; the parse says the visitor is the foreigner."""
-    assert countries(pipeline, text) != dict([visitor, host])
-    assert countries(with_model, text) == dict([visitor, host])
-
-
-@needs_model
-@pytest.mark.parametrize("text, name, country", [
-    ("NEW DELHI, 3 May 2024 - India and Sri Lanka signed a trade pact on Monday. The pact builds on the vision "
-     "agreed during President Ravi Perera’s visit to India last year, officials said. Sri Lanka welcomed the pact.",
-     "Ravi Perera", "LK"),
-    ("NAIROBI, 3 May 2024 - Kenya and Tanzania agreed to reopen a border post. Ambassador Joseph Mwita visited "
-     "Kenya in March to prepare the talks, officials said. Tanzania will open the post in June.", "Joseph Mwita",
-     "TZ"),
-    ("LIMA, 3 May 2024 - Peru and Bolivia renewed a water accord. Minister Carla Rojas arrived in Peru on Sunday "
-     "for the signing, officials said. Bolivia hosted the last round.", "Carla Rojas", "BO"),
-])
-def test_a_visitor_to_the_home_country_is_from_elsewhere(pipeline, with_model, text, name, country):
-    assert countries(pipeline, text)[name] != country  # the rules give the home country
     assert countries(with_model, text)[name] == country
 
 

@@ -60,7 +60,6 @@ class PeopleFinder(BatchComponent):
             "particles": sorted({e["text"].lower() for e in read_jsonl(particles_file)}),
             "verbs": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_after"),
             "guest_cues": sorted(e["text"].lower() for e in cues if e["kind"] == "guest_before"),
-            "lead_verbs": sorted(e["text"].lower() for e in cues if e["kind"] == "leader_after"),
             "speech_before": sorted(e["text"].lower() for e in cues if e["kind"] == "verb_before"),
             "relatives": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_after"),
             "relative_adverbs": sorted(e["text"].lower() for e in cues if e["kind"] == "relative_adverb"),

@@ -12,7 +12,6 @@ from spacy.tokens import Span
 from idefx.meeting.draft import MeetingDraft
 from idefx.meeting.participants import Participants, person_of
 from idefx.meeting.places import PlacePhrases
-from idefx.meeting.syntax import phrase_owner
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
@@ -75,11 +74,7 @@ class Sides:
     def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
         Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
-        "A, Bolivian Minister B" the demonym is B's. With ``--model``, the parse decides where it puts the
-        country in a person's phrase."""
-        parsed = phrase_owner(self.doc._.idefx_parse, place, named)
-        if parsed is not None:
-            return person_of(parsed)
+        "A, Bolivian Minister B" the demonym is B's."""
         for m in named:
             if 0 <= m.start - place.end <= 3:
                 return person_of(m)

@@ -4,9 +4,8 @@
 delegation that comprises B"), or named in
 reported speech about others ("A said B had met C", for the trigger outside it). It also says who the
 subject of the verb carrying a trigger is, where a sentence opens with another meeting ("In addition to the
-meeting with A, B held talks with C": B, not A, met C), and whose phrase a country named among the
-counterparts describes ("A, Minister of Foreign Affairs of Russia, Prince B of Saudi Arabia": Russia is A's).
-Without a parse every person stays: the rules decide alone."""
+meeting with A, B held talks with C": B, not A, met C). Without a parse every person stays: the rules
+decide alone."""
 
 from __future__ import annotations
 
@@ -22,8 +21,6 @@ from idefx.meeting.participants import Participants, person_of
 _CLAUSE_LINKS = ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "amod", "npadvmod")
 _REPORTED = ("ccomp", "relcl")
 _NAME_LINKS = ("conj", "appos", "compound")  # from a subject's head to the names it stands for ("A and B")
-# labels from a country up to the person whose phrase it is part of ("X, Minister of Foreign Affairs of Y")
-_PHRASE_LINKS = ("pobj", "prep", "compound", "amod", "poss", "appos", "nmod")
 NAME_REACH = 8  # tokens around a word searched for the person mention holding it
 
 
@@ -100,21 +97,3 @@ class ClauseStructure:
         anchor_path = self._path(anchor)
         clauses = [t for t in path if self.parse.deps[t] in _REPORTED]
         return any(c in anchor_path for c in clauses)
-
-
-def phrase_owner(parse: Optional[Parse], place: Span, named: list[Span]) -> Optional[Span]:
-    """The mention among ``named`` whose phrase the parse puts ``place`` in, climbing within noun phrases
-    only; None without a parse or when the parse puts it in no one's phrase."""
-    if parse is None or not parse.covers(place.start, place.end):
-        return None
-    token, seen = parse.head_of(place.start, place.end), set()
-    # a title coordinated with another of the same person ("Deputy Prime Minister and Foreign Minister of X")
-    # is climbed; a name never is, since the climb ends at the first name it reaches
-    while parse.deps[token] in _PHRASE_LINKS + ("conj",) and parse.heads[token] != token and token not in seen:
-        seen.add(token)
-        token = parse.heads[token]
-        owner = next((m for m in named if m.start <= token < m.end), None)
-        if owner is not None:
-            return owner
-    return None
-

@@ -46,8 +46,7 @@ class PeopleScan:
         self.evidence = NameEvidence(self.tokens, self.names, regions, vocabulary)
         self.identities = Identities(self.tokens)
         self.model_people = ModelPeople(doc, frozenset(vocabulary.verbs))
-        self.model_countries = ModelCountries(self.tokens, doc, frozenset(vocabulary.lead_verbs),
-                                              frozenset(vocabulary.travel_words))
+        self.model_countries = ModelCountries(self.tokens, doc)
         self.plural: Optional[tuple[TitlePiece, PersonRecord]] = None  # the last plural title and its person
         self.plural_countries: list[str] = []  # the countries coordinated with it
         self.plural_index = 0  # the place in its list of the last person it gave its title
@@ -206,15 +205,11 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home and \
-                    not self.model_countries.meets_a_visitor(person, self.identities, home):
-                # "the President met with President Lasso": the guest's country follows, or stands out (with
-                # --model, not when the one who meets them is a visitor to the home country)
+            if country is None and person.guest and home:
+                # "the President met with President Lasso": the guest's country follows, or stands out
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
-                # with --model: one said to visit the home country is from elsewhere
-                visitor = home is not None and home in self.model_countries.visited(person, self.identities)
-                country = foreign if visitor else home
+                country = home
             out.append((person, country))
         return out
 

@@ -53,7 +53,6 @@ class PersonVocabulary:
         self.particles = set(state["particles"])
         self.verbs = set(state["verbs"])
         self.guest_cues = set(state["guest_cues"])
-        self.lead_verbs = set(state["lead_verbs"])  # "a delegation led by X": the verb before a group's leader
         self.speech_before = set(state["speech_before"])  # '“...,” said X'
         self.relatives = set(state["relatives"])  # "X, who ..."
         self.relative_adverbs = set(state["relative_adverbs"])  # "X, who is also ..."
