@@ -96,6 +96,7 @@ def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
     ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),
     ("Japan and Chile agreed, and Japan hosted. Kremlin spokesman Dmitry Peskov said nothing.", "Dmitry Peskov", "RU"),
     ("Japan and Chile agreed, and Japan hosted. Ali Fadavi, the IRGC deputy commander, spoke.", "Ali Fadavi", "IR"),
+    ("Argentina and Spain agreed. The President then met Pope Leo at a trip to Portugal.", "Leo", "VA"),
 ])
 def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
@@ -188,3 +189,27 @@ def test_of_an_intergovernmental_body_after_the_name_gives_no_country(nlp, text,
 def test_the_irish_heads_of_government_are_titles_of_ireland(nlp, text, name, title):
     person = {p.name: p for p in nlp(text)._.idefx_people}[name]
     assert (person.titles, person.country) == ([title], "IE")
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Amos Kone received delegations from Ghana, the Republic of Togo and Benin. Ghana's envoy spoke "
+     "first. Mali and Mali's people were thanked.", "Amos Kone", "ML"),
+    ("Foreign Minister Rosa Vidal hosted envoys from Chile and Peru. Chile was praised. Argentina and "
+     "Argentina's firms were named.", "Rosa Vidal", "AR"),
+    ("Prime Minister Lars Dahl welcomed a delegation from Sweden. Sweden signed. Norway and Norway's ports "
+     "were discussed.", "Lars Dahl", "NO"),
+])
+def test_where_visitors_come_from_is_not_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TEHRAN, May 3 (IRNA) - Minister Ali Reza met Secretary General Anna Berg on Monday, before talks on Chile.",
+     "Anna Berg"),
+    ("LIMA, June 9 (Reuters) - President Omar Said received High Commissioner Lena Holm, and later spoke about "
+     "Brazil.", "Lena Holm"),
+    ("NAIROBI, July 2 - The foreign minister met with Secretary-General Jan Eliasson, who then flew to Uganda "
+     "and Rwanda.", "Jan Eliasson"),
+])
+def test_a_guest_heading_a_body_of_no_country_takes_no_country_named_after_them(nlp, text, name):
+    assert countries(nlp, text)[name] is None

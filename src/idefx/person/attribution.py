@@ -20,6 +20,7 @@ SENTENCE_ENDS = {".", "!", "?"}
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+LIST_JOINS = {",", "and", "&"}
 MAX_TITLE_GAP = 3  # words between a country and the title it qualifies ("Iranian acting Foreign Minister")
 
 
@@ -146,6 +147,24 @@ class Attribution:
         if t.lower[j] in {"to", "in"}:
             j = t.prev_word(j)
         return t.lower[j] in travel
+
+    def origins(self, spans: list) -> set[int]:
+        """The start tokens of the country names among ``spans`` (in text order) that say where someone comes
+        from ("delegations from Saudi Arabia, Angola and China", the whole list): the visitors' countries, no
+        nationality of the document."""
+        t = self.tokens
+        out: set[int] = set()
+        last_end = -1  # the end of the last origin's name, for a list that continues it
+        for span in spans:
+            if span.label_ != "country" or (span.end < t.n and t.text[span.end] in POSSESSIVE):
+                continue  # "from the Chinese side", "from China's president": the country modifies a noun
+            j = t.prev_word(span.start)
+            if t.lower[j] == "the":
+                j = t.prev_word(j)
+            if t.lower[j] == "from" or (t.lower[j] in LIST_JOINS and t.prev_word(j) == last_end - 1):
+                out.add(span.start)
+                last_end = span.end
+        return out
 
     @cached_property
     def names_a_side(self) -> bool:

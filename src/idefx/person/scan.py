@@ -174,9 +174,11 @@ class PeopleScan:
         if home is None:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
-            # (a country opening another's title phrase, "met Iranian Foreign Minister X", is that one's)
+            # (a country opening another's title phrase, "met Iranian Foreign Minister X", is that one's; where
+            # visitors come from, "delegations from China and Angola", is theirs)
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            own = [span for span in spans if not self.attribution.in_others_title(span)]
+            origins = self.attribution.origins(spans)
+            own = [span for span in spans if span.start not in origins and not self.attribution.in_others_title(span)]
             unstated = [span for span in own if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(own, None)
@@ -200,7 +202,7 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home:
+            if country is None and person.guest and home and not person.stateless:
                 # "the President met with President Lasso": the guest's country follows, or stands out
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
