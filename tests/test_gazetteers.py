@@ -132,7 +132,9 @@ def test_city_country(name, code):
     assert gz.city_country(name) == code
 
 
-@pytest.mark.parametrize("name, code", [("Ha Noi", "VN"), ("HÀ NỘI", "VN"), ("Bang kok", "TH"), ("Sing apore", "SG")])
+@pytest.mark.parametrize("name, code", [
+    ("Ha Noi", "VN"), ("HÀ NỘI", "VN"), ("Bang kok", "TH"), ("Sing apore", "SG"),
+])
 def test_a_city_written_syllable_by_syllable_is_the_city(name, code):
     assert gz.city_country(name) == code
 

@@ -301,3 +301,15 @@ def test_a_clause_after_of_is_no_lower_case_complement(nlp, text):
 ])
 def test_external_opens_a_portfolio_title(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Defence Minister Rosa Vidal met Jorge Salas, the Peruvian ambassador, at the forum in Lima.",
+     "Jorge Salas", "ambassador"),
+    ("The envoy greeted Anna Berg, Sweden's trade minister, at the opening of the fair.", "Anna Berg",
+     "trade minister"),
+    ("Omar Haddad, the chief negotiator, at a briefing on Monday said the talks had ended.", "Omar Haddad",
+     "chief negotiator"),
+])
+def test_a_place_after_the_apposition_is_no_part_of_the_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

@@ -52,8 +52,8 @@ class TitleApposition:
             if t.lower[k] == "and" and not self.regions.starts_title(k + 1) \
                     and not self.regions.joins_complement(region, k) and not (lead_head is not None and k < lead_head):
                 break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
-            if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
-                break  # ", on Tuesday met ...": the clause goes on after the apposition
+            if t.lower[k] in {"on", "at"} and region and t.text[region[-1]] == ",":
+                break  # ", on Tuesday met ...", ", at the forum": the clause goes on after the apposition
             in_lead = lead_head is not None and k < lead_head
             if not (self.regions.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"
                     or self.lower_complement(region, k)):
