@@ -213,3 +213,15 @@ def test_where_visitors_come_from_is_not_the_home_country(nlp, text, name, code)
 ])
 def test_a_guest_heading_a_body_of_no_country_takes_no_country_named_after_them(nlp, text, name):
     assert countries(nlp, text)[name] is None
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("SANTIAGO, May 3 (Reuters) - Peruvian Foreign Minister Jorge Salas met Defence Minister Rosa Vidal on Monday.",
+     "Rosa Vidal", "CL"),
+    ("NAIROBI, June 9 - Foreign Minister Kofi Mensah of Ghana held talks with Trade Minister Amina Odhiambo.",
+     "Amina Odhiambo", "KE"),
+    ("ANKARA, May 2 - Azerbaijani Defense Minister Zakir Hasanov met with Defense Minister Yasar Guler. Azerbaijan "
+     "and Azerbaijan's army were praised.", "Yasar Guler", "TR"),
+])
+def test_a_visitors_guest_is_of_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

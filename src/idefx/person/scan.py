@@ -115,6 +115,8 @@ class PeopleScan:
                     identities.taken.update(right_region)  # an apposition belongs to this person only
                 if self.is_guest(left, start, last):
                     person.guest = True
+                    if last is not None and last[0] is not person and self.tokens.same_sentence(last[1], start):
+                        person.host = person.host or last[0]
                 if person.first_tok is None:
                     person.first_tok = start
                 if not pieces and self.evidence.byline(start, full):
@@ -202,8 +204,10 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home and not person.stateless:
-                # "the President met with President Lasso": the guest's country follows, or stands out
+            if country is None and person.guest and home and not person.stateless and not (
+                    person.host is not None and person.host.country not in {None, home}):
+                # "the President met with President Lasso": the guest's country follows, or stands out; a guest
+                # of a visitor ("Peruvian Foreign Minister X met Defence Minister Y") is of the home country
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
                 country = home

@@ -149,6 +149,11 @@ class DocTokens:
             j -= 1
         return j < 0 or "\n" in self.text[j] or self.text[j] in SENTENCE_OPENERS
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` < ``b`` stand in one sentence: no full stop, question or exclamation mark and no
+        line break between them."""
+        return not any(self.text[k] in {".", "!", "?"} or "\n" in self.text[k] for k in range(a, b))
+
     def bulleted(self, start: int) -> bool:
         """Whether token ``start`` opens a bulleted or numbered line ("- Greg A. Adams, Chair ...", "2. Ana Lima",
         "(3) Ana Lima")."""
