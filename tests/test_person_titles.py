@@ -313,3 +313,14 @@ def test_external_opens_a_portfolio_title(nlp, text, name, title):
 ])
 def test_a_place_after_the_apposition_is_no_part_of_the_title(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Ana Ruiz met the UN Under-Secretary-General for Political Affairs, Jorge Salas, in New York.", "Jorge Salas",
+     "Under-Secretary-General for Political Affairs"),
+    ("The minister met Under-Secretary-General Lena Holm in Geneva.", "Lena Holm", "Under-Secretary-General"),
+    ("Talks were held with Omar Haddad, Under-Secretary of State for Defence, on Monday.", "Omar Haddad",
+     "Under-Secretary of State for Defence"),
+])
+def test_a_hyphenated_title_keeps_the_word_before_its_hyphen(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

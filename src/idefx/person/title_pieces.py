@@ -220,8 +220,10 @@ class TitlePieceReader:
                 continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start
+            if t.glued_hyphen(prev) and t.is_cap(prev - 1):
+                start = prev - 1  # "Under-Secretary-General": the word before the hyphen is the title's
+                continue
             if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common) or (
-                    t.glued_hyphen(prev) and t.is_cap(prev - 1)) or (
                     prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
                 start = prev
                 continue
