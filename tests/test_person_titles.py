@@ -324,3 +324,15 @@ def test_a_place_after_the_apposition_is_no_part_of_the_title(nlp, text, name, t
 ])
 def test_a_hyphenated_title_keeps_the_word_before_its_hyphen(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Signing were Rosa Vidal, Minister of Defence, Chile; and Jorge Salas, Minister of Trade, Peru.", "Rosa Vidal",
+     "Minister of Defence", "CL"),
+    ("Signing were Rosa Vidal, Minister of Defence, Chile; and Jorge Salas, Minister of Trade, Peru.", "Jorge Salas",
+     "Minister of Trade", "PE"),
+    ("The panel heard Minister of Energy, Ghana, Kofi Mensah on Monday.", "Kofi Mensah", "Minister of Energy", "GH"),
+])
+def test_a_country_after_a_comma_closing_a_title_is_the_persons_country(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert (person.titles, person.country) == ([title], code)

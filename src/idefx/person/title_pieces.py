@@ -75,14 +75,15 @@ class TitlePieceReader:
         if out.country is None:
             out.country = self.region_before(toks, start)
         body = [k for k in toks if k >= start]
-        # trailing "of [the] <country>" is the person's country, not part of the title
+        # trailing "of [the] <country>" or ", <country>" (a list's "Minister of Defence, Chile;") is the person's
+        # country, not part of the title
         end = body[-1] + 1
         last = t.country[body[-1]]
-        if last is not None and last.label_ == "country":
+        if last is not None and last.label_ == "country" and last.end == end:
             j = last.start - 1
             while j >= start and (t.lower[j] == "the" or t.is_space(j)):
                 j -= 1
-            if j >= start and t.lower[j] in {"of", "for"}:
+            if j > start and (t.lower[j] in {"of", "for"} or t.text[j] == ","):
                 out.country = out.country or last.kb_id_
                 end = j
         if out.cue:
