@@ -143,6 +143,13 @@ class DocTokens:
             k += 1
         return k if k < n else None
 
+    def line_start(self, i: int) -> bool:
+        """Whether token ``i`` opens its line."""
+        j = i - 1
+        while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
+            j -= 1
+        return j < 0 or "\n" in self.text[j]
+
     def sentence_start(self, i: int) -> bool:
         j = i - 1
         while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
