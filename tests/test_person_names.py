@@ -215,3 +215,16 @@ def test_a_country_read_as_a_surname_is_not_the_persons_country(nlp, text, name,
 ])
 def test_the_burmese_honorific_u_is_no_initial(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Chairman of the State Duma Pavel Orlov met Armenian lawmakers in Moscow.", "Pavel Orlov",
+     "Chairman of the State Duma", "RU"),
+    ("Ana Ruiz met the Speaker of the Verkhovna Rada, Taras Hnatiuk, in Kyiv.", "Taras Hnatiuk",
+     "Speaker of the Verkhovna Rada", "UA"),
+    ("Speaker of the Knesset Avi Mizrahi received the delegation.", "Avi Mizrahi", "Speaker of the Knesset", "IL"),
+])
+def test_an_institutions_name_is_no_part_of_a_persons_name(nlp, text, name, title, code):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert (found[name].titles, found[name].country) == ([title], code)
+    assert not any("Duma" in n or "Rada" in n or "Knesset" in n for n in found)

@@ -8,16 +8,18 @@ from typing import Optional
 
 import numpy
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from idefx.gazetteers import gazetteer_key
 from idefx.titles import TitleVocabulary
-from idefx.tokentables import bounded, described_words, followed_by, preceded_by
+from idefx.tokentables import bounded, described_words, followed_by, preceded_by, token_array
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE = 1, 2, 4, 8, 16
 # a name glued to the title word after it, the line break between them lost ("SteinmeierDefence")
+FIRST_WORD = re.compile(r"[^\W_]+")  # an institution's first word, as its first token reads it
 GLUED = re.compile(r"[A-Z][a-z]{2,}(?=([A-Z][a-z]{2,})$)")
 
 
@@ -67,6 +69,8 @@ class PersonVocabulary:
         self.institutions = dict(state["institutions"])
         self.institution_pattern = re.compile(
             r"\b(" + "|".join(re.escape(name) for name in sorted(self.institutions, key=len, reverse=True)) + r")\b")
+        self.institution_openers = numpy.array(sorted({hash_string(FIRST_WORD.match(name).group())
+                                                       for name in self.institutions}), dtype=numpy.uint64)
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.regions = {key: (tuple(countries), country_name) for key, countries, country_name in state["regions"]}
         self.common = set(state["common"])
@@ -114,6 +118,19 @@ class PersonVocabulary:
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
                     and low not in self.plural_heads)
+
+    def institution_tokens(self, doc: Doc, text: str, starts: list[int]) -> set[int]:
+        """The tokens of the institutions' names in a Doc ("State Duma", "Knesset"): a body's name, no
+        person's (``text``: the Doc's text, ``starts``: each token's character offset)."""
+        out: set[int] = set()
+        for i in numpy.flatnonzero(numpy.isin(token_array(doc, "ORTH"), self.institution_openers)).tolist():
+            found = self.institution_pattern.match(text, starts[i])
+            if found is not None:
+                k = i
+                while k < len(starts) and starts[k] < found.end():
+                    out.add(k)
+                    k += 1
+        return out
 
     def institution_country(self, title: str) -> Optional[str]:
         """The country of an institution a title names ("chief Pentagon spokesperson" -> US), or None."""
