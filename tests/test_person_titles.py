@@ -336,3 +336,17 @@ def test_a_hyphenated_title_keeps_the_word_before_its_hyphen(nlp, text, name, ti
 def test_a_country_after_a_comma_closing_a_title_is_the_persons_country(nlp, text, name, title, code):
     person = people(nlp, text)[name]
     assert (person.titles, person.country) == ([title], code)
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("The talks brought together Foreign Minister of Chile Rosa Vidal, Foreign Minister of Peru Jorge Salas and "
+     "Foreign Minister of Bolivia Ana Paz.", "Jorge Salas", "Foreign Minister", "PE"),
+    ("The talks brought together Foreign Minister of Chile Rosa Vidal, Foreign Minister of Peru Jorge Salas and "
+     "Foreign Minister of Bolivia Ana Paz.", "Ana Paz", "Foreign Minister", "BO"),
+    ("Attending were Chairman of Andes Mining Corporation Luis Rey, Director of the Pacific Holdings Group Mara "
+     "Quispe and others.", "Mara Quispe", "Director of the Pacific Holdings Group", None),
+])
+def test_a_title_ending_in_a_country_or_body_before_a_name_is_that_names(nlp, text, name, title, code):
+    found = people(nlp, text)
+    assert (found[name].titles, found[name].country) == ([title], code)
+    assert all(name not in t for p in found.values() for t in p.titles)
