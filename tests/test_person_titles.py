@@ -350,3 +350,17 @@ def test_a_title_ending_in_a_country_or_body_before_a_name_is_that_names(nlp, te
     found = people(nlp, text)
     assert (found[name].titles, found[name].country) == ([title], code)
     assert all(name not in t for p in found.values() for t in p.titles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Foreign Ministers of Chile Rosa Vidal, Peru Jorge Salas and Bolivia Ana Paz met in Lima.",
+     {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),
+    ("Foreign Ministers Rosa Vidal (Chile), Jorge Salas (Peru) and Ana Paz (Bolivia) met in Lima.",
+     {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),
+    ("Defence Ministers of Kenya Amos Kibet and Ghana Kofi Mensah signed the pact in Accra.",
+     {"Amos Kibet": "KE", "Kofi Mensah": "GH"}),
+])
+def test_a_plural_title_over_names_each_with_its_own_country(nlp, text, expected):
+    found = people(nlp, text)
+    assert {name: found[name].country for name in expected} == expected
+    assert all(len(found[name].titles) == 1 and found[name].titles[0].endswith("Minister") for name in expected)

@@ -33,9 +33,15 @@ class Attribution:
 
     # ------------------------------------------------------------ from the phrase around the name
     def country_after(self, end: int) -> Optional[str]:
-        """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
+        """"President Guillermo Lasso of Ecuador", "Foreign Ministers A (Chile) and B (Peru)": the country
+        straight after a titled name."""
         t = self.tokens
         k = t.next_word(end) or end
+        if k + 1 < t.n and t.text[k] == "(":
+            span = t.country[k + 1]
+            if span is not None and span.label_ == "country" and span.start == k + 1 and span.end < t.n \
+                    and t.text[span.end] == ")":
+                return span.kb_id_
         if k + 1 < t.n and t.lower[k] == "of":
             k += 1
             if t.lower[k] == "the" and k + 1 < t.n:

@@ -139,26 +139,41 @@ class PeopleScan:
 
     def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
-        previous name of the list when only "and", a comma or that name's "of <country>" stand between; with
-        the country of the same place in the list of countries coordinated with the title."""
+        previous name of the list when only "and", a comma and that name's "of <country>" or "(<country>)"
+        stand between; with the country before the name ("Foreign Ministers of Chile A, Peru B and Bolivia C"),
+        else the one of the same place in the list of countries coordinated with the title."""
+        t = self.tokens
+        own = self.country_opening_item(start)
         found = self.plural_titles.before(start)
         if found is not None:
             piece, self.plural_countries = found
             self.plural_index = 0
         elif last is not None and self.plural is not None and self.plural[1] is last[0]:
-            t = self.tokens
-            between = [t.lower[k] for k in range(last[1], start) if not t.is_space(k)]
-            if not (between and between[-1] in {"and", ","} and len(between) <= MAX_COUNTRY_WORDS + 2 and (
-                    len(between) == 1 or (between[0] == "of" and self.attribution.country_after(last[1])))):
+            between = [k for k in range(last[1], own[1] if own else start) if not t.is_space(k)]
+            words = [t.lower[k] for k in between]
+            if not (words and words[-1] in {"and", ","} and len(words) <= MAX_COUNTRY_WORDS + 2 and (
+                    len(words) == 1 or (words[0] == "of" and self.attribution.country_after(last[1]))
+                    or (words[0] == "(" and words[-2] == ")" and t.country[between[1]] is not None))):
                 return None
             piece = TitlePiece(first=start, title=self.plural[0].title)
             self.plural_index += 1
         else:
             return None
         countries = self.plural_countries
-        if len(countries) == 1 or self.plural_index < len(countries):
+        if own and (found is None or countries == [own[0]]):
+            piece.country = own[0]
+        elif len(countries) == 1 or self.plural_index < len(countries):
             piece.country = countries[min(self.plural_index, len(countries) - 1)]
         return piece
+
+    def country_opening_item(self, start: int) -> Optional[tuple[str, int]]:
+        """"..., Peru Jorge Salas and ...": the country named straight before a name after a comma, "and" or
+        "of", and its first token."""
+        t = self.tokens
+        span = t.country[t.prev_word(start)]
+        if span is None or span.label_ != "country" or span.end != t.prev_word(start) + 1:
+            return None
+        return (span.kb_id_, span.start) if t.lower[t.prev_word(span.start)] in {",", "and", "of"} else None
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""
