@@ -364,3 +364,14 @@ def test_a_plural_title_over_names_each_with_its_own_country(nlp, text, expected
     found = people(nlp, text)
     assert {name: found[name].country for name in expected} == expected
     assert all(len(found[name].titles) == 1 and found[name].titles[0].endswith("Minister") for name in expected)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Navy Public Affairs Office chief Omar Haddad said the ships had docked.", "Omar Haddad",
+     "Navy Public Affairs Office chief"),
+    ("He met IMF chief Lena Holm in Washington.", "Lena Holm", "IMF chief"),
+    ("Andes Mining Corporation chairman Luis Rey met the minister in Lima.", "Luis Rey",
+     "Andes Mining Corporation chairman"),
+])
+def test_a_lower_case_head_keeps_the_bodys_name_before_it(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

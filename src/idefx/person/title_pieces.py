@@ -64,6 +64,10 @@ class TitlePieceReader:
         out.cue = "head" not in t.tags[head].kinds and "cue" in t.tags[head].kinds
         out.stateless = any(t.tags[k].stateless for k in heads if t.tags[k] is not None)
         start = self.title_start(t.tags[head].start, toks, lead)
+        body_org = self.body_before_lower_head(start, toks)
+        if body_org is not None:
+            # "DND Public Affairs Service chief": a lower-case head is written with its body's name
+            out.org, start = t.org[body_org].text, body_org
         for k in (k for k in toks if k < start):
             span = t.country[k]
             if span is not None and out.country is None:
@@ -229,6 +233,17 @@ class TitlePieceReader:
                 start = prev
                 continue
             return start
+
+    def body_before_lower_head(self, start: int, toks: list[int]) -> Optional[int]:
+        """The first token of an organisation's name that ends straight before a lower-case one-word head at
+        token ``start`` ("Public Affairs Service chief", "IMF chief") and opens no country's name, or None."""
+        t = self.tokens
+        prev = start - 1
+        if not t.text[start].islower() or t.tags[start] is None or t.tags[start].end != start + 1 \
+                or prev not in toks or t.org[prev] is None or t.org[prev].end != start:
+            return None
+        first = t.org[prev].start
+        return first if first in toks and t.country[first] is None else None
 
     def read_complement(self, start: int, end: int, body_end: int, out: TitlePiece) -> None:
         """The complement of a title (tokens start..end-1, before any "of <country>" that the piece runs on to
