@@ -375,3 +375,13 @@ def test_a_plural_title_over_names_each_with_its_own_country(nlp, text, expected
 ])
 def test_a_lower_case_head_keeps_the_bodys_name_before_it(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The meeting was attended by Deputy Minister U Kyaw Min and the ambassador.", "Kyaw Min", "Deputy Minister"),
+    ("Union Minister for Commerce, U Aung Naing, received the delegation.", "Aung Naing",
+     "Union Minister for Commerce"),
+    ("Foreign Minister Daw Khin Thida met the envoy in Naypyitaw.", "Khin Thida", "Foreign Minister"),
+])
+def test_the_burmese_honorifics_are_no_part_of_the_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
