@@ -225,3 +225,15 @@ def test_a_guest_heading_a_body_of_no_country_takes_no_country_named_after_them(
 ])
 def test_a_visitors_guest_is_of_the_home_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Minister Amos Kone held talks with Kofi Mensah, the Ghanaian minister Ama Owusu, in Bamako. Mali was "
+     "thanked.", "Amos Kone", "ML"),
+    ("Minister Rosa Vidal met Jorge Salas and the Peruvian minister Luis Rey in Santiago. Chile was praised.",
+     "Rosa Vidal", "CL"),
+    ("President Lars Dahl received Eva Berg, the Swedish envoy Olof Lind, and others. Norway was praised.",
+     "Lars Dahl", "NO"),
+])
+def test_a_country_opening_a_title_in_a_list_of_people_is_not_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

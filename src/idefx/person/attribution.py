@@ -120,15 +120,18 @@ class Attribution:
                 return " ".join(span.text.split())
         return None
 
-    def in_others_title(self, span) -> bool:
-        """"met Iranian Foreign Minister X", "with her Polish counterpart": a country that opens a title phrase
-        after a verb, a preposition or a possessive pronoun qualifies the one named there, not the document."""
+    def in_others_title(self, span, people: set[int]) -> bool:
+        """"met Iranian Foreign Minister X", "with her Polish counterpart", "with A, the Luxembourg minister X":
+        a country that opens a title phrase after a verb, a preposition, a possessive pronoun or another
+        item of a list of people (``people``: the tokens of their mentions) qualifies the one named there, not
+        the document."""
         t, words = self.tokens, self.vocabulary
         j = t.prev_word(span.start)
         if t.lower[j] in {"the", "a", "an"}:
             j = t.prev_word(j)
-        if not (t.lower[j] in POSSESSIVE_PRONOUNS or t.lower[j] in words.guest_cues or t.lower[j] in words.verbs
-                or t.lower[j] in CLAUSE_WORDS):
+        listed = t.lower[j] in {",", "and"} and t.prev_word(j) in people
+        if not (listed or t.lower[j] in POSSESSIVE_PRONOUNS or t.lower[j] in words.guest_cues
+                or t.lower[j] in words.verbs or t.lower[j] in CLAUSE_WORDS):
             return False
         k = t.next_word(span.end)
         if k is not None and t.text[k] in POSSESSIVE:

@@ -195,7 +195,9 @@ class PeopleScan:
             # visitors come from, "delegations from China and Angola", is theirs)
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
             origins = self.attribution.origins(spans)
-            own = [span for span in spans if span.start not in origins and not self.attribution.in_others_title(span)]
+            named = self.identities.name_tokens()
+            own = [span for span in spans
+                   if span.start not in origins and not self.attribution.in_others_title(span, named)]
             unstated = [span for span in own if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(own, None)
