@@ -237,3 +237,15 @@ def test_a_visitors_guest_is_of_the_home_country(nlp, text, name, code):
 ])
 def test_a_country_opening_a_title_in_a_list_of_people_is_not_the_home_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Amos Kone received a delegation from China, led by Minister Li Wei. Mali and Mali's farmers were "
+     "named.", "Li Wei", "CN"),
+    ("The Kingdom of Norway team was headed by Lars Dahl, State Secretary for Defence. Mali and Mali's farmers "
+     "were named.", "Lars Dahl", "NO"),
+    ("The President met the official delegation of the Republic of Peru, led by Jorge Salas. Mali and Mali's "
+     "farmers were named.", "Jorge Salas", "PE"),
+])
+def test_the_leader_of_a_countrys_delegation_is_of_that_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

@@ -21,6 +21,7 @@ CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as"
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 LIST_JOINS = {",", "and", "&"}
+LEADING_VERBS = {"led", "headed"}  # "a delegation led by X": X leads the side
 MAX_TITLE_GAP = 3  # words between a country and the title it qualifies ("Iranian acting Foreign Minister")
 
 
@@ -181,18 +182,37 @@ class Attribution:
         return not self.vocabulary.side_words.isdisjoint(self.tokens.lower)
 
     def side_country(self, tok: int) -> Optional[str]:
-        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence; for
+        the one who leads it ("the delegation from China, led by Minister X", "the Kingdom of Saudi Arabia
+        representation was led by X") also a country's name before it or after its "from" or "of"."""
         if not self.names_a_side:
             return None
         t, side_words = self.tokens, self.vocabulary.side_words
+        leads = self.leads(tok)
         j = tok - 1
         while j > 0 and t.text[j] not in SENTENCE_ENDS and not t.is_break(j):
             if t.lower[j] in side_words:
                 span = t.country[t.prev_word(j)]
-                if span is not None and span.label_ == "demonym":
+                if span is not None and (span.label_ == "demonym" or leads):
                     return span.kb_id_
+                k = t.next_word(j + 1)
+                if leads and k is not None and t.lower[k] in {"from", "of"}:
+                    k = t.next_word(k + 1)
+                    if k is not None and t.lower[k] == "the":
+                        k = t.next_word(k + 1)
+                    span = t.country[k] if k is not None else None
+                    if span is not None and span.label_ == "country" and span.start == k:
+                        return span.kb_id_
             j -= 1
         return None
+
+    def leads(self, tok: int) -> bool:
+        """Whether the name at token ``tok`` (after its capitalised title) follows "led by" or "headed by"."""
+        t = self.tokens
+        j = t.prev_word(tok)
+        while j > 0 and (t.is_cap(j) or t.text[j] in {",", "-"}) and t.lower[j] != "by":
+            j = t.prev_word(j)
+        return t.lower[j] == "by" and t.lower[t.prev_word(j)] in LEADING_VERBS
 
     def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
         """The first country other than home named after token ``tok`` in its paragraph."""
