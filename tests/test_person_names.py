@@ -228,3 +228,16 @@ def test_an_institutions_name_is_no_part_of_a_persons_name(nlp, text, name, titl
     found = {p.name: p for p in nlp(text)._.idefx_people}
     assert (found[name].titles, found[name].country) == ([title], code)
     assert not any("Duma" in n or "Rada" in n or "Knesset" in n for n in found)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("He met World Bank Vice President for Latin America Ana Paz in Dakar.", "Ana Paz",
+     "Vice President for Latin America"),
+    ("He met the EU Special Representative for Central Asia Lena Holm in Astana.", "Lena Holm",
+     "Special Representative for Central Asia"),
+    ("He met IMF Director for the Middle East Omar Haddad in Dubai.", "Omar Haddad", "Director for the Middle East"),
+])
+def test_a_world_region_in_a_title_is_no_part_of_the_name_after_it(nlp, text, name, title):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert list(found) == [name]
+    assert found[name].titles[0].endswith(title)

@@ -45,7 +45,7 @@ class DocTokens:
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None
-        self.institutions = vocabulary.institution_tokens(doc, self.doc_text, self.starts)  # "State Duma"
+        self.unnamed = vocabulary.unnamed_tokens(doc, self.doc_text, self.starts)  # "State Duma", "Central Asia"
         # the tokens of a city, venue or event's name: never a name that only its clause marks as a person
         self.placed = {k for key in (PLACES, VENUES, EVENTS) for span in doc.spans.get(key, [])
                        for k in range(span.start, span.end)}

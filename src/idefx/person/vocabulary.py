@@ -19,7 +19,7 @@ INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE = 1, 2, 4, 8, 16
 # a name glued to the title word after it, the line break between them lost ("SteinmeierDefence")
-FIRST_WORD = re.compile(r"[^\W_]+")  # an institution's first word, as its first token reads it
+FIRST_WORD = re.compile(r"[^\W_]+")  # a name's first word, as its first token reads it
 GLUED = re.compile(r"[A-Z][a-z]{2,}(?=([A-Z][a-z]{2,})$)")
 
 
@@ -69,8 +69,11 @@ class PersonVocabulary:
         self.institutions = dict(state["institutions"])
         self.institution_pattern = re.compile(
             r"\b(" + "|".join(re.escape(name) for name in sorted(self.institutions, key=len, reverse=True)) + r")\b")
-        self.institution_openers = numpy.array(sorted({hash_string(FIRST_WORD.match(name).group())
-                                                       for name in self.institutions}), dtype=numpy.uint64)
+        # the names that are no one's name: the institutions and the world's regions ("Latin America")
+        unnamed = sorted([*self.institutions, *state["world_regions"]], key=len, reverse=True)
+        self.unnamed_pattern = re.compile(r"\b(" + "|".join(re.escape(name) for name in unnamed) + r")\b")
+        self.unnamed_openers = numpy.array(sorted({hash_string(FIRST_WORD.match(name).group()) for name in unnamed}),
+                                           dtype=numpy.uint64)
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.regions = {key: (tuple(countries), country_name) for key, countries, country_name in state["regions"]}
         self.common = set(state["common"])
@@ -119,12 +122,13 @@ class PersonVocabulary:
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
                     and low not in self.plural_heads)
 
-    def institution_tokens(self, doc: Doc, text: str, starts: list[int]) -> set[int]:
-        """The tokens of the institutions' names in a Doc ("State Duma", "Knesset"): a body's name, no
-        person's (``text``: the Doc's text, ``starts``: each token's character offset)."""
+    def unnamed_tokens(self, doc: Doc, text: str, starts: list[int]) -> set[int]:
+        """The tokens of the names in a Doc that are no person's name: an institution ("State Duma", "Knesset")
+        or a region of the world ("Latin America", "Central Asia") (``text``: the Doc's text, ``starts``: each
+        token's character offset)."""
         out: set[int] = set()
-        for i in numpy.flatnonzero(numpy.isin(token_array(doc, "ORTH"), self.institution_openers)).tolist():
-            found = self.institution_pattern.match(text, starts[i])
+        for i in numpy.flatnonzero(numpy.isin(token_array(doc, "ORTH"), self.unnamed_openers)).tolist():
+            found = self.unnamed_pattern.match(text, starts[i])
             if found is not None:
                 k = i
                 while k < len(starts) and starts[k] < found.end():
