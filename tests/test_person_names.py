@@ -241,3 +241,12 @@ def test_a_world_region_in_a_title_is_no_part_of_the_name_after_it(nlp, text, na
     found = {p.name: p for p in nlp(text)._.idefx_people}
     assert list(found) == [name]
     assert found[name].titles[0].endswith(title)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of State for External Affairs Shri V. Muraleedharan met the delegation.", "V. Muraleedharan"),
+    ("The delegation called on Smt. Meenakshi Lekhi in New Delhi.", "Meenakshi Lekhi"),
+    ("Shri Rajnath Singh, the Defence Minister, met the envoy.", "Rajnath Singh"),
+])
+def test_indian_honorifics_are_no_part_of_the_name(nlp, text, name):
+    assert name in people(nlp, text)
