@@ -385,3 +385,14 @@ def test_a_lower_case_head_keeps_the_bodys_name_before_it(nlp, text, name, title
 ])
 def test_the_burmese_honorifics_are_no_part_of_the_title(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Jorge Salas, who serves as Peru's deputy foreign minister, met the envoy.", "Jorge Salas",
+     "deputy foreign minister", "PE"),
+    ("Anna Berg, currently Sweden's ambassador to Chile, met the envoy.", "Anna Berg", "ambassador to Chile", "SE"),
+    ("Kofi Mensah (Ghana's deputy trade minister) met the envoy.", "Kofi Mensah", "deputy trade minister", "GH"),
+])
+def test_a_title_after_the_name_behind_an_adverb_a_serving_verb_or_a_bracket(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert (person.titles, person.country) == ([title], code)

@@ -12,6 +12,8 @@ from idefx.person.title_pieces import DETERMINERS, POSSESSIVE, TitlePiece, Title
 from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
 
+SERVES = {"serves", "served", "works", "worked", "acts", "acted"}  # ", who serves as <title>"
+
 
 class TitleApposition:
     """The titles after the names of one Doc."""
@@ -138,12 +140,22 @@ class TitleApposition:
         k += 1
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
+        adverbs = self.reader.vocabulary.relative_adverbs
         if comma and k + 1 < t.n and t.lower[k] == "who":
             after = t.next_word(k + 1)
             if after is not None and t.lower[after] in {"is", "was"}:
                 k = t.next_word(after + 1)
-                if k is not None and t.lower[k] in self.reader.vocabulary.relative_adverbs:
+                if k is not None and t.lower[k] in adverbs:
                     k = t.next_word(k + 1)
+            elif after is not None and t.lower[after] in SERVES:
+                # ", who serves as Peru's deputy foreign minister,"
+                k = t.next_word(after + 1)
+                if k is not None and t.lower[k] == "as":
+                    k = t.next_word(k + 1)
+                else:
+                    return None
+        elif comma and t.lower[k] in adverbs:
+            k = t.next_word(k + 1)  # ", currently Peru's ambassador to Chile,", ", also the chairman of ..."
         return k if k is not None and k < t.n else None
 
     def item_start(self, name: int) -> int:
@@ -164,8 +176,9 @@ class TitleApposition:
         if close is None or t.text[close] != ")" or close == k + 1:
             return [], None, []
         first = k + 1
-        if not (self.regions.starts_title(first) or self.regions.title_lead(first) is not None):
-            return [], None, []
+        if not (self.regions.starts_title(first) or self.regions.title_lead(first) is not None or (
+                t.country[first] is not None and self.regions.country_then_title(first))):
+            return [], None, []  # ("(Minister of Trade)", "(Senior Adviser)", "(Peru's deputy foreign minister)")
         region = list(range(first, close))
         titles = [self.reader.read(piece) for piece in self.regions.pieces(region)
                   if self.reader.has_kind(piece, "head")]
