@@ -396,3 +396,12 @@ def test_the_burmese_honorifics_are_no_part_of_the_title(nlp, text, name, title)
 def test_a_title_after_the_name_behind_an_adverb_a_serving_verb_or_a_bracket(nlp, text, name, title, code):
     person = people(nlp, text)[name]
     assert (person.titles, person.country) == ([title], code)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Jorge Salas, 54, Peru's deputy foreign minister, met the envoy.", "Jorge Salas", "deputy foreign minister"),
+    ("The envoy met Anna Berg, 61, a former trade minister, in Oslo.", "Anna Berg", "former trade minister"),
+    ("Kofi Mensah, 47, Director of Trade, said the talks went well.", "Kofi Mensah", "Director of Trade"),
+])
+def test_an_age_before_the_apposition_is_skipped(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]

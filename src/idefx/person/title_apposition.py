@@ -12,6 +12,7 @@ from idefx.person.title_pieces import DETERMINERS, POSSESSIVE, TitlePiece, Title
 from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
 
+MAX_AGE_DIGITS = 3
 SERVES = {"serves", "served", "works", "worked", "acts", "acted"}  # ", who serves as <title>"
 
 
@@ -141,6 +142,11 @@ class TitleApposition:
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
         adverbs = self.reader.vocabulary.relative_adverbs
+        if comma and t.text[k].isdigit() and len(t.text[k]) <= MAX_AGE_DIGITS and k + 1 < t.n \
+                and t.text[k + 1] == ",":
+            k = t.next_word(k + 2)  # "X, 54, Peru's deputy foreign minister,": the age comes first
+            if k is None:
+                return None
         if comma and k + 1 < t.n and t.lower[k] == "who":
             after = t.next_word(k + 1)
             if after is not None and t.lower[after] in {"is", "was"}:
