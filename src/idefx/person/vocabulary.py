@@ -127,7 +127,9 @@ class PersonVocabulary:
         or a region of the world ("Latin America", "Central Asia") (``text``: the Doc's text, ``starts``: each
         token's character offset)."""
         out: set[int] = set()
-        for i in numpy.flatnonzero(numpy.isin(token_array(doc, "ORTH"), self.unnamed_openers)).tolist():
+        orth, openers = token_array(doc, "ORTH"), self.unnamed_openers  # (sorted)
+        at = numpy.minimum(numpy.searchsorted(openers, orth), len(openers) - 1)
+        for i in numpy.flatnonzero(openers[at] == orth).tolist():
             found = self.unnamed_pattern.match(text, starts[i])
             if found is not None:
                 k = i
