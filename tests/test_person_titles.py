@@ -405,3 +405,17 @@ def test_a_title_after_the_name_behind_an_adverb_a_serving_verb_or_a_bracket(nlp
 ])
 def test_an_age_before_the_apposition_is_skipped(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister of Foreign Affairs, Trade and Development Ana Paz met the delegation.", "Ana Paz",
+     "Minister of Foreign Affairs, Trade and Development"),
+    ("Minister for the Business Environment, Commerce and Entrepreneurship Ion Popescu attended the council.",
+     "Ion Popescu", "Minister for the Business Environment, Commerce and Entrepreneurship"),
+    ("The talks were joined by Undersecretary of Human Rights, Population and Migration Luis Rey.", "Luis Rey",
+     "Undersecretary of Human Rights, Population and Migration"),
+])
+def test_a_complement_listing_portfolios_stays_in_the_title(nlp, text, name, title):
+    found = people(nlp, text)
+    assert list(found) == [name]
+    assert found[name].titles == [title]

@@ -3,6 +3,7 @@ and country, assembled from the parts of ``idefx.person``."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from idefx.person.vocabulary import PersonVocabulary
 
 
 MAX_COUNTRY_WORDS = 4  # words of "of <country>" between two names of one plural title
+COMPLEMENT = re.compile(r" (?:of|for) ")  # a title with a complement ("Minister for the Business Environment")
 
 
 class PeopleScan:
@@ -69,11 +71,13 @@ class PeopleScan:
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left, region_start = self.chain.before(start, identities.taken)
-            if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
-                # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
-                start = name_toks[1]
-                name_toks = name_toks[1:]
-                left, region_start = self.chain.before(start, identities.taken)
+            if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for", "and", "&"}:
+                # "Technical Director of Baykar Selçuk Bayraktar", "Minister of Foreign Affairs, Trade and
+                # Development Ana Paz": the complement ends where the name starts
+                left, region_start = self.chain.before(name_toks[1], identities.taken)
+                if left or t.lower[t.prev_word(start)] in {"of", "for"}:
+                    start = name_toks[1]
+                    name_toks = name_toks[1:]
             shared = None if left else self.plural_left(start, last)
             if shared is not None:
                 left, region_start = [shared], shared.first
@@ -102,8 +106,13 @@ class PeopleScan:
             if party is not None and len(party) == 1:
                 pieces.append(TitlePiece(first=full, country=party[0]))  # a legislator's state is their country's
             strong = any(p.names_a_person() for p in pieces)
-            if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
-                strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
+            if len(name_toks) == 1 and nxt is not None and (
+                    (t.tags[nxt] is not None and "head" in t.tags[nxt].kinds)
+                    or (t.lower[nxt] in {"and", ","} and t.text[t.prev_word(start)] == "," and not right
+                        and left and COMPLEMENT.search(left[-1].title or ""))):
+                # "chief Pentagon spokesperson", "NATO Secretary General": part of a title; "Minister for the
+                # Business Environment, Commerce and Entrepreneurship X": an item of the title's complement
+                strong = False
             if not strong and len(name_toks) >= 2:
                 strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
