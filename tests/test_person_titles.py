@@ -419,3 +419,13 @@ def test_a_complement_listing_portfolios_stays_in_the_title(nlp, text, name, tit
     found = people(nlp, text)
     assert list(found) == [name]
     assert found[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Labour MP Jane Smith met the delegation in London.", "Jane Smith", "Labour MP"),
+    ("German MEP Anna Berg met the delegation in Brussels.", "Anna Berg", "MEP"),
+    ("The delegation met Ombudsman Luis Rey and Commandant of the Naval Academy Jorge Salas.", "Jorge Salas",
+     "Commandant of the Naval Academy"),
+])
+def test_legislators_and_other_heads_without_a_modifier(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
