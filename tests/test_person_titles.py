@@ -429,3 +429,12 @@ def test_a_complement_listing_portfolios_stays_in_the_title(nlp, text, name, tit
 ])
 def test_legislators_and_other_heads_without_a_modifier(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Consul General Ana Paz met the mayor of Lyon.", "Ana Paz", "Consul General"),
+    ("Governor-General David Hurley met the delegation in Canberra.", "David Hurley", "Governor-General"),
+    ("Grand Mufti Omar Haddad received the delegation.", "Omar Haddad", "Grand Mufti"),
+])
+def test_titles_ending_in_general_or_led_by_grand_are_whole(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
