@@ -438,3 +438,18 @@ def test_legislators_and_other_heads_without_a_modifier(nlp, text, name, title):
 ])
 def test_titles_ending_in_general_or_led_by_grand_are_whole(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The delegation met Energy Minister Ana Paz in Lima.", "Ana Paz", "Energy Minister"),
+    ("He thanked Senate Majority Leader Tom Reed for the invitation.", "Tom Reed", "Senate Majority Leader"),
+    ("When President Amos Kone arrived, the talks began.", "Amos Kone", "President"),
+])
+def test_a_capitalised_common_word_before_the_head_is_the_titles_own_unless_it_opens_the_clause(
+        nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_bodys_name_before_the_head_stays_the_organisation(nlp):
+    person = people(nlp, "He met International Monetary Fund Managing Director Lena Holm.")["Lena Holm"]
+    assert person.titles == ["Managing Director"]

@@ -11,6 +11,12 @@ from idefx.person.vocabulary import PersonVocabulary
 
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
+# words that open a clause or a phrase: never a title's own word before its head
+FUNCTION_WORDS = {"the", "a", "an", "as", "when", "while", "after", "before", "since", "if", "though", "although",
+                  "through", "with", "without", "for", "from", "to", "by", "at", "in", "on", "of", "and", "or", "but",
+                  "did", "does", "do", "will", "would", "should", "could", "can", "may", "meet", "meets", "met",
+                  "thank", "thanks", "dear", "under", "during", "then", "also", "both", "all", "our", "their",
+                  "his", "her", "its", "my", "your", "this", "that", "these", "those", "said", "says", "today"}
 PERSON_KINDS = ("head", "rank", "honorific", "cue")  # the title kinds a title piece holds
 
 
@@ -228,11 +234,23 @@ class TitlePieceReader:
             if t.glued_hyphen(prev) and t.is_cap(prev - 1):
                 start = prev - 1  # "Under-Secretary-General": the word before the hyphen is the title's
                 continue
-            if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common) or (
+            # a capitalised word: the title's own ("Energy Minister"), unless a common word opens the sentence
+            # ("Meanwhile Minister X")
+            if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common
+                                   or self.modifies_head(prev)) or (
                     prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
                 start = prev
                 continue
             return start
+
+    def modifies_head(self, k: int) -> bool:
+        """Whether the capitalised common word at token ``k`` straight before a title's head is the title's
+        own ("Energy Minister", "Majority Leader"): not opening its sentence or line, no function word or verb
+        ("When President X", "Meet President X"), no part of a body's name ("International Monetary Fund
+        Managing Director": the body is the organisation)."""
+        t = self.tokens
+        return not t.sentence_start(k) and t.org[k] is None and t.lower[k] not in FUNCTION_WORDS \
+            and t.lower[k] not in self.vocabulary.verbs
 
     def body_before_lower_head(self, start: int, toks: list[int]) -> Optional[int]:
         """The first token of an organisation's name that ends straight before a lower-case one-word head at
