@@ -141,6 +141,8 @@ class TitleApposition:
         k += 1
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
+        if k >= t.n:
+            return None
         adverbs = self.reader.vocabulary.relative_adverbs
         if comma and t.text[k].isdigit() and len(t.text[k]) <= MAX_AGE_DIGITS and k + 1 < t.n \
                 and t.text[k + 1] == ",":
