@@ -132,6 +132,17 @@ def test_city_country(name, code):
     assert gz.city_country(name) == code
 
 
+@pytest.mark.parametrize("name, code", [
+    ("Ha Noi", "VN"), ("HÀ NỘI", "VN"), ("Bang kok", "TH"), ("Sing apore", "SG"),
+])
+def test_a_city_written_syllable_by_syllable_is_the_city(name, code):
+    assert gz.city_country(name) == code
+
+
+def test_words_that_only_join_into_no_city_name_no_city():
+    assert gz.city_country("Lima Peru") is None and gz.city_country("Da Nang") == "VN"
+
+
 def test_event_host_towns_below_the_population_floor_are_kept():
     assert gz.city_country("Farnborough") == "GB"
     assert gz.city_country("Villepinte") == "FR"

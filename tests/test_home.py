@@ -31,6 +31,15 @@ def test_the_dateline_after_front_matter_and_a_date_line(nlp):
     assert home(nlp, "Lima, Peru, June 2. The minister spoke.") == "PE"
 
 
+def test_a_dateline_after_a_headline_a_standfirst_and_a_caption(nlp):
+    standfirst = "Leaders abroad continue to send their messages of sympathy over the passing of the former " \
+                 "president, who led the country for two decades and died on Friday after a long illness."
+    for city, code in [("HÀ NỘI", "VN"), ("NAIROBI", "KE"), ("Lima", "PE")]:
+        text = f"Messages of sympathy pour in\n\nMay 3, 2024 - 09:15\n\n{standfirst}\n\n{standfirst} — Photo\n\n" \
+               f"{city} — More messages arrived on Friday."
+        assert home(nlp, text) == code
+
+
 def test_no_source_and_no_dateline(nlp):
     assert home(nlp, "The minister spoke with Chile about trade.") is None
 

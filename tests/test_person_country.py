@@ -96,6 +96,7 @@ def test_a_demonym_before_state_is_a_nationality(nlp, text, name, code):
     ("Japan and Chile agreed, and Japan hosted. He met Pentagon press secretary Pat Ryder in Tokyo.", "Pat Ryder", "US"),
     ("Japan and Chile agreed, and Japan hosted. Kremlin spokesman Dmitry Peskov said nothing.", "Dmitry Peskov", "RU"),
     ("Japan and Chile agreed, and Japan hosted. Ali Fadavi, the IRGC deputy commander, spoke.", "Ali Fadavi", "IR"),
+    ("Argentina and Spain agreed. The President then met Pope Leo at a trip to Portugal.", "Leo", "VA"),
 ])
 def test_an_institution_named_in_the_title_gives_its_country(nlp, text, name, code):
     assert countries(nlp, text)[name] == code
@@ -188,3 +189,63 @@ def test_of_an_intergovernmental_body_after_the_name_gives_no_country(nlp, text,
 def test_the_irish_heads_of_government_are_titles_of_ireland(nlp, text, name, title):
     person = {p.name: p for p in nlp(text)._.idefx_people}[name]
     assert (person.titles, person.country) == ([title], "IE")
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Amos Kone received delegations from Ghana, the Republic of Togo and Benin. Ghana's envoy spoke "
+     "first. Mali and Mali's people were thanked.", "Amos Kone", "ML"),
+    ("Foreign Minister Rosa Vidal hosted envoys from Chile and Peru. Chile was praised. Argentina and "
+     "Argentina's firms were named.", "Rosa Vidal", "AR"),
+    ("Prime Minister Lars Dahl welcomed a delegation from Sweden. Sweden signed. Norway and Norway's ports "
+     "were discussed.", "Lars Dahl", "NO"),
+])
+def test_where_visitors_come_from_is_not_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TEHRAN, May 3 (IRNA) - Minister Ali Reza met Secretary General Anna Berg on Monday, before talks on Chile.",
+     "Anna Berg"),
+    ("LIMA, June 9 (Reuters) - President Omar Said received High Commissioner Lena Holm, and later spoke about "
+     "Brazil.", "Lena Holm"),
+    ("NAIROBI, July 2 - The foreign minister met with Secretary-General Jan Eliasson, who then flew to Uganda "
+     "and Rwanda.", "Jan Eliasson"),
+])
+def test_a_guest_heading_a_body_of_no_country_takes_no_country_named_after_them(nlp, text, name):
+    assert countries(nlp, text)[name] is None
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("SANTIAGO, May 3 (Reuters) - Peruvian Foreign Minister Jorge Salas met Defence Minister Rosa Vidal on Monday.",
+     "Rosa Vidal", "CL"),
+    ("NAIROBI, June 9 - Foreign Minister Kofi Mensah of Ghana held talks with Trade Minister Amina Odhiambo.",
+     "Amina Odhiambo", "KE"),
+    ("ANKARA, May 2 - Azerbaijani Defense Minister Zakir Hasanov met with Defense Minister Yasar Guler. Azerbaijan "
+     "and Azerbaijan's army were praised.", "Yasar Guler", "TR"),
+])
+def test_a_visitors_guest_is_of_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Minister Amos Kone held talks with Kofi Mensah, the Ghanaian minister Ama Owusu, in Bamako. Mali was "
+     "thanked.", "Amos Kone", "ML"),
+    ("Minister Rosa Vidal met Jorge Salas and the Peruvian minister Luis Rey in Santiago. Chile was praised.",
+     "Rosa Vidal", "CL"),
+    ("President Lars Dahl received Eva Berg, the Swedish envoy Olof Lind, and others. Norway was praised.",
+     "Lars Dahl", "NO"),
+])
+def test_a_country_opening_a_title_in_a_list_of_people_is_not_the_home_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("President Amos Kone received a delegation from China, led by Minister Li Wei. Mali and Mali's farmers were "
+     "named.", "Li Wei", "CN"),
+    ("The Kingdom of Norway team was headed by Lars Dahl, State Secretary for Defence. Mali and Mali's farmers "
+     "were named.", "Lars Dahl", "NO"),
+    ("The President met the official delegation of the Republic of Peru, led by Jorge Salas. Mali and Mali's "
+     "farmers were named.", "Jorge Salas", "PE"),
+])
+def test_the_leader_of_a_countrys_delegation_is_of_that_country(nlp, text, name, code):
+    assert countries(nlp, text)[name] == code

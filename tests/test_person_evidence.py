@@ -32,6 +32,19 @@ def test_a_byline_names_a_person_of_no_country(nlp, text, name):
     assert person.country is None
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Talks resume\n\nKaren Holt (@kholt) Published May 3, 2024 | 09:10 AM\n\nLIMA (Reuters) - The Peruvian "
+     "minister met Chile's envoy.", "Karen Holt"),
+    ("Talks resume\n\nDariusz Wolski Updated 4 June 2023\n\nThe Polish minister met Czech officials in Warsaw.",
+     "Dariusz Wolski"),
+    ("Talks resume\nAmara Okonkwo Posted on Friday\nNigerian governors met in Abuja and Nigeria's ministers spoke.",
+     "Amara Okonkwo"),
+])
+def test_a_writers_handle_or_publication_stamp_marks_a_byline(nlp, text, name):
+    person = people(nlp, text)[name]
+    assert person.country is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The meeting was attended by Minister Omar Sadiq, Karen Holt and Lena Fischer.",
      {"Omar Sadiq", "Karen Holt", "Lena Fischer"}),

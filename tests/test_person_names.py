@@ -215,3 +215,38 @@ def test_a_country_read_as_a_surname_is_not_the_persons_country(nlp, text, name,
 ])
 def test_the_burmese_honorific_u_is_no_initial(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Chairman of the State Duma Pavel Orlov met Armenian lawmakers in Moscow.", "Pavel Orlov",
+     "Chairman of the State Duma", "RU"),
+    ("Ana Ruiz met the Speaker of the Verkhovna Rada, Taras Hnatiuk, in Kyiv.", "Taras Hnatiuk",
+     "Speaker of the Verkhovna Rada", "UA"),
+    ("Speaker of the Knesset Avi Mizrahi received the delegation.", "Avi Mizrahi", "Speaker of the Knesset", "IL"),
+])
+def test_an_institutions_name_is_no_part_of_a_persons_name(nlp, text, name, title, code):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert (found[name].titles, found[name].country) == ([title], code)
+    assert not any("Duma" in n or "Rada" in n or "Knesset" in n for n in found)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("He met World Bank Vice President for Latin America Ana Paz in Dakar.", "Ana Paz",
+     "Vice President for Latin America"),
+    ("He met the EU Special Representative for Central Asia Lena Holm in Astana.", "Lena Holm",
+     "Special Representative for Central Asia"),
+    ("He met IMF Director for the Middle East Omar Haddad in Dubai.", "Omar Haddad", "Director for the Middle East"),
+])
+def test_a_world_region_in_a_title_is_no_part_of_the_name_after_it(nlp, text, name, title):
+    found = {p.name: p for p in nlp(text)._.idefx_people}
+    assert list(found) == [name]
+    assert found[name].titles[0].endswith(title)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of State for External Affairs Shri V. Muraleedharan met the delegation.", "V. Muraleedharan"),
+    ("The delegation called on Smt. Meenakshi Lekhi in New Delhi.", "Meenakshi Lekhi"),
+    ("Shri Rajnath Singh, the Defence Minister, met the envoy.", "Rajnath Singh"),
+])
+def test_indian_honorifics_are_no_part_of_the_name(nlp, text, name):
+    assert name in people(nlp, text)

@@ -301,3 +301,155 @@ def test_a_clause_after_of_is_no_lower_case_complement(nlp, text):
 ])
 def test_external_opens_a_portfolio_title(nlp, text, name, title):
     assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Defence Minister Rosa Vidal met Jorge Salas, the Peruvian ambassador, at the forum in Lima.",
+     "Jorge Salas", "ambassador"),
+    ("The envoy greeted Anna Berg, Sweden's trade minister, at the opening of the fair.", "Anna Berg",
+     "trade minister"),
+    ("Omar Haddad, the chief negotiator, at a briefing on Monday said the talks had ended.", "Omar Haddad",
+     "chief negotiator"),
+])
+def test_a_place_after_the_apposition_is_no_part_of_the_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Ana Ruiz met the UN Under-Secretary-General for Political Affairs, Jorge Salas, in New York.", "Jorge Salas",
+     "Under-Secretary-General for Political Affairs"),
+    ("The minister met Under-Secretary-General Lena Holm in Geneva.", "Lena Holm", "Under-Secretary-General"),
+    ("Talks were held with Omar Haddad, Under-Secretary of State for Defence, on Monday.", "Omar Haddad",
+     "Under-Secretary of State for Defence"),
+])
+def test_a_hyphenated_title_keeps_the_word_before_its_hyphen(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Signing were Rosa Vidal, Minister of Defence, Chile; and Jorge Salas, Minister of Trade, Peru.", "Rosa Vidal",
+     "Minister of Defence", "CL"),
+    ("Signing were Rosa Vidal, Minister of Defence, Chile; and Jorge Salas, Minister of Trade, Peru.", "Jorge Salas",
+     "Minister of Trade", "PE"),
+    ("The panel heard Minister of Energy, Ghana, Kofi Mensah on Monday.", "Kofi Mensah", "Minister of Energy", "GH"),
+])
+def test_a_country_after_a_comma_closing_a_title_is_the_persons_country(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert (person.titles, person.country) == ([title], code)
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("The talks brought together Foreign Minister of Chile Rosa Vidal, Foreign Minister of Peru Jorge Salas and "
+     "Foreign Minister of Bolivia Ana Paz.", "Jorge Salas", "Foreign Minister", "PE"),
+    ("The talks brought together Foreign Minister of Chile Rosa Vidal, Foreign Minister of Peru Jorge Salas and "
+     "Foreign Minister of Bolivia Ana Paz.", "Ana Paz", "Foreign Minister", "BO"),
+    ("Attending were Chairman of Andes Mining Corporation Luis Rey, Director of the Pacific Holdings Group Mara "
+     "Quispe and others.", "Mara Quispe", "Director of the Pacific Holdings Group", None),
+])
+def test_a_title_ending_in_a_country_or_body_before_a_name_is_that_names(nlp, text, name, title, code):
+    found = people(nlp, text)
+    assert (found[name].titles, found[name].country) == ([title], code)
+    assert all(name not in t for p in found.values() for t in p.titles)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Foreign Ministers of Chile Rosa Vidal, Peru Jorge Salas and Bolivia Ana Paz met in Lima.",
+     {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),
+    ("Foreign Ministers Rosa Vidal (Chile), Jorge Salas (Peru) and Ana Paz (Bolivia) met in Lima.",
+     {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),
+    ("Defence Ministers of Kenya Amos Kibet and Ghana Kofi Mensah signed the pact in Accra.",
+     {"Amos Kibet": "KE", "Kofi Mensah": "GH"}),
+])
+def test_a_plural_title_over_names_each_with_its_own_country(nlp, text, expected):
+    found = people(nlp, text)
+    assert {name: found[name].country for name in expected} == expected
+    assert all(len(found[name].titles) == 1 and found[name].titles[0].endswith("Minister") for name in expected)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Navy Public Affairs Office chief Omar Haddad said the ships had docked.", "Omar Haddad",
+     "Navy Public Affairs Office chief"),
+    ("He met IMF chief Lena Holm in Washington.", "Lena Holm", "IMF chief"),
+    ("Andes Mining Corporation chairman Luis Rey met the minister in Lima.", "Luis Rey",
+     "Andes Mining Corporation chairman"),
+])
+def test_a_lower_case_head_keeps_the_bodys_name_before_it(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The meeting was attended by Deputy Minister U Kyaw Min and the ambassador.", "Kyaw Min", "Deputy Minister"),
+    ("Union Minister for Commerce, U Aung Naing, received the delegation.", "Aung Naing",
+     "Union Minister for Commerce"),
+    ("Foreign Minister Daw Khin Thida met the envoy in Naypyitaw.", "Khin Thida", "Foreign Minister"),
+])
+def test_the_burmese_honorifics_are_no_part_of_the_title(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title, code", [
+    ("Jorge Salas, who serves as Peru's deputy foreign minister, met the envoy.", "Jorge Salas",
+     "deputy foreign minister", "PE"),
+    ("Anna Berg, currently Sweden's ambassador to Chile, met the envoy.", "Anna Berg", "ambassador to Chile", "SE"),
+    ("Kofi Mensah (Ghana's deputy trade minister) met the envoy.", "Kofi Mensah", "deputy trade minister", "GH"),
+])
+def test_a_title_after_the_name_behind_an_adverb_a_serving_verb_or_a_bracket(nlp, text, name, title, code):
+    person = people(nlp, text)[name]
+    assert (person.titles, person.country) == ([title], code)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Jorge Salas, 54, Peru's deputy foreign minister, met the envoy.", "Jorge Salas", "deputy foreign minister"),
+    ("The envoy met Anna Berg, 61, a former trade minister, in Oslo.", "Anna Berg", "former trade minister"),
+    ("Kofi Mensah, 47, Director of Trade, said the talks went well.", "Kofi Mensah", "Director of Trade"),
+])
+def test_an_age_before_the_apposition_is_skipped(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister of Foreign Affairs, Trade and Development Ana Paz met the delegation.", "Ana Paz",
+     "Minister of Foreign Affairs, Trade and Development"),
+    ("Minister for the Business Environment, Commerce and Entrepreneurship Ion Popescu attended the council.",
+     "Ion Popescu", "Minister for the Business Environment, Commerce and Entrepreneurship"),
+    ("The talks were joined by Undersecretary of Human Rights, Population and Migration Luis Rey.", "Luis Rey",
+     "Undersecretary of Human Rights, Population and Migration"),
+])
+def test_a_complement_listing_portfolios_stays_in_the_title(nlp, text, name, title):
+    found = people(nlp, text)
+    assert list(found) == [name]
+    assert found[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Labour MP Jane Smith met the delegation in London.", "Jane Smith", "Labour MP"),
+    ("German MEP Anna Berg met the delegation in Brussels.", "Anna Berg", "MEP"),
+    ("The delegation met Ombudsman Luis Rey and Commandant of the Naval Academy Jorge Salas.", "Jorge Salas",
+     "Commandant of the Naval Academy"),
+])
+def test_legislators_and_other_heads_without_a_modifier(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Consul General Ana Paz met the mayor of Lyon.", "Ana Paz", "Consul General"),
+    ("Governor-General David Hurley met the delegation in Canberra.", "David Hurley", "Governor-General"),
+    ("Grand Mufti Omar Haddad received the delegation.", "Omar Haddad", "Grand Mufti"),
+])
+def test_titles_ending_in_general_or_led_by_grand_are_whole(nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The delegation met Energy Minister Ana Paz in Lima.", "Ana Paz", "Energy Minister"),
+    ("He thanked Senate Majority Leader Tom Reed for the invitation.", "Tom Reed", "Senate Majority Leader"),
+    ("When President Amos Kone arrived, the talks began.", "Amos Kone", "President"),
+])
+def test_a_capitalised_common_word_before_the_head_is_the_titles_own_unless_it_opens_the_clause(
+        nlp, text, name, title):
+    assert people(nlp, text)[name].titles == [title]
+
+
+def test_a_bodys_name_before_the_head_stays_the_organisation(nlp):
+    person = people(nlp, "He met International Monetary Fund Managing Director Lena Holm.")["Lena Holm"]
+    assert person.titles == ["Managing Director"]

@@ -179,8 +179,10 @@ def _city_index() -> dict[str, dict]:
 
 
 def city(name: str) -> dict | None:
-    """The cities.jsonl entry for a city name or alias (the most populous one when several share it)."""
-    return _city_index().get(gazetteer_key(name.strip()))
+    """The cities.jsonl entry for a city name or alias (the most populous one when several share it); a name
+    written syllable by syllable ("Ha Noi", "HÀ NỘI") is also the name written as one word."""
+    index, key = _city_index(), gazetteer_key(name.strip())
+    return index.get(key) or (index.get(key.replace(" ", "")) if " " in key else None)
 
 
 def city_country(name: str) -> str | None:

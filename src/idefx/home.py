@@ -19,7 +19,7 @@ HOST = re.compile(r"^source_url:\s*['\"]?https?://([^/\s'\"]+)", re.MULTILINE)
 GENERIC_TLDS = {"gov": "US", "mil": "US", "uk": "GB"}
 DATELINE_ENDS = {",", ".", ":", "--", "—", "(", "–"}
 MAX_CITY_WORDS = 4  # words of a dateline's place
-DATELINE_REACH = 60  # tokens after the body start where a dateline may stand
+DATELINE_REACH = 100  # tokens after the body start where a dateline may stand (after a standfirst, a caption)
 HOST_REACH = 2000  # characters of the text where a source_url line may stand when the metadata has none
 
 

@@ -71,6 +71,7 @@ class PeopleFinder(BatchComponent):
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
             "region_words": sorted(e["text"] for e in cues if e["kind"] == "region_after"),
+            "world_regions": sorted(e["text"] for e in cues if e["kind"] == "world_region"),
             # a subdivision's name -> its countries, and whether the name is also a country's
             "regions": sorted([gazetteer_key(form), e["countries"], bool(e.get("country_name"))]
                               for e in regions() for form in [e["name"], *e["aliases"]]),

@@ -20,6 +20,8 @@ SENTENCE_ENDS = {".", "!", "?"}
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
 MAX_REGION_WORDS = 4  # words of a region's name ("Akwa Ibom State")
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+LIST_JOINS = {",", "and", "&"}
+LEADING_VERBS = {"led", "headed"}  # "a delegation led by X": X leads the side
 MAX_TITLE_GAP = 3  # words between a country and the title it qualifies ("Iranian acting Foreign Minister")
 
 
@@ -32,9 +34,15 @@ class Attribution:
 
     # ------------------------------------------------------------ from the phrase around the name
     def country_after(self, end: int) -> Optional[str]:
-        """"President Guillermo Lasso of Ecuador": the country straight after a titled name."""
+        """"President Guillermo Lasso of Ecuador", "Foreign Ministers A (Chile) and B (Peru)": the country
+        straight after a titled name."""
         t = self.tokens
         k = t.next_word(end) or end
+        if k + 1 < t.n and t.text[k] == "(":
+            span = t.country[k + 1]
+            if span is not None and span.label_ == "country" and span.start == k + 1 and span.end < t.n \
+                    and t.text[span.end] == ")":
+                return span.kb_id_
         if k + 1 < t.n and t.lower[k] == "of":
             k += 1
             if t.lower[k] == "the" and k + 1 < t.n:
@@ -113,15 +121,18 @@ class Attribution:
                 return " ".join(span.text.split())
         return None
 
-    def in_others_title(self, span) -> bool:
-        """"met Iranian Foreign Minister X", "with her Polish counterpart": a country that opens a title phrase
-        after a verb, a preposition or a possessive pronoun qualifies the one named there, not the document."""
+    def in_others_title(self, span, people: set[int]) -> bool:
+        """"met Iranian Foreign Minister X", "with her Polish counterpart", "with A, the Luxembourg minister X":
+        a country that opens a title phrase after a verb, a preposition, a possessive pronoun or another
+        item of a list of people (``people``: the tokens of their mentions) qualifies the one named there, not
+        the document."""
         t, words = self.tokens, self.vocabulary
         j = t.prev_word(span.start)
         if t.lower[j] in {"the", "a", "an"}:
             j = t.prev_word(j)
-        if not (t.lower[j] in POSSESSIVE_PRONOUNS or t.lower[j] in words.guest_cues or t.lower[j] in words.verbs
-                or t.lower[j] in CLAUSE_WORDS):
+        listed = t.lower[j] in {",", "and"} and t.prev_word(j) in people
+        if not (listed or t.lower[j] in POSSESSIVE_PRONOUNS or t.lower[j] in words.guest_cues
+                or t.lower[j] in words.verbs or t.lower[j] in CLAUSE_WORDS):
             return False
         k = t.next_word(span.end)
         if k is not None and t.text[k] in POSSESSIVE:
@@ -147,24 +158,61 @@ class Attribution:
             j = t.prev_word(j)
         return t.lower[j] in travel
 
+    def origins(self, spans: list) -> set[int]:
+        """The start tokens of the country names among ``spans`` (in text order) that say where someone comes
+        from ("delegations from Saudi Arabia, Angola and China", the whole list): the visitors' countries, no
+        nationality of the document."""
+        t = self.tokens
+        out: set[int] = set()
+        last_end = -1  # the end of the last origin's name, for a list that continues it
+        for span in spans:
+            if span.label_ != "country" or (span.end < t.n and t.text[span.end] in POSSESSIVE):
+                continue  # "from the Chinese side", "from China's president": the country modifies a noun
+            j = t.prev_word(span.start)
+            if t.lower[j] == "the":
+                j = t.prev_word(j)
+            if t.lower[j] == "from" or (t.lower[j] in LIST_JOINS and t.prev_word(j) == last_end - 1):
+                out.add(span.start)
+                last_end = span.end
+        return out
+
     @cached_property
     def names_a_side(self) -> bool:
         """Whether a side word ("from the Mauritanian side") occurs in the Doc (see ``side_country``)."""
         return not self.vocabulary.side_words.isdisjoint(self.tokens.lower)
 
     def side_country(self, tok: int) -> Optional[str]:
-        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence."""
+        """"attended from the Mauritanian side by ...": a demonym before a side word earlier in the sentence; for
+        the one who leads it ("the delegation from China, led by Minister X", "the Kingdom of Saudi Arabia
+        representation was led by X") also a country's name before it or after its "from" or "of"."""
         if not self.names_a_side:
             return None
         t, side_words = self.tokens, self.vocabulary.side_words
+        leads = self.leads(tok)
         j = tok - 1
         while j > 0 and t.text[j] not in SENTENCE_ENDS and not t.is_break(j):
             if t.lower[j] in side_words:
                 span = t.country[t.prev_word(j)]
-                if span is not None and span.label_ == "demonym":
+                if span is not None and (span.label_ == "demonym" or leads):
                     return span.kb_id_
+                k = t.next_word(j + 1)
+                if leads and k is not None and t.lower[k] in {"from", "of"}:
+                    k = t.next_word(k + 1)
+                    if k is not None and t.lower[k] == "the":
+                        k = t.next_word(k + 1)
+                    span = t.country[k] if k is not None else None
+                    if span is not None and span.label_ == "country" and span.start == k:
+                        return span.kb_id_
             j -= 1
         return None
+
+    def leads(self, tok: int) -> bool:
+        """Whether the name at token ``tok`` (after its capitalised title) follows "led by" or "headed by"."""
+        t = self.tokens
+        j = t.prev_word(tok)
+        while j > 0 and (t.is_cap(j) or t.text[j] in {",", "-"}) and t.lower[j] != "by":
+            j = t.prev_word(j)
+        return t.lower[j] == "by" and t.lower[t.prev_word(j)] in LEADING_VERBS
 
     def country_following(self, tok: int, home: Optional[str]) -> Optional[str]:
         """The first country other than home named after token ``tok`` in its paragraph."""

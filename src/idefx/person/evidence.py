@@ -11,6 +11,7 @@ from idefx.person.vocabulary import PersonVocabulary
 
 POSSESSIVE = {"’s", "'s"}
 CREDIT_ENDS = {";", ")", ",", "and", "in", "|"}  # what may close a name credited after "Reporting by"
+STAMP_WORDS = {"published", "posted", "updated"}  # a publication stamp after a writer's name
 ADVERBS = {"also", "later", "then", "first", "jointly", "separately", "briefly", "both", "earlier", "personally"}
 CAPTION_PLACES = {"right", "left", "centre", "center", "pictured", "l", "r", "c", "front", "second"}
 SPEECH_AFTER = {"said", "says", "told", "added", "stressed", "noted", "underlined", "emphasised", "emphasized"}
@@ -123,8 +124,12 @@ class NameEvidence:
         return False
 
     def byline(self, start: int, full: int) -> bool:
-        """"By Karen Holt" closing its line; "Reporting by Karen Holt; Editing by ..." closing its part."""
+        """"By Karen Holt" closing its line; "Reporting by Karen Holt; Editing by ..." closing its part; a name
+        opening its line before the writer's handle or the publication stamp ("Karen Holt (@kholt) Published
+        May 3")."""
         t = self.tokens
+        if t.line_start(start) and self.stamped(full):
+            return True
         before = t.prev_word(start)
         credit = before > 0 and self.phrase_before(before, self.vocabulary.credits_before)
         if t.text[before] != "By" and not credit:
@@ -133,6 +138,16 @@ class NameEvidence:
         while k < t.n and k in t.markup:
             k += 1
         return k >= t.n or "\n" in t.text[k] or (credit and t.lower[t.next_word(k) or k] in CREDIT_ENDS)
+
+    def stamped(self, k: int) -> bool:
+        """Whether a social handle in brackets ("(@kholt)") or a publication stamp ("Published", "Updated")
+        follows at token ``k``."""
+        t = self.tokens
+        k = t.next_word(k)
+        if k is not None and t.text[k] == "(" and k + 2 < t.n and t.text[k + 1].startswith("@") \
+                and t.text[k + 2] == ")":
+            return True
+        return k is not None and t.lower[k] in STAMP_WORDS and t.is_cap(k)
 
     def coordinated(self, start: int, end: int, full: int, people: set[int], names: set[int]) -> bool:
         """"Minister A, X and Y" / "X and Minister A": a plain name in one list with a person (``people``: the

@@ -28,6 +28,7 @@ class PersonRecord:
         self.stateless = False
         self.international = False  # an official of an intergovernmental body: no country
         self.guest = False  # named as the one met, welcomed or received
+        self.host: Optional["PersonRecord"] = None  # who met them, when named before them in the sentence
         self.counterpart = False  # named as someone's counterpart
         self.first_tok: Optional[int] = None  # the first token of the first titled mention
         self.mentions: list[tuple[int, int]] = []  # character offsets

@@ -188,7 +188,7 @@ class NameRuns:
         A common word ("Mark") counts mid-sentence when an uncommon name word follows it.
         """
         t = self.tokens
-        if t.country[i] is not None or not t.flags[i] & NAME_WORD:
+        if t.country[i] is not None or not t.flags[i] & NAME_WORD or i in t.unnamed:
             return False
         if t.tags[i] is not None:
             return self.cue_inside_name(i)

@@ -18,13 +18,18 @@ class PluralTitles:
 
     def before(self, start: int) -> Optional[tuple[TitlePiece, list[str]]]:
         """"Foreign Ministers A of X and B of Y", "Kenyan and Ghanaian defence ministers A and B", "the
-        defence ministers of Kenya and Ghana, A and B": a plural title straight before a name (with the
+        defence ministers of Kenya and Ghana, A and B", "Foreign Ministers of X A, Y B and Z C": a plural title straight before a name (with the
         modifiers before it; in lower case only with countries), and the countries coordinated before it or
         in its complement, in order; each name of the list takes the singular and its country."""
         t, words = self.tokens, self.reader.vocabulary
         j = t.prev_word(start)
         countries: list[str] = []
-        if j < start and t.text[j] == ",":
+        span = t.country[j]
+        if span is not None and span.label_ == "country" and span.end == j + 1 \
+                and t.lower[t.prev_word(span.start)] == "of":
+            # "Foreign Ministers of Chile A, Peru B and Bolivia C": each name after its own country
+            countries, j = [span.kb_id_], t.prev_word(t.prev_word(span.start))
+        elif j < start and t.text[j] == ",":
             countries, k = self.country_list(t.prev_word(j))
             if not countries or t.lower[k] != "of":
                 return None

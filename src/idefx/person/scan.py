@@ -3,6 +3,7 @@ and country, assembled from the parts of ``idefx.person``."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from idefx.person.vocabulary import PersonVocabulary
 
 
 MAX_COUNTRY_WORDS = 4  # words of "of <country>" between two names of one plural title
+COMPLEMENT = re.compile(r" (?:of|for) ")  # a title with a complement ("Minister for the Business Environment")
 
 
 class PeopleScan:
@@ -69,11 +71,13 @@ class PeopleScan:
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
             left, region_start = self.chain.before(start, identities.taken)
-            if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for"}:
-                # "Technical Director of Baykar Selçuk Bayraktar": the complement ends where the name starts
-                start = name_toks[1]
-                name_toks = name_toks[1:]
-                left, region_start = self.chain.before(start, identities.taken)
+            if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for", "and", "&"}:
+                # "Technical Director of Baykar Selçuk Bayraktar", "Minister of Foreign Affairs, Trade and
+                # Development Ana Paz": the complement ends where the name starts
+                left, region_start = self.chain.before(name_toks[1], identities.taken)
+                if left or t.lower[t.prev_word(start)] in {"of", "for"}:
+                    start = name_toks[1]
+                    name_toks = name_toks[1:]
             shared = None if left else self.plural_left(start, last)
             if shared is not None:
                 left, region_start = [shared], shared.first
@@ -102,8 +106,13 @@ class PeopleScan:
             if party is not None and len(party) == 1:
                 pieces.append(TitlePiece(first=full, country=party[0]))  # a legislator's state is their country's
             strong = any(p.names_a_person() for p in pieces)
-            if len(name_toks) == 1 and nxt is not None and t.tags[nxt] is not None and "head" in t.tags[nxt].kinds:
-                strong = False  # "chief Pentagon spokesperson", "NATO Secretary General": part of a title
+            if len(name_toks) == 1 and nxt is not None and (
+                    (t.tags[nxt] is not None and "head" in t.tags[nxt].kinds)
+                    or (t.lower[nxt] in {"and", ","} and t.text[t.prev_word(start)] == "," and not right
+                        and left and COMPLEMENT.search(left[-1].title or ""))):
+                # "chief Pentagon spokesperson", "NATO Secretary General": part of a title; "Minister for the
+                # Business Environment, Commerce and Entrepreneurship X": an item of the title's complement
+                strong = False
             if not strong and len(name_toks) >= 2:
                 strong = self.evidence.by_clause(start, end, full)
             if strong and not self.model_people.not_a_person(name_toks):
@@ -115,6 +124,8 @@ class PeopleScan:
                     identities.taken.update(right_region)  # an apposition belongs to this person only
                 if self.is_guest(left, start, last):
                     person.guest = True
+                    if last is not None and last[0] is not person and self.tokens.same_sentence(last[1], start):
+                        person.host = person.host or last[0]
                 if person.first_tok is None:
                     person.first_tok = start
                 if not pieces and self.evidence.byline(start, full):
@@ -142,26 +153,41 @@ class PeopleScan:
 
     def plural_left(self, start: int, last: Optional[tuple[PersonRecord, int]]) -> Optional[TitlePiece]:
         """The title a plural title gives a name ("Presidents A and B"): straight before it, or before the
-        previous name of the list when only "and", a comma or that name's "of <country>" stand between; with
-        the country of the same place in the list of countries coordinated with the title."""
+        previous name of the list when only "and", a comma and that name's "of <country>" or "(<country>)"
+        stand between; with the country before the name ("Foreign Ministers of Chile A, Peru B and Bolivia C"),
+        else the one of the same place in the list of countries coordinated with the title."""
+        t = self.tokens
+        own = self.country_opening_item(start)
         found = self.plural_titles.before(start)
         if found is not None:
             piece, self.plural_countries = found
             self.plural_index = 0
         elif last is not None and self.plural is not None and self.plural[1] is last[0]:
-            t = self.tokens
-            between = [t.lower[k] for k in range(last[1], start) if not t.is_space(k)]
-            if not (between and between[-1] in {"and", ","} and len(between) <= MAX_COUNTRY_WORDS + 2 and (
-                    len(between) == 1 or (between[0] == "of" and self.attribution.country_after(last[1])))):
+            between = [k for k in range(last[1], own[1] if own else start) if not t.is_space(k)]
+            words = [t.lower[k] for k in between]
+            if not (words and words[-1] in {"and", ","} and len(words) <= MAX_COUNTRY_WORDS + 2 and (
+                    len(words) == 1 or (words[0] == "of" and self.attribution.country_after(last[1]))
+                    or (words[0] == "(" and words[-2] == ")" and t.country[between[1]] is not None))):
                 return None
             piece = TitlePiece(first=start, title=self.plural[0].title)
             self.plural_index += 1
         else:
             return None
         countries = self.plural_countries
-        if len(countries) == 1 or self.plural_index < len(countries):
+        if own and (found is None or countries == [own[0]]):
+            piece.country = own[0]
+        elif len(countries) == 1 or self.plural_index < len(countries):
             piece.country = countries[min(self.plural_index, len(countries) - 1)]
         return piece
+
+    def country_opening_item(self, start: int) -> Optional[tuple[str, int]]:
+        """"..., Peru Jorge Salas and ...": the country named straight before a name after a comma, "and" or
+        "of", and its first token."""
+        t = self.tokens
+        span = t.country[t.prev_word(start)]
+        if span is None or span.label_ != "country" or span.end != t.prev_word(start) + 1:
+            return None
+        return (span.kb_id_, span.start) if t.lower[t.prev_word(span.start)] in {",", "and", "of"} else None
 
     def is_guest(self, left: list, start: int, last: Optional[tuple[PersonRecord, int]]) -> bool:
         """"met with President X" / "President A and President X": named as the one met."""
@@ -179,9 +205,13 @@ class PeopleScan:
         if home is None:
             # a text marks the other side's people with their country and leaves its own unmarked: the home
             # country is the one named most that no guest or counterpart is stated to be from
-            # (a country opening another's title phrase, "met Iranian Foreign Minister X", is that one's)
+            # (a country opening another's title phrase, "met Iranian Foreign Minister X", is that one's; where
+            # visitors come from, "delegations from China and Angola", is theirs)
             stated = {person.country for person in self.identities.people if person.guest or person.counterpart}
-            own = [span for span in spans if not self.attribution.in_others_title(span)]
+            origins = self.attribution.origins(spans)
+            named = self.identities.name_tokens()
+            own = [span for span in spans
+                   if span.start not in origins and not self.attribution.in_others_title(span, named)]
             unstated = [span for span in own if span.kb_id_ not in stated]
             home = most_named(unstated, None) or most_named(unstated, None, first_on_tie=True) \
                 or most_named(own, None)
@@ -205,8 +235,10 @@ class PeopleScan:
                 country = next(filter(None, (self.attribution.known_org_country(text)
                                              or self.vocabulary.institution_country(text)
                                              for text in person.titles + [person.org or ""])), None)
-            if country is None and person.guest and home:
-                # "the President met with President Lasso": the guest's country follows, or stands out
+            if country is None and person.guest and home and not person.stateless and not (
+                    person.host is not None and person.host.country not in {None, home}):
+                # "the President met with President Lasso": the guest's country follows, or stands out; a guest
+                # of a visitor ("Peruvian Foreign Minister X met Defence Minister Y") is of the home country
                 country = self.attribution.country_following(person.first_tok, home) or foreign
             if country is None and not person.stateless:
                 country = home

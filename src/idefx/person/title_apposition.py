@@ -12,6 +12,9 @@ from idefx.person.title_pieces import DETERMINERS, POSSESSIVE, TitlePiece, Title
 from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
 
+MAX_AGE_DIGITS = 3
+SERVES = {"serves", "served", "works", "worked", "acts", "acted"}  # ", who serves as <title>"
+
 
 class TitleApposition:
     """The titles after the names of one Doc."""
@@ -52,8 +55,8 @@ class TitleApposition:
             if t.lower[k] == "and" and not self.regions.starts_title(k + 1) \
                     and not self.regions.joins_complement(region, k) and not (lead_head is not None and k < lead_head):
                 break  # (inside a lead, "and" joins the title's own words: "Trade and Investment Commissioner")
-            if t.lower[k] == "on" and region and t.text[region[-1]] == ",":
-                break  # ", on Tuesday met ...": the clause goes on after the apposition
+            if t.lower[k] in {"on", "at"} and region and t.text[region[-1]] == ",":
+                break  # ", on Tuesday met ...", ", at the forum": the clause goes on after the apposition
             in_lead = lead_head is not None and k < lead_head
             if not (self.regions.region_token(k) or t.lower[k] in DETERMINERS or in_lead or t.lower[k] == "at"
                     or self.lower_complement(region, k)):
@@ -62,6 +65,12 @@ class TitleApposition:
             k += 1
         # ", President Murmu said" / ", and Colonel Ahmed Salem Hamza": the next person's title ends it
         named = [k for k in region if k > 0 and self.names.name_word(k) and t.tags[k - 1] is not None]
+        # ", Foreign Minister of Peru Jorge Salas and ...": a name straight after a title's country or body
+        named += [run.start for run in self.names.runs if region and region[0] < run.start <= region[-1]
+                  and len(self.names.name_tokens(run.start, run.end)) >= 2
+                  and (t.country[t.prev_word(run.start)] is not None or t.org[t.prev_word(run.start)] is not None)
+                  and self.reader.has_kind(region[:region.index(run.start)], "head")]
+        named.sort()
         if region and not named:
             # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
             named = [run.start for run in self.names.runs if region[0] <= run.start <= region[-1] < run.full - 1]
@@ -132,12 +141,29 @@ class TitleApposition:
         k += 1
         while k < t.n and t.is_space(k) and not t.is_break(k):
             k += 1
+        if k >= t.n:
+            return None
+        adverbs = self.reader.vocabulary.relative_adverbs
+        if comma and t.text[k].isdigit() and len(t.text[k]) <= MAX_AGE_DIGITS and k + 1 < t.n \
+                and t.text[k + 1] == ",":
+            k = t.next_word(k + 2)  # "X, 54, Peru's deputy foreign minister,": the age comes first
+            if k is None:
+                return None
         if comma and k + 1 < t.n and t.lower[k] == "who":
             after = t.next_word(k + 1)
             if after is not None and t.lower[after] in {"is", "was"}:
                 k = t.next_word(after + 1)
-                if k is not None and t.lower[k] in self.reader.vocabulary.relative_adverbs:
+                if k is not None and t.lower[k] in adverbs:
                     k = t.next_word(k + 1)
+            elif after is not None and t.lower[after] in SERVES:
+                # ", who serves as Peru's deputy foreign minister,"
+                k = t.next_word(after + 1)
+                if k is not None and t.lower[k] == "as":
+                    k = t.next_word(k + 1)
+                else:
+                    return None
+        elif comma and t.lower[k] in adverbs:
+            k = t.next_word(k + 1)  # ", currently Peru's ambassador to Chile,", ", also the chairman of ..."
         return k if k is not None and k < t.n else None
 
     def item_start(self, name: int) -> int:
@@ -158,8 +184,9 @@ class TitleApposition:
         if close is None or t.text[close] != ")" or close == k + 1:
             return [], None, []
         first = k + 1
-        if not (self.regions.starts_title(first) or self.regions.title_lead(first) is not None):
-            return [], None, []
+        if not (self.regions.starts_title(first) or self.regions.title_lead(first) is not None or (
+                t.country[first] is not None and self.regions.country_then_title(first))):
+            return [], None, []  # ("(Minister of Trade)", "(Senior Adviser)", "(Peru's deputy foreign minister)")
         region = list(range(first, close))
         titles = [self.reader.read(piece) for piece in self.regions.pieces(region)
                   if self.reader.has_kind(piece, "head")]

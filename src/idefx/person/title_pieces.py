@@ -11,6 +11,12 @@ from idefx.person.vocabulary import PersonVocabulary
 
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
+# words that open a clause or a phrase: never a title's own word before its head
+FUNCTION_WORDS = {"the", "a", "an", "as", "when", "while", "after", "before", "since", "if", "though", "although",
+                  "through", "with", "without", "for", "from", "to", "by", "at", "in", "on", "of", "and", "or", "but",
+                  "did", "does", "do", "will", "would", "should", "could", "can", "may", "meet", "meets", "met",
+                  "thank", "thanks", "dear", "under", "during", "then", "also", "both", "all", "our", "their",
+                  "his", "her", "its", "my", "your", "this", "that", "these", "those", "said", "says", "today"}
 PERSON_KINDS = ("head", "rank", "honorific", "cue")  # the title kinds a title piece holds
 
 
@@ -64,6 +70,10 @@ class TitlePieceReader:
         out.cue = "head" not in t.tags[head].kinds and "cue" in t.tags[head].kinds
         out.stateless = any(t.tags[k].stateless for k in heads if t.tags[k] is not None)
         start = self.title_start(t.tags[head].start, toks, lead)
+        body_org = self.body_before_lower_head(start, toks)
+        if body_org is not None:
+            # "DND Public Affairs Service chief": a lower-case head is written with its body's name
+            out.org, start = t.org[body_org].text, body_org
         for k in (k for k in toks if k < start):
             span = t.country[k]
             if span is not None and out.country is None:
@@ -75,14 +85,15 @@ class TitlePieceReader:
         if out.country is None:
             out.country = self.region_before(toks, start)
         body = [k for k in toks if k >= start]
-        # trailing "of [the] <country>" is the person's country, not part of the title
+        # trailing "of [the] <country>" or ", <country>" (a list's "Minister of Defence, Chile;") is the person's
+        # country, not part of the title
         end = body[-1] + 1
         last = t.country[body[-1]]
-        if last is not None and last.label_ == "country":
+        if last is not None and last.label_ == "country" and last.end == end:
             j = last.start - 1
             while j >= start and (t.lower[j] == "the" or t.is_space(j)):
                 j -= 1
-            if j >= start and t.lower[j] in {"of", "for"}:
+            if j > start and (t.lower[j] in {"of", "for"} or t.text[j] == ","):
                 out.country = out.country or last.kb_id_
                 end = j
         if out.cue:
@@ -220,12 +231,37 @@ class TitlePieceReader:
                 continue
             if t.text[prev].isupper() and len(t.text[prev]) > 1:
                 return start
-            if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common) or (
-                    t.glued_hyphen(prev) and t.is_cap(prev - 1)) or (
+            if t.glued_hyphen(prev) and t.is_cap(prev - 1):
+                start = prev - 1  # "Under-Secretary-General": the word before the hyphen is the title's
+                continue
+            # a capitalised word: the title's own ("Energy Minister"), unless a common word opens the sentence
+            # ("Meanwhile Minister X")
+            if t.is_cap(prev) and (lead or t.lower[prev] not in self.vocabulary.common
+                                   or self.modifies_head(prev)) or (
                     prev > 0 and t.glued_hyphen(prev - 1) and t.is_cap(prev)):
                 start = prev
                 continue
             return start
+
+    def modifies_head(self, k: int) -> bool:
+        """Whether the capitalised common word at token ``k`` straight before a title's head is the title's
+        own ("Energy Minister", "Majority Leader"): not opening its sentence or line, no function word or verb
+        ("When President X", "Meet President X"), no part of a body's name ("International Monetary Fund
+        Managing Director": the body is the organisation)."""
+        t = self.tokens
+        return not t.sentence_start(k) and t.org[k] is None and t.lower[k] not in FUNCTION_WORDS \
+            and t.lower[k] not in self.vocabulary.verbs
+
+    def body_before_lower_head(self, start: int, toks: list[int]) -> Optional[int]:
+        """The first token of an organisation's name that ends straight before a lower-case one-word head at
+        token ``start`` ("Public Affairs Service chief", "IMF chief") and opens no country's name, or None."""
+        t = self.tokens
+        prev = start - 1
+        if not t.text[start].islower() or t.tags[start] is None or t.tags[start].end != start + 1 \
+                or prev not in toks or t.org[prev] is None or t.org[prev].end != start:
+            return None
+        first = t.org[prev].start
+        return first if first in toks and t.country[first] is None else None
 
     def read_complement(self, start: int, end: int, body_end: int, out: TitlePiece) -> None:
         """The complement of a title (tokens start..end-1, before any "of <country>" that the piece runs on to

@@ -45,6 +45,7 @@ class DocTokens:
         self.org_spans = list(doc.spans.get(ORG_SPANS, []))
         self.country = covering(self.n, self.country_spans)  # the country span covering each token, or None
         self.org = covering(self.n, self.org_spans)  # the organisation span covering each token, or None
+        self.unnamed = vocabulary.unnamed_tokens(doc, self.doc_text, self.starts)  # "State Duma", "Central Asia"
         # the tokens of a city, venue or event's name: never a name that only its clause marks as a person
         self.placed = {k for key in (PLACES, VENUES, EVENTS) for span in doc.spans.get(key, [])
                        for k in range(span.start, span.end)}
@@ -143,11 +144,23 @@ class DocTokens:
             k += 1
         return k if k < n else None
 
+    def line_start(self, i: int) -> bool:
+        """Whether token ``i`` opens its line."""
+        j = i - 1
+        while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
+            j -= 1
+        return j < 0 or "\n" in self.text[j]
+
     def sentence_start(self, i: int) -> bool:
         j = i - 1
         while j >= 0 and self.is_space(j) and "\n" not in self.text[j]:
             j -= 1
         return j < 0 or "\n" in self.text[j] or self.text[j] in SENTENCE_OPENERS
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` < ``b`` stand in one sentence: no full stop, question or exclamation mark and no
+        line break between them."""
+        return not any(self.text[k] in {".", "!", "?"} or "\n" in self.text[k] for k in range(a, b))
 
     def bulleted(self, start: int) -> bool:
         """Whether token ``start`` opens a bulleted or numbered line ("- Greg A. Adams, Chair ...", "2. Ana Lima",

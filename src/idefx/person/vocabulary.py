@@ -8,16 +8,18 @@ from typing import Optional
 
 import numpy
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from idefx.gazetteers import gazetteer_key
 from idefx.titles import TitleVocabulary
-from idefx.tokentables import bounded, described_words, followed_by, preceded_by
+from idefx.tokentables import bounded, described_words, followed_by, preceded_by, token_array
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 # word flags (PersonVocabulary.describe)
 CAPITALISED, NAME_WORD, UNCOMMON_NAME, HYPHEN, GLUED_TITLE = 1, 2, 4, 8, 16
 # a name glued to the title word after it, the line break between them lost ("SteinmeierDefence")
+FIRST_WORD = re.compile(r"[^\W_]+")  # a name's first word, as its first token reads it
 GLUED = re.compile(r"[A-Z][a-z]{2,}(?=([A-Z][a-z]{2,})$)")
 
 
@@ -67,6 +69,11 @@ class PersonVocabulary:
         self.institutions = dict(state["institutions"])
         self.institution_pattern = re.compile(
             r"\b(" + "|".join(re.escape(name) for name in sorted(self.institutions, key=len, reverse=True)) + r")\b")
+        # the names that are no one's name: the institutions and the world's regions ("Latin America")
+        unnamed = sorted([*self.institutions, *state["world_regions"]], key=len, reverse=True)
+        self.unnamed_pattern = re.compile(r"\b(" + "|".join(re.escape(name) for name in unnamed) + r")\b")
+        self.unnamed_openers = numpy.array(sorted({hash_string(FIRST_WORD.match(name).group()) for name in unnamed}),
+                                           dtype=numpy.uint64)
         self.region_words = set(state["region_words"])  # "Niger Delta", "Mexico State": a region, not the country
         self.regions = {key: (tuple(countries), country_name) for key, countries, country_name in state["regions"]}
         self.common = set(state["common"])
@@ -114,6 +121,22 @@ class PersonVocabulary:
                     and not (word.isupper() and len(word) > 3) and low not in self.not_names
                     and low not in self.org_heads and not (low.endswith("s") and low[:-1] in self.title_words)
                     and low not in self.plural_heads)
+
+    def unnamed_tokens(self, doc: Doc, text: str, starts: list[int]) -> set[int]:
+        """The tokens of the names in a Doc that are no person's name: an institution ("State Duma", "Knesset")
+        or a region of the world ("Latin America", "Central Asia") (``text``: the Doc's text, ``starts``: each
+        token's character offset)."""
+        out: set[int] = set()
+        orth, openers = token_array(doc, "ORTH"), self.unnamed_openers  # (sorted)
+        at = numpy.minimum(numpy.searchsorted(openers, orth), len(openers) - 1)
+        for i in numpy.flatnonzero(openers[at] == orth).tolist():
+            found = self.unnamed_pattern.match(text, starts[i])
+            if found is not None:
+                k = i
+                while k < len(starts) and starts[k] < found.end():
+                    out.add(k)
+                    k += 1
+        return out
 
     def institution_country(self, title: str) -> Optional[str]:
         """The country of an institution a title names ("chief Pentagon spokesperson" -> US), or None."""
