@@ -186,7 +186,7 @@ def test_an_acronym_before_summit_forum_or_exercise_names_the_gathering():
 
 def test_an_edition_before_a_known_event_joins_its_name():
     assert names("They met at the 78th session of the UN General Assembly in New York.", EVENTS) == [
-        "78th session of the United Nations General Assembly"]
+        "78th session of the UN General Assembly"]
     assert names("They met during the 2019 Raisina Dialogue. The Raisina Dialogue ends today.", EVENTS) == [
         "Raisina Dialogue 2019"]
     assert names("He spoke at the 60th Munich Security Conference.", EVENTS) == ["60th Munich Security Conference"]
@@ -196,3 +196,25 @@ def test_venues_by_shape_possessives_and_halls_of():
     assert names("He was received at the Nation’s Palace and at the Great Hall of the People.", VENUES) == [
         "Nation’s Palace", "Great Hall of the People"]
     assert names("The accord was signed in the Palace of Westminster.", VENUES) == ["Palace of Westminster"]
+
+
+def test_a_gathering_of_two_sides_named_by_a_lower_case_head():
+    text = ("Ministers met at the Korea-Africa summit, then at the second Nordic-Baltic ministerial conference, "
+            "later at the Brazil – Portugal joint forum and the Spanish-French government consultations.")
+    assert names(text, EVENTS) == ["Korea-Africa summit", "second Nordic-Baltic ministerial conference",
+                                   "Brazil – Portugal joint forum", "Spanish-French government consultations"]
+    assert names("The U.S.-Mexico-Canada leaders’ summit and the Japan-U.S. dialogue.", EVENTS) == [
+        "U.S.-Mexico-Canada leaders’ summit", "Japan-U.S. dialogue"]
+
+
+def test_a_body_summit_is_an_event_unless_named_by_its_city():
+    text = "Leaders met at the 12th Arab League summit; the Nairobi summit and the Kenya summit came later."
+    assert names(text, EVENTS) == ["12th Arab League summit"]
+    assert names("The summit opened. Summit talks ended.", EVENTS) == []
+
+
+def test_a_known_long_named_event_goes_by_the_fullest_form_written():
+    assert names("He spoke at the UN General Assembly; the UNGA closed.", EVENTS) == ["UN General Assembly"]
+    assert names("On the sidelines of UNGA he met her.", EVENTS) == ["UNGA"]
+    assert names("the 79th session of the United Nations General Assembly; the UNGA", EVENTS) == [
+        "79th session of the United Nations General Assembly"]

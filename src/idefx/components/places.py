@@ -98,6 +98,7 @@ class PlaceFinder(BatchComponent):
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
+        self.not_by_place: set[str] = set()  # "the Kazan summit" names where an event was, not the event
         self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
             if "words" in entry:
@@ -109,6 +110,8 @@ class PlaceFinder(BatchComponent):
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
+            if entry.get("not_by_place"):
+                self.not_by_place.add(entry["id"])
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -150,6 +153,8 @@ class PlaceFinder(BatchComponent):
             while end > start + 1 and doc[end - 1].lower_ in {"and", "&"}:
                 end -= 1  # "the G20 Summit and ...": an optional second head that did not come
             span = Span(doc, start, end, label=ident)
+            if ident in self.not_by_place and _named_by_place(span, places):
+                continue
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = filter_spans(places)
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or self._venue_name(s))
@@ -176,10 +181,12 @@ class PlaceFinder(BatchComponent):
         """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
         so does a known acronym in brackets ("... Exhibition (LAAD)"); bare names join their edition."""
         editions = [s for s in found if s.label_ in EDITION_IDS]
+        kept = filter_spans(found)
+        written = _written_forms(kept)
         spans = []
-        for span in filter_spans(found):
+        for span in kept:
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
-            name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
+            name = written.get(span.kb_id_) or span.kb_id_ or _clean(inner[0].text if inner else span.text)
             lead = _edition_lead(doc, span.start) if span.kb_id_ else span.start
             if lead < span.start:
                 # "the 77th United Nations General Assembly", "the 78th session of the UN General Assembly"
@@ -240,6 +247,23 @@ def _edition_lead(doc: Doc, start: int) -> int:
     if start > 0 and (_ORDINAL.match(doc[start - 1].text) or _YEAR.match(doc[start - 1].text)):
         return start - 1
     return start
+
+
+def _named_by_place(span: Span, places: list[Span]) -> bool:
+    """Whether the capitalised words of ``span`` are all a place's name (a city or a country)."""
+    covered = {k for p in places for k in range(p.start, p.end)}
+    return all(k in covered for k in range(span.start, span.end) if span.doc[k].text[:1].isupper())
+
+
+def _written_forms(spans: list[Span]) -> dict[str, str]:
+    """Known events whose canonical name is a long form ("United Nations General Assembly") go by the fullest
+    form the text writes ("UN General Assembly", else "UNGA"): a name is reported as written. Fairs known by
+    their acronym ("IDEF") keep it."""
+    written: dict[str, tuple[int, str]] = {}
+    for span in spans:
+        if " " in span.kb_id_ and len(span) > written.get(span.kb_id_, (0, ""))[0]:
+            written[span.kb_id_] = (len(span), _clean(span.text))
+    return {key: text for key, (_, text) in written.items()}
 
 
 def _edition(name: str) -> tuple[str, Optional[str]]:
