@@ -148,3 +148,30 @@ def test_an_agency_glued_to_its_marks_is_named_bare():
         nlp.add_pipe(pipe)
     for text, name in (("ASTANA, May 2. /KAZINFORM/. Talks.", "KAZINFORM"), ("(WIRENEWS- Daily) Talks.", "WIRENEWS")):
         assert name in [o["name"] for o in nlp(text)._.idefx["organizations"]]
+
+
+def test_a_possessive_inside_a_name_that_goes_on_to_its_head(nlp):
+    assert orgs(nlp, "He chairs the Standing Committee of the Supreme People’s Assembly.") == [
+        "Standing Committee of the Supreme People’s Assembly"]
+    assert "Department of Energy’s Loan Programs Office" in orgs(
+        nlp, "The Department of Energy’s Loan Programs Office said so.")
+    # no head after the possessive: the name ends before it
+    assert orgs(nlp, "The Ministry of Health’s Chief Medical Officer and the Ministry of Energy’s plans.") == [
+        "Ministry of Health", "Ministry of Energy"]
+
+
+def test_two_bodies_joined_by_and_are_two_organisations(nlp):
+    assert orgs(nlp, "It met the Kenyan Government and East African Business Council Officials.") == [
+        "Kenyan Government", "East African Business Council"]
+    assert orgs(nlp, "Officials of the Department of Health and Human Services came.") == [
+        "Department of Health and Human Services"]
+
+
+def test_the_last_words_of_a_title_are_no_organisation(nlp):
+    assert orgs(nlp, "The Chief of the Air Staff and the Chief of the Naval Staff met.") == []
+    assert orgs(nlp, "He met the Chief of the Turkish General Staff.") == ["Turkish General Staff"]
+
+
+def test_intergovernmental_groupings_are_known_organisations(nlp):
+    assert orgs(nlp, "BRICS members, the Non-Aligned Movement and the Eurasian Economic Union met.") == [
+        "BRICS", "Non-Aligned Movement", "Eurasian Economic Union"]

@@ -79,6 +79,7 @@ class OrgFinder(BatchComponent):
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            "title_tails": sorted(e["text"].lower() for e in patterns if e.get("title_tail")),
             "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
@@ -96,6 +97,7 @@ class OrgFinder(BatchComponent):
         self.heads = set(state["heads"])
         self.single_word_heads = set(state["single_word_heads"])
         self.in_place = set(state["in_place"])
+        self.title_tails = set(state["title_tails"])
         self.corporate = set(state["corporate"])
         self.not_names = set(state["not_names"])
         self.news_cues = set(state["news_cues"])
@@ -164,47 +166,9 @@ class OrgFinder(BatchComponent):
                                         list(compress(countries, mask)), list(compress(tags, mask)),
                                         where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
-        spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
+        spans += acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
         doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
         return doc
-
-    def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list,
-                             opening: list[int]) -> list[Span]:
-        """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
-        bracketed acronym names an organisation (not a title or a country); ``opening`` holds the indices of "("."""
-        out = []
-        n = len(text)
-        for i in opening:
-            if i + 2 >= n or text[i + 2] != ")":
-                continue
-            acronym = text[i + 1]
-            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
-                continue
-            letters = list(acronym)
-            k = i
-            while letters and k > 0:
-                w = text[k - 1]
-                if w in INNER and k < i:
-                    k -= 1
-                    continue
-                parts = [p for p in w.split("-") if p]
-                if not parts or not all(p[:1].isupper() for p in parts):
-                    break
-                initials = [p[0] for p in parts]
-                if letters[-len(initials):] == initials:
-                    del letters[-len(initials):]
-                elif letters[-1] == initials[-1]:
-                    letters.pop()
-                else:
-                    break
-                k -= 1
-            while k < i and text[k] in INNER:
-                k += 1
-            if letters or i - k < 2 or tags[k] is not None \
-                    or (countries[k] is not None and countries[i - 1] is not None and countries[k] == countries[i - 1]):
-                continue
-            out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
-        return out
 
     def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
         """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
@@ -235,6 +199,15 @@ class OrgFinder(BatchComponent):
         t = text[k]
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
+
+    def _head_follows(self, text: list[str], k: int) -> bool:
+        """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
+        its head ("National People’s Congress", "People’s Liberation Army")."""
+        while k < len(text) and text[k][:1].isupper():
+            if text[k].lower() in self.heads:
+                return True
+            k += 1
+        return False
 
     def _head_phrases(self, doc: Doc, idx: numpy.ndarray, text: list[str], countries: list, tags: list,
                       heads: list[int]) -> list[Span]:
@@ -273,7 +246,8 @@ class OrgFinder(BatchComponent):
                     while k < n and text[k] == "the":
                         k += 1
                     seg_start = k
-                    while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
+                    while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))
+                                     or (text[k] in POSSESSIVE and k > seg_start and self._head_follows(text, k + 1))):
                         if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
                             break  # "... Forces Major General X": a title before a name
                         if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
@@ -283,7 +257,8 @@ class OrgFinder(BatchComponent):
                     if k == seg_start:
                         break
                     if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
-                            text[end - 1].lower() in self.heads and text[k - 1].lower() in self.heads)):
+                            text[end - 1].lower() in self.heads
+                            and any(text[j].lower() in self.heads for j in range(seg_start, k)))):
                         break  # "X Council and the Office of Y", "X Group and Y Industries": two organisations
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
@@ -305,6 +280,10 @@ class OrgFinder(BatchComponent):
             if start == i and i > 1 and text[i - 1] == "of" and tags[i - 2] is not None \
                     and text[i].lower() not in self.single_word_heads:
                 continue  # "Head of Government of Spain", "Chief of Army Staff": the rest of a title
+            before = start - 2 if start > 1 and text[start - 1] == "the" else start - 1
+            if end == i + 1 and text[i].lower() in self.title_tails and before > 0 and text[before] == "of" \
+                    and tags[before - 1] is not None and all(countries[k] is None for k in range(start, i)):
+                continue  # "Chief of the Air Staff": a title's last words ("of the Iranian General Staff": a body)
             country = countries[start]
             if country is not None and country.start == idx[start] and country.end == idx[end - 1] + 1:
                 continue  # "the Russian Federation": a country's name
@@ -377,4 +356,42 @@ def source_list(doc: Doc, text: list[str], countries: list, i: int) -> list[Span
                 and not (countries[start] is not None and countries[start].end >= k):
             out.append(Span(doc, start, k, label="ORG"))
         start = k + 1
+    return out
+
+
+def acronym_definitions(doc: Doc, text: list[str], countries: list, tags: list, opening: list[int]) -> list[Span]:
+    """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
+    bracketed acronym names an organisation (not a title or a country); ``opening`` holds the indices of "("."""
+    out = []
+    n = len(text)
+    for i in opening:
+        if i + 2 >= n or text[i + 2] != ")":
+            continue
+        acronym = text[i + 1]
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+            continue
+        letters = list(acronym)
+        k = i
+        while letters and k > 0:
+            w = text[k - 1]
+            if w in INNER and k < i:
+                k -= 1
+                continue
+            parts = [p for p in w.split("-") if p]
+            if not parts or not all(p[:1].isupper() for p in parts):
+                break
+            initials = [p[0] for p in parts]
+            if letters[-len(initials):] == initials:
+                del letters[-len(initials):]
+            elif letters[-1] == initials[-1]:
+                letters.pop()
+            else:
+                break
+            k -= 1
+        while k < i and text[k] in INNER:
+            k += 1
+        if letters or i - k < 2 or tags[k] is not None \
+                or (countries[k] is not None and countries[i - 1] is not None and countries[k] == countries[i - 1]):
+            continue
+        out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
     return out
