@@ -175,3 +175,8 @@ def test_the_last_words_of_a_title_are_no_organisation(nlp):
 def test_intergovernmental_groupings_are_known_organisations(nlp):
     assert orgs(nlp, "BRICS members, the Non-Aligned Movement and the Eurasian Economic Union met.") == [
         "BRICS", "Non-Aligned Movement", "Eurasian Economic Union"]
+
+
+def test_an_edition_before_a_body_is_not_part_of_its_name(nlp):
+    assert orgs(nlp, "They met at the 33rd Arab League Summit and the 2nd African Union Commission meeting.") == [
+        "Arab League", "African Union Commission"]

@@ -218,3 +218,16 @@ def test_a_known_long_named_event_goes_by_the_fullest_form_written():
     assert names("On the sidelines of UNGA he met her.", EVENTS) == ["UNGA"]
     assert names("the 79th session of the United Nations General Assembly; the UNGA", EVENTS) == [
         "79th session of the United Nations General Assembly"]
+
+
+def test_a_gathering_named_by_its_head_and_topic():
+    text = ("Ministers met at the Forum on Korea-Africa Cooperation, the Summit for Peace and Security, "
+            "the Regional Conference on Migration in Asia and the Dialogue of the Americas.")
+    assert names(text, EVENTS) == ["Forum on Korea-Africa Cooperation", "Summit for Peace and Security",
+                                   "Regional Conference on Migration", "Dialogue of the Americas"]
+    assert names("The Forum on Thursday heard a conference on Trade.", EVENTS) == []
+
+
+def test_a_body_exercise_forum_or_conference_with_a_lower_case_head():
+    text = "Troops joined the Sea Breeze exercises and the Baltops drills; the Polish exercises ended."
+    assert names(text, EVENTS) == ["Sea Breeze exercises", "Baltops drills"]
