@@ -37,7 +37,6 @@ DASHES = {"-", "–", "—"}
 
 _SLASHED = re.compile(r"^/[A-Z][A-Z0-9]+/\.?$")  # "/TASS/.": one token
 _GLUED_DASH = re.compile(r"^[A-Z]{3,}-$")  # "(MENAFN- Trend News Agency)"
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "the 31st Arab League Summit": an edition, not the body's name
 
 # kinds of words the scans start from (bit flags)
 LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
@@ -234,7 +233,7 @@ class OrgFinder(BatchComponent):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
                 if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
-                        and not _ORDINAL.match(p) and not self._title_word(text, tags, start - 1):
+                        and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
                 break
