@@ -180,3 +180,9 @@ def test_intergovernmental_groupings_are_known_organisations(nlp):
 def test_a_unit_keeps_its_number(nlp):
     assert orgs(nlp, "Soldiers of the 82nd Airborne Division and the 3rd Infantry Brigade trained.") == [
         "82nd Airborne Division", "3rd Infantry Brigade"]
+
+
+def test_an_office_owned_by_a_title_is_named_with_the_whole_title(nlp):
+    assert orgs(nlp, "The Prime Minister’s Office and the Vice President's Office said so.") == [
+        "Prime Minister’s Office", "Vice President's Office"]
+    assert orgs(nlp, "Kenya's Ministry of Defence said so.") == ["Kenya's Ministry of Defence"]

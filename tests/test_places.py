@@ -231,3 +231,9 @@ def test_a_gathering_named_by_its_head_and_topic():
 def test_a_body_exercise_forum_or_conference_with_a_lower_case_head():
     text = "Troops joined the Sea Breeze exercises and the Baltops drills; the Polish exercises ended."
     assert names(text, EVENTS) == ["Sea Breeze exercises", "Baltops drills"]
+
+
+def test_a_camp_after_at_and_an_airbase_are_venues():
+    text = "Troops paraded at Camp Lemonnier, then flew from Al Udeid Airbase; Camp Fire burned in Camp Verde."
+    assert names(text, VENUES) == ["Camp Lemonnier", "Al Udeid Airbase"]
+    assert names("The leaders met at Camp David.", VENUES) == ["Camp David"]

@@ -224,6 +224,8 @@ class OrgFinder(BatchComponent):
                 p = text[start - 1]
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
+                    while start > 0 and tags[start] is not None and tags[start - 1] is tags[start]:
+                        start -= 1  # "the Prime Minister’s Office": the whole title owns the office
                     continue
                 if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
