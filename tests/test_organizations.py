@@ -186,3 +186,7 @@ def test_an_office_owned_by_a_title_is_named_with_the_whole_title(nlp):
     assert orgs(nlp, "The Prime Minister’s Office and the Vice President's Office said so.") == [
         "Prime Minister’s Office", "Vice President's Office"]
     assert orgs(nlp, "Kenya's Ministry of Defence said so.") == ["Kenya's Ministry of Defence"]
+
+
+def test_a_fair_is_no_organisation_though_a_firm_bears_its_name(nlp):
+    assert orgs(nlp, "Delegations met at IDEX and at DSEI, where Baykar showed drones.") == ["Baykar"]

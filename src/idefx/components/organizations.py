@@ -26,7 +26,7 @@ from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS
 from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
-from idefx.resources import data_path, read_jsonl
+from idefx.resources import data_path, optional_jsonl, read_jsonl
 from idefx.titles import TitleVocabulary
 from idefx.tokentables import bounded, covering, distinct_words, remembered, true_positions, where
 
@@ -52,10 +52,12 @@ def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
 
 @Language.factory("idefx_organizations", default_config={
     "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
-    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl"})
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl",
+    "events_file": "events.jsonl"})
 def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
-                    common_words_file: str, titles_file: str, not_names_file: str) -> "OrgFinder":
-    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
+                    common_words_file: str, titles_file: str, not_names_file: str, events_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file,
+                     events_file)
 
 
 class OrgFinder(BatchComponent):
@@ -63,16 +65,20 @@ class OrgFinder(BatchComponent):
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
                  gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
-                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl"):
+                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl",
+                 events_file: str = "events.jsonl"):
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
         names = []  # [name, country] of unambiguous gazetteer names
+        # a firm named as the fair it runs ("IDEX", "DSEI"): in text the name is the fair, an event
+        fairs = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
+                 for n in (e["name"], *e.get("aliases", []))}
         if gazetteer_file and data_path(gazetteer_file).is_file():
             for entry in read_jsonl(gazetteer_file):
                 if entry.get("ambiguous"):
                     continue
-                unsafe = set(entry.get("ambiguous_aliases", []))
+                unsafe = set(entry.get("ambiguous_aliases", [])) | fairs
                 names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
                              if n not in unsafe)
         state = {
