@@ -237,3 +237,10 @@ def test_a_camp_after_at_and_an_airbase_are_venues():
     text = "Troops paraded at Camp Lemonnier, then flew from Al Udeid Airbase; Camp Fire burned in Camp Verde."
     assert names(text, VENUES) == ["Camp Lemonnier", "Al Udeid Airbase"]
     assert names("The leaders met at Camp David.", VENUES) == ["Camp David"]
+
+
+def test_the_body_a_gathering_is_of_runs_on_over_of():
+    text = ("Leaders met at the 5th Summit of the Union of South American Nations "
+            "and at the Consultative Meeting of the Heads of State of the Sahel in Niamey.")
+    assert names(text, EVENTS) == [
+        "5th Summit of the Union of South American Nations", "Consultative Meeting of the Heads of State of the Sahel"]
