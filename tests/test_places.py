@@ -176,6 +176,9 @@ def test_the_body_a_gathering_is_of_stays_an_organisation():
     record = nlp("Delegates attended the summit of the African Union in Addis Ababa.")._.idefx
     assert [o["name"] for o in record["organizations"]] == ["African Union"]
     assert [e["name"] for e in record["events"]] == ["summit of the African Union"]
+    record = nlp("Leaders met at the 12th NATO Summit and at the Arab League summit; "
+                 "the COPEX 2024 fair opened.")._.idefx
+    assert [o["name"] for o in record["organizations"]] == ["NATO", "Arab League"]
 
 
 def test_an_acronym_before_summit_forum_or_exercise_names_the_gathering():
