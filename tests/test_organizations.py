@@ -190,3 +190,9 @@ def test_an_office_owned_by_a_title_is_named_with_the_whole_title(nlp):
 
 def test_a_fair_is_no_organisation_though_a_firm_bears_its_name(nlp):
     assert orgs(nlp, "Delegations met at IDEX and at DSEI, where Baykar showed drones.") == ["Baykar"]
+
+
+def test_agencies_a_photo_is_credited_to(nlp):
+    assert orgs(nlp, "The leaders shook hands. — KPL/TTXVN Photo") == ["KPL", "TTXVN"]
+    assert orgs(nlp, "The talks ended. EFE photo") == ["EFE"]
+    assert orgs(nlp, "A Facebook photo and a US photo were shown.") == []

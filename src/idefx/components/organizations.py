@@ -90,6 +90,7 @@ class OrgFinder(BatchComponent):
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
+            "credit_after": sorted(e["text"] for e in patterns if e["kind"] == "credit_after"),
             "names": sorted(names),
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
             "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
@@ -108,9 +109,10 @@ class OrgFinder(BatchComponent):
         self.not_names = set(state["not_names"])
         self.news_cues = set(state["news_cues"])
         self.news_before = set(state["news_before"])
+        self.credit_after = set(state["credit_after"])
         self.common = set(state["common"])
         self.titles = TitleVocabulary(self.nlp, state["titles"])
-        self.news_words = self.news_cues | {w.lower() for w in self.news_before}
+        self.news_words = self.news_cues | self.credit_after | {w.lower() for w in self.news_before}
         self.word_cache: dict[int, tuple[str, int]] = {}  # word hash -> (word, kinds)
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in _by_country(state["names"])])
@@ -319,6 +321,14 @@ class OrgFinder(BatchComponent):
                     k += 1
                 if k > i + 1 and (k == n or "\n" in text[k] or text[k] == "."):
                     out.append(Span(doc, i + 1, k, label="ORG"))
+            elif lower in self.credit_after:
+                # "AFP photo", "VNA/VNS Photo": the agencies (upper-case short names) a picture is credited to
+                k = i
+                while k > 0 and text[k - 1].isupper() and text[k - 1].isalpha() and countries[k - 1] is None:
+                    out.append(Span(doc, k - 1, k, label="ORG"))
+                    k -= 2
+                    if k < 1 or text[k] != "/":
+                        break
             elif lower in self.news_before and i + 1 < n:
                 # "By WAM", "source: 1TV": an agency's short name after a source cue
                 k = i + 2 if text[i + 1] == ":" else i + 1
