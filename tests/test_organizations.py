@@ -196,3 +196,11 @@ def test_agencies_a_photo_is_credited_to(nlp):
     assert orgs(nlp, "The leaders shook hands. — KPL/TTXVN Photo") == ["KPL", "TTXVN"]
     assert orgs(nlp, "The talks ended. EFE photo") == ["EFE"]
     assert orgs(nlp, "A Facebook photo and a US photo were shown.") == []
+
+
+def test_a_nationality_before_a_lower_case_mission_names_it(nlp):
+    assert orgs(nlp, "Guests came to the Kenyan embassy and the French consulate.") == [
+        "Kenyan embassy", "French consulate"]
+    assert orgs(nlp, "The Peruvian trade embassy opened; the embassy of a friend and the Israeli forces.") == [
+        "Peruvian trade embassy"]
+    assert orgs(nlp, "The German government and the Russian ministry met.") == []

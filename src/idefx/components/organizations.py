@@ -39,7 +39,7 @@ _SLASHED = re.compile(r"^/[A-Z][A-Z0-9]+/\.?$")  # "/TASS/.": one token
 _GLUED_DASH = re.compile(r"^[A-Z]{3,}-$")  # "(MENAFN- Trend News Agency)"
 
 # kinds of words the scans start from (bit flags)
-LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
+LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START, LOWER_HEAD = 1, 2, 4, 8, 16, 32
 
 
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
@@ -91,6 +91,7 @@ class OrgFinder(BatchComponent):
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
             "credit_after": sorted(e["text"] for e in patterns if e["kind"] == "credit_after"),
+            "lower_heads": sorted(e["text"] for e in patterns if e["kind"] == "lower_head"),
             "names": sorted(names),
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
             "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
@@ -110,6 +111,7 @@ class OrgFinder(BatchComponent):
         self.news_cues = set(state["news_cues"])
         self.news_before = set(state["news_before"])
         self.credit_after = set(state["credit_after"])
+        self.lower_heads = set(state["lower_heads"])
         self.common = set(state["common"])
         self.titles = TitleVocabulary(self.nlp, state["titles"])
         self.news_words = self.news_cues | self.credit_after | {w.lower() for w in self.news_before}
@@ -145,6 +147,7 @@ class OrgFinder(BatchComponent):
         lower = list(map(str.lower, words))
         found = ((true_positions(map(self.known.roots.__contains__, uniq)), KNOWN_START),
                  (true_positions(map(self.news_words.__contains__, lower)), NEWS_CUE),
+                 (true_positions(map(self.lower_heads.__contains__, words)), LOWER_HEAD),
                  ([k for k in true_positions(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
                  ([k for k in true_positions(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
                  ([k for k in true_positions(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
@@ -175,8 +178,23 @@ class OrgFinder(BatchComponent):
                                         where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
+        spans += self._national_bodies(doc, text, countries, where(kinds, LOWER_HEAD))
         doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
         return doc
+
+    def _national_bodies(self, doc: Doc, text: list[str], countries: list, heads: list[int]) -> list[Span]:
+        """A nationality before a lower-case mission ("the Chinese embassy", "the French consulate") names that
+        country's mission; ``heads`` holds the indices of the lower-case heads (``lower_head`` in the data)."""
+        out = []
+        for i in heads:
+            k = i
+            while k > 0 and i - k < 2 and text[k - 1].isalpha() and text[k - 1].islower() \
+                    and text[k - 1] not in STOPS and text[k - 1] not in INNER:
+                k -= 1  # "Chinese trade embassy": the mission's own words
+            country = countries[k - 1] if k > 0 else None
+            if country is not None and country.label_ == "demonym" and country.end == k:
+                out.append(Span(doc, country.start, i + 1, label="ORG"))
+        return out
 
     def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
         """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
