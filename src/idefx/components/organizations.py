@@ -178,32 +178,9 @@ class OrgFinder(BatchComponent):
                                         where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
         spans += acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
-        spans += self._national_bodies(doc, text, countries, where(kinds, LOWER_HEAD))
-        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
+        spans += national_bodies(doc, text, countries, where(kinds, LOWER_HEAD))
+        doc.spans[ORG_SPANS] = merge_acronyms(filter_spans(spans), text)
         return doc
-
-    def _national_bodies(self, doc: Doc, text: list[str], countries: list, heads: list[int]) -> list[Span]:
-        """A nationality before a lower-case mission ("the Chinese embassy", "the French consulate") names that
-        country's mission; ``heads`` holds the indices of the lower-case heads (``lower_head`` in the data)."""
-        out = []
-        for i in heads:
-            k = i
-            while k > 0 and i - k < 2 and text[k - 1].isalpha() and text[k - 1].islower() \
-                    and text[k - 1] not in STOPS and text[k - 1] not in INNER:
-                k -= 1  # "Chinese trade embassy": the mission's own words
-            country = countries[k - 1] if k > 0 else None
-            if country is not None and country.label_ == "demonym" and country.end == k:
-                out.append(Span(doc, country.start, i + 1, label="ORG"))
-        return out
-
-    def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
-        """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-        its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
-        full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
-        for s in spans:
-            if s.end - s.start > 1:
-                full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
-        return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
 
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()
@@ -431,3 +408,28 @@ def acronym_definitions(doc: Doc, text: list[str], countries: list, tags: list, 
             continue
         out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
     return out
+
+
+def national_bodies(doc: Doc, text: list[str], countries: list, heads: list[int]) -> list[Span]:
+    """A nationality before a lower-case mission ("the Chinese embassy", "the French consulate") names that
+    country's mission; ``heads`` holds the indices of the lower-case heads (``lower_head`` in the data)."""
+    out = []
+    for i in heads:
+        k = i
+        while k > 0 and i - k < 2 and text[k - 1].isalpha() and text[k - 1].islower() \
+                and text[k - 1] not in STOPS and text[k - 1] not in INNER:
+            k -= 1  # "Chinese trade embassy": the mission's own words
+        country = countries[k - 1] if k > 0 else None
+        if country is not None and country.label_ == "demonym" and country.end == k:
+            out.append(Span(doc, country.start, i + 1, label="ORG"))
+    return out
+
+
+def merge_acronyms(spans: list[Span], text: list[str]) -> list[Span]:
+    """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
+    its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
+    full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
+    for s in spans:
+        if s.end - s.start > 1:
+            full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+    return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
