@@ -204,3 +204,10 @@ def test_a_nationality_before_a_lower_case_mission_names_it(nlp):
     assert orgs(nlp, "The Peruvian trade embassy opened; the embassy of a friend and the Israeli forces.") == [
         "Peruvian trade embassy"]
     assert orgs(nlp, "The German government and the Russian ministry met.") == []
+
+
+def test_an_owner_after_and_begins_another_organisation(nlp):
+    assert orgs(nlp, "The Department of Labor and Peru’s Ministry of Production signed it.") == [
+        "Department of Labor", "Peru’s Ministry of Production"]
+    assert orgs(nlp, "The Department of Housing and Urban Development’s Office of Policy spoke.") == [
+        "Department of Housing and Urban Development’s Office of Policy"]

@@ -247,3 +247,19 @@ def test_the_body_a_gathering_is_of_runs_on_over_of():
             "and at the Consultative Meeting of the Heads of State of the Sahel in Niamey.")
     assert names(text, EVENTS) == [
         "5th Summit of the Union of South American Nations", "Consultative Meeting of the Heads of State of the Sahel"]
+
+
+def test_a_dash_between_items_ends_a_name_and_a_side_is_no_organisation():
+    assert names("Speakers:\n- Forum on Water and Energy\n- Maria Lopez", EVENTS) == ["Forum on Water and Energy"]
+    nlp = spacy.blank("en")
+    for pipe in ("idefx_countries", "idefx_organizations", "idefx_places"):
+        nlp.add_pipe(pipe)
+    doc = nlp("The Catholic Charities Agency – US Conference met, as did the Peru – Chile joint forum.")
+    found = [s.text for s in doc.spans[EVENTS]]
+    assert "Peru – Chile joint forum" in found
+    assert not any("Agency" in name for name in found)
+
+
+def test_a_venue_after_a_capitalised_place_word():
+    assert names("At the Kremlin they met. From the White House he flew. At Camp Lemonnier he spoke.", VENUES) == [
+        "Kremlin", "White House", "Camp Lemonnier"]

@@ -223,17 +223,19 @@ class OrgFinder(BatchComponent):
                 continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
             start = i
+            owned = False  # an owner's possessive passed: no "and" before the owner joins ("X and Mexico’s ...")
             while start > 0:
                 p = text[start - 1]
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
+                    owned = True
                     while start > 0 and tags[start] is not None and tags[start - 1] is tags[start]:
                         start -= 1  # "the Prime Minister’s Office": the whole title owns the office
                     continue
                 if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
-                if p in {"and", "&"} and start > 1 and start < i and self._cap(text[start - 2]) \
+                if p in {"and", "&"} and start > 1 and start < i and not owned and self._cap(text[start - 2]) \
                         and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
@@ -263,8 +265,10 @@ class OrgFinder(BatchComponent):
                         break
                     if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
                             text[end - 1].lower() in self.heads
-                            and any(text[j].lower() in self.heads for j in range(seg_start, k)))):
-                        break  # "X Council and the Office of Y", "X Group and Y Industries": two organisations
+                            and any(text[j].lower() in self.heads for j in range(seg_start, k)))
+                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)):
+                        break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
+                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one): two
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):

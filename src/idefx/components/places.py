@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.entities import COUNTRY_SPANS, EVENTS, PLACES, VENUES
+from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES
 from idefx.matching import FastMatcher
 from idefx.names import name_key
 from idefx.phrases import PhraseIndex
@@ -41,6 +41,7 @@ _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|s
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SESSION_OF = re.compile(r"^session of (?:the )?", re.IGNORECASE)
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
+LEADING_WORDS = {"at", "in", "inside", "from", "the"}  # what a venue's context pattern may open with ("At the ...")
 
 
 def event_key(name: str) -> str:
@@ -99,6 +100,7 @@ class PlaceFinder(BatchComponent):
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
         self.not_by_place: set[str] = set()  # "the Kazan summit" names where an event was, not the event
+        self.dash_joins: set[str] = set()  # "Central Asia – Italy": a spaced dash inside the name
         self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
             if "words" in entry:
@@ -112,6 +114,8 @@ class PlaceFinder(BatchComponent):
                 self.generic_head.add(entry["id"])
             if entry.get("not_by_place"):
                 self.not_by_place.add(entry["id"])
+            if entry.get("dash_joins"):
+                self.dash_joins.add(entry["id"])
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -131,6 +135,7 @@ class PlaceFinder(BatchComponent):
         places = [Span(doc, s.start, s.end, label=s.label_.upper(), kb_id=s.kb_id_)
                   for s in doc.spans.get(COUNTRY_SPANS, [])]
         events, venues = [], []
+        orgs = doc.spans.get(ORG_SPANS, [])
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
         keep, orth_array, lowers = kept.tolist(), token_array(doc, "ORTH")[kept], token_array(doc, "LOWER")[kept]
@@ -155,6 +160,10 @@ class PlaceFinder(BatchComponent):
             span = Span(doc, start, end, label=ident)
             if ident in self.not_by_place and _named_by_place(span, places):
                 continue
+            if ident in self.dash_joins and any(o.label_ == "ORG" and o.start < end and start < o.end for o in orgs):
+                continue  # "Catholic Relief Services – US Conference": an organisation's name is no side
+            if ident not in self.dash_joins and _spaced_dash(doc, start, end):
+                continue  # "Leadership Conference on Civil and Human\n- Damon Hewitt": a dash between two items
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = filter_spans(places)
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or self._venue_name(s))
@@ -249,6 +258,12 @@ def _edition_lead(doc: Doc, start: int) -> int:
     return start
 
 
+def _spaced_dash(doc: Doc, start: int, end: int) -> bool:
+    """Whether a dash with space before it stands inside tokens start..end-1 (a dash that separates)."""
+    return any(doc[k].text in {"-", "–", "—"} and (doc[k - 1].whitespace_ or doc[k - 1].is_space)
+               for k in range(start + 1, end))
+
+
 def _named_by_place(span: Span, places: list[Span]) -> bool:
     """Whether the capitalised words of ``span`` are all a place's name (a city or a country)."""
     covered = {k for p in places for k in range(p.start, p.end)}
@@ -293,7 +308,7 @@ def _clean(name: str) -> str:
 def _trim(span: Span) -> Span:
     """A venue without a leading preposition or determiner ("at the White House" -> "White House")."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].is_lower:
+    while start < span.end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ in LEADING_WORDS):
         start += 1
     return Span(span.doc, start, span.end, label=span.label_, kb_id=span.kb_id_)
 
