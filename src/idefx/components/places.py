@@ -191,7 +191,7 @@ class PlaceFinder(BatchComponent):
         so does a known acronym in brackets ("... Exhibition (LAAD)"); bare names join their edition."""
         editions = [s for s in found if s.label_ in EDITION_IDS]
         kept = filter_spans(found)
-        written = _written_forms(kept)
+        written = _written_forms(found)
         spans = []
         for span in kept:
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
