@@ -231,11 +231,6 @@ def test_a_gathering_named_by_its_head_and_topic():
     assert names("The Forum on Thursday heard a conference on Trade.", EVENTS) == []
 
 
-def test_a_body_exercise_forum_or_conference_with_a_lower_case_head():
-    text = "Troops joined the Sea Breeze exercises and the Baltops drills; the Polish exercises ended."
-    assert names(text, EVENTS) == ["Sea Breeze exercises", "Baltops drills"]
-
-
 def test_a_camp_after_at_and_an_airbase_are_venues():
     text = "Troops paraded at Camp Lemonnier, then flew from Al Udeid Airbase; Camp Fire burned in Camp Verde."
     assert names(text, VENUES) == ["Camp Lemonnier", "Al Udeid Airbase"]
@@ -263,3 +258,10 @@ def test_a_dash_between_items_ends_a_name_and_a_side_is_no_organisation():
 def test_a_venue_after_a_capitalised_place_word():
     assert names("At the Kremlin they met. From the White House he flew. At Camp Lemonnier he spoke.", VENUES) == [
         "Kremlin", "White House", "Camp Lemonnier"]
+
+
+def test_a_body_exercise_forum_or_conference_with_a_lower_case_head():
+    text = "Troops joined the Sea Breeze exercises and the Baltops drills; the Polish exercises ended."
+    assert names(text, EVENTS) == ["Sea Breeze exercises", "Baltops drills"]
+    assert names("Leaders met at the APEC Business forum and the Nairobi conference.", EVENTS) == [
+        "APEC Business forum"]

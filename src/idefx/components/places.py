@@ -101,6 +101,8 @@ class PlaceFinder(BatchComponent):
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
         self.not_by_place: set[str] = set()  # "the Kazan summit" names where an event was, not the event
         self.dash_joins: set[str] = set()  # "Central Asia – Italy": a spaced dash inside the name
+        # "Summit of the Organization of Turkic States": the body's name runs on over "of" (the words that end it)
+        self.runs_on_of: dict[str, frozenset[str]] = {}
         self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
             if "words" in entry:
@@ -116,6 +118,8 @@ class PlaceFinder(BatchComponent):
                 self.not_by_place.add(entry["id"])
             if entry.get("dash_joins"):
                 self.dash_joins.add(entry["id"])
+            if entry.get("runs_on_of"):
+                self.runs_on_of[entry["id"]] = frozenset(entry["pattern"][-1]["LOWER"]["NOT_IN"])
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -157,6 +161,8 @@ class PlaceFinder(BatchComponent):
                 end = start + self.keep[ident]
             while end > start + 1 and doc[end - 1].lower_ in {"and", "&"}:
                 end -= 1  # "the G20 Summit and ...": an optional second head that did not come
+            if ident in self.runs_on_of:
+                end = _run_on_of(doc, end, self.runs_on_of[ident])
             span = Span(doc, start, end, label=ident)
             if ident in self.not_by_place and _named_by_place(span, places):
                 continue
@@ -256,6 +262,23 @@ def _edition_lead(doc: Doc, start: int) -> int:
     if start > 0 and (_ORDINAL.match(doc[start - 1].text) or _YEAR.match(doc[start - 1].text)):
         return start - 1
     return start
+
+
+def _run_on_of(doc: Doc, end: int, stops: frozenset[str], most: int = 2) -> int:
+    """Where a body's name ending at ``end`` ends when it runs on over "of (the)" and capitalised words ("the
+    Heads of State of the CIS"), at most ``most`` times; ``stops`` are words that end it (months, weekdays)."""
+    for _ in range(most):
+        k = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+        if k < len(doc) and k > end and doc[k].lower_ == "the":
+            k += 1
+        run = k
+        while run < len(doc) and run > end and (doc[run].text == "-" or (
+                doc[run].is_alpha and doc[run].text[:1].isupper() and doc[run].lower_ not in stops)):
+            run += 1
+        if run == k or doc[run - 1].text == "-":
+            return end
+        end = run
+    return end
 
 
 def _spaced_dash(doc: Doc, start: int, end: int) -> bool:
