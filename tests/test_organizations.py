@@ -170,6 +170,7 @@ def test_two_bodies_joined_by_and_are_two_organisations(nlp):
 def test_the_last_words_of_a_title_are_no_organisation(nlp):
     assert orgs(nlp, "The Chief of the Air Staff and the Chief of the Naval Staff met.") == []
     assert orgs(nlp, "He met the Chief of the Turkish General Staff.") == ["Turkish General Staff"]
+    assert orgs(nlp, "He met the Director of Policy Planning Staff.") == ["Policy Planning Staff"]
 
 
 def test_intergovernmental_groupings_are_known_organisations(nlp):

@@ -85,7 +85,8 @@ class OrgFinder(BatchComponent):
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
-            "title_tails": sorted(e["text"].lower() for e in patterns if e.get("title_tail")),
+            # "Staff" after "Chief of (the) ...": a title's last word, no body ("of Policy Planning Staff" is one)
+            "title_tails": {e["text"].lower(): e["title_tail"] for e in patterns if e.get("title_tail")},
             "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
@@ -105,7 +106,7 @@ class OrgFinder(BatchComponent):
         self.heads = set(state["heads"])
         self.single_word_heads = set(state["single_word_heads"])
         self.in_place = set(state["in_place"])
-        self.title_tails = set(state["title_tails"])
+        self.title_tails = {head: set(words) for head, words in state["title_tails"].items()}
         self.corporate = set(state["corporate"])
         self.not_names = set(state["not_names"])
         self.news_cues = set(state["news_cues"])
@@ -290,8 +291,9 @@ class OrgFinder(BatchComponent):
                     and text[i].lower() not in self.single_word_heads:
                 continue  # "Head of Government of Spain", "Chief of Army Staff": the rest of a title
             before = start - 2 if start > 1 and text[start - 1] == "the" else start - 1
-            if end == i + 1 and text[i].lower() in self.title_tails and before > 0 and text[before] == "of" \
-                    and tags[before - 1] is not None and all(countries[k] is None for k in range(start, i)):
+            if end == i + 1 and before > 0 and text[before] == "of" \
+                    and text[before - 1].lower() in self.title_tails.get(text[i].lower(), ()) \
+                    and all(countries[k] is None for k in range(start, i)):
                 continue  # "Chief of the Air Staff": a title's last words ("of the Iranian General Staff": a body)
             country = countries[start]
             if country is not None and country.start == idx[start] and country.end == idx[end - 1] + 1:
