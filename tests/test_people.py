@@ -154,6 +154,12 @@ def test_a_portfolio_names_its_ministry_or_department_as_the_text_writes_it(nlp)
     found = people(nlp, "Defence Minister Ali Musa met officials of the Ministry of National Defence and "
                         "of the Ministry of Defence.")
     assert found["Ali Musa"].organization == "Ministry of Defence"
+    # no country stated beside the name: the ministry the text names with its country is theirs
+    found = people(nlp, "Foreign Minister Ana Duarte met senators; the Chilean Foreign Ministry said so.")
+    assert found["Ana Duarte"].organization == "Chilean Foreign Ministry"
+    # a stated country still excludes another country's ministry
+    found = people(nlp, "Peruvian Foreign Minister Luis Vega met them; the Chilean Foreign Ministry said so.")
+    assert found["Luis Vega"].organization is None
 
 
 def test_names_before_an_organisation_head_are_not_people(nlp):

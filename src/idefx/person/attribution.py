@@ -199,7 +199,7 @@ class Attribution:
         named = []  # (organisation's words, its text)
         for span in t.org_spans:
             inner = [c for c in t.country_spans if span.start <= c.start < span.end]
-            if any(c.kb_id_ != country for c in inner):
+            if country is not None and any(c.kb_id_ != country for c in inner):
                 continue
             words = [t.lower[k] for k in range(span.start, span.end)
                      if not any(c.start <= k < c.end for c in inner) and t.text[k] not in {"’s", "'s"}]
