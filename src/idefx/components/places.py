@@ -9,7 +9,10 @@ Shapes come from data: ``event_patterns.jsonl`` and ``venue_patterns.jsonl``
   (``doc.spans["idefx_countries"]``, which runs first); a city name longer than a country's wins.
 - ``doc.spans["idefx_events"]`` and ``doc.spans["idefx_venues"]``: ``kb_id_`` is the canonical
   name every mention of the same event (venue) shares ("International IDEF-2023 Defense Industry
-  Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023").
+  Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023"); a known event with a long name goes by the
+  fullest form the text writes ("UN General Assembly").
+
+Runs after ``idefx_organizations``: an organisation's name is no side of a two-sided gathering.
 """
 
 from __future__ import annotations
