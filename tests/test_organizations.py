@@ -148,3 +148,67 @@ def test_an_agency_glued_to_its_marks_is_named_bare():
         nlp.add_pipe(pipe)
     for text, name in (("ASTANA, May 2. /KAZINFORM/. Talks.", "KAZINFORM"), ("(WIRENEWS- Daily) Talks.", "WIRENEWS")):
         assert name in [o["name"] for o in nlp(text)._.idefx["organizations"]]
+
+
+def test_a_possessive_inside_a_name_that_goes_on_to_its_head(nlp):
+    assert orgs(nlp, "He chairs the Standing Committee of the Supreme People’s Assembly.") == [
+        "Standing Committee of the Supreme People’s Assembly"]
+    assert "Department of Energy’s Loan Programs Office" in orgs(
+        nlp, "The Department of Energy’s Loan Programs Office said so.")
+    # no head after the possessive: the name ends before it
+    assert orgs(nlp, "The Ministry of Health’s Chief Medical Officer and the Ministry of Energy’s plans.") == [
+        "Ministry of Health", "Ministry of Energy"]
+
+
+def test_two_bodies_joined_by_and_are_two_organisations(nlp):
+    assert orgs(nlp, "It met the Kenyan Government and East African Business Council Officials.") == [
+        "Kenyan Government", "East African Business Council"]
+    assert orgs(nlp, "Officials of the Department of Health and Human Services came.") == [
+        "Department of Health and Human Services"]
+
+
+def test_the_last_words_of_a_title_are_no_organisation(nlp):
+    assert orgs(nlp, "The Chief of the Air Staff and the Chief of the Naval Staff met.") == []
+    assert orgs(nlp, "He met the Chief of the Turkish General Staff.") == ["Turkish General Staff"]
+    assert orgs(nlp, "He met the Director of Policy Planning Staff.") == ["Policy Planning Staff"]
+
+
+def test_intergovernmental_groupings_are_known_organisations(nlp):
+    assert orgs(nlp, "BRICS members, the Non-Aligned Movement and the Eurasian Economic Union met.") == [
+        "BRICS", "Non-Aligned Movement", "Eurasian Economic Union"]
+
+
+def test_a_unit_keeps_its_number(nlp):
+    assert orgs(nlp, "Soldiers of the 82nd Airborne Division and the 3rd Infantry Brigade trained.") == [
+        "82nd Airborne Division", "3rd Infantry Brigade"]
+
+
+def test_an_office_owned_by_a_title_is_named_with_the_whole_title(nlp):
+    assert orgs(nlp, "The Prime Minister’s Office and the Vice President's Office said so.") == [
+        "Prime Minister’s Office", "Vice President's Office"]
+    assert orgs(nlp, "Kenya's Ministry of Defence said so.") == ["Kenya's Ministry of Defence"]
+
+
+def test_a_fair_is_no_organisation_though_a_firm_bears_its_name(nlp):
+    assert orgs(nlp, "Delegations met at IDEX and at DSEI, where Baykar showed drones.") == ["Baykar"]
+
+
+def test_agencies_a_photo_is_credited_to(nlp):
+    assert orgs(nlp, "The leaders shook hands. — KPL/TTXVN Photo") == ["KPL", "TTXVN"]
+    assert orgs(nlp, "The talks ended. EFE photo") == ["EFE"]
+    assert orgs(nlp, "A Facebook photo and a US photo were shown.") == []
+
+
+def test_a_nationality_before_a_lower_case_mission_names_it(nlp):
+    assert orgs(nlp, "Guests came to the Kenyan embassy and the French consulate.") == [
+        "Kenyan embassy", "French consulate"]
+    assert orgs(nlp, "The Peruvian trade embassy opened; the embassy of a friend and the Israeli forces.") == [
+        "Peruvian trade embassy"]
+    assert orgs(nlp, "The German government and the Russian ministry met.") == []
+
+
+def test_an_owner_after_and_begins_another_organisation(nlp):
+    assert orgs(nlp, "The Department of Labor and Peru’s Ministry of Production signed it.") == [
+        "Department of Labor", "Peru’s Ministry of Production"]
+    assert orgs(nlp, "The Department of Housing and Urban Development’s Office of Policy spoke.") == [
+        "Department of Housing and Urban Development’s Office of Policy"]

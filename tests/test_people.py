@@ -143,6 +143,25 @@ def test_a_ministers_ministry_is_the_one_the_text_names(nlp):
     assert found["Jüri Luik"].country == "EE"
 
 
+def test_a_portfolio_names_its_ministry_or_department_as_the_text_writes_it(nlp):
+    found = people(nlp, "Foreign Minister Aiko Tanaka arrived; the Ministry of Foreign Affairs said she met him.")
+    assert found["Aiko Tanaka"].organization == "Ministry of Foreign Affairs"
+    found = people(nlp, "Defence Secretary Maria Reyes spoke at the Department of National Defence in Quezon City.")
+    assert found["Maria Reyes"].organization == "Department of National Defence"
+    found = people(nlp, "Secretary of Energy Paul Grant said the Energy Department would act.")
+    assert found["Paul Grant"].organization == "Energy Department"
+    # the ministry named as the title's portfolio wins over one with a word more
+    found = people(nlp, "Defence Minister Ali Musa met officials of the Ministry of National Defence and "
+                        "of the Ministry of Defence.")
+    assert found["Ali Musa"].organization == "Ministry of Defence"
+    # no country stated beside the name: the ministry the text names with its country is theirs
+    found = people(nlp, "Foreign Minister Ana Duarte met senators; the Chilean Foreign Ministry said so.")
+    assert found["Ana Duarte"].organization == "Chilean Foreign Ministry"
+    # a stated country still excludes another country's ministry
+    found = people(nlp, "Peruvian Foreign Minister Luis Vega met them; the Chilean Foreign Ministry said so.")
+    assert found["Luis Vega"].organization is None
+
+
 def test_names_before_an_organisation_head_are_not_people(nlp):
     assert people(nlp, "The Denali Commission and the Biden-Harris Administration met on Monday.") == {}
 

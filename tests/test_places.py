@@ -176,6 +176,9 @@ def test_the_body_a_gathering_is_of_stays_an_organisation():
     record = nlp("Delegates attended the summit of the African Union in Addis Ababa.")._.idefx
     assert [o["name"] for o in record["organizations"]] == ["African Union"]
     assert [e["name"] for e in record["events"]] == ["summit of the African Union"]
+    record = nlp("Leaders met at the 12th NATO Summit and at the Arab League summit; "
+                 "the COPEX 2024 fair opened.")._.idefx
+    assert [o["name"] for o in record["organizations"]] == ["NATO", "Arab League"]
 
 
 def test_an_acronym_before_summit_forum_or_exercise_names_the_gathering():
@@ -186,7 +189,7 @@ def test_an_acronym_before_summit_forum_or_exercise_names_the_gathering():
 
 def test_an_edition_before_a_known_event_joins_its_name():
     assert names("They met at the 78th session of the UN General Assembly in New York.", EVENTS) == [
-        "78th session of the United Nations General Assembly"]
+        "78th session of the UN General Assembly"]
     assert names("They met during the 2019 Raisina Dialogue. The Raisina Dialogue ends today.", EVENTS) == [
         "Raisina Dialogue 2019"]
     assert names("He spoke at the 60th Munich Security Conference.", EVENTS) == ["60th Munich Security Conference"]
@@ -196,3 +199,69 @@ def test_venues_by_shape_possessives_and_halls_of():
     assert names("He was received at the Nation’s Palace and at the Great Hall of the People.", VENUES) == [
         "Nation’s Palace", "Great Hall of the People"]
     assert names("The accord was signed in the Palace of Westminster.", VENUES) == ["Palace of Westminster"]
+
+
+def test_a_gathering_of_two_sides_named_by_a_lower_case_head():
+    text = ("Ministers met at the Korea-Africa summit, then at the second Nordic-Baltic ministerial conference, "
+            "later at the Brazil – Portugal joint forum and the Spanish-French government consultations.")
+    assert names(text, EVENTS) == ["Korea-Africa summit", "second Nordic-Baltic ministerial conference",
+                                   "Brazil – Portugal joint forum", "Spanish-French government consultations"]
+    assert names("The U.S.-Mexico-Canada leaders’ summit and the Japan-U.S. dialogue.", EVENTS) == [
+        "U.S.-Mexico-Canada leaders’ summit", "Japan-U.S. dialogue"]
+
+
+def test_a_body_summit_is_an_event_unless_named_by_its_city():
+    text = "Leaders met at the 12th Arab League summit; the Nairobi summit and the Kenya summit came later."
+    assert names(text, EVENTS) == ["12th Arab League summit"]
+    assert names("The summit opened. Summit talks ended.", EVENTS) == []
+
+
+def test_a_known_long_named_event_goes_by_the_fullest_form_written():
+    assert names("He spoke at the UN General Assembly; the UNGA closed.", EVENTS) == ["UN General Assembly"]
+    assert names("On the sidelines of UNGA he met her.", EVENTS) == ["UNGA"]
+    assert names("the 79th session of the United Nations General Assembly; the UNGA", EVENTS) == [
+        "79th session of the United Nations General Assembly"]
+
+
+def test_a_gathering_named_by_its_head_and_topic():
+    text = ("Ministers met at the Forum on Korea-Africa Cooperation, the Summit for Peace and Security, "
+            "the Regional Conference on Migration in Asia and the Dialogue of the Americas.")
+    assert names(text, EVENTS) == ["Forum on Korea-Africa Cooperation", "Summit for Peace and Security",
+                                   "Regional Conference on Migration", "Dialogue of the Americas"]
+    assert names("The Forum on Thursday heard a conference on Trade.", EVENTS) == []
+
+
+def test_a_camp_after_at_and_an_airbase_are_venues():
+    text = "Troops paraded at Camp Lemonnier, then flew from Al Udeid Airbase; Camp Fire burned in Camp Verde."
+    assert names(text, VENUES) == ["Camp Lemonnier", "Al Udeid Airbase"]
+    assert names("The leaders met at Camp David.", VENUES) == ["Camp David"]
+
+
+def test_the_body_a_gathering_is_of_runs_on_over_of():
+    text = ("Leaders met at the 5th Summit of the Union of South American Nations "
+            "and at the Consultative Meeting of the Heads of State of the Sahel in Niamey.")
+    assert names(text, EVENTS) == [
+        "5th Summit of the Union of South American Nations", "Consultative Meeting of the Heads of State of the Sahel"]
+
+
+def test_a_dash_between_items_ends_a_name_and_a_side_is_no_organisation():
+    assert names("Speakers:\n- Forum on Water and Energy\n- Maria Lopez", EVENTS) == ["Forum on Water and Energy"]
+    nlp = spacy.blank("en")
+    for pipe in ("idefx_countries", "idefx_organizations", "idefx_places"):
+        nlp.add_pipe(pipe)
+    doc = nlp("The Catholic Charities Agency – US Conference met, as did the Peru – Chile joint forum.")
+    found = [s.text for s in doc.spans[EVENTS]]
+    assert "Peru – Chile joint forum" in found
+    assert not any("Agency" in name for name in found)
+
+
+def test_a_venue_after_a_capitalised_place_word():
+    assert names("At the Kremlin they met. From the White House he flew. At Camp Lemonnier he spoke.", VENUES) == [
+        "Kremlin", "White House", "Camp Lemonnier"]
+
+
+def test_a_body_exercise_forum_or_conference_with_a_lower_case_head():
+    text = "Troops joined the Sea Breeze exercises and the Baltops drills; the Polish exercises ended."
+    assert names(text, EVENTS) == ["Sea Breeze exercises", "Baltops drills"]
+    assert names("Leaders met at the APEC Business forum and the Nairobi conference.", EVENTS) == [
+        "APEC Business forum"]

@@ -26,7 +26,7 @@ from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS
 from idefx.gazetteers import city_country, org_heads
 from idefx.phrases import PhraseIndex
-from idefx.resources import data_path, read_jsonl
+from idefx.resources import data_path, optional_jsonl, read_jsonl
 from idefx.titles import TitleVocabulary
 from idefx.tokentables import bounded, covering, distinct_words, remembered, true_positions, where
 
@@ -39,7 +39,7 @@ _SLASHED = re.compile(r"^/[A-Z][A-Z0-9]+/\.?$")  # "/TASS/.": one token
 _GLUED_DASH = re.compile(r"^[A-Z]{3,}-$")  # "(MENAFN- Trend News Agency)"
 
 # kinds of words the scans start from (bit flags)
-LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START = 1, 2, 4, 8, 16
+LINE_BREAK, HEAD, NEWS_CUE, OPENING, KNOWN_START, LOWER_HEAD = 1, 2, 4, 8, 16, 32
 
 
 def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
@@ -52,10 +52,12 @@ def _by_country(pairs: list[list[str]]) -> list[tuple[str, str]]:
 
 @Language.factory("idefx_organizations", default_config={
     "patterns_file": "org_patterns.jsonl", "gazetteer_file": "organizations.jsonl",
-    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl"})
+    "common_words_file": "common_words.jsonl", "titles_file": "titles.jsonl", "not_names_file": "not_names.jsonl",
+    "events_file": "events.jsonl"})
 def make_org_finder(nlp: Language, name: str, patterns_file: str, gazetteer_file: str,
-                    common_words_file: str, titles_file: str, not_names_file: str) -> "OrgFinder":
-    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file)
+                    common_words_file: str, titles_file: str, not_names_file: str, events_file: str) -> "OrgFinder":
+    return OrgFinder(nlp, name, patterns_file, gazetteer_file, common_words_file, titles_file, not_names_file,
+                     events_file)
 
 
 class OrgFinder(BatchComponent):
@@ -63,26 +65,34 @@ class OrgFinder(BatchComponent):
 
     def __init__(self, nlp: Language, name: str, patterns_file: str = "org_patterns.jsonl",
                  gazetteer_file: str = "organizations.jsonl", common_words_file: str = "common_words.jsonl",
-                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl"):
+                 titles_file: str = "titles.jsonl", not_names_file: str = "not_names.jsonl",
+                 events_file: str = "events.jsonl"):
         self.nlp = nlp
         self.name = name
         patterns = read_jsonl(patterns_file)
         names = []  # [name, country] of unambiguous gazetteer names
+        # a firm named as the fair it runs ("IDEX", "DSEI"): in text the name is the fair, an event
+        fairs = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
+                 for n in (e["name"], *e.get("aliases", []))}
         if gazetteer_file and data_path(gazetteer_file).is_file():
             for entry in read_jsonl(gazetteer_file):
                 if entry.get("ambiguous"):
                     continue
-                unsafe = set(entry.get("ambiguous_aliases", []))
+                unsafe = set(entry.get("ambiguous_aliases", [])) | fairs
                 names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
                              if n not in unsafe)
         state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
             "in_place": sorted(e["text"].lower() for e in patterns if e.get("in_place")),
+            # "Staff" after "Chief of (the) ...": a title's last word, no body ("of Policy Planning Staff" is one)
+            "title_tails": {e["text"].lower(): e["title_tail"] for e in patterns if e.get("title_tail")},
             "corporate": sorted(e["text"].lower() for e in patterns if e.get("corporate")),
             "not_names": sorted(e["text"].lower() for e in read_jsonl(not_names_file)),
             "news_cues": sorted(e["text"].lower() for e in patterns if e["kind"] == "news_cue"),
             "news_before": sorted(e["text"] for e in patterns if e["kind"] == "news_before"),
+            "credit_after": sorted(e["text"] for e in patterns if e["kind"] == "credit_after"),
+            "lower_heads": sorted(e["text"] for e in patterns if e["kind"] == "lower_head"),
             "names": sorted(names),
             "common": sorted(e["word"] for e in read_jsonl(common_words_file)),
             "titles": [e for e in read_jsonl(titles_file) if e["kind"] in {"head", "rank", "honorific"}],
@@ -96,13 +106,16 @@ class OrgFinder(BatchComponent):
         self.heads = set(state["heads"])
         self.single_word_heads = set(state["single_word_heads"])
         self.in_place = set(state["in_place"])
+        self.title_tails = {head: set(words) for head, words in state["title_tails"].items()}
         self.corporate = set(state["corporate"])
         self.not_names = set(state["not_names"])
         self.news_cues = set(state["news_cues"])
         self.news_before = set(state["news_before"])
+        self.credit_after = set(state["credit_after"])
+        self.lower_heads = set(state["lower_heads"])
         self.common = set(state["common"])
         self.titles = TitleVocabulary(self.nlp, state["titles"])
-        self.news_words = self.news_cues | {w.lower() for w in self.news_before}
+        self.news_words = self.news_cues | self.credit_after | {w.lower() for w in self.news_before}
         self.word_cache: dict[int, tuple[str, int]] = {}  # word hash -> (word, kinds)
         self.known = PhraseIndex(self.nlp.vocab, [(country, self.nlp.make_doc(name))
                                                   for name, country in _by_country(state["names"])])
@@ -135,6 +148,7 @@ class OrgFinder(BatchComponent):
         lower = list(map(str.lower, words))
         found = ((true_positions(map(self.known.roots.__contains__, uniq)), KNOWN_START),
                  (true_positions(map(self.news_words.__contains__, lower)), NEWS_CUE),
+                 (true_positions(map(self.lower_heads.__contains__, words)), LOWER_HEAD),
                  ([k for k in true_positions(map(self.heads.__contains__, lower)) if words[k][:1].isupper()], HEAD),
                  ([k for k in true_positions(map(str.isupper, words)) if words[k].isalpha() and len(words[k]) > 3], NEWS_CUE),
                  ([k for k in true_positions(map(str.isspace, words)) if words[k].count("\n") == 1], LINE_BREAK),
@@ -164,56 +178,10 @@ class OrgFinder(BatchComponent):
                                         list(compress(countries, mask)), list(compress(tags, mask)),
                                         where(kinds[inside], HEAD))
         spans += self._news_agencies(doc, text, countries, where(kinds, NEWS_CUE | OPENING))
-        spans += self._acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
-        doc.spans[ORG_SPANS] = self._merge_acronyms(filter_spans(spans), text)
+        spans += acronym_definitions(doc, text, countries, tags, where(kinds, OPENING))
+        spans += national_bodies(doc, text, countries, where(kinds, LOWER_HEAD))
+        doc.spans[ORG_SPANS] = merge_acronyms(filter_spans(spans), text)
         return doc
-
-    def _acronym_definitions(self, doc: Doc, text: list[str], countries: list, tags: list,
-                             opening: list[int]) -> list[Span]:
-        """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
-        bracketed acronym names an organisation (not a title or a country); ``opening`` holds the indices of "("."""
-        out = []
-        n = len(text)
-        for i in opening:
-            if i + 2 >= n or text[i + 2] != ")":
-                continue
-            acronym = text[i + 1]
-            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
-                continue
-            letters = list(acronym)
-            k = i
-            while letters and k > 0:
-                w = text[k - 1]
-                if w in INNER and k < i:
-                    k -= 1
-                    continue
-                parts = [p for p in w.split("-") if p]
-                if not parts or not all(p[:1].isupper() for p in parts):
-                    break
-                initials = [p[0] for p in parts]
-                if letters[-len(initials):] == initials:
-                    del letters[-len(initials):]
-                elif letters[-1] == initials[-1]:
-                    letters.pop()
-                else:
-                    break
-                k -= 1
-            while k < i and text[k] in INNER:
-                k += 1
-            if letters or i - k < 2 or tags[k] is not None \
-                    or (countries[k] is not None and countries[i - 1] is not None and countries[k] == countries[i - 1]):
-                continue
-            out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
-        return out
-
-    def _merge_acronyms(self, spans: list[Span], text: list[str]) -> list[Span]:
-        """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-        its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
-        full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
-        for s in spans:
-            if s.end - s.start > 1:
-                full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
-        return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
 
     def _cap(self, t: str) -> bool:
         return t[:1].isupper() or t[:1].isdigit()
@@ -236,6 +204,15 @@ class OrgFinder(BatchComponent):
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
+    def _head_follows(self, text: list[str], k: int) -> bool:
+        """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
+        its head ("National People’s Congress", "People’s Liberation Army")."""
+        while k < len(text) and text[k][:1].isupper():
+            if text[k].lower() in self.heads:
+                return True
+            k += 1
+        return False
+
     def _head_phrases(self, doc: Doc, idx: numpy.ndarray, text: list[str], countries: list, tags: list,
                       heads: list[int]) -> list[Span]:
         """Phrases around the capitalised head nouns at ``heads``, over the tokens ``idx`` of the Doc (``text``
@@ -247,15 +224,19 @@ class OrgFinder(BatchComponent):
                 continue  # "Staff" in "Chief of Staff" is part of a title
             # leftwards: capitalised words, possessive countries, hyphens
             start = i
+            owned = False  # an owner's possessive passed: no "and" before the owner joins ("X and Mexico’s ...")
             while start > 0:
                 p = text[start - 1]
                 if p in POSSESSIVE and start > 1 and self._cap(text[start - 2]):
                     start -= 2
+                    owned = True
+                    while start > 0 and tags[start] is not None and tags[start - 1] is tags[start]:
+                        start -= 1  # "the Prime Minister’s Office": the whole title owns the office
                     continue
                 if p == "-" and start > 1 and not doc[idx[start - 2]].whitespace_:
                     start -= 1
                     continue
-                if p in {"and", "&"} and start > 1 and start < i and self._cap(text[start - 2]) \
+                if p in {"and", "&"} and start > 1 and start < i and not owned and self._cap(text[start - 2]) \
                         and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
@@ -273,7 +254,8 @@ class OrgFinder(BatchComponent):
                     while k < n and text[k] == "the":
                         k += 1
                     seg_start = k
-                    while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))):
+                    while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))
+                                     or (text[k] in POSSESSIVE and k > seg_start and self._head_follows(text, k + 1))):
                         if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
                             break  # "... Forces Major General X": a title before a name
                         if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
@@ -283,8 +265,11 @@ class OrgFinder(BatchComponent):
                     if k == seg_start:
                         break
                     if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
-                            text[end - 1].lower() in self.heads and text[k - 1].lower() in self.heads)):
-                        break  # "X Council and the Office of Y", "X Group and Y Industries": two organisations
+                            text[end - 1].lower() in self.heads
+                            and any(text[j].lower() in self.heads for j in range(seg_start, k)))
+                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)):
+                        break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
+                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one): two
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
@@ -305,6 +290,11 @@ class OrgFinder(BatchComponent):
             if start == i and i > 1 and text[i - 1] == "of" and tags[i - 2] is not None \
                     and text[i].lower() not in self.single_word_heads:
                 continue  # "Head of Government of Spain", "Chief of Army Staff": the rest of a title
+            before = start - 2 if start > 1 and text[start - 1] == "the" else start - 1
+            if end == i + 1 and before > 0 and text[before] == "of" \
+                    and text[before - 1].lower() in self.title_tails.get(text[i].lower(), ()) \
+                    and all(countries[k] is None for k in range(start, i)):
+                continue  # "Chief of the Air Staff": a title's last words ("of the Iranian General Staff": a body)
             country = countries[start]
             if country is not None and country.start == idx[start] and country.end == idx[end - 1] + 1:
                 continue  # "the Russian Federation": a country's name
@@ -332,6 +322,14 @@ class OrgFinder(BatchComponent):
                     k += 1
                 if k > i + 1 and (k == n or "\n" in text[k] or text[k] == "."):
                     out.append(Span(doc, i + 1, k, label="ORG"))
+            elif lower in self.credit_after:
+                # "AFP photo", "VNA/VNS Photo": the agencies (upper-case short names) a picture is credited to
+                k = i
+                while k > 0 and text[k - 1].isupper() and text[k - 1].isalpha() and countries[k - 1] is None:
+                    out.append(Span(doc, k - 1, k, label="ORG"))
+                    k -= 2
+                    if k < 1 or text[k] != "/":
+                        break
             elif lower in self.news_before and i + 1 < n:
                 # "By WAM", "source: 1TV": an agency's short name after a source cue
                 k = i + 2 if text[i + 1] == ":" else i + 1
@@ -378,3 +376,66 @@ def source_list(doc: Doc, text: list[str], countries: list, i: int) -> list[Span
             out.append(Span(doc, start, k, label="ORG"))
         start = k + 1
     return out
+
+
+def acronym_definitions(doc: Doc, text: list[str], countries: list, tags: list, opening: list[int]) -> list[Span]:
+    """"Inter-Services Public Relations (ISPR)": a capitalised phrase whose initials spell the
+    bracketed acronym names an organisation (not a title or a country); ``opening`` holds the indices of "("."""
+    out = []
+    n = len(text)
+    for i in opening:
+        if i + 2 >= n or text[i + 2] != ")":
+            continue
+        acronym = text[i + 1]
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+            continue
+        letters = list(acronym)
+        k = i
+        while letters and k > 0:
+            w = text[k - 1]
+            if w in INNER and k < i:
+                k -= 1
+                continue
+            parts = [p for p in w.split("-") if p]
+            if not parts or not all(p[:1].isupper() for p in parts):
+                break
+            initials = [p[0] for p in parts]
+            if letters[-len(initials):] == initials:
+                del letters[-len(initials):]
+            elif letters[-1] == initials[-1]:
+                letters.pop()
+            else:
+                break
+            k -= 1
+        while k < i and text[k] in INNER:
+            k += 1
+        if letters or i - k < 2 or tags[k] is not None \
+                or (countries[k] is not None and countries[i - 1] is not None and countries[k] == countries[i - 1]):
+            continue
+        out.append(Span(doc, k, i, label="ORG", kb_id=acronym))
+    return out
+
+
+def national_bodies(doc: Doc, text: list[str], countries: list, heads: list[int]) -> list[Span]:
+    """A nationality before a lower-case mission ("the Chinese embassy", "the French consulate") names that
+    country's mission; ``heads`` holds the indices of the lower-case heads (``lower_head`` in the data)."""
+    out = []
+    for i in heads:
+        k = i
+        while k > 0 and i - k < 2 and text[k - 1].isalpha() and text[k - 1].islower() \
+                and text[k - 1] not in STOPS and text[k - 1] not in INNER:
+            k -= 1  # "Chinese trade embassy": the mission's own words
+        country = countries[k - 1] if k > 0 else None
+        if country is not None and country.label_ == "demonym" and country.end == k:
+            out.append(Span(doc, country.start, i + 1, label="ORG"))
+    return out
+
+
+def merge_acronyms(spans: list[Span], text: list[str]) -> list[Span]:
+    """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
+    its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
+    full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
+    for s in spans:
+        if s.end - s.start > 1:
+            full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+    return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]

@@ -9,7 +9,10 @@ Shapes come from data: ``event_patterns.jsonl`` and ``venue_patterns.jsonl``
   (``doc.spans["idefx_countries"]``, which runs first); a city name longer than a country's wins.
 - ``doc.spans["idefx_events"]`` and ``doc.spans["idefx_venues"]``: ``kb_id_`` is the canonical
   name every mention of the same event (venue) shares ("International IDEF-2023 Defense Industry
-  Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023").
+  Exhibition", "IDEF" and "IDEF'23" all point to "IDEF-2023"); a known event with a long name goes by the
+  fullest form the text writes ("UN General Assembly").
+
+Runs after ``idefx_organizations``: an organisation's name is no side of a two-sided gathering.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
-from idefx.entities import COUNTRY_SPANS, EVENTS, PLACES, VENUES
+from idefx.entities import COUNTRY_SPANS, EVENTS, ORG_SPANS, PLACES, VENUES
 from idefx.matching import FastMatcher
 from idefx.names import name_key
 from idefx.phrases import PhraseIndex
@@ -41,6 +44,7 @@ _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|s
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SESSION_OF = re.compile(r"^session of (?:the )?", re.IGNORECASE)
 _OPENERS = ("(", ",", '"', "“", "«", "'", "‘")
+LEADING_WORDS = {"at", "in", "inside", "from", "the"}  # what a venue's context pattern may open with ("At the ...")
 
 
 def event_key(name: str) -> str:
@@ -98,6 +102,10 @@ class PlaceFinder(BatchComponent):
         self.keep: dict[str, int] = {}
         self.prefer_acronym: set[str] = set()
         self.generic_head: set[str] = set()  # "ExCeL exhibition centre" names the venue "ExCeL"
+        self.not_by_place: set[str] = set()  # "the Kazan summit" names where an event was, not the event
+        self.dash_joins: set[str] = set()  # "Central Asia – Italy": a spaced dash inside the name
+        # "Summit of the Organization of Turkic States": the body's name runs on over "of" (the words that end it)
+        self.runs_on_of: dict[str, frozenset[str]] = {}
         self.place_words: set[str] = set()  # what comes before a venue that also names an institution
         for entry in self.patterns:
             if "words" in entry:
@@ -109,6 +117,12 @@ class PlaceFinder(BatchComponent):
                 self.prefer_acronym.add(entry["id"])
             if entry.get("generic_lower_head"):
                 self.generic_head.add(entry["id"])
+            if entry.get("not_by_place"):
+                self.not_by_place.add(entry["id"])
+            if entry.get("dash_joins"):
+                self.dash_joins.add(entry["id"])
+            if entry.get("runs_on_of"):
+                self.runs_on_of[entry["id"]] = frozenset(entry["pattern"][-1]["LOWER"]["NOT_IN"])
         self.event_names = {t["text"] for t in self.terms if t["label"] == "EVENT"}
         self.in_context = {t["id"] for t in self.terms if t.get("context")}
         grouped: dict[str, list[str]] = {}
@@ -128,6 +142,7 @@ class PlaceFinder(BatchComponent):
         places = [Span(doc, s.start, s.end, label=s.label_.upper(), kb_id=s.kb_id_)
                   for s in doc.spans.get(COUNTRY_SPANS, [])]
         events, venues = [], []
+        orgs = doc.spans.get(ORG_SPANS, [])
         # names broken over lines ("Mexico\nCity") match as well: matching runs over the tokens but whitespace
         kept = numpy.flatnonzero(token_array(doc, "IS_SPACE") == 0)
         keep, orth_array, lowers = kept.tolist(), token_array(doc, "ORTH")[kept], token_array(doc, "LOWER")[kept]
@@ -149,7 +164,15 @@ class PlaceFinder(BatchComponent):
                 end = start + self.keep[ident]
             while end > start + 1 and doc[end - 1].lower_ in {"and", "&"}:
                 end -= 1  # "the G20 Summit and ...": an optional second head that did not come
+            if ident in self.runs_on_of:
+                end = _run_on_of(doc, end, self.runs_on_of[ident])
             span = Span(doc, start, end, label=ident)
+            if ident in self.not_by_place and _named_by_place(span, places):
+                continue
+            if ident in self.dash_joins and any(o.label_ == "ORG" and o.start < end and start < o.end for o in orgs):
+                continue  # "Catholic Relief Services – US Conference": an organisation's name is no side
+            if ident not in self.dash_joins and _spaced_dash(doc, start, end):
+                continue  # "Leadership Conference on Civil and Human\n- Damon Hewitt": a dash between two items
             (events if label == "EVENT" else venues).append(span)
         doc.spans[PLACES] = filter_spans(places)
         doc.spans[VENUES] = [Span(doc, s.start, s.end, label="VENUE", kb_id=s.kb_id_ or self._venue_name(s))
@@ -176,10 +199,12 @@ class PlaceFinder(BatchComponent):
         """Event spans named canonically: an edition ("IDEF-2023") inside or right after a long form names it,
         so does a known acronym in brackets ("... Exhibition (LAAD)"); bare names join their edition."""
         editions = [s for s in found if s.label_ in EDITION_IDS]
+        kept = filter_spans(found)
+        written = _written_forms(found)
         spans = []
-        for span in filter_spans(found):
+        for span in kept:
             inner = [e for e in editions if span.start <= e.start and e.end <= span.end]
-            name = span.kb_id_ or _clean(inner[0].text if inner else span.text)
+            name = written.get(span.kb_id_) or span.kb_id_ or _clean(inner[0].text if inner else span.text)
             lead = _edition_lead(doc, span.start) if span.kb_id_ else span.start
             if lead < span.start:
                 # "the 77th United Nations General Assembly", "the 78th session of the UN General Assembly"
@@ -242,6 +267,46 @@ def _edition_lead(doc: Doc, start: int) -> int:
     return start
 
 
+def _run_on_of(doc: Doc, end: int, stops: frozenset[str], most: int = 2) -> int:
+    """Where a body's name ending at ``end`` ends when it runs on over "of (the)" and capitalised words ("the
+    Heads of State of the CIS"), at most ``most`` times; ``stops`` are words that end it (months, weekdays)."""
+    for _ in range(most):
+        k = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+        if k < len(doc) and k > end and doc[k].lower_ == "the":
+            k += 1
+        run = k
+        while run < len(doc) and run > end and (doc[run].text == "-" or (
+                doc[run].is_alpha and doc[run].text[:1].isupper() and doc[run].lower_ not in stops)):
+            run += 1
+        if run == k or doc[run - 1].text == "-":
+            return end
+        end = run
+    return end
+
+
+def _spaced_dash(doc: Doc, start: int, end: int) -> bool:
+    """Whether a dash with space before it stands inside tokens start..end-1 (a dash that separates)."""
+    return any(doc[k].text in {"-", "–", "—"} and (doc[k - 1].whitespace_ or doc[k - 1].is_space)
+               for k in range(start + 1, end))
+
+
+def _named_by_place(span: Span, places: list[Span]) -> bool:
+    """Whether the capitalised words of ``span`` are all a place's name (a city or a country)."""
+    covered = {k for p in places for k in range(p.start, p.end)}
+    return all(k in covered for k in range(span.start, span.end) if span.doc[k].text[:1].isupper())
+
+
+def _written_forms(spans: list[Span]) -> dict[str, str]:
+    """Known events whose canonical name is a long form ("United Nations General Assembly") go by the fullest
+    form the text writes ("UN General Assembly", else "UNGA"): a name is reported as written. Fairs known by
+    their acronym ("IDEF") keep it."""
+    written: dict[str, tuple[int, str]] = {}
+    for span in spans:
+        if " " in span.kb_id_ and len(span) > written.get(span.kb_id_, (0, ""))[0]:
+            written[span.kb_id_] = (len(span), _clean(span.text))
+    return {key: text for key, (_, text) in written.items()}
+
+
 def _edition(name: str) -> tuple[str, Optional[str]]:
     """A name's base and edition: ("idef", "2023") for "IDEF-2023", "IDEF'23" or "IDEF 2023", ("idef", None) for
     "IDEF", ("aeroindia", "2023") for "Aero India 2023", ("bricssummit", "16th") for "16th BRICS Summit"."""
@@ -269,7 +334,7 @@ def _clean(name: str) -> str:
 def _trim(span: Span) -> Span:
     """A venue without a leading preposition or determiner ("at the White House" -> "White House")."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].is_lower:
+    while start < span.end - 1 and (span.doc[start].is_lower or span.doc[start].lower_ in LEADING_WORDS):
         start += 1
     return Span(span.doc, start, span.end, label=span.label_, kb_id=span.kb_id_)
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from idefx.components.batching import BatchComponent
-from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
+from idefx.entities import COUNTRY_SPANS, DATES, EVENTS, KNOWN_ORG, ORG_SPANS, PEOPLE_SPANS, VENUES, doc_text
 from idefx.names import name_key
 
 
@@ -84,13 +84,18 @@ class RecordBuilder(BatchComponent):
                 entry = countries[span.kb_id_] = {"code": span.kb_id_, "name": text[start:end], "mentions": []}
             entry["mentions"].append(_evidence(text, start, end))
         named_elsewhere = set()  # events and venues are not organisations either
+        modifiers = set()  # ... but a known body an event is named by stays one ("NATO" in "NATO Summit")
         for group in (EVENTS, VENUES):
             for span in doc.spans.get(group, []):
                 named_elsewhere.update(range(span.start, span.end))
+                if group == EVENTS:  # a name followed by a word of the event's, not by its edition ("Edex 2021")
+                    modifiers.update((s, e) for s in range(span.start, span.end) for e in range(s + 1, span.end)
+                                     if doc[e].is_alpha)
         organizations: dict[str, dict] = {}
         for span in doc.spans.get(ORG_SPANS, []):
             inside = range(span.start, span.end)
-            if in_person.intersection(inside) or (named_elsewhere.intersection(inside)
+            naming = span.label_ == KNOWN_ORG and (span.start, span.end) in modifiers
+            if in_person.intersection(inside) or (named_elsewhere.intersection(inside) and not naming
                                                   and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char

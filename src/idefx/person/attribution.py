@@ -13,8 +13,13 @@ from idefx.person.title_pieces import POSSESSIVE
 from idefx.person.tokens import DocTokens
 from idefx.person.vocabulary import PersonVocabulary
 
-MINISTER_OF = re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$")
-MINISTER_PRE = re.compile(r"(?i)^(.+?)\s+minister$")
+# a title's portfolio and the body the title heads: a minister's ministry, a secretary's department
+OFFICES = (
+    ("ministry", re.compile(r"(?i)^(?:.*\s)?minister\s+(?:of|for)\s+(?:the\s+)?(.+)$"),
+     re.compile(r"(?i)^(.+?)\s+minister$")),
+    ("department", re.compile(r"(?i)^(?:.*\s)?secretary\s+of\s+(?:the\s+)?(.+)$"),
+     re.compile(r"(?i)^(.+?)\s+secretary$")),
+)
 SENTENCE_ENDS = {".", "!", "?"}
 # words that end the phrase of a title: a country before them modifies something else
 CLAUSE_WORDS = {"to", "with", "by", "from", "and", "or", "for", "at", "on", "as", "that", "who", "which"}
@@ -226,28 +231,33 @@ class Attribution:
 
     # ------------------------------------------------------------ from the organisation
     def ministry(self, titles: list[str], country: Optional[str]) -> Optional[str]:
-        """A minister's ministry when the text names it: "Defense Minister" -> "Defense Ministry" or "Ministry of
-        Defense"."""
+        """A minister's ministry or a secretary's department when the text names it: "Defense Minister" ->
+        "Defense Ministry" or "Ministry of Defense", "Foreign Minister" -> "Ministry of Foreign Affairs",
+        "Defense Secretary" -> "Department of (National) Defense", "Secretary of State" -> "State Department"."""
         t = self.tokens
-        cores = []
+        cores = []  # (body word, portfolio words)
         for title in titles:
-            m = MINISTER_OF.match(title) or MINISTER_PRE.match(title)
-            if m:
-                words = m.group(1).lower().split()
-                cores += [" ".join(words[i:]) for i in range(len(words))]
+            for body, after, before in OFFICES:
+                m = after.match(title) or before.match(title)
+                if m:
+                    words = m.group(1).lower().split()
+                    cores += [(body, words[i:]) for i in range(len(words))]
         if not cores:
             return None
+        named = []  # (organisation's words, its text)
         for span in t.org_spans:
             inner = [c for c in t.country_spans if span.start <= c.start < span.end]
-            if any(c.kb_id_ != country for c in inner):
+            if country is not None and any(c.kb_id_ != country for c in inner):
                 continue
             words = [t.lower[k] for k in range(span.start, span.end)
                      if not any(c.start <= k < c.end for c in inner) and t.text[k] not in {"’s", "'s"}]
             while words and words[-1] in {"of", "the"}:
                 words.pop()
-            core = " ".join(words)
-            if any(core in (f"ministry of {c}", f"{c} ministry") for c in cores):
-                return " ".join(span.text.split())
+            named.append((words, " ".join(span.text.split())))
+        for extra in (0, 1):  # the portfolio as written first
+            for words, text in named:
+                if any(_heads_portfolio(words, body, core, extra) for body, core in cores):
+                    return text
         return None
 
     def known_org_country(self, text: str) -> Optional[str]:
@@ -271,3 +281,15 @@ class Attribution:
             if span.text in org:
                 return span.kb_id_
         return None
+
+
+def _heads_portfolio(words: list[str], body: str, core: list[str], extra: int) -> bool:
+    """Whether an organisation's words name the ``body`` of a portfolio: "defense ministry", "ministry of
+    defense", "ministry of foreign affairs" (a portfolio's "affairs"); with ``extra`` 1, one word more before
+    the portfolio ("department of national defense")."""
+    if words in (core + [body], core + ["affairs", body]):
+        return True
+    if words[:2] != [body, "of"]:
+        return False
+    rests = [words[2:]] + ([words[2:-1]] if words[-1:] == ["affairs"] else [])
+    return any(rest[len(rest) - len(core):] == core and len(rest) - len(core) == extra for rest in rests)
