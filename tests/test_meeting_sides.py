@@ -1,6 +1,7 @@
 """How many meetings one report makes, and who was not there: one official meeting several counterparts,
 summaries of a series of meetings, and people mentioned but absent (constructed sentences)."""
 
+import pytest
 from test_meetings import meetings, run
 
 
@@ -39,6 +40,20 @@ def test_a_joint_marker_keeps_counterparts_of_several_countries_together():
             "Minister Ada Okello in Oslo.")
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Dana Kale held bilateral meetings with Kenyan President Ruto Mwangi and Ugandan Foreign Minister "
+    "Ada Okello, during which they discussed cooperation in multilateral fora.",
+    "Minister Dana Kale met Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello in Oslo, "
+    "where a joint statement on trade was signed later.",
+    "On Friday Minister Dana Kale held separate talks with Ugandan Foreign Minister Ada Okello and Kenyan "
+    "President Ruto Mwangi during which they reviewed joint projects.",
+])
+def test_a_joint_word_in_a_topic_after_the_clause_keeps_the_meetings_apart(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    found = pairs(meetings(run(text, people)))
+    assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Ruto Mwangi"]]
 
 
 def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_detail_joins_its_own():

@@ -72,7 +72,6 @@ class ClauseReader:
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
-        joint = bool(self.cues.within("joint", sent.start, sent.end))
         out = []
         for trigger in triggers:
             entry = self.patterns.entry(trigger)
@@ -85,6 +84,8 @@ class ClauseReader:
             setting_start = self._own_clause(region_start, trigger, placed)
             # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
             refers_to: Optional[MeetingDraft] = drafts[-1] if drafts and self._meeting_before(trigger, stop) else None
+            # a joint marker in this trigger's clause: "discussed cooperation in multilateral fora" after it is a topic
+            joint = bool(self.cues.within("joint", region_start, stop))
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
                       in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
