@@ -56,6 +56,30 @@ def test_a_joint_word_in_a_topic_after_the_clause_keeps_the_meetings_apart(text)
     assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Ruto Mwangi"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Minister Dana Kale met Ruto Mwangi, Minister of Foreign Affairs of Kenya, Ada Okello, Vice-President of "
+    "Uganda and Musa Bello, Minister of Trade of Nigeria.",
+    "Minister Dana Kale held talks with Mr. Ruto Mwangi Foreign Minister of Kenya, Mr. Ada Okello Deputy Prime "
+    "Minister of the Republic of Uganda, Mr. Musa Bello, Minister of Trade of the Federal Republic of Nigeria.",
+    "In Geneva Minister Dana Kale met Ada Okello, Minister of Foreign Affairs of Uganda, as well as Ruto "
+    "Mwangi, Minister of Energy of Kenya and Musa Bello, Minister of Trade of Nigeria.",
+])
+def test_a_country_closing_a_title_after_a_name_is_that_persons_not_the_next_ones(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG"), ("Musa Bello", [], "NG")]
+    found = meetings(run(text, people))
+    assert sorted((sorted(m["participants"]), sorted(m["parties"])) for m in found) == [
+        (["Ada Okello", "Dana Kale"], ["NL", "UG"]), (["Dana Kale", "Musa Bello"], ["NG", "NL"]),
+        (["Dana Kale", "Ruto Mwangi"], ["KE", "NL"])]
+
+
+def test_a_title_before_the_next_name_gives_its_country_to_that_name():
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG"), ("Musa Bello", [], "NG")]
+    text = ("Chief of Staff Dana Kale met Chief of Staff of the Kenyan Army Ruto Mwangi, Chief of Staff of the "
+            "Ugandan Armed Forces Ada Okello, and Chief of Staff of the Nigerian Army Musa Bello.")
+    found = meetings(run(text, people))
+    assert sorted(sorted(m["parties"]) for m in found) == [["KE", "NL"], ["NG", "NL"], ["NL", "UG"]]
+
+
 def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_detail_joins_its_own():
     people = [("Lena Brandt", ["Brandt"], "DE"), ("Omar Haddad", [], "JO")]
     text = ("Foreign Minister Lena Brandt held a series of bilateral meetings with her counterparts from Chile, "

@@ -15,6 +15,8 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
+_TITLE_GLUE = {",", "of", "the", "and", "for", "'s", "’s", "-"}  # words inside a title after a name
+_APPOSITION = 12  # tokens of a title after a name's comma ("A, Deputy Minister of Foreign Affairs of Chile")
 LIST_OF_COUNTRIES = 3  # counterparts of this many countries, their own words silent, are still met one by one
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
@@ -74,7 +76,17 @@ class Sides:
     def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
         Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
-        "A, Bolivian Minister B" the demonym is B's."""
+        "A, Bolivian Minister B" the demonym is B's. A country a role word hangs on, closing the title after
+        a name ("A, Minister of Foreign Affairs of Russia, Prince B"), is A's; with the next name
+        right after it ("A, Chief of Staff of the Qatari Armed Forces B") it is B's."""
+        before = [m for m in named if m.end <= place.start]
+        after = [m for m in named if m.start >= place.end]
+        closed = not after or any(t.lower_ in (",", ";", "and") for t in self.doc[place.end:after[0].start])
+        title = self.doc[before[-1].end:place.start] if before else []
+        if closed and 0 < len(title) <= _APPOSITION and any(t.lower_ not in _TITLE_GLUE for t in title) and \
+                all(t.is_title or t.is_upper or t.lower_ in _TITLE_GLUE for t in title) and \
+                self.role_list(place) is not None:
+            return person_of(before[-1])
         for m in named:
             if 0 <= m.start - place.end <= 3:
                 return person_of(m)
