@@ -98,6 +98,20 @@ def test_these_meetings_after_a_list_of_counterparts_makes_one_meeting_each():
                                                   {"Navy Chief Ola Ade", "Kofi Mensah"}]
 
 
+@pytest.mark.parametrize("text", [
+    "Later, Ade met Defence Minister Ben Eze and High Commissioner Kofi Mensah. "
+    "Maritime matters were discussed during these meetings.",
+    "On Friday Ade also met Interior Minister Ben Eze and Ambassador Kofi Mensah. Both meetings focused on trade.",
+    "In Abuja, Ade met with Ben Eze, the Minister of Defence, and Kofi Mensah, the ambassador. "
+    "Security was discussed in those meetings.",
+])
+def test_meetings_split_after_these_meetings_keep_the_subjects_country(text):
+    people = [("Ola Ade", ["Ade"], "GH"), ("Ben Eze", [], "NG"), ("Kofi Mensah", [], "GH")]
+    found = meetings(run(text, people))
+    assert [(m["participants"], m["parties"]) for m in found] == [
+        ({"Ola Ade", "Ben Eze"}, {"GH", "NG"}), ({"Ola Ade", "Kofi Mensah"}, {"GH"})]
+
+
 def test_the_meeting_after_a_list_of_counterparts_keeps_one_meeting():
     people = [("Ola Ade", ["Ade"], "GH"), ("Ben Eze", [], "GH"), ("Kofi Mensah", [], "GH")]
     text = ("Later, Ade met Defence Minister Ben Eze and Coast Guard Commander Kofi Mensah. "

@@ -195,9 +195,10 @@ def one_per_counterpart(draft: MeetingDraft, country_of: Callable[[int], Optiona
     objects = [p for p in draft.participants if p not in draft.subjects]
     if len(objects) < 2 or not draft.subjects:
         return [draft]
+    own = {country_of(s) for s in draft.subjects}  # the subject side's countries stay in every meeting
     out = []
     for person in objects:
-        others = {country_of(o) for o in objects if o != person} - {country_of(person)}
+        others = {country_of(o) for o in objects if o != person} - {country_of(person)} - own
         participants = draft.subjects + [person]
         out.append(replace(draft, participants=participants, subjects=list(draft.subjects),
                            hosts=[p for p in draft.hosts if p in participants],
