@@ -44,6 +44,18 @@ def test_a_companion_goes_to_this_meeting_and_the_next():
     assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
 
 
+@pytest.mark.parametrize("later", [
+    "Omar Saleh received Karl Berg at the ministry.",
+    "Karl Berg was later received by Omar Saleh at the palace.",
+    "Later in the day Omar Saleh hosted Berg for talks on trade.",
+])
+def test_a_companion_goes_with_a_visitor_who_is_met_on_the_object_side(later):
+    people = HOST_GUEST[:2] + [("Karl Berg", ["Berg"], "SE"), ("Anna Holm", [], "SE")]
+    text = "Karl Berg met Lina Haddad on Monday. He is accompanied by Anna Holm, Regional Director. " + later
+    first, second = meetings(run(text, people))
+    assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
+
+
 DELEGATION = [("Pedro Soto", ["Soto"], "CL"), ("Ana Lind", [], "CL"), ("Rosa Vega", [], "PE"), ("Luis Mora", [], "PE")]
 
 

@@ -105,6 +105,8 @@ class ClauseReader:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["id"] == "subject_title"]
                 groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
+            # a visitor met on the object side ("X, receiving the WHO Director General") brings their companions
+            groups = [(self.participants.with_companions(objects), codes) for objects, codes in groups]
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
