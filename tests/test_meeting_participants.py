@@ -210,6 +210,25 @@ def test_his_counterpart_of_a_country_is_the_one_person_of_that_country():
     assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
 
 
+@pytest.mark.parametrize("text", [
+    "Karl Berg received the visiting Jordanian minister in Stockholm on Monday. Omar Saleh is on a three-day "
+    "visit to Sweden.",
+    "On Monday Karl Berg held talks with a Jordanian delegation in Malmo. Omar Saleh, who led the delegation, "
+    "said trade was discussed.",
+    "Karl Berg met the Jordanian ambassador at the ministry. Later, Omar Saleh told reporters that the two "
+    "countries would expand trade.",
+])
+def test_a_one_person_role_of_a_country_is_the_one_person_of_that_country(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+def test_officials_of_a_country_are_no_one_person():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    text = "Karl Berg met Jordanian officials in Amman on Monday. Omar Saleh praised the visit."
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
 def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named():
     people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO")]
     text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh and Rami Aziz "

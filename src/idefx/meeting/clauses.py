@@ -24,7 +24,6 @@ TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
 NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
-_COUNTERPART_WORDS = ("counterpart", "counterparts")
 _CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
 _PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
@@ -229,9 +228,10 @@ class ClauseReader:
 
     def _counterparts(self, groups: list[tuple[list[int], list[str]]], start: int, stop: int,
                       subjects: list[int]) -> list[tuple[list[int], list[str]]]:
-        """"met his Chinese counterpart" named nowhere in the clause: the one person of the text from that
-        country, for each country side; [] when a side has no such person or several."""
-        if not any(t.lower_ in _COUNTERPART_WORDS for t in self.doc[start:stop]):
+        """"met his Chinese counterpart", "received the visiting Jordanian minister", "a Qatari delegation"
+        named nowhere in the clause: the one person of the text from that country (a delegation's head), for
+        each country side; [] when a side has no such person or several, or the side is a group ("officials")."""
+        if not any(t.lower_ in self.patterns.word_list("one_person_role") for t in self.doc[start:stop]):
             return []
         out = []
         for objects, codes in groups:
