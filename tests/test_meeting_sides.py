@@ -80,6 +80,17 @@ def test_a_title_before_the_next_name_gives_its_country_to_that_name():
     assert sorted(sorted(m["parties"]) for m in found) == [["KE", "NL"], ["NG", "NL"], ["NL", "UG"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Minister Dana Kale held separate phone calls with Ruto Mwangi and Ada Okello on Monday.",
+    "On Monday Minister Dana Kale had separate telephone conversations with Ada Okello and Ruto Mwangi.",
+    "Minister Dana Kale held several video calls with Ruto Mwangi and Ada Okello this week.",
+])
+def test_separate_calls_with_two_people_are_two_meetings(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
+    found = pairs(meetings(run(text, people)))
+    assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Ruto Mwangi"]]
+
+
 def test_a_summary_of_bilateral_meetings_names_one_meeting_per_country_and_a_detail_joins_its_own():
     people = [("Lena Brandt", ["Brandt"], "DE"), ("Omar Haddad", [], "JO")]
     text = ("Foreign Minister Lena Brandt held a series of bilateral meetings with her counterparts from Chile, "
