@@ -337,6 +337,17 @@ def test_a_sentence_opening_on_a_meeting_names_its_participants_when_none_was_re
         assert len(meeting["participants"]) == 2, text
 
 
+@pytest.mark.parametrize("text", [
+    "During their meeting in Amman, Lina Haddad and Karl Berg discussed trade.",
+    "In their talks on Monday, Foreign Minister Karl Berg and Minister Anna Holm agreed to open consulates.",
+    "At the meeting in Oslo on 12 May, Anna Holm and Lina Haddad signed a memorandum on water.",
+])
+def test_a_sentence_opening_on_a_meeting_with_its_place_or_day_names_its_participants(text):
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE"), ("Anna Holm", [], "NO")]
+    (meeting,) = meetings(run(text, people))
+    assert len(meeting["participants"]) == 2
+
+
 def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_meeting():
     people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE")]
     for text in ("During the meeting, Lina Haddad said Jordan would help.",
