@@ -192,3 +192,14 @@ def test_two_counterparts_whose_own_words_are_silent_stay_one_meeting():
     people = [("Nora Vik", [], "NO"), ("Ali Demir", [], "TR"), ("Sara Cohen", [], "IL")]
     (meeting,) = meetings(run("Nora Vik met Ali Demir and Sara Cohen in Geneva.", people))
     assert meeting["participants"] == {"Nora Vik", "Ali Demir", "Sara Cohen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker Rosa Lind met Aino Virta, an aide to Chancellor Karl Stein, in Vienna.",
+    "In Vienna, Speaker Rosa Lind held talks with Aino Virta, a senior adviser to Karl Stein.",
+    "Rosa Lind received Aino Virta, the Austrian envoy and a close ally of Karl Stein, on Monday.",
+])
+def test_the_one_an_aide_or_adviser_serves_is_not_a_participant(text):
+    people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Rosa Lind", "Aino Virta"}

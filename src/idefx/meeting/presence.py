@@ -1,5 +1,6 @@
 """People a meeting report mentions who were not at the meeting: the inviter ("at the invitation of X"),
-the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"). Such a
+the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"), the one
+a participant serves or is kin to ("B, an aide to X", "a close ally of X"). Such a
 mention takes no part in a meeting; the same person named elsewhere still can."""
 
 from __future__ import annotations
