@@ -203,3 +203,26 @@ def test_the_one_an_aide_or_adviser_serves_is_not_a_participant(text):
     people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Rosa Lind", "Aino Virta"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Okello held talks with Dana Kale on Monday. Dana Kale held meetings with President Ruto Mwangi, "
+    "Minister Ada Okello and Speaker Musa Bello.",
+    "On Monday Dana Kale met Ada Okello at the ministry. During the visit, Kale also had meetings with Musa "
+    "Bello, Ruto Mwangi and Ada Okello.",
+    "Dana Kale had a phone call with Ada Okello. Kale held calls with Ruto Mwangi, Musa Bello and Ada Okello "
+    "this week.",
+])
+def test_a_plural_meetings_list_after_one_of_them_was_reported_is_one_meeting_each(text):
+    people = [("Dana Kale", ["Kale"], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE"),
+              ("Musa Bello", [], "KE")]
+    found = pairs(meetings(run(text, people)))
+    assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Musa Bello"],
+                                          ["Dana Kale", "Ruto Mwangi"]]
+
+
+def test_a_plural_meetings_list_with_no_meeting_reported_before_stays_one_side():
+    people = [("Dana Kale", ["Kale"], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
+    text = "Dana Kale held meetings with President Ruto Mwangi and Minister Ada Okello in Nairobi."
+    (meeting,) = meetings(run(text, people))
+    assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}

@@ -15,7 +15,7 @@ from idefx.meeting.participants import Participants, person_of
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
-from idefx.meeting.sides import Sides
+from idefx.meeting.sides import Sides, apart_after_one_reported
 from idefx.meeting.syntax import ClauseStructure
 from idefx.meeting.tense import Tense
 from idefx.segments import Sentence
@@ -24,6 +24,7 @@ TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
 NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
+_PLURAL_NOUNS = ("meetings", "calls", "conversations")  # a trigger that reports several occasions
 _CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
 _PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
@@ -104,6 +105,8 @@ class ClauseReader:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["id"] == "subject_title"]
                 groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
+            if len(groups) == 1 and not together and any(t.lower_ in _PLURAL_NOUNS for t in self.doc[trigger.start:trigger.end]):
+                groups = apart_after_one_reported(groups[0], subjects, drafts, self.participants.country_of) or groups
             # a visitor met on the object side ("X, receiving the WHO Director General") brings their companions
             groups = [(self.participants.with_companions(objects), codes) for objects, codes in groups]
             trip_countries = self.trip.countries()

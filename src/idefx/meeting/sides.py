@@ -176,6 +176,20 @@ class Sides:
         return [(people, [code]) for code, people in by_country.items()]
 
 
+def apart_after_one_reported(group: Group, subjects: list[int], drafts: list[MeetingDraft],
+                             country_of: Callable[[int], Optional[str]]) -> list[Group]:
+    """"B held meetings with C, D and E" after B's meeting with D was reported on its own: the plural
+    summarises several meetings, one per counterpart; [] when no counterpart has a meeting of its own."""
+    objects = [p for p in group[0] if p not in subjects]
+    if len(objects) < 2:
+        return []
+    own = set(subjects)
+    if not any(set(d.participants) - own == {p} and own & set(d.participants) and not d.earlier
+               for d in drafts for p in objects):
+        return []
+    return [([p], [c for c in (country_of(p),) if c]) for p in objects]
+
+
 def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optional[MeetingDraft]:
     """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing; not
     when one of them is said to have been held before the other ("they last met in Oslo")."""
