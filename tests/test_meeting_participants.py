@@ -418,3 +418,35 @@ def test_a_list_of_people_under_include_joins_the_meeting(heading):
     text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
             "-   Lina Haddad, Minister of State\n-   Omar Saleh, Adviser\n")
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}
+
+
+# -- a trigger in a phrase before the main clause -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In addition to the meeting with Omar Saleh, Karl Berg also held talks with Lina Haddad.",
+    "After an audience with King Omar Saleh, Foreign Minister Karl Berg met Minister Lina Haddad.",
+    "Apart from his talks with Omar Saleh on Monday, Karl Berg received Lina Haddad at the embassy.",
+])
+def test_the_main_clause_subject_holds_the_meeting_of_a_phrase_before_it(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO")]
+    found = meetings(run(text, people))
+    assert sorted(sorted(m["participants"]) for m in found) == [["Karl Berg", "Lina Haddad"],
+                                                                ["Karl Berg", "Omar Saleh"]]
+
+
+def test_a_phrase_naming_no_one_met_is_no_meeting_before_the_main_clause():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO")]
+    text = "In a statement summarizing the meeting, Omar Saleh said Karl Berg met with Lina Haddad."
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
+@pytest.mark.parametrize("later", [
+    "During the visit Aino Virta held talks with the Speaker of the Assembly.",
+    "On Tuesday the Speaker of the Assembly received Aino Virta at the parliament.",
+    "Aino Virta also met the Speaker of the Assembly in his office.",
+])
+def test_a_role_with_its_of_phrase_names_the_inviter_when_several_hold_the_bare_role(later):
+    people = [("Karl Stein", [], "AT"), ("Aino Virta", ["Virta"], "FI"), ("Rosa Lind", [], "AT")]
+    text = ("At the invitation of Assembly Speaker Karl Stein, Speaker Aino Virta visited Vienna. Senate Speaker "
+            "Rosa Lind praised the visit. " + later)
+    assert {"Karl Stein", "Aino Virta"} in [m["participants"] for m in meetings(run(text, people))]

@@ -103,11 +103,13 @@ class MeetingFinder(BatchComponent):
                                    frozenset(patterns.word_list("title_abbreviation")))
         mentions = person_mentions(doc, meeting_text)
         gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
-        mentions = [m for m in mentions if m.start not in gone and not self.occasions.not_a_person(doc, m)]
+        named = [m for m in mentions if not self.occasions.not_a_person(doc, m)]
+        mentions = [m for m in named if m.start not in gone]
         if not mentions:
             return []
         places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"), patterns.word_list("place_noun"))
-        participants = Participants(meeting_text, people, mentions, cues, patterns, places)
+        # a role reference elsewhere ("the meeting with the Speaker") can name the inviter too
+        participants = Participants(meeting_text, people, mentions, cues, patterns, places, named)
         setting = Setting(meeting_text, places, cues, patterns)
         trip = Trip(meeting_text, places, cues)
         sides = Sides(places, participants, patterns.word_list("role_words"))

@@ -50,7 +50,7 @@ class Participants:
     """The Doc's people as participants: the mentions, their countries, references and companions."""
 
     def __init__(self, text: MeetingText, people, mentions: list[Span], cues: MatchIndex,
-                 patterns: MeetingPatterns, places: PlacePhrases):
+                 patterns: MeetingPatterns, places: PlacePhrases, named: Optional[list[Span]] = None):
         self.doc, self.text, self.people, self.mentions = text.doc, text, people, mentions
         self.cues, self.patterns, self.places = cues, patterns, places
         self._by_start = ByStart(mentions)
@@ -58,7 +58,7 @@ class Participants:
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
         self._delegations: dict[int, list[int]] = {}  # a "led by" cue's start -> the delegation's people so far
-        self.roles = RoleHolders(self.doc, people, mentions, places.spans, self.country_of)
+        self.roles = RoleHolders(self.doc, people, named or mentions, places.spans, self.country_of)
 
     # -- mentions and sources ---------------------------------------------------------------------
 
