@@ -70,9 +70,10 @@ class ClauseReader:
         owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
-        fronted = self._fronted(sent, triggers[0])  # "In addition to the meeting with X, A also met Y"
-        if fronted is not None:
-            subjects = fronted[1]
+        # "In addition to the meeting with X, A also met Y": A holds both
+        before_main = fronted(sent, triggers[0], self.participants, self.cues, self.patterns.word_list("fronting"))
+        if before_main is not None:
+            subjects = before_main[1]
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
         out = []
@@ -83,8 +84,8 @@ class ClauseReader:
                        [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
                        [sent.end])
             stop = min([b for b in breaks + purposes if b >= trigger.end] + [stop])
-            if fronted is not None and trigger is triggers[0]:
-                stop = min(stop, fronted[0])
+            if before_main is not None and trigger is triggers[0]:
+                stop = min(stop, before_main[0])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
             # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
@@ -252,28 +253,6 @@ class ClauseReader:
             out.append(([holder], codes))
         return out
 
-    def _fronted(self, sent: Sentence, trigger: Match) -> Optional[tuple[int, list[int]]]:
-        """A first trigger in a phrase before the main clause ("In addition to the meeting with X, A also met Y",
-        "After meeting X in Amman, A flew home"): the comma closing the phrase and the main clause's subject,
-        the people named right after it (their titles and "and" between), who are the subject side of every
-        trigger; None for any other sentence."""
-        doc = self.doc
-        if doc[sent.start].lower_ not in self.patterns.word_list("fronting") or \
-                any(t.text == "," for t in doc[sent.start:trigger.start]) or \
-                self.participants.people_in(sent.start, trigger.start):
-            return None
-        comma = next((t.i for t in doc[trigger.end:sent.end] if t.text == ","), None)
-        if comma is None or not (self.participants.people_in(trigger.end, comma) or
-                                 self.cues.within("anaphor", trigger.end, comma)):
-            return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
-        people, last = [], comma + 1
-        for m in self.participants.named_in(comma + 1, sent.end):
-            if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the") for t in doc[last:m.start]):
-                break
-            people.append(person_of(m))
-            last = m.end
-        return (comma, list(dict.fromkeys(people))) if people else None
-
     def _placed(self, trigger: Match, sent: Sentence, attendance: list[Match]) -> bool:
         """Whether a trigger stands where it reports a meeting: not inside an attendance phrase ("present at
         the meeting were"), and a "mid_sentence" one ("A told B during talks") not at the sentence start."""
@@ -328,3 +307,25 @@ class ClauseReader:
                 if words:
                     return " ".join(t.text for t in words)
         return None
+
+
+def fronted(sent: Sentence, trigger: Match, participants: Participants, cues: MatchIndex,
+            fronting: set[str]) -> Optional[tuple[int, list[int]]]:
+    """A first trigger in a phrase before the main clause ("In addition to the meeting with X, A also met Y",
+    "After an audience with X, A met Y"): the comma closing the phrase and the main clause's subject, the
+    people named right after it (their titles and "and" between), who are the subject side of every trigger;
+    None for any other sentence."""
+    doc = participants.doc
+    if doc[sent.start].lower_ not in fronting or any(t.text == "," for t in doc[sent.start:trigger.start]) or \
+            participants.people_in(sent.start, trigger.start):
+        return None
+    comma = next((t.i for t in doc[trigger.end:sent.end] if t.text == ","), None)
+    if comma is None or not (participants.people_in(trigger.end, comma) or cues.within("anaphor", trigger.end, comma)):
+        return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
+    people, last = [], comma + 1
+    for m in participants.named_in(comma + 1, sent.end):
+        if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the") for t in doc[last:m.start]):
+            break
+        people.append(person_of(m))
+        last = m.end
+    return (comma, list(dict.fromkeys(people))) if people else None
