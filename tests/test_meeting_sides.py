@@ -84,6 +84,8 @@ def test_a_title_before_the_next_name_gives_its_country_to_that_name():
     "Minister Dana Kale held separate phone calls with Ruto Mwangi and Ada Okello on Monday.",
     "On Monday Minister Dana Kale had separate telephone conversations with Ada Okello and Ruto Mwangi.",
     "Minister Dana Kale held several video calls with Ruto Mwangi and Ada Okello this week.",
+    "Minister Dana Kale held phone calls with Ruto Mwangi and Ada Okello on Monday.",
+    "On Friday Minister Dana Kale had telephone conversations with Ada Okello and Ruto Mwangi.",
 ])
 def test_separate_calls_with_two_people_are_two_meetings(text):
     people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE")]
