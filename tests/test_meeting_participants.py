@@ -450,3 +450,13 @@ def test_a_role_with_its_of_phrase_names_the_inviter_when_several_hold_the_bare_
     text = ("At the invitation of Assembly Speaker Karl Stein, Speaker Aino Virta visited Vienna. Senate Speaker "
             "Rosa Lind praised the visit. " + later)
     assert {"Karl Stein", "Aino Virta"} in [m["participants"] for m in meetings(run(text, people))]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Berg, in a meeting with Omar Saleh, said trade would grow.",
+    "Foreign Minister Karl Berg, during talks with Omar Saleh in Amman, said the border would open.",
+    "Karl Berg, speaking after his meeting with King Omar Saleh, told reporters that ties were strong.",
+])
+def test_a_name_in_an_aside_opening_on_a_preposition_is_no_source(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}

@@ -28,6 +28,7 @@ CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
 POSSESSIVES = ("'s", "’s", "'", "’")
+_ASIDE_OPENERS = {"in", "at", "during", "after", "following", "before", "with", "alongside", "speaking"}
 _CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
@@ -44,6 +45,17 @@ def person_mentions(doc: Doc, text: MeetingText) -> list[Span]:
 def person_of(mention: Span) -> int:
     """The index in ``doc._.idefx_people`` of the person a mention names."""
     return int(mention.kb_id_)
+
+
+def in_aside(doc: Doc, start: int) -> bool:
+    """Whether a name ends a phrase set off by commas that opens on a preposition ("A, in a meeting with B,
+    said"): the object of the preposition, not the subject of the verb after it."""
+    for token in reversed(doc[max(0, start - RELATIVE_REACH):start]):
+        if token.text in (".", ";"):
+            return False
+        if token.text == ",":
+            return token.i + 1 < start and doc[token.i + 1].lower_ in _ASIDE_OPENERS
+    return False
 
 
 class Participants:
@@ -73,7 +85,7 @@ class Participants:
                 continue
             for m in self.mentions:
                 if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start) \
-                        and not self._other_subject(m.end, cue.start):
+                        and not self._other_subject(m.end, cue.start) and not in_aside(self.doc, m.start):
                     out.add(m.start)
                 elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
