@@ -460,3 +460,13 @@ def test_a_role_with_its_of_phrase_names_the_inviter_when_several_hold_the_bare_
 def test_a_name_in_an_aside_opening_on_a_preposition_is_no_source(text):
     people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
     assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held on Monday between Karl Berg and Omar Saleh.",
+    "A meeting was held in Amman between Foreign Minister Karl Berg and King Omar Saleh.",
+    "Consultations were also held in Malmo on Friday between Omar Saleh and Karl Berg.",
+])
+def test_talks_held_with_their_time_or_place_between_two_people(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
