@@ -213,8 +213,7 @@ def test_his_counterpart_of_a_country_is_the_one_person_of_that_country():
 @pytest.mark.parametrize("text", [
     "Karl Berg received the visiting Jordanian minister in Stockholm on Monday. Omar Saleh is on a three-day "
     "visit to Sweden.",
-    "On Monday Karl Berg held talks with a Jordanian delegation in Malmo. Omar Saleh, who led the delegation, "
-    "said trade was discussed.",
+    "On Monday Karl Berg held talks with the Jordanian envoy in Malmo. Omar Saleh said trade was discussed.",
     "Karl Berg met the Jordanian ambassador at the ministry. Later, Omar Saleh told reporters that the two "
     "countries would expand trade.",
 ])
@@ -223,9 +222,13 @@ def test_a_one_person_role_of_a_country_is_the_one_person_of_that_country(text):
     assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
 
 
-def test_officials_of_a_country_are_no_one_person():
+@pytest.mark.parametrize("text", [
+    "Karl Berg met Jordanian officials in Amman on Monday. Omar Saleh praised the visit.",
+    "Karl Berg hosted a delegation from Jordan on Monday. King Omar Saleh had pledged closer ties in May.",
+    "Karl Berg met with his Jordanian counterparts to discuss trade. Omar Saleh praised the visit.",
+])
+def test_a_group_of_a_country_is_no_one_person(text):
     people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
-    text = "Karl Berg met Jordanian officials in Amman on Monday. Omar Saleh praised the visit."
     assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
 
 
