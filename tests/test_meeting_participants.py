@@ -473,3 +473,22 @@ def test_a_name_in_an_aside_opening_on_a_preposition_is_no_source(text):
 def test_talks_held_with_their_time_or_place_between_two_people(text):
     people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
     assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Sweden and Jordan held talks in Amman on Monday. Swedish minister Karl Berg and "
+    "his Jordanian counterpart Omar Saleh discussed trade.",
+    "Swedish and Jordanian ministers held consultations in Malmo. Karl Berg and Omar Saleh agreed to open a "
+    "trade office.",
+    "Karl Berg received a Jordanian delegation in Stockholm on Friday. Omar Saleh thanked Sweden for its help.",
+])
+def test_the_sentence_after_a_meeting_names_its_unnamed_side(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert {"Karl Berg", "Omar Saleh"} in [m["participants"] for m in meetings(run(text, people))]
+
+
+def test_a_later_sentence_not_right_after_the_meeting_names_no_side():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    text = ("Karl Berg received a Jordanian delegation in Stockholm on Friday. Exports rose in May. "
+            "Omar Saleh thanked Sweden for its help.")
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))

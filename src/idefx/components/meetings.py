@@ -36,7 +36,8 @@ from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting
 from idefx.meeting.text import MeetingText
 from idefx.resources import optional_jsonl, read_jsonl
 
-SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "plural_anaphor", "trip", "group_head")  # the matches a sentence is looked at for
+SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "plural_anaphor", "trip", "group_head",
+                  "talk_verb")  # the matches a sentence is looked at for
 
 
 @Language.factory("idefx_meetings")

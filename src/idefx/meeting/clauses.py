@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
-from idefx.meeting.participants import Participants, person_of
+from idefx.meeting.participants import Participants, person_of, sides_named_after
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
@@ -55,6 +55,7 @@ class ClauseReader:
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
+            sides_named_after(self.participants, sent, drafts)
             return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         # a purpose ("to reaffirm ...", "to thank ...") ends the clause: its words are the topic, not the setting

@@ -344,3 +344,23 @@ class Participants:
         for draft in same_sentence(drafts):
             draft.participants.extend(p for p in people if p not in draft.participants)
             draft.parties.extend(c for c in (self.country_of(p) for p in people) if c and c not in draft.parties)
+
+
+def sides_named_after(participants: Participants, sent: Sentence, drafts: list[MeetingDraft]) -> None:
+    """"The foreign ministers of Sweden and Jordan held talks. A and B discussed trade.": in the sentence right
+    after a meeting with a side named by its country only, the people before a verb telling what was said or
+    agreed there ("discussed", "agreed") who are of that country are that side."""
+    verbs = participants.cues.within("talk_verb", sent.start, sent.end)
+    if not drafts or not verbs:
+        return
+    text = participants.doc.text
+    people = participants.people_in(sent.start, verbs[0].start)
+    for draft in same_sentence(drafts):
+        if not draft.evidence or text[draft.evidence[0][1]:sent.start_char].strip():
+            continue  # not the sentence right before
+        named = {participants.country_of(p) for p in draft.participants}
+        unnamed = [c for c in draft.parties if c not in named]
+        added = [p for p in people if participants.country_of(p) in unnamed and p not in draft.participants]
+        if added:
+            draft.participants.extend(added)
+            draft.evidence.append((sent.start_char, sent.end_char))
