@@ -200,6 +200,8 @@ def test_two_counterparts_whose_own_words_are_silent_stay_one_meeting():
     "Speaker Rosa Lind met Aino Virta, an aide to Chancellor Karl Stein, in Vienna.",
     "In Vienna, Speaker Rosa Lind held talks with Aino Virta, a senior adviser to Karl Stein.",
     "Rosa Lind received Aino Virta, the Austrian envoy and a close ally of Karl Stein, on Monday.",
+    "Rosa Lind met Aino Virta, the son of Karl Stein, in Vienna.",
+    "Rosa Lind held talks with Aino Virta, the successor of Chancellor Karl Stein, in Graz.",
 ])
 def test_the_one_an_aide_or_adviser_serves_is_not_a_participant(text):
     people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
