@@ -72,6 +72,19 @@ def test_a_country_closing_a_title_after_a_name_is_that_persons_not_the_next_one
         (["Dana Kale", "Ruto Mwangi"], ["KE", "NL"])]
 
 
+@pytest.mark.parametrize("text", [
+    "Dana Kale met with the Foreign Minister of Kenya, Ruto Mwangi, and the Vice-President of Uganda, Ada Okello.",
+    "In Geneva, Dana Kale held talks with the President of Kenya, Ruto Mwangi, and the Prime Minister of "
+    "Uganda, Ada Okello.",
+    "Dana Kale met the Minister of Trade of Kenya, Ruto Mwangi, and also the Speaker of Uganda, Ada Okello.",
+])
+def test_a_title_opening_on_and_the_after_a_name_is_the_next_names(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    found = meetings(run(text, people))
+    assert sorted((sorted(m["participants"]), sorted(m["parties"])) for m in found) == [
+        (["Ada Okello", "Dana Kale"], ["NL", "UG"]), (["Dana Kale", "Ruto Mwangi"], ["KE", "NL"])]
+
+
 def test_a_title_before_the_next_name_gives_its_country_to_that_name():
     people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG"), ("Musa Bello", [], "NG")]
     text = ("Chief of Staff Dana Kale met Chief of Staff of the Kenyan Army Ruto Mwangi, Chief of Staff of the "

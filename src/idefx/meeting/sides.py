@@ -83,7 +83,8 @@ class Sides:
         after = [m for m in named if m.start >= place.end]
         closed = not after or any(t.lower_ in (",", ";", "and") for t in self.doc[place.end:after[0].start])
         title = self.doc[before[-1].end:place.start] if before else []
-        if closed and 0 < len(title) <= _APPOSITION and any(t.lower_ not in _TITLE_GLUE for t in title) and \
+        opening = [t.lower_ for t in title if t.text != ","][:1]  # "A, and the Minister of X, B": B's title
+        if closed and 0 < len(title) <= _APPOSITION and opening and opening[0] not in _TITLE_GLUE and \
                 all(t.is_title or t.is_upper or t.lower_ in _TITLE_GLUE for t in title) and \
                 self.role_list(place) is not None:
             return person_of(before[-1])
