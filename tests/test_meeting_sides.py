@@ -243,3 +243,14 @@ def test_a_plural_meetings_list_with_no_meeting_reported_before_stays_one_side()
     text = "Dana Kale held meetings with President Ruto Mwangi and Minister Ada Okello in Nairobi."
     (meeting,) = meetings(run(text, people))
     assert meeting["participants"] == {"Dana Kale", "Ruto Mwangi", "Ada Okello"}
+
+
+@pytest.mark.parametrize("text", [
+    "By Karl Stein\n\nThe governors held a meeting with Speaker Rosa Lind and Aino Virta in Vienna.",
+    "Vienna, 4 May. By Karl Stein\nThe mayors held talks with Speaker Rosa Lind and Aino Virta on Monday.",
+    "By Karl Stein\n\nThe delegates met Speaker Rosa Lind and Minister Aino Virta in Graz.",
+])
+def test_a_bylines_writer_is_not_a_participant(text):
+    people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
+    assert all("Karl Stein" not in m["participants"] for m in meetings(run(text, people)))
+    assert {"Rosa Lind", "Aino Virta"} in [m["participants"] for m in meetings(run(text, people))]

@@ -112,7 +112,8 @@ class ClauseReader:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["id"] == "subject_title"]
                 groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
-            if len(groups) == 1 and not together and any(t.lower_ in _PLURAL_NOUNS for t in self.doc[trigger.start:trigger.end]):
+            plural = any(t.lower_ in _PLURAL_NOUNS for t in self.doc[trigger.start:trigger.end])
+            if len(groups) == 1 and not together and plural:
                 groups = apart_after_one_reported(groups[0], subjects, drafts, self.participants.country_of) or groups
             # a visitor met on the object side ("X, receiving the WHO Director General") brings their companions
             groups = [(self.participants.with_companions(objects), codes) for objects, codes in groups]
@@ -325,7 +326,8 @@ def fronted(sent: Sentence, trigger: Match, participants: Participants, cues: Ma
         return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
     people, last = [], comma + 1
     for m in participants.named_in(comma + 1, sent.end):
-        if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the") for t in doc[last:m.start]):
+        if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the")
+                   for t in doc[last:m.start]):
             break
         people.append(person_of(m))
         last = m.end
