@@ -254,3 +254,19 @@ def test_a_bylines_writer_is_not_a_participant(text):
     people = [("Rosa Lind", [], "SE"), ("Karl Stein", [], "AT"), ("Aino Virta", [], "AT")]
     assert all("Karl Stein" not in m["participants"] for m in meetings(run(text, people)))
     assert {"Rosa Lind", "Aino Virta"} in [m["participants"] for m in meetings(run(text, people))]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Dana Kale held separate meetings with President Ruto Mwangi of Kenya, Minister Ada Okello of "
+    "Uganda and Speaker Musa Bello of Nigeria.",
+    "Dana Kale held bilateral talks on the margins of the summit with Ruto Mwangi of Kenya, Prime Minister Ada "
+    "Okello of Uganda, and Musa Bello of Nigeria.",
+    "Dana Kale spoke individually with: President Ruto Mwangi of Kenya; Minister Ada Okello of Uganda; Speaker "
+    "Musa Bello of Nigeria.",
+])
+def test_separate_meetings_with_names_of_countries_give_each_their_own_country(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], None), ("Ada Okello", [], None), ("Musa Bello", [], None)]
+    found = meetings(run(text, people))
+    assert sorted((sorted(m["participants"]), sorted(m["parties"])) for m in found) == [
+        (["Ada Okello", "Dana Kale"], ["NL", "UG"]), (["Dana Kale", "Musa Bello"], ["NG", "NL"]),
+        (["Dana Kale", "Ruto Mwangi"], ["KE", "NL"])]

@@ -73,7 +73,7 @@ class Sides:
                 parties.append(place.kb_id_)
         return list(dict.fromkeys(parties))
 
-    def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
+    def _owner(self, place: Span, named: list[Span], distributive: bool = False) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
         Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
         "A, Bolivian Minister B" the demonym is B's. A country a role word hangs on, closing the title after
@@ -87,6 +87,10 @@ class Sides:
         if closed and 0 < len(title) <= _APPOSITION and opening and opening[0] not in _TITLE_GLUE and \
                 all(t.is_title or t.is_upper or t.lower_ in _TITLE_GLUE for t in title) and \
                 self.role_list(place) is not None:
+            return person_of(before[-1])
+        if distributive and title and [t.lower_ for t in title if not t.is_space][:1] == ["of"] and len(title) <= 3:
+            # "separate meetings with B of France, Chancellor C of Germany": B's (without such a word the list
+            # is one joint meeting, whose parties are the same either way)
             return person_of(before[-1])
         for m in named:
             if 0 <= m.start - place.end <= 3:
@@ -113,7 +117,7 @@ class Sides:
         for place in self.places.spans:
             if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.participants.mentions):
-                    owner = self._owner(place, named)
+                    owner = self._owner(place, named, distributive)
                     items.append((place.start, owner, place.kb_id_))
                     if owner is not None:
                         stated.setdefault(owner, place.kb_id_)
