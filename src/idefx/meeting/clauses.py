@@ -242,9 +242,9 @@ class ClauseReader:
 
     def _counterparts(self, groups: list[tuple[list[int], list[str]]], start: int, stop: int,
                       subjects: list[int]) -> list[tuple[list[int], list[str]]]:
-        """"met his Chinese counterpart", "received the visiting Jordanian minister", "a Qatari delegation"
-        named nowhere in the clause: the one person of the text from that country (a delegation's head), for
-        each country side; [] when a side has no such person or several, or the side is a group ("officials")."""
+        """"met his Chinese counterpart", "received the visiting Jordanian minister" named nowhere in the clause:
+        the one person of the text from that country, for each country side; [] when a side has no such person
+        or several, or the side is a group ("officials", "a delegation")."""
         if not any(t.lower_ in self.patterns.word_list("one_person_role") for t in self.doc[start:stop]):
             return []
         out = []
