@@ -270,3 +270,17 @@ def test_separate_meetings_with_names_of_countries_give_each_their_own_country(t
     assert sorted((sorted(m["participants"]), sorted(m["parties"])) for m in found) == [
         (["Ada Okello", "Dana Kale"], ["NL", "UG"]), (["Dana Kale", "Musa Bello"], ["NG", "NL"]),
         (["Dana Kale", "Ruto Mwangi"], ["KE", "NL"])]
+
+
+@pytest.mark.parametrize("later", [
+    "In the meeting with Ada Okello, Kale discussed trade.",
+    "During her talks with Ada Okello, Dana Kale raised energy.",
+    "Kale and Ada Okello held talks on water.",
+])
+def test_a_plural_meetings_list_is_one_meeting_each_once_one_of_them_is_told_alone(later):
+    people = [("Dana Kale", ["Kale"], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "KE"),
+              ("Musa Bello", [], "KE")]
+    text = "Dana Kale held meetings with Ruto Mwangi, Ada Okello and Musa Bello on Monday. " + later
+    found = pairs(meetings(run(text, people)))
+    assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Musa Bello"],
+                                          ["Dana Kale", "Ruto Mwangi"]]

@@ -32,7 +32,7 @@ from idefx.meeting.places import PlacePhrases
 from idefx.meeting.presence import absent
 from idefx.meeting.readout import ReadoutTitle
 from idefx.meeting.setting import Setting, Trip
-from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting
+from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting, told_alone
 from idefx.meeting.text import MeetingText
 from idefx.resources import optional_jsonl, read_jsonl
 
@@ -131,6 +131,11 @@ class MeetingFinder(BatchComponent):
                 drafts = self._several(drafts, participants)
             for draft in clauses.read(sent, drafts):
                 earlier = repeated_meeting(draft, drafts)
+                if earlier is not None and told_alone(draft, earlier):
+                    # "held meetings with A, B and C" ... "the meeting with A": the summary was one per counterpart
+                    at = drafts.index(earlier)
+                    drafts[at:at + 1] = one_per_counterpart(earlier, participants.country_of)
+                    earlier = repeated_meeting(draft, drafts)
                 if earlier is None:
                     drafts.append(draft)
                 else:

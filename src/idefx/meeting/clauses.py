@@ -115,6 +115,7 @@ class ClauseReader:
             plural = any(t.lower_ in _PLURAL_NOUNS for t in self.doc[trigger.start:trigger.end])
             if len(groups) == 1 and not together and plural:
                 groups = apart_after_one_reported(groups[0], subjects, drafts, self.participants.country_of) or groups
+            several = plural and not together and len(groups) == 1 and len(set(groups[0][0]) - set(subjects)) >= 2
             # a visitor met on the object side ("X, receiving the WHO Director General") brings their companions
             groups = [(self.participants.with_companions(objects), codes) for objects, codes in groups]
             trip_countries = self.trip.countries()
@@ -124,7 +125,7 @@ class ClauseReader:
             earlier = self._earlier(trigger, placed, sent.start, stop)
             sides = [person_of(owner)] if owner is not None else subjects
             for objects, object_parties in groups:
-                draft = MeetingDraft(subjects=list(sides), earlier=earlier)
+                draft = MeetingDraft(subjects=list(sides), earlier=earlier, several=several)
                 draft.participants = list(dict.fromkeys(sides + objects))
                 roles = self._voice(trigger, entry["roles"])
                 if roles == "subject_host":

@@ -195,6 +195,17 @@ def apart_after_one_reported(group: Group, subjects: list[int], drafts: list[Mee
     return [([p], [c for c in (country_of(p),) if c]) for p in objects]
 
 
+def told_alone(draft: MeetingDraft, summary: MeetingDraft) -> bool:
+    """Whether ``draft`` tells alone one counterpart of a summary of several meetings ("held meetings with A,
+    B and C", then "In the meeting with A, ..."): the same subject side and one of its counterparts."""
+    if not summary.several:
+        return False
+    objects = set(summary.participants) - set(summary.subjects)
+    mine = set(draft.participants) - set(summary.subjects)
+    shared = set(draft.participants) & set(summary.subjects)
+    return len(objects) >= 2 and len(mine) == 1 and mine <= objects and bool(shared)
+
+
 def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optional[MeetingDraft]:
     """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing; not
     when one of them is said to have been held before the other ("they last met in Oslo")."""
