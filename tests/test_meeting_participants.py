@@ -492,3 +492,10 @@ def test_a_later_sentence_not_right_after_the_meeting_names_no_side():
     text = ("Karl Berg received a Jordanian delegation in Stockholm on Friday. Exports rose in May. "
             "Omar Saleh thanked Sweden for its help.")
     assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
+def test_a_list_going_on_after_the_phrase_comma_is_no_main_clause_subject():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO"), ("Anna Holm", [], "NO")]
+    text = "In his meetings with Omar Saleh, Lina Haddad and separately with Anna Holm, Karl Berg stressed trade."
+    found = [m["participants"] for m in meetings(run(text, people))]
+    assert {"Omar Saleh", "Lina Haddad"} not in found and all("Karl Berg" in p for p in found)

@@ -284,3 +284,17 @@ def test_a_plural_meetings_list_is_one_meeting_each_once_one_of_them_is_told_alo
     found = pairs(meetings(run(text, people)))
     assert sorted(map(sorted, found)) == [["Ada Okello", "Dana Kale"], ["Dana Kale", "Musa Bello"],
                                           ["Dana Kale", "Ruto Mwangi"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Dana Kale hosted her Kenyan and Ugandan counterparts for a virtual meeting of the Trilateral "
+    "Water Committee.",
+    "Minister Dana Kale received Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello for a "
+    "trilateral meeting in Oslo.",
+    "Minister Dana Kale welcomed Kenyan President Ruto Mwangi and Ugandan Foreign Minister Ada Okello at a "
+    "joint session of the commission.",
+])
+def test_the_occasion_the_counterparts_are_hosted_for_can_say_the_meeting_was_joint(text):
+    people = [("Dana Kale", [], "NL"), ("Ruto Mwangi", [], "KE"), ("Ada Okello", [], "UG")]
+    (meeting,) = meetings(run(text, people))
+    assert meeting["parties"] >= {"NL"} and len(meeting["parties"]) == 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
@@ -91,8 +91,7 @@ class ClauseReader:
             setting_start = self._own_clause(region_start, trigger, placed)
             # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
             refers_to: Optional[MeetingDraft] = drafts[-1] if drafts and self._meeting_before(trigger, stop) else None
-            # a joint marker in this trigger's clause: "discussed cooperation in multilateral fora" after it is a topic
-            joint = bool(self.cues.within("joint", region_start, stop))
+            joint = self._joint(region_start, stop, placed, breaks)
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
                       in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
@@ -229,6 +228,19 @@ class ClauseReader:
             i -= 1
         return None if i < 1 else self.participants.possessor_before(i)
 
+    def _joint(self, start: int, stop: int, placed: list[Match], breaks: list[int]) -> bool:
+        """Whether the trigger's clause says the meeting was joint, or the occasion its object is hosted for
+        ("hosted her Mexican and Canadian counterparts for a virtual meeting of the trilateral committee");
+        not a topic in a clause after it ("during which they discussed cooperation in multilateral fora")."""
+        if self.cues.within("joint", start, stop):
+            return True
+        occasion = next((t for t in placed if t.start == stop), None)
+        lead = [t.lower_ for t in self.doc[max(start, stop - NOUN_PHRASE_LEAD):stop]]
+        if occasion is None or not any(w in ("for", "at") for w in lead):
+            return False
+        end = min([b for b in breaks if b > occasion.end] + [len(self.doc)])
+        return bool(self.cues.within("joint", occasion.start, end))
+
     def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
         """"receiving the WHO Director General", "the meeting with the Speaker of the Lok Sabha": the one person
         holding the role the object side names; not a possessor ("meet the President's goal")."""
@@ -316,20 +328,32 @@ def fronted(sent: Sentence, trigger: Match, participants: Participants, cues: Ma
             fronting: set[str]) -> Optional[tuple[int, list[int]]]:
     """A first trigger in a phrase before the main clause ("In addition to the meeting with X, A also met Y",
     "After an audience with X, A met Y"): the comma closing the phrase and the main clause's subject, the
-    people named right after it (their titles and "and" between), who are the subject side of every trigger;
-    None for any other sentence."""
+    people named right after it (their titles and "and" between) before a lower-case word, who are the
+    subject side of every trigger; None for any other sentence."""
     doc = participants.doc
     if doc[sent.start].lower_ not in fronting or any(t.text == "," for t in doc[sent.start:trigger.start]) or \
             participants.people_in(sent.start, trigger.start):
         return None
-    comma = next((t.i for t in doc[trigger.end:sent.end] if t.text == ","), None)
-    if comma is None or not (participants.people_in(trigger.end, comma) or cues.within("anaphor", trigger.end, comma)):
-        return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
+    for comma in (t.i for t in doc[trigger.end:sent.end] if t.text == ","):
+        if not (participants.people_in(trigger.end, comma) or cues.within("anaphor", trigger.end, comma)):
+            return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
+        subject = _subject_after(doc, comma, sent.end, participants)
+        if subject:
+            return comma, subject
+    return None
+
+
+def _subject_after(doc: Doc, comma: int, end: int, participants: Participants) -> list[int]:
+    """The people named right after ``comma`` (titles and "and" between them) when a verb follows them (a
+    lower-case word, not a list's "and" going on: "with A, B and separately with C, D said"); else []."""
     people, last = [], comma + 1
-    for m in participants.named_in(comma + 1, sent.end):
+    for m in participants.named_in(comma + 1, end):
         if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the")
                    for t in doc[last:m.start]):
             break
         people.append(person_of(m))
         last = m.end
-    return (comma, list(dict.fromkeys(people))) if people else None
+    following = next((t for t in doc[last:end] if not t.is_space), None)
+    if not people or following is None or not following.is_lower or following.lower_ in ("and", "or"):
+        return []
+    return list(dict.fromkeys(people))
