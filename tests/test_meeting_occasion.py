@@ -62,6 +62,16 @@ def test_receiving_or_welcoming_a_thing_is_no_meeting(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Mayor Mia Roth welcomed the appointment of Jon Falk as police chief.",
+    "Senator Mia Roth welcomed the resumption of talks between Jon Falk and the union.",
+    "In her opening remarks at the forum, Mayor Mia Roth welcomed Jon Falk and the other guests.",
+    "Mia Roth, in a speech to the assembly, welcomed Governor Jon Falk and the delegates.",
+])
+def test_welcoming_an_appointment_or_an_audience_in_a_speech_is_no_meeting(text):
+    assert meetings(run(text, [("Mia Roth", [], "US"), ("Jon Falk", [], "US")])) == []
+
+
+@pytest.mark.parametrize("text", [
     "Mia Roth opened the clinic in Oslo. The Government of Norway is supporting the regions to improve care, "
     "ensuring that Swedish patients receive correct diagnoses.",
     "Mia Roth launched the fund. The Government of Denmark says Dutch colleges typically receive annually "

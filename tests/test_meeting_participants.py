@@ -44,6 +44,18 @@ def test_a_companion_goes_to_this_meeting_and_the_next():
     assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
 
 
+@pytest.mark.parametrize("later", [
+    "Omar Saleh received Karl Berg at the ministry.",
+    "Karl Berg was later received by Omar Saleh at the palace.",
+    "Later in the day Omar Saleh hosted Berg for talks on trade.",
+])
+def test_a_companion_goes_with_a_visitor_who_is_met_on_the_object_side(later):
+    people = HOST_GUEST[:2] + [("Karl Berg", ["Berg"], "SE"), ("Anna Holm", [], "SE")]
+    text = "Karl Berg met Lina Haddad on Monday. He is accompanied by Anna Holm, Regional Director. " + later
+    first, second = meetings(run(text, people))
+    assert second["participants"] == {"Karl Berg", "Omar Saleh", "Anna Holm"}
+
+
 DELEGATION = [("Pedro Soto", ["Soto"], "CL"), ("Ana Lind", [], "CL"), ("Rosa Vega", [], "PE"), ("Luis Mora", [], "PE")]
 
 
@@ -198,6 +210,28 @@ def test_his_counterpart_of_a_country_is_the_one_person_of_that_country():
     assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
 
 
+@pytest.mark.parametrize("text", [
+    "Karl Berg received the visiting Jordanian minister in Stockholm on Monday. Omar Saleh is on a three-day "
+    "visit to Sweden.",
+    "On Monday Karl Berg held talks with the Jordanian envoy in Malmo. Omar Saleh said trade was discussed.",
+    "Karl Berg met the Jordanian ambassador at the ministry. Later, Omar Saleh told reporters that the two "
+    "countries would expand trade.",
+])
+def test_a_one_person_role_of_a_country_is_the_one_person_of_that_country(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Berg met Jordanian officials in Amman on Monday. Omar Saleh praised the visit.",
+    "Karl Berg hosted a delegation from Jordan on Monday. King Omar Saleh had pledged closer ties in May.",
+    "Karl Berg met with his Jordanian counterparts to discuss trade. Omar Saleh praised the visit.",
+])
+def test_a_group_of_a_country_is_no_one_person(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
 def test_his_counterpart_stays_unnamed_when_two_people_of_that_country_are_named():
     people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Rami Aziz", [], "JO")]
     text = ("Karl Berg held talks with his Jordanian counterpart in Amman on Monday. Omar Saleh and Rami Aziz "
@@ -306,6 +340,17 @@ def test_a_sentence_opening_on_a_meeting_names_its_participants_when_none_was_re
         assert len(meeting["participants"]) == 2, text
 
 
+@pytest.mark.parametrize("text", [
+    "During their meeting in Amman, Lina Haddad and Karl Berg discussed trade.",
+    "In their talks on Monday, Foreign Minister Karl Berg and Minister Anna Holm agreed to open consulates.",
+    "At the meeting in Oslo on 12 May, Anna Holm and Lina Haddad signed a memorandum on water.",
+])
+def test_a_sentence_opening_on_a_meeting_with_its_place_or_day_names_its_participants(text):
+    people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE"), ("Anna Holm", [], "NO")]
+    (meeting,) = meetings(run(text, people))
+    assert len(meeting["participants"]) == 2
+
+
 def test_a_sentence_opening_on_a_meeting_with_one_person_or_mid_sentence_is_no_meeting():
     people = [("Lina Haddad", [], "JO"), ("Karl Berg", [], "SE")]
     for text in ("During the meeting, Lina Haddad said Jordan would help.",
@@ -376,3 +421,81 @@ def test_a_list_of_people_under_include_joins_the_meeting(heading):
     text = (f"Karl Berg met with Anna Holm in Malmo on Friday.\n\n{heading}\n\n"
             "-   Lina Haddad, Minister of State\n-   Omar Saleh, Adviser\n")
     assert only(run(text, HOST_GUEST))["participants"] == {"Karl Berg", "Anna Holm", "Lina Haddad", "Omar Saleh"}
+
+
+# -- a trigger in a phrase before the main clause -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In addition to the meeting with Omar Saleh, Karl Berg also held talks with Lina Haddad.",
+    "After an audience with King Omar Saleh, Foreign Minister Karl Berg met Minister Lina Haddad.",
+    "Apart from his talks with Omar Saleh on Monday, Karl Berg received Lina Haddad at the embassy.",
+])
+def test_the_main_clause_subject_holds_the_meeting_of_a_phrase_before_it(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO")]
+    found = meetings(run(text, people))
+    assert sorted(sorted(m["participants"]) for m in found) == [["Karl Berg", "Lina Haddad"],
+                                                                ["Karl Berg", "Omar Saleh"]]
+
+
+def test_a_phrase_naming_no_one_met_is_no_meeting_before_the_main_clause():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO")]
+    text = "In a statement summarizing the meeting, Omar Saleh said Karl Berg met with Lina Haddad."
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
+@pytest.mark.parametrize("later", [
+    "During the visit Aino Virta held talks with the Speaker of the Assembly.",
+    "On Tuesday the Speaker of the Assembly received Aino Virta at the parliament.",
+    "Aino Virta also met the Speaker of the Assembly in his office.",
+])
+def test_a_role_with_its_of_phrase_names_the_inviter_when_several_hold_the_bare_role(later):
+    people = [("Karl Stein", [], "AT"), ("Aino Virta", ["Virta"], "FI"), ("Rosa Lind", [], "AT")]
+    text = ("At the invitation of Assembly Speaker Karl Stein, Speaker Aino Virta visited Vienna. Senate Speaker "
+            "Rosa Lind praised the visit. " + later)
+    assert {"Karl Stein", "Aino Virta"} in [m["participants"] for m in meetings(run(text, people))]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Berg, in a meeting with Omar Saleh, said trade would grow.",
+    "Foreign Minister Karl Berg, during talks with Omar Saleh in Amman, said the border would open.",
+    "Karl Berg, speaking after his meeting with King Omar Saleh, told reporters that ties were strong.",
+])
+def test_a_name_in_an_aside_opening_on_a_preposition_is_no_source(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks were held on Monday between Karl Berg and Omar Saleh.",
+    "A meeting was held in Amman between Foreign Minister Karl Berg and King Omar Saleh.",
+    "Consultations were also held in Malmo on Friday between Omar Saleh and Karl Berg.",
+])
+def test_talks_held_with_their_time_or_place_between_two_people(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert only(run(text, people))["participants"] == {"Karl Berg", "Omar Saleh"}
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Sweden and Jordan held talks in Amman on Monday. Swedish minister Karl Berg and "
+    "his Jordanian counterpart Omar Saleh discussed trade.",
+    "Swedish and Jordanian ministers held consultations in Malmo. Karl Berg and Omar Saleh agreed to open a "
+    "trade office.",
+    "Karl Berg received a Jordanian delegation in Stockholm on Friday. Omar Saleh thanked Sweden for its help.",
+])
+def test_the_sentence_after_a_meeting_names_its_unnamed_side(text):
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    assert {"Karl Berg", "Omar Saleh"} in [m["participants"] for m in meetings(run(text, people))]
+
+
+def test_a_later_sentence_not_right_after_the_meeting_names_no_side():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO")]
+    text = ("Karl Berg received a Jordanian delegation in Stockholm on Friday. Exports rose in May. "
+            "Omar Saleh thanked Sweden for its help.")
+    assert all("Omar Saleh" not in m["participants"] for m in meetings(run(text, people)))
+
+
+def test_a_list_going_on_after_the_phrase_comma_is_no_main_clause_subject():
+    people = [("Karl Berg", [], "SE"), ("Omar Saleh", [], "JO"), ("Lina Haddad", [], "JO"), ("Anna Holm", [], "NO")]
+    text = "In his meetings with Omar Saleh, Lina Haddad and separately with Anna Holm, Karl Berg stressed trade."
+    found = [m["participants"] for m in meetings(run(text, people))]
+    assert {"Omar Saleh", "Lina Haddad"} not in found and all("Karl Berg" in p for p in found)

@@ -32,11 +32,12 @@ from idefx.meeting.places import PlacePhrases
 from idefx.meeting.presence import absent
 from idefx.meeting.readout import ReadoutTitle
 from idefx.meeting.setting import Setting, Trip
-from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting
+from idefx.meeting.sides import Sides, one_per_counterpart, repeated_meeting, told_alone
 from idefx.meeting.text import MeetingText
 from idefx.resources import optional_jsonl, read_jsonl
 
-SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "plural_anaphor", "trip", "group_head")  # the matches a sentence is looked at for
+SENTENCE_KINDS = ("trigger", "attendance", "meeting_anaphor", "plural_anaphor", "trip", "group_head",
+                  "talk_verb")  # the matches a sentence is looked at for
 
 
 @Language.factory("idefx_meetings")
@@ -103,11 +104,13 @@ class MeetingFinder(BatchComponent):
                                    frozenset(patterns.word_list("title_abbreviation")))
         mentions = person_mentions(doc, meeting_text)
         gone = absent(doc, mentions, cues)  # named, but not at the meeting: an inviter, a message's sender
-        mentions = [m for m in mentions if m.start not in gone and not self.occasions.not_a_person(doc, m)]
+        named = [m for m in mentions if not self.occasions.not_a_person(doc, m)]
+        mentions = [m for m in named if m.start not in gone]
         if not mentions:
             return []
         places = PlacePhrases(meeting_text, patterns.word_list("place_preposition"), patterns.word_list("place_noun"))
-        participants = Participants(meeting_text, people, mentions, cues, patterns, places)
+        # a role reference elsewhere ("the meeting with the Speaker") can name the inviter too
+        participants = Participants(meeting_text, people, mentions, cues, patterns, places, named)
         setting = Setting(meeting_text, places, cues, patterns)
         trip = Trip(meeting_text, places, cues)
         sides = Sides(places, participants, patterns.word_list("role_words"))
@@ -128,6 +131,11 @@ class MeetingFinder(BatchComponent):
                 drafts = self._several(drafts, participants)
             for draft in clauses.read(sent, drafts):
                 earlier = repeated_meeting(draft, drafts)
+                if earlier is not None and told_alone(draft, earlier):
+                    # "held meetings with A, B and C" ... "the meeting with A": the summary was one per counterpart
+                    at = drafts.index(earlier)
+                    drafts[at:at + 1] = one_per_counterpart(earlier, participants.country_of)
+                    earlier = repeated_meeting(draft, drafts)
                 if earlier is None:
                     drafts.append(draft)
                 else:

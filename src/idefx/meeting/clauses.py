@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from idefx.matchindex import Match, MatchIndex
 from idefx.meeting.draft import MeetingDraft
-from idefx.meeting.participants import Participants, person_of
+from idefx.meeting.participants import Participants, person_of, sides_named_after
 from idefx.meeting.patterns import MeetingPatterns
 from idefx.meeting.places import PlacePhrases
 from idefx.meeting.setting import Setting, Trip
-from idefx.meeting.sides import Sides
+from idefx.meeting.sides import Sides, apart_after_one_reported
 from idefx.meeting.syntax import ClauseStructure
 from idefx.meeting.tense import Tense
 from idefx.segments import Sentence
@@ -24,7 +24,7 @@ TOPIC_TOKENS = 12  # the longest topic taken after "to discuss"
 _ADVERBS_BEFORE_TRIGGER = ("also", "then", "later", "again", "soon")
 NOUN_PHRASE_LEAD = 4  # lower-case words before a meeting noun ("the first bilateral") searched for a preposition
 _AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being")
-_COUNTERPART_WORDS = ("counterpart", "counterparts")
+_PLURAL_NOUNS = ("meetings", "calls", "conversations")  # a trigger that reports several occasions
 _CLAUSE_JOINS = (",", "and", ";")  # what joins a later trigger's clause to the one before
 _PASSIVE_ROLES = {"subject_host": "subject_guest", "subject_guest": "subject_host"}
 
@@ -55,6 +55,7 @@ class ClauseReader:
         if not triggers:
             self.participants.attend(sent, drafts)
             self.setting.about_last(sent, drafts)
+            sides_named_after(self.participants, sent, drafts)
             return self.participants.side_heads(sent, drafts)
         breaks = sorted(s.start for s in self.cues.within("break", sent.start, sent.end))
         # a purpose ("to reaffirm ...", "to thank ...") ends the clause: its words are the topic, not the setting
@@ -70,9 +71,12 @@ class ClauseReader:
         owners = {t.start: self._possessor(t) for t in triggers}  # "Biden's meeting with X": Biden's side
         subjects = self._subjects(sent, subject_end, anaphors, drafts, self.patterns.entry(triggers[0]))
         subjects = self.structure.keep(subjects, triggers[0], sent.start, subject_end)
+        # "In addition to the meeting with X, A also met Y": A holds both
+        before_main = fronted(sent, triggers[0], self.participants, self.cues, self.patterns.word_list("fronting"))
+        if before_main is not None:
+            subjects = before_main[1]
         subject_parties = self.sides.parties(subjects, sent.start, subject_end)
         distributive = bool(self.cues.within("distributive", sent.start, sent.end))
-        joint = bool(self.cues.within("joint", sent.start, sent.end))
         out = []
         for trigger in triggers:
             entry = self.patterns.entry(trigger)
@@ -81,10 +85,13 @@ class ClauseReader:
                        [owner.start for at, owner in owners.items() if owner is not None and at > trigger.start] +
                        [sent.end])
             stop = min([b for b in breaks + purposes if b >= trigger.end] + [stop])
+            if before_main is not None and trigger is triggers[0]:
+                stop = min(stop, before_main[0])
             region_start = max([b for b in breaks if b < trigger.start] + [sent.start])
             setting_start = self._own_clause(region_start, trigger, placed)
             # "D and E chaired the meeting for Mexico": the meeting reported before, with more of its people
             refers_to: Optional[MeetingDraft] = drafts[-1] if drafts and self._meeting_before(trigger, stop) else None
+            joint = self._joint(region_start, stop, placed, breaks)
             together = joint or bool(entry.get("objects_only"))  # "talks between A and B": one meeting
             groups = [(self.structure.keep(objects, trigger, trigger.end, stop), parties) for objects, parties
                       in self.sides.object_groups(trigger.end, stop, subject_parties, distributive, together)]
@@ -104,6 +111,12 @@ class ClauseReader:
                 refs = [a for a in anaphors if trigger.end <= a.start < stop
                         and self.patterns.entry(a)["id"] == "subject_title"]
                 groups = [(objects + self.participants.roles.beside_names(refs, subjects + objects), codes)]
+            plural = any(t.lower_ in _PLURAL_NOUNS for t in self.doc[trigger.start:trigger.end])
+            if len(groups) == 1 and not together and plural:
+                groups = apart_after_one_reported(groups[0], subjects, drafts, self.participants.country_of) or groups
+            several = plural and not together and len(groups) == 1 and len(set(groups[0][0]) - set(subjects)) >= 2
+            # a visitor met on the object side ("X, receiving the WHO Director General") brings their companions
+            groups = [(self.participants.with_companions(objects), codes) for objects, codes in groups]
             trip_countries = self.trip.countries()
             if len(groups) == 1 and not joint and len(trip_countries) > 1:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
@@ -115,7 +128,7 @@ class ClauseReader:
             sides = [person_of(owner)] if owner is not None else (
                 parsed if parsed and not set(parsed) & set(subjects) else subjects)
             for objects, object_parties in groups:
-                draft = MeetingDraft(subjects=list(sides), earlier=earlier)
+                draft = MeetingDraft(subjects=list(sides), earlier=earlier, several=several)
                 draft.participants = list(dict.fromkeys(sides + objects))
                 roles = self._voice(trigger, entry["roles"])
                 if roles == "subject_host":
@@ -219,10 +232,26 @@ class ClauseReader:
             i -= 1
         return None if i < 1 else self.participants.possessor_before(i)
 
+    def _joint(self, start: int, stop: int, placed: list[Match], breaks: list[int]) -> bool:
+        """Whether the trigger's clause says the meeting was joint, or the occasion its object is hosted for
+        ("hosted her Mexican and Canadian counterparts for a virtual meeting of the trilateral committee");
+        not a topic in a clause after it ("during which they discussed cooperation in multilateral fora")."""
+        if self.cues.within("joint", start, stop):
+            return True
+        occasion = next((t for t in placed if t.start == stop), None)
+        lead = [t.lower_ for t in self.doc[max(start, stop - NOUN_PHRASE_LEAD):stop]]
+        if occasion is None or not any(w in ("for", "at") for w in lead):
+            return False
+        end = min([b for b in breaks if b > occasion.end] + [len(self.doc)])
+        return bool(self.cues.within("joint", occasion.start, end))
+
     def _role_holder(self, anaphors: list[Match], start: int, stop: int) -> list[tuple[list[int], list[str]]]:
-        """"receiving the WHO Director General": the one person holding the role the object side names."""
+        """"receiving the WHO Director General", "the meeting with the Speaker of the Lok Sabha": the one person
+        holding the role the object side names; not a possessor ("meet the President's goal")."""
         for ref in anaphors:
-            if start <= ref.start < stop and self.patterns.entry(ref)["id"] == "subject_title":
+            end = self.participants.roles.extent(ref.end, stop)
+            if start <= ref.start < stop and self.patterns.entry(ref)["id"] == "subject_title" and \
+                    not (end < len(self.doc) and self.doc[end].lower_ in ("'s", "’s")):  # "the President's goal"
                 holder = self.participants.roles.holder(ref.start, ref.end)
                 if holder is not None:
                     return [([holder], [])]
@@ -230,9 +259,10 @@ class ClauseReader:
 
     def _counterparts(self, groups: list[tuple[list[int], list[str]]], start: int, stop: int,
                       subjects: list[int]) -> list[tuple[list[int], list[str]]]:
-        """"met his Chinese counterpart" named nowhere in the clause: the one person of the text from that
-        country, for each country side; [] when a side has no such person or several."""
-        if not any(t.lower_ in _COUNTERPART_WORDS for t in self.doc[start:stop]):
+        """"met his Chinese counterpart", "received the visiting Jordanian minister" named nowhere in the clause:
+        the one person of the text from that country, for each country side; [] when a side has no such person
+        or several, or the side is a group ("officials", "a delegation")."""
+        if not any(t.lower_ in self.patterns.word_list("one_person_role") for t in self.doc[start:stop]):
             return []
         out = []
         for objects, codes in groups:
@@ -296,3 +326,38 @@ class ClauseReader:
                 if words:
                     return " ".join(t.text for t in words)
         return None
+
+
+def fronted(sent: Sentence, trigger: Match, participants: Participants, cues: MatchIndex,
+            fronting: set[str]) -> Optional[tuple[int, list[int]]]:
+    """A first trigger in a phrase before the main clause ("In addition to the meeting with X, A also met Y",
+    "After an audience with X, A met Y"): the comma closing the phrase and the main clause's subject, the
+    people named right after it (their titles and "and" between) before a lower-case word, who are the
+    subject side of every trigger; None for any other sentence."""
+    doc = participants.doc
+    if doc[sent.start].lower_ not in fronting or any(t.text == "," for t in doc[sent.start:trigger.start]) or \
+            participants.people_in(sent.start, trigger.start):
+        return None
+    for comma in (t.i for t in doc[trigger.end:sent.end] if t.text == ","):
+        if not (participants.people_in(trigger.end, comma) or cues.within("anaphor", trigger.end, comma)):
+            return None  # "In a statement summarizing the meeting, B said ...": no one met in the phrase
+        subject = _subject_after(doc, comma, sent.end, participants)
+        if subject:
+            return comma, subject
+    return None
+
+
+def _subject_after(doc: Doc, comma: int, end: int, participants: Participants) -> list[int]:
+    """The people named right after ``comma`` (titles and "and" between them) when a verb follows them (a
+    lower-case word, not a list's "and" going on: "with A, B and separately with C, D said"); else []."""
+    people, last = [], comma + 1
+    for m in participants.named_in(comma + 1, end):
+        if not all(t.is_title or t.is_upper or t.is_space or t.lower_ in ("and", ",", "the")
+                   for t in doc[last:m.start]):
+            break
+        people.append(person_of(m))
+        last = m.end
+    following = next((t for t in doc[last:end] if not t.is_space), None)
+    if not people or following is None or not following.is_lower or following.lower_ in ("and", "or"):
+        return []
+    return list(dict.fromkeys(people))

@@ -15,6 +15,7 @@ class MeetingDraft(MeetingEntity):
     pending: bool = False  # a visit to a stand or a place, a meeting only once people there are named
     date_open: bool = False  # on a trip over a span of days: no single day, and no fallback to publication
     earlier: bool = False  # mentioned in passing as held before ("they last met in Oslo"): its own setting only
+    several: bool = False  # "held meetings with A, B and C": one per counterpart once one of them is told alone
 
     def absorb(self, other: "MeetingDraft") -> None:
         for name in ("participants", "hosts", "guests", "subjects", "parties", "evidence"):

@@ -17,6 +17,7 @@ from idefx.meeting.draft import MeetingDraft
 _HYPHENS = ("-", "\u2011")
 NAMING_REACH = 6  # words before "called" in which "a"/"an" opens the noun phrase it names
 URGED_REACH = 10  # words after "called on" in which an appeal's "to <verb>" is looked for
+SPEECH_REACH = 12  # words before "welcomed" searched for a speech ("In his remarks at the opening session,")
 RECEIVED_REACH = 4  # words after "received" in which a guest is named ("received the visiting Azerbaijani minister")
 _WORD = re.compile(r"[\w'\-]+")
 OFFICE_REACH = 6  # words after "co-chairs" searched for the copula that names the office holders
@@ -101,6 +102,8 @@ class OccasionCues:
             return any(t.lower_ in self.word_list("be_form") for t in doc[last + 1:last + 1 + OFFICE_REACH])
         if first.startswith(("receiv", "welcom")) and self._thing_received(doc, last + 1):
             return True
+        if first.startswith("welcom") and self._in_speech(doc, start):
+            return True  # "In his opening remarks, A welcomed B and C": greeting an audience
         if first.startswith("receiv") and after is not None and self._nobody_received(doc, last + 1):
             return True
         if first in self.word_list("call_on_word") and self._naming(doc, start):
@@ -175,6 +178,15 @@ class OccasionCues:
             if word in stops or doc[i].text in (".", ";", ":", "!", "?", "(", "—"):
                 return False
             if word in marks:
+                return True
+        return False
+
+    def _in_speech(self, doc: Doc, start: int) -> bool:
+        """Whether the words of the sentence before ``start`` name a speech ("In her opening remarks,")."""
+        for token in reversed(doc[max(0, start - SPEECH_REACH):start]):
+            if token.text in (".", "!", "?", ";") or "\n" in token.text:
+                return False
+            if token.lower_ in self.word_list("speech_noun"):
                 return True
         return False
 

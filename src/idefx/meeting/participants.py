@@ -28,6 +28,7 @@ CALENDAR_LABELS = ("DATE", "RANGE", "NUM", "DATELINE")  # a name overlapping one
 _COUNTRY_STOPS = (",", ".", ";", "(", ")")
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
 POSSESSIVES = ("'s", "’s", "'", "’")
+_ASIDE_OPENERS = {"in", "at", "during", "after", "following", "before", "with", "alongside", "speaking"}
 _CLAUSE_BOUNDS = {".", "!", "?", ";", ":", "and", "but", "or", "while", "he", "she", "they", "it", "we", "i"}
 
 
@@ -46,11 +47,22 @@ def person_of(mention: Span) -> int:
     return int(mention.kb_id_)
 
 
+def in_aside(doc: Doc, start: int) -> bool:
+    """Whether a name ends a phrase set off by commas that opens on a preposition ("A, in a meeting with B,
+    said"): the object of the preposition, not the subject of the verb after it."""
+    for token in reversed(doc[max(0, start - RELATIVE_REACH):start]):
+        if token.text in (".", ";"):
+            return False
+        if token.text == ",":
+            return token.i + 1 < start and doc[token.i + 1].lower_ in _ASIDE_OPENERS
+    return False
+
+
 class Participants:
     """The Doc's people as participants: the mentions, their countries, references and companions."""
 
     def __init__(self, text: MeetingText, people, mentions: list[Span], cues: MatchIndex,
-                 patterns: MeetingPatterns, places: PlacePhrases):
+                 patterns: MeetingPatterns, places: PlacePhrases, named: Optional[list[Span]] = None):
         self.doc, self.text, self.people, self.mentions = text.doc, text, people, mentions
         self.cues, self.patterns, self.places = cues, patterns, places
         self._by_start = ByStart(mentions)
@@ -58,7 +70,7 @@ class Participants:
         self.protagonist = person_of(mentions[0])
         self.companions: dict[int, list[int]] = {}  # "The DNI was joined by X and Y" before any meeting
         self._delegations: dict[int, list[int]] = {}  # a "led by" cue's start -> the delegation's people so far
-        self.roles = RoleHolders(self.doc, people, mentions, places.spans, self.country_of)
+        self.roles = RoleHolders(self.doc, people, named or mentions, places.spans, self.country_of)
 
     # -- mentions and sources ---------------------------------------------------------------------
 
@@ -73,7 +85,7 @@ class Participants:
                 continue
             for m in self.mentions:
                 if after and 0 <= cue.start - m.end <= SPEAKER_WINDOW and self._one_clause(m.end, cue.start) \
-                        and not self._other_subject(m.end, cue.start):
+                        and not self._other_subject(m.end, cue.start) and not in_aside(self.doc, m.start):
                     out.add(m.start)
                 elif not after and 0 <= m.start - cue.end <= SPEAKER_WINDOW and self._one_clause(cue.end, m.start):
                     out.add(m.start)
@@ -332,3 +344,23 @@ class Participants:
         for draft in same_sentence(drafts):
             draft.participants.extend(p for p in people if p not in draft.participants)
             draft.parties.extend(c for c in (self.country_of(p) for p in people) if c and c not in draft.parties)
+
+
+def sides_named_after(participants: Participants, sent: Sentence, drafts: list[MeetingDraft]) -> None:
+    """"The foreign ministers of Sweden and Jordan held talks. A and B discussed trade.": in the sentence right
+    after a meeting with a side named by its country only, the people before a verb telling what was said or
+    agreed there ("discussed", "agreed") who are of that country are that side."""
+    verbs = participants.cues.within("talk_verb", sent.start, sent.end)
+    if not drafts or not verbs:
+        return
+    text = participants.doc.text
+    people = participants.people_in(sent.start, verbs[0].start)
+    for draft in same_sentence(drafts):
+        if not draft.evidence or text[draft.evidence[0][1]:sent.start_char].strip():
+            continue  # not the sentence right before
+        named = {participants.country_of(p) for p in draft.participants}
+        unnamed = [c for c in draft.parties if c not in named]
+        added = [p for p in people if participants.country_of(p) in unnamed and p not in draft.participants]
+        if added:
+            draft.participants.extend(added)
+            draft.evidence.append((sent.start_char, sent.end_char))

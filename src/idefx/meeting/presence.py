@@ -1,5 +1,6 @@
 """People a meeting report mentions who were not at the meeting: the inviter ("at the invitation of X"),
-the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"). Such a
+the one a message or letter comes from ("a message sent by X", "on behalf of X", "X's letter"), the one
+a participant serves or is kin to ("B, an aide to X", "a close ally of X"), a byline's writer ("By X"). Such a
 mention takes no part in a meeting; the same person named elsewhere still can."""
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ def absent(doc: Doc, mentions: list[Span], cues: MatchIndex) -> set[int]:
             last = m.end
     possessed = {cue.start for cue in cues.all("absent_before")}  # "X's letter", "X' message"
     out.update(m.start for m in mentions if m.end in possessed)
+    out.update(m.start for m in mentions if _byline(doc, m))
     return out
+
+
+def _byline(doc: Doc, mention: Span) -> bool:
+    """Whether a mention is a byline's writer: "By X" closing its line."""
+    return mention.start > 0 and doc[mention.start - 1].text == "By" and \
+        (mention.end == len(doc) or "\n" in doc[mention.end].text or "\n" in doc[mention.end - 1].whitespace_)
 
 
 def _one_phrase(doc: Doc, start: int, end: int, first: bool) -> bool:

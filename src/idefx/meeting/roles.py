@@ -12,7 +12,7 @@ from idefx.matchindex import Match
 
 APPOSITION_GAP = 5  # tokens between a role reference and the name it stands beside ("the head of the IMF, X")
 TITLE_REACH = 8  # title-case tokens read before a name ("World Health Organisation Director General")
-_ARTICLES = ("the", "a", "an", "'s", "’s")
+_ARTICLES = ("the", "a", "an", "of", "'s", "’s")  # glue words a role reference need not share
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -51,8 +51,9 @@ class RoleHolders:
         return out
 
     def holder(self, start: int, end: int) -> Optional[int]:
-        """The one person whose role words hold every word of the reference ``start``..``end`` (a country or
-        demonym in it must be theirs); None when no one or several people fit."""
+        """The one person whose role words hold every word of the reference ``start``..``end`` and its "of"
+        phrase (a country or demonym in it must be theirs); None when no one or several people fit."""
+        end = self.extent(end)
         places = [p for p in self.place_spans if start <= p.start < end]
         in_place = {i for p in places for i in range(p.start, p.end)}
         codes = {p.kb_id_ for p in places}
@@ -63,6 +64,22 @@ class RoleHolders:
         found = [person for person, known in self._words.items()
                  if all(w in known for w in words) and (not codes or self.country_of(person) in codes)]
         return found[0] if len(found) == 1 else None
+
+    def extent(self, end: int, stop: Optional[int] = None) -> int:
+        """The end of a role reference ending at ``end`` with its "of" phrase ("the Speaker of the Lok Sabha"),
+        up to ``stop``."""
+        doc, stop = self.doc, len(self.doc) if stop is None else stop
+        i = end
+        while i < stop and doc[i].lower_ == "of":
+            j = i + 1
+            while j < stop and doc[j].lower_ == "the":
+                j += 1
+            if j == stop or not doc[j].is_title:
+                break
+            while j < stop and doc[j].is_title:
+                j += 1
+            i = j
+        return i
 
     def beside_names(self, refs: list[Match], known: list[int]) -> list[int]:
         """The holders of role references standing beside named people ("between the President and X"): not

@@ -15,6 +15,8 @@ from idefx.meeting.places import PlacePhrases
 
 _LIST_WORDS = {",", "and", "&", "the", "republic", "federal", "state", "kingdom"}
 _SIDE_KINDS = ("COUNTRY", "DEMONYM")
+_TITLE_GLUE = {",", "of", "the", "and", "for", "'s", "’s", "-"}  # words inside a title after a name
+_APPOSITION = 12  # tokens of a title after a name's comma ("A, Deputy Minister of Foreign Affairs of Chile")
 LIST_OF_COUNTRIES = 3  # counterparts of this many countries, their own words silent, are still met one by one
 
 Group = tuple[list[int], list[str]]  # one meeting's people on the object side and the countries they stand for
@@ -71,10 +73,25 @@ class Sides:
                 parties.append(place.kb_id_)
         return list(dict.fromkeys(parties))
 
-    def _owner(self, place: Span, named: list[Span]) -> Optional[int]:
+    def _owner(self, place: Span, named: list[Span], distributive: bool = False) -> Optional[int]:
         """The named person a country mention describes: in their title ("Iraqi Kurdistan President
         Nechirvan Barzani") or, failing that, right after their name ("Kaja Kallas of Estonia"), else None: in
-        "A, Bolivian Minister B" the demonym is B's."""
+        "A, Bolivian Minister B" the demonym is B's. A country a role word hangs on, closing the title after
+        a name ("A, Minister of Foreign Affairs of Russia, Prince B"), is A's; with the next name
+        right after it ("A, Chief of Staff of the Qatari Armed Forces B") it is B's."""
+        before = [m for m in named if m.end <= place.start]
+        after = [m for m in named if m.start >= place.end]
+        closed = not after or any(t.lower_ in (",", ";", "and") for t in self.doc[place.end:after[0].start])
+        title = self.doc[before[-1].end:place.start] if before else []
+        opening = [t.lower_ for t in title if t.text != ","][:1]  # "A, and the Minister of X, B": B's title
+        if closed and 0 < len(title) <= _APPOSITION and opening and opening[0] not in _TITLE_GLUE and \
+                all(t.is_title or t.is_upper or t.lower_ in _TITLE_GLUE for t in title) and \
+                self.role_list(place) is not None:
+            return person_of(before[-1])
+        if distributive and title and [t.lower_ for t in title if not t.is_space][:1] == ["of"] and len(title) <= 3:
+            # "separate meetings with B of France, Chancellor C of Germany": B's (without such a word the list
+            # is one joint meeting, whose parties are the same either way)
+            return person_of(before[-1])
         for m in named:
             if 0 <= m.start - place.end <= 3:
                 return person_of(m)
@@ -100,7 +117,7 @@ class Sides:
         for place in self.places.spans:
             if start <= place.start < stop and place.label_ in _SIDE_KINDS and self.party_like(place):
                 if not any(m.start <= place.start < m.end for m in self.participants.mentions):
-                    owner = self._owner(place, named)
+                    owner = self._owner(place, named, distributive)
                     items.append((place.start, owner, place.kb_id_))
                     if owner is not None:
                         stated.setdefault(owner, place.kb_id_)
@@ -164,6 +181,31 @@ class Sides:
         return [(people, [code]) for code, people in by_country.items()]
 
 
+def apart_after_one_reported(group: Group, subjects: list[int], drafts: list[MeetingDraft],
+                             country_of: Callable[[int], Optional[str]]) -> list[Group]:
+    """"B held meetings with C, D and E" after B's meeting with D was reported on its own: the plural
+    summarises several meetings, one per counterpart; [] when no counterpart has a meeting of its own."""
+    objects = [p for p in group[0] if p not in subjects]
+    if len(objects) < 2:
+        return []
+    own = set(subjects)
+    if not any(set(d.participants) - own == {p} and own & set(d.participants) and not d.earlier
+               for d in drafts for p in objects):
+        return []
+    return [([p], [c for c in (country_of(p),) if c]) for p in objects]
+
+
+def told_alone(draft: MeetingDraft, summary: MeetingDraft) -> bool:
+    """Whether ``draft`` tells alone one counterpart of a summary of several meetings ("held meetings with A,
+    B and C", then "In the meeting with A, ..."): the same subject side and one of its counterparts."""
+    if not summary.several:
+        return False
+    objects = set(summary.participants) - set(summary.subjects)
+    mine = set(draft.participants) - set(summary.subjects)
+    shared = set(draft.participants) & set(summary.subjects)
+    return len(objects) >= 2 and len(mine) == 1 and mine <= objects and bool(shared)
+
+
 def repeated_meeting(draft: MeetingDraft, drafts: list[MeetingDraft]) -> Optional[MeetingDraft]:
     """An earlier meeting this one repeats: the same people, one set within the other, parties agreeing; not
     when one of them is said to have been held before the other ("they last met in Oslo")."""
@@ -183,9 +225,10 @@ def one_per_counterpart(draft: MeetingDraft, country_of: Callable[[int], Optiona
     objects = [p for p in draft.participants if p not in draft.subjects]
     if len(objects) < 2 or not draft.subjects:
         return [draft]
+    own = {country_of(s) for s in draft.subjects}  # the subject side's countries stay in every meeting
     out = []
     for person in objects:
-        others = {country_of(o) for o in objects if o != person} - {country_of(person)}
+        others = {country_of(o) for o in objects if o != person} - {country_of(person)} - own
         participants = draft.subjects + [person]
         out.append(replace(draft, participants=participants, subjects=list(draft.subjects),
                            hosts=[p for p in draft.hosts if p in participants],
