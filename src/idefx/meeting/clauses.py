@@ -122,11 +122,7 @@ class ClauseReader:
                 groups = self.sides.split_by_trip(groups[0], trip_countries)
             owner = owners[trigger.start]
             earlier = self._earlier(trigger, placed, sent.start, stop)
-            # with --model: the parsed subject of a later trigger's verb, where the rules' subject side names
-            # none of them ("In addition to the meeting with A, B held talks with C")
-            parsed = self.structure.subjects(trigger, sent.start, trigger.start) if trigger is not triggers[0] else []
-            sides = [person_of(owner)] if owner is not None else (
-                parsed if parsed and not set(parsed) & set(subjects) else subjects)
+            sides = [person_of(owner)] if owner is not None else subjects
             for objects, object_parties in groups:
                 draft = MeetingDraft(subjects=list(sides), earlier=earlier, several=several)
                 draft.participants = list(dict.fromkeys(sides + objects))
@@ -138,7 +134,7 @@ class ClauseReader:
                     draft.pending = not objects
                 elif refers_to is not None and objects and set(objects) <= set(refers_to.guests):
                     draft.hosts, draft.guests = list(sides), list(objects)
-                own_parties = subject_parties if sides is subjects else self.participants.countries(sides)
+                own_parties = subject_parties if owner is None else self.participants.countries(sides)
                 parties = own_parties + [self.participants.country_of(p) for p in objects] + object_parties
                 draft.parties = list(dict.fromkeys(p for p in parties if p))
                 draft.mode = self._clause_mode(entry.get("mode"), region_start, stop) or self._mode(sent)

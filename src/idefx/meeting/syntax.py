@@ -2,10 +2,8 @@
 (``doc._.idefx_parse``), a person named on a side of a trigger is left out when they are only a possessor
 ("Kenya's envoy met ..."), named inside a relative clause about someone else ("A, who was appointed by B, met C"; not "the
 delegation that comprises B"), or named in
-reported speech about others ("A said B had met C", for the trigger outside it). It also says who the
-subject of the verb carrying a trigger is, where a sentence opens with another meeting ("In addition to the
-meeting with A, B held talks with C": B, not A, met C). Without a parse every person stays: the rules
-decide alone."""
+reported speech about others ("A said B had met C", for the trigger outside it). Without a parse every
+person stays: the rules decide alone."""
 
 from __future__ import annotations
 
@@ -20,7 +18,6 @@ from idefx.meeting.participants import Participants, person_of
 # labels through which a trigger's clause reaches the verb that carries it ("held talks with", "talks were held")
 _CLAUSE_LINKS = ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "amod", "npadvmod")
 _REPORTED = ("ccomp", "relcl")
-_NAME_LINKS = ("conj", "appos", "compound")  # from a subject's head to the names it stands for ("A and B")
 NAME_REACH = 8  # tokens around a word searched for the person mention holding it
 
 
@@ -40,23 +37,6 @@ class ClauseStructure:
             person = person_of(mention)
             outside[person] = outside.get(person, True) and self.outside(trigger, mention)
         return [p for p in people if not outside.get(p, False)]
-
-    def subjects(self, trigger: Match, start: int, stop: int) -> list[int]:
-        """The people the parse makes the active subject of the verb that carries ``trigger`` (searched among
-        the mentions of ``start``..``stop``); empty without a parse or a named subject."""
-        parse = self.parse
-        if parse is None or not parse.covers(trigger.start, trigger.end):
-            return []
-        anchor = self._anchor(parse.head_of(trigger.start, trigger.end))
-        todo = [k for k in parse.children(anchor) if parse.deps[k] == "nsubj"]
-        heads: set[int] = set()
-        while todo:
-            token = todo.pop()
-            heads.add(token)
-            todo.extend(k for k in parse.children(token) if parse.deps[k] in _NAME_LINKS)
-        people = [person_of(m) for m in self.participants.named_in(start, stop)
-                  if any(m.start <= t < m.end for t in heads)]
-        return list(dict.fromkeys(people))
 
     def outside(self, trigger: Match, mention: Span) -> bool:
         parse = self.parse
