@@ -65,6 +65,23 @@ def test_a_table_s_column_gap_ends_a_name(nlp):
     assert "Karen Holt" in found
 
 
+@pytest.mark.parametrize("text, name, glued", [
+    ("Guests included:\n\nOhio State Senator Karen Holt  \nNevada State Senator Omar Sadiq\n",
+     "Karen Holt", "Karen Holt Nevada"),
+    ("Present were:  \nMayor Tomasz Wierzbicki  \nGdansk Deputy Mayor Lena Fischer  \n",
+     "Tomasz Wierzbicki", "Tomasz Wierzbicki Gdansk"),
+    ("Governor Amara Okonkwo  \nLagos State Commissioner Bayo Adeyemi met the delegation.",
+     "Amara Okonkwo", "Amara Okonkwo Lagos"),
+])
+def test_a_line_ended_by_two_spaces_ends_a_name(nlp, text, name, glued):
+    found = people(nlp, text)
+    assert name in found and glued not in found
+
+
+def test_a_plain_line_break_inside_a_name_keeps_it_whole(nlp):
+    assert "Karen Holt" in people(nlp, "The delegation met Foreign Minister Karen\nHolt in Warsaw.")
+
+
 @pytest.mark.parametrize("text, name, alias_free", [
     ("He met Foreign Minister Frank Lindner-MeyerDefence Minister Karen Holt and others.", "Frank Lindner-Meyer",
      "Frank Lindner-MeyerDefence"),

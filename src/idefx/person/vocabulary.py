@@ -160,8 +160,8 @@ class PersonVocabulary:
         return org_key(org) in self.international_orgs
 
     def in_name_class(self, word: str) -> Optional[str]:
-        """"initial", "particle" or "space" (a single line break, a non-breaking space) when ``word`` can sit
-        inside a name as such, else None."""
+        """"initial", "particle" or "space" (a single line break not after two spaces, a non-breaking space)
+        when ``word`` can sit inside a name as such, else None."""
         classes = self.in_name_classes
         if word in classes:
             return classes[word]
@@ -170,8 +170,11 @@ class PersonVocabulary:
             cls = "initial"
         elif word.lower() in self.particles:
             cls = "particle"
-        elif word.isspace() and (word.count("\n") == 1 or ("\n" not in word and len(word) <= 2)):
-            cls = "space"  # a line break or a non-breaking space, not a table's column gap
+        elif word.isspace() and ((word.count("\n") == 1 and not word.startswith((" ", "\t")))
+                                 or ("\n" not in word and len(word) <= 2)):
+            # a line break or a non-breaking space, not a table's column gap nor a line ended by two spaces
+            # (markdown's hard break: the line is a list item or a heading of its own)
+            cls = "space"
         classes[word] = cls
         return cls
 
