@@ -352,6 +352,21 @@ def test_a_title_ending_in_a_country_or_body_before_a_name_is_that_names(nlp, te
     assert all(name not in t for p in found.values() for t in p.titles)
 
 
+@pytest.mark.parametrize("text, name, title, next_name", [
+    ("The guests included Mayor Omar Haddad, President of the Assembly Lena Holm and two aides.", "Omar Haddad",
+     "Mayor", "Lena Holm"),
+    ("Present were Senator Kofi Mensah, Chair of the Board Rosa Vidal, and others.", "Kofi Mensah", "Senator",
+     "Rosa Vidal"),
+    ("Also present were Governor Mara Quispe, Speaker of the House Tomas Ferrer, and Senate Majority Leader Ana Paz.",
+     "Mara Quispe", "Governor", "Tomas Ferrer"),
+])
+def test_a_titled_name_after_another_persons_title_is_the_next_person(nlp, text, name, title, next_name):
+    """", President of the Assembly Lena Holm": the next person's title and name, not an apposition of the first."""
+    found = people(nlp, text)
+    assert found[name].titles == [title]
+    assert next_name in found
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The Foreign Ministers of Chile Rosa Vidal, Peru Jorge Salas and Bolivia Ana Paz met in Lima.",
      {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),

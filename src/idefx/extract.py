@@ -12,6 +12,7 @@ from idefx.document import SourceDocument
 from idefx.entities import TEXT_KEY
 from idefx.records import DocumentRecord
 from idefx.safety import unicode_safe
+from idefx.wrapping import unwrapped
 
 
 def _with_source(nlp: Language, source: SourceDocument, text: str) -> Doc:
@@ -29,7 +30,7 @@ def _docs(nlp: Language, documents: Iterable[SourceDocument]) -> Iterator[tuple[
     """Each document as one Doc, or as several parts when it is longer than ``nlp.max_length``; the context says
     which source a Doc belongs to, where it starts in the source's text, and whether it is the last part."""
     for source in documents:
-        text = unicode_safe(source.text)
+        text = unwrapped(unicode_safe(source.text))
         if len(text) <= nlp.max_length:
             pieces = [(0, text)]
         else:

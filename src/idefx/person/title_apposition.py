@@ -65,10 +65,11 @@ class TitleApposition:
             k += 1
         # ", President Murmu said" / ", and Colonel Ahmed Salem Hamza": the next person's title ends it
         named = [k for k in region if k > 0 and self.names.name_word(k) and t.tags[k - 1] is not None]
-        # ", Foreign Minister of Peru Jorge Salas and ...": a name straight after a title's country or body
+        # ", Foreign Minister of Peru Jorge Salas and ...", ", Speaker of the House Tomas Ferrer,": a name of two words
+        # or more straight after a capitalised word of a title (its country, body or complement)
         named += [run.start for run in self.names.runs if region and region[0] < run.start <= region[-1]
                   and len(self.names.name_tokens(run.start, run.end)) >= 2
-                  and (t.country[t.prev_word(run.start)] is not None or t.org[t.prev_word(run.start)] is not None)
+                  and t.is_cap(t.prev_word(run.start))
                   and self.reader.has_kind(region[:region.index(run.start)], "head")]
         named.sort()
         if region and not named:
