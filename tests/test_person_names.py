@@ -250,3 +250,23 @@ def test_a_world_region_in_a_title_is_no_part_of_the_name_after_it(nlp, text, na
 ])
 def test_indian_honorifics_are_no_part_of_the_name(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Former Prime Minister Bill English of New Zealand met the Australian envoy.", "Bill English",
+     "Former Prime Minister"),
+    ("Governor Bill Haslam of Tennessee hosted Ambassador Tomas Peru.", "Bill Haslam", "Governor"),
+    ("The Kenyan delegation met NASA Administrator Bill Nelson in Houston.", "Bill Nelson", "Administrator"),
+])
+def test_bill_is_a_given_name_before_a_surname(nlp, text, name, title):
+    found = people(nlp, text)
+    assert name in found and found[name].titles[0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "The Kennedy Bill was debated at length, Senator Ana Price said.",
+    "Minister Karen Holt said the Farm Bill and the Defense Bill would pass.",
+    "The Hartmann Bill, Ambassador Tomas Peru said, changes nothing.",
+])
+def test_a_bill_named_after_someone_is_no_person(nlp, text):
+    assert not any("Bill" in name for name in people(nlp, text))
