@@ -468,3 +468,15 @@ def test_a_capitalised_common_word_before_the_head_is_the_titles_own_unless_it_o
 def test_a_bodys_name_before_the_head_stays_the_organisation(nlp):
     person = people(nlp, "He met International Monetary Fund Managing Director Lena Holm.")["Lena Holm"]
     assert person.titles == ["Managing Director"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The governor met Ohio Assemblywoman Karen Holt and others.", "Karen Holt", "Ohio Assemblywoman"),
+    ("Councilmember Tomas Peru of Ward 4 hosted the Mayor of Gdansk.", "Tomas Peru", "Councilmember"),
+    ("Second Gentleman Omar Sadiq led the delegation to the Games.", "Omar Sadiq", "Second Gentleman"),
+    ("The Polish envoy called on Second Lady Lena Fischer on Monday.", "Lena Fischer", "Second Lady"),
+    ("Alderman Petra Novak met the visiting minister.", "Petra Novak", "Alderman"),
+])
+def test_local_legislators_and_second_spouses_are_titled(nlp, text, name, title):
+    found = people(nlp, text)
+    assert name in found and found[name].titles[0] == title
