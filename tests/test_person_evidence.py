@@ -265,3 +265,23 @@ def test_a_region_before_states_is_no_speaker(nlp, text, words):
 ])
 def test_a_name_with_its_account_is_a_person(nlp, text, name):
     assert name in people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The president received businessman Tomas Wierzbicki at the palace.", "Tomas Wierzbicki"),
+    ("Officials met the family of journalist Lena Fischer in Beirut.", "Lena Fischer"),
+    ("The envoy also spoke with the exiled dissident Omar Sadiq and his lawyer.", "Omar Sadiq"),
+    ("Among the guests were Kenya's ambassador and novelist Amara Okonkwo.", "Amara Okonkwo"),
+])
+def test_an_occupation_in_lower_case_before_a_name_marks_a_person(nlp, text, name):
+    found = people(nlp, text)
+    assert name in found and found[name].titles == []
+
+
+@pytest.mark.parametrize("text", [
+    "The lead investor Harbor Point Capital declined to comment.",
+    "The minister toured the Author Hall Gallery in Lagos.",
+    "Market player Northwind Logistics signed the deal.",
+])
+def test_a_firm_after_a_role_word_that_names_no_occupation_is_no_person(nlp, text):
+    assert not people(nlp, text)

@@ -1,5 +1,5 @@
 """Evidence outside a title that a name run of two or more uncommon name words is a person: the clause around
-it ('X said', '“...,” said X', 'according to X', 'X, who ...', 'X, 54,'), the layout (a byline, a list item)
+it ('X said', '“...,” said X', 'according to X', 'X, who ...', 'X, 54,', 'activist X'), the layout (a byline, a list item)
 and coordination with a person already found ('Minister A, X and Y')."""
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ class NameEvidence:
             return False
         nxt = t.next_word(full)
         before = t.prev_word(start)
+        if before < start and t.text[before] in self.vocabulary.roles_before:
+            return True  # an occupation written in lower case before the name ("businessman X", "activist X")
         if t.text[before] in POSSESSIVE and before > 0 and t.country[before - 1] is not None and (
                 nxt is None or not t.text[nxt][:1].isalpha() or t.lower[nxt] == "and"):
             return True  # "Chile's Gabriel Boric, ...", "Australia's Penny Wong", not "the UK's Indo-Pacific tilt"
