@@ -480,3 +480,13 @@ def test_a_bodys_name_before_the_head_stays_the_organisation(nlp):
 def test_local_legislators_and_second_spouses_are_titled(nlp, text, name, title):
     found = people(nlp, text)
     assert name in found and found[name].titles[0] == title
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The President met Speaker Emerita Karen Holt at the Capitol.", "Karen Holt", "Speaker Emerita"),
+    ("The delegation met President Emeritus Omar Sadiq of the Lagos Chamber.", "Omar Sadiq", "President Emeritus"),
+    ("Chairman Emeritus Tomas Wierzbicki hosted the Polish minister.", "Tomas Wierzbicki", "Chairman Emeritus"),
+])
+def test_emeritus_after_a_title_head_belongs_to_the_title(nlp, text, name, title):
+    found = people(nlp, text)
+    assert list(found) == [name] and found[name].titles[0] == title
