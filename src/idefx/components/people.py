@@ -67,6 +67,7 @@ class PeopleFinder(BatchComponent):
             "met_before": sorted(e["text"].lower() for e in cues if e["kind"] == "met_before"),
             "members_before": sorted(e["text"].lower() for e in cues if e["kind"] == "members_before"),
             "credits_before": sorted(e["text"].lower() for e in cues if e["kind"] == "credit_before"),
+            "attributive_after": sorted(e["text"].lower() for e in cues if e["kind"] == "attributive_after"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),
