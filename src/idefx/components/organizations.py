@@ -204,6 +204,15 @@ class OrgFinder(BatchComponent):
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
+    def _person_before(self, text: list[str], tags: list, countries: list, k: int) -> bool:
+        """Whether the capitalised run ending at ``k`` (the word before an "and") is a person's name: personal
+        name words after a title, or two of them ("Advisor Jake Sullivan and National Security Council
+        staff"); an organisation never takes a person in across "and"."""
+        j = k
+        while j >= 0 and self._name_like(text, tags, countries, j):
+            j -= 1
+        return k - j >= 2 or (k - j == 1 and j >= 0 and self._title_word(text, tags, j))
+
     def _head_follows(self, text: list[str], k: int) -> bool:
         """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
         its head ("National People’s Congress", "People’s Liberation Army")."""
@@ -237,7 +246,8 @@ class OrgFinder(BatchComponent):
                     start -= 1
                     continue
                 if p in {"and", "&"} and start > 1 and start < i and not owned and self._cap(text[start - 2]) \
-                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
+                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2) \
+                        and not self._person_before(text, tags, countries, start - 2):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
                 if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
@@ -267,9 +277,12 @@ class OrgFinder(BatchComponent):
                     if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
                             text[end - 1].lower() in self.heads
                             and any(text[j].lower() in self.heads for j in range(seg_start, k)))
-                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)):
+                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
+                            or (text[seg_start].lower() in self.heads
+                                and (text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))):
                         break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
-                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one): two
+                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council
+                        # of State and Council of Ministers" (a head noun opening a name of its own): two
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
