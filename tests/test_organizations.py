@@ -167,6 +167,28 @@ def test_two_bodies_joined_by_and_are_two_organisations(nlp):
         "Department of Health and Human Services"]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Security Adviser Rahul Mehta and National Security Council aides flew in.", ["National Security Council"]),
+    ("The talks joined Olena Kravets and Defence Procurement Agency staff.", ["Defence Procurement Agency"]),
+    ("Deputy Minister Ruiz and Customs Enforcement Office officials met.", ["Customs Enforcement Office"]),
+    ("The Trade and Development Agency will help.", ["Trade and Development Agency"]),
+])
+def test_no_person_is_taken_in_across_and(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greetings went to Chile’s Council of State and Council of Ministers.",
+     ["Chile’s Council of State", "Council of Ministers"]),
+    ("The Ministry of Finance and Ministry of Energy of Ghana agreed.", ["Ministry of Finance", "Ministry of Energy of Ghana"]),
+    ("The Department of Labor and Department for Education signed.", ["Department of Labor", "Department for Education"]),
+    ("The Bureau of Economic and Business Affairs and the Office of Science and Technology Policy met.",
+     ["Bureau of Economic and Business Affairs", "Office of Science and Technology Policy"]),
+])
+def test_a_head_noun_after_and_opens_a_second_organisation(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
 def test_the_last_words_of_a_title_are_no_organisation(nlp):
     assert orgs(nlp, "The Chief of the Air Staff and the Chief of the Naval Staff met.") == []
     assert orgs(nlp, "He met the Chief of the Turkish General Staff.") == ["Turkish General Staff"]
