@@ -2,7 +2,9 @@
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
+from idefx.components.organizations import merge_acronyms
 from idefx.entities import ORG_SPANS
 
 
@@ -234,3 +236,26 @@ def test_an_owner_after_and_begins_another_organisation(nlp):
         "Department of Labor", "Peru’s Ministry of Production"]
     assert orgs(nlp, "The Department of Housing and Urban Development’s Office of Policy spoke.") == [
         "Department of Housing and Urban Development’s Office of Policy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys of the D-8 Organization for Economic Cooperation met.", ["D-8 Organization for Economic Cooperation"]),
+    ("The COVID-19 Response Team and the U.S.-China Business Council met.",
+     ["COVID-19 Response Team", "U.S.-China Business Council"]),
+    ("The U.S.-led Clean Ports Initiative grew.", ["Clean Ports Initiative"]),
+    ("In 2023-24 Budget Committee members met.", ["Budget Committee"]),
+])
+def test_a_hyphenated_capitalised_word_belongs_to_the_name(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+def test_an_acronym_keeping_the_of_is_the_name_found_in_full(nlp):
+    assert orgs(nlp, "The Economic Community of West African States met; ECOWAS leaders agreed.") == [
+        "Economic Community of West African States"]
+    for words, full, short in (("Department of Transportation said DOT would", (0, 3), (4, 5)),
+                               ("the BOG and the Bank of Ghana", (4, 7), (1, 2)),
+                               ("Ministry of Oil and Gas ( MOG ) or MOOG", (0, 5), (9, 10))):
+        doc = nlp.make_doc(words)
+        spans = [Span(doc, *full, label="ORG"), Span(doc, *short, label="ORG")]
+        kept = merge_acronyms(spans, [t.text for t in doc])
+        assert [s.text for s in kept] == [doc[full[0]:full[1]].text]

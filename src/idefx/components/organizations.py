@@ -250,7 +250,9 @@ class OrgFinder(BatchComponent):
                         and not self._person_before(text, tags, countries, start - 2):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
-                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
+                # "D-8", "COVID-19", "U.S.-China" (not "U.S.-led", "2023-24")
+                if self._cap(p) and p.lower() not in STOPS and not p.replace("-", "").isdigit() \
+                        and all(w.replace(".", "").isalnum() and self._cap(w) for w in p.split("-")) \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
@@ -278,8 +280,8 @@ class OrgFinder(BatchComponent):
                             text[end - 1].lower() in self.heads
                             and any(text[j].lower() in self.heads for j in range(seg_start, k)))
                             or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
-                            or (text[seg_start].lower() in self.heads
-                                and (text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))):
+                            or (text[seg_start].lower() in self.heads and (
+                                text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))):
                         break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
                         # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council
                         # of State and Council of Ministers" (a head noun opening a name of its own): two
@@ -446,9 +448,11 @@ def national_bodies(doc: Doc, text: list[str], countries: list, heads: list[int]
 
 def merge_acronyms(spans: list[Span], text: list[str]) -> list[Span]:
     """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-    its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
+    its capitalised words ("International Monetary Fund" ... "the IMF"), some acronyms keeping the "of"
+    ("Economic Community of West African States" ... "ECOWAS"); ``text`` holds the Doc's words."""
     full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
     for s in spans:
         if s.end - s.start > 1:
             full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+            full.add("".join(t[0].upper() for t in text[s.start:s.end] if t[:1].isupper() or t == "of"))
     return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
