@@ -259,3 +259,12 @@ def test_an_acronym_keeping_the_of_is_the_name_found_in_full(nlp):
         spans = [Span(doc, *full, label="ORG"), Span(doc, *short, label="ORG")]
         kept = merge_acronyms(spans, [t.text for t in doc])
         assert [s.text for s in kept] == [doc[full[0]:full[1]].text]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from North Carolina and Ohio met in Charlotte.",
+    "Investments in Alaska grew.",
+    "The pavilion of South Australia drew visitors.",
+])
+def test_a_region_is_no_organisation_though_an_exhibitor_bears_its_name(nlp, text):
+    assert orgs(nlp, text) == []

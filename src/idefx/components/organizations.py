@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS
-from idefx.gazetteers import city_country, org_heads
+from idefx.gazetteers import city_country, org_heads, regions
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, optional_jsonl, read_jsonl
 from idefx.titles import TitleVocabulary
@@ -72,15 +72,17 @@ class OrgFinder(BatchComponent):
         patterns = read_jsonl(patterns_file)
         names = []  # [name, country] of unambiguous gazetteer names
         # a firm named as the fair it runs ("IDEX", "DSEI"): in text the name is the fair, an event
-        fairs = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
-                 for n in (e["name"], *e.get("aliases", []))}
+        not_firms = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
+                     for n in (e["name"], *e.get("aliases", []))}
+        # an exhibitor named as its region's pavilion ("North Carolina", "Ohio"): in text the name is the place
+        not_firms |= {n for e in regions() for n in (e["name"], *e.get("aliases", []))}
         if gazetteer_file and data_path(gazetteer_file).is_file():
             for entry in read_jsonl(gazetteer_file):
                 if entry.get("ambiguous"):
                     continue
-                unsafe = set(entry.get("ambiguous_aliases", [])) | fairs
+                unsafe = set(entry.get("ambiguous_aliases", []))
                 names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
-                             if n not in unsafe)
+                             if n not in unsafe and n not in not_firms)
         state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
