@@ -45,3 +45,10 @@ def test_an_organisation_named_with_and_without_its_country_is_one_organisation(
     # a form without a country stays apart when two countries' bodies share its words
     assert orgs("Chile's Ministry of Energy, Peru's Ministry of Energy and the Ministry of Energy met.") == {
         "Chile's Ministry of Energy": 1, "Peru's Ministry of Energy": 1, "Ministry of Energy": 1}
+
+
+def test_markup_glued_to_an_organisation_is_left_out(pipeline):
+    doc = pipeline("Nominee for Member, <u>Board of Directors of the Ocean Power Corporation</u>. See the "
+                   "[Office of Rural Housing](https://example.org/x) and the *Ministry of Mines*<br> page.")
+    names = [o["name"] for o in doc._.idefx["organizations"]]
+    assert names == ["Board of Directors of the Ocean Power Corporation", "Office of Rural Housing", "Ministry of Mines"]

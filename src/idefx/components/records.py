@@ -14,6 +14,8 @@ from idefx.names import name_key
 
 # an agency's name as a dateline writes it, glued to its marks: "/TASS/.", "MENAFN-"
 _BARE = re.compile(r"^/(.+)/\.?$|^(.+)-$")
+# markup glued to a name's last word in web text: "Department of Defense</u>", "Office of X](https://...", "X*"
+_MARKUP = re.compile(r"\]|\*|</?[A-Za-z]")
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -137,6 +139,8 @@ class RecordBuilder(BatchComponent):
                                                   and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char
+            markup = _MARKUP.search(text, start + 1, end)
+            end = markup.start() if markup else end
             name = _BARE.sub(r"\1\2", " ".join(text[start:end].split()))
             if name_key(name) not in organizations:
                 bodies.append(_body(span, country_of))
