@@ -187,6 +187,9 @@ def test_no_person_is_taken_in_across_and(nlp, text, expected):
     ("The Department of Labor and Department for Education signed.", ["Department of Labor", "Department for Education"]),
     ("The Bureau of Economic and Business Affairs and the Office of Science and Technology Policy met.",
      ["Bureau of Economic and Business Affairs", "Office of Science and Technology Policy"]),
+    ("The Mellon Foundation and Johns and Hopkins University signed.", ["Mellon Foundation", "Johns and Hopkins University"]),
+    ("The Joint Forces Command and NATO agreed.", ["Joint Forces Command", "NATO"]),
+    ("Officials of the Sumitomo Bank and Trust signed.", ["Sumitomo Bank and Trust"]),
 ])
 def test_a_head_noun_after_and_opens_a_second_organisation(nlp, text, expected):
     assert orgs(nlp, text) == expected

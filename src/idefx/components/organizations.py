@@ -215,6 +215,18 @@ class OrgFinder(BatchComponent):
             j -= 1
         return k - j >= 2 or (k - j == 1 and j >= 0 and self._title_word(text, tags, j))
 
+    def _name_ahead(self, text: list[str], k: int) -> bool:
+        """Whether the words from ``k`` (after a name complete with its head noun and an "and") name a body of
+        their own: an acronym ("Agency and NASA") or capitalised words joined by "and" up to a head noun
+        ("Foundation and Washington and Lee University")."""
+        if text[k].isupper() and len(text[k]) > 1 and text[k].isalpha():
+            return True
+        while k < len(text) and (text[k][:1].isupper() or text[k] in {"and", "&"}):
+            if text[k].lower() in self.heads:
+                return True
+            k += 1
+        return False
+
     def _head_follows(self, text: list[str], k: int) -> bool:
         """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
         its head ("National People’s Congress", "People’s Liberation Army")."""
@@ -283,7 +295,8 @@ class OrgFinder(BatchComponent):
                             and any(text[j].lower() in self.heads for j in range(seg_start, k)))
                             or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
                             or (text[seg_start].lower() in self.heads and (
-                                text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))):
+                                text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))
+                            or (text[end - 1].lower() in self.heads and self._name_ahead(text, seg_start))):
                         break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
                         # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council
                         # of State and Council of Ministers" (a head noun opening a name of its own): two
