@@ -2,7 +2,9 @@
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
+from idefx.components.organizations import merge_acronyms
 from idefx.entities import ORG_SPANS
 
 
@@ -167,6 +169,31 @@ def test_two_bodies_joined_by_and_are_two_organisations(nlp):
         "Department of Health and Human Services"]
 
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Security Adviser Rahul Mehta and National Security Council aides flew in.", ["National Security Council"]),
+    ("The talks joined Olena Kravets and Defence Procurement Agency staff.", ["Defence Procurement Agency"]),
+    ("Deputy Minister Ruiz and Customs Enforcement Office officials met.", ["Customs Enforcement Office"]),
+    ("The Trade and Development Agency will help.", ["Trade and Development Agency"]),
+])
+def test_no_person_is_taken_in_across_and(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greetings went to Chile’s Council of State and Council of Ministers.",
+     ["Chile’s Council of State", "Council of Ministers"]),
+    ("The Ministry of Finance and Ministry of Energy of Ghana agreed.", ["Ministry of Finance", "Ministry of Energy of Ghana"]),
+    ("The Department of Labor and Department for Education signed.", ["Department of Labor", "Department for Education"]),
+    ("The Bureau of Economic and Business Affairs and the Office of Science and Technology Policy met.",
+     ["Bureau of Economic and Business Affairs", "Office of Science and Technology Policy"]),
+    ("The Mellon Foundation and Johns and Hopkins University signed.", ["Mellon Foundation", "Johns and Hopkins University"]),
+    ("The Joint Forces Command and NATO agreed.", ["Joint Forces Command", "NATO"]),
+    ("Officials of the Sumitomo Bank and Trust signed.", ["Sumitomo Bank and Trust"]),
+])
+def test_a_head_noun_after_and_opens_a_second_organisation(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
 def test_the_last_words_of_a_title_are_no_organisation(nlp):
     assert orgs(nlp, "The Chief of the Air Staff and the Chief of the Naval Staff met.") == []
     assert orgs(nlp, "He met the Chief of the Turkish General Staff.") == ["Turkish General Staff"]
@@ -212,3 +239,35 @@ def test_an_owner_after_and_begins_another_organisation(nlp):
         "Department of Labor", "Peru’s Ministry of Production"]
     assert orgs(nlp, "The Department of Housing and Urban Development’s Office of Policy spoke.") == [
         "Department of Housing and Urban Development’s Office of Policy"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys of the D-8 Organization for Economic Cooperation met.", ["D-8 Organization for Economic Cooperation"]),
+    ("The COVID-19 Response Team and the U.S.-China Business Council met.",
+     ["COVID-19 Response Team", "U.S.-China Business Council"]),
+    ("The U.S.-led Clean Ports Initiative grew.", ["Clean Ports Initiative"]),
+    ("In 2023-24 Budget Committee members met.", ["Budget Committee"]),
+])
+def test_a_hyphenated_capitalised_word_belongs_to_the_name(nlp, text, expected):
+    assert orgs(nlp, text) == expected
+
+
+def test_an_acronym_keeping_the_of_is_the_name_found_in_full(nlp):
+    assert orgs(nlp, "The Economic Community of West African States met; ECOWAS leaders agreed.") == [
+        "Economic Community of West African States"]
+    for words, full, short in (("Department of Transportation said DOT would", (0, 3), (4, 5)),
+                               ("the BOG and the Bank of Ghana", (4, 7), (1, 2)),
+                               ("Ministry of Oil and Gas ( MOG ) or MOOG", (0, 5), (9, 10))):
+        doc = nlp.make_doc(words)
+        spans = [Span(doc, *full, label="ORG"), Span(doc, *short, label="ORG")]
+        kept = merge_acronyms(spans, [t.text for t in doc])
+        assert [s.text for s in kept] == [doc[full[0]:full[1]].text]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials from North Carolina and Ohio met in Charlotte.",
+    "Investments in Alaska grew.",
+    "The pavilion of South Australia drew visitors.",
+])
+def test_a_region_is_no_organisation_though_an_exhibitor_bears_its_name(nlp, text):
+    assert orgs(nlp, text) == []

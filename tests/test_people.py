@@ -166,6 +166,19 @@ def test_names_before_an_organisation_head_are_not_people(nlp):
     assert people(nlp, "The Denali Commission and the Biden-Harris Administration met on Monday.") == {}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("President Costa opened the forum, and senior Costa-Haddad officials met the mayors.", "Costa"),
+    ("Premier Haddad spoke first; the Haddad-Lind government then hosted the delegates.", "Haddad"),
+    ("Chancellor Holm chaired the talks, which the Holm-Vidal administration had prepared.", "Holm"),
+])
+def test_a_name_before_a_lower_case_noun_of_government_is_a_modifier(nlp, text, person):
+    """"the Holm-Vidal administration", "senior Costa-Haddad officials": the names qualify a noun; the pair is
+    no longer form of the person named before."""
+    found = people(nlp, text)
+    assert list(found) == [person]
+    assert found[person].aliases == []
+
+
 def test_a_comma_at_the_end_of_the_text_is_not_an_apposition():
     from idefx.pipeline import load_pipeline
 

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from idefx.components.batching import BatchComponent
 from idefx.entities import COUNTRY_SPANS, KNOWN_ORG, ORG_SPANS
-from idefx.gazetteers import city_country, org_heads
+from idefx.gazetteers import city_country, org_heads, regions
 from idefx.phrases import PhraseIndex
 from idefx.resources import data_path, optional_jsonl, read_jsonl
 from idefx.titles import TitleVocabulary
@@ -72,15 +72,17 @@ class OrgFinder(BatchComponent):
         patterns = read_jsonl(patterns_file)
         names = []  # [name, country] of unambiguous gazetteer names
         # a firm named as the fair it runs ("IDEX", "DSEI"): in text the name is the fair, an event
-        fairs = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
-                 for n in (e["name"], *e.get("aliases", []))}
+        not_firms = {n for e in optional_jsonl(events_file) if e.get("kind") in {"exhibition", "airshow"}
+                     for n in (e["name"], *e.get("aliases", []))}
+        # an exhibitor named as its region's pavilion ("North Carolina", "Ohio"): in text the name is the place
+        not_firms |= {n for e in regions() for n in (e["name"], *e.get("aliases", []))}
         if gazetteer_file and data_path(gazetteer_file).is_file():
             for entry in read_jsonl(gazetteer_file):
                 if entry.get("ambiguous"):
                     continue
-                unsafe = set(entry.get("ambiguous_aliases", [])) | fairs
+                unsafe = set(entry.get("ambiguous_aliases", []))
                 names.extend([n, entry.get("country") or ""] for n in {entry["name"], *entry.get("aliases", [])}
-                             if n not in unsafe)
+                             if n not in unsafe and n not in not_firms)
         state = {
             "heads": sorted(org_heads(patterns)),
             "single_word_heads": sorted(e["text"].lower() for e in patterns if e.get("alone")),
@@ -204,6 +206,27 @@ class OrgFinder(BatchComponent):
         return (t[:1].isupper() and t.isalpha() and not t.isupper() and t.lower() not in self.common
                 and tags[k] is None and countries[k] is None and t.lower() not in self.heads)
 
+    def _person_before(self, text: list[str], tags: list, countries: list, k: int) -> bool:
+        """Whether the capitalised run ending at ``k`` (the word before an "and") is a person's name: personal
+        name words after a title, or two of them ("Advisor Jake Sullivan and National Security Council
+        staff"); an organisation never takes a person in across "and"."""
+        j = k
+        while j >= 0 and self._name_like(text, tags, countries, j):
+            j -= 1
+        return k - j >= 2 or (k - j == 1 and j >= 0 and self._title_word(text, tags, j))
+
+    def _name_ahead(self, text: list[str], k: int) -> bool:
+        """Whether the words from ``k`` (after a name complete with its head noun and an "and") name a body of
+        their own: an acronym ("Agency and NASA") or capitalised words joined by "and" up to a head noun
+        ("Foundation and Washington and Lee University")."""
+        if text[k].isupper() and len(text[k]) > 1 and text[k].isalpha():
+            return True
+        while k < len(text) and (text[k][:1].isupper() or text[k] in {"and", "&"}):
+            if text[k].lower() in self.heads:
+                return True
+            k += 1
+        return False
+
     def _head_follows(self, text: list[str], k: int) -> bool:
         """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
         its head ("National People’s Congress", "People’s Liberation Army")."""
@@ -237,10 +260,13 @@ class OrgFinder(BatchComponent):
                     start -= 1
                     continue
                 if p in {"and", "&"} and start > 1 and start < i and not owned and self._cap(text[start - 2]) \
-                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2):
+                        and text[start - 2].lower() not in self.heads and not self._title_word(text, tags, start - 2) \
+                        and not self._person_before(text, tags, countries, start - 2):
                     start -= 1  # "United States Trade and Development Agency"
                     continue
-                if self._cap(p) and p.lower() not in STOPS and p.replace(".", "").isalnum() and not p.isdigit() \
+                # "D-8", "COVID-19", "U.S.-China" (not "U.S.-led", "2023-24")
+                if self._cap(p) and p.lower() not in STOPS and not p.replace("-", "").isdigit() \
+                        and all(w.replace(".", "").isalnum() and self._cap(w) for w in p.split("-")) \
                         and not self._title_word(text, tags, start - 1):
                     start -= 1
                     continue
@@ -267,9 +293,13 @@ class OrgFinder(BatchComponent):
                     if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
                             text[end - 1].lower() in self.heads
                             and any(text[j].lower() in self.heads for j in range(seg_start, k)))
-                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)):
+                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
+                            or (text[seg_start].lower() in self.heads and (
+                                text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))
+                            or (text[end - 1].lower() in self.heads and self._name_ahead(text, seg_start))):
                         break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
-                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one): two
+                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council
+                        # of State and Council of Ministers" (a head noun opening a name of its own): two
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
@@ -433,9 +463,11 @@ def national_bodies(doc: Doc, text: list[str], countries: list, heads: list[int]
 
 def merge_acronyms(spans: list[Span], text: list[str]) -> list[Span]:
     """Drop bare acronyms of a name found in full: by a bracketed definition or by the initials of
-    its capitalised words ("International Monetary Fund" ... "the IMF"); ``text`` holds the Doc's words."""
+    its capitalised words ("International Monetary Fund" ... "the IMF"), some acronyms keeping the "of"
+    ("Economic Community of West African States" ... "ECOWAS"); ``text`` holds the Doc's words."""
     full = {s.kb_id_ for s in spans if s.kb_id_ and s.label_ == "ORG"}
     for s in spans:
         if s.end - s.start > 1:
             full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
+            full.add("".join(t[0].upper() for t in text[s.start:s.end] if t[:1].isupper() or t == "of"))
     return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]

@@ -68,6 +68,7 @@ class PeopleFinder(BatchComponent):
             "members_before": sorted(e["text"].lower() for e in cues if e["kind"] == "members_before"),
             "credits_before": sorted(e["text"].lower() for e in cues if e["kind"] == "credit_before"),
             "roles_before": sorted(e["text"].lower() for e in cues if e["kind"] == "role_before"),
+            "attributive_after": sorted(e["text"].lower() for e in cues if e["kind"] == "attributive_after"),
             "side_words": sorted(e["text"].lower() for e in cues if e["kind"] == "side"),
             "travel_words": sorted(e["text"].lower() for e in cues if e["kind"] == "travel"),
             "institutions": sorted([e["text"], e["country"]] for e in cues if e["kind"] == "institution"),

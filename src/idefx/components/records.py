@@ -14,6 +14,8 @@ from idefx.names import name_key
 
 # an agency's name as a dateline writes it, glued to its marks: "/TASS/.", "MENAFN-"
 _BARE = re.compile(r"^/(.+)/\.?$|^(.+)-$")
+# markup glued to a name's last word in web text: "Department of Defense</u>", "Office of X](https://...", "X*"
+_MARKUP = re.compile(r"\]|\*|</?[A-Za-z]")
 
 
 def _evidence(text: str, start: int, end: int) -> dict:
@@ -49,6 +51,42 @@ def _of_before(doc: Doc, start: int) -> int:
     building named with it is of ("the summit of the Non-Aligned Movement") stays an organisation of its own."""
     before = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
     return before - 1 if before > 0 and doc[before - 1].lower_ == "of" else -1
+
+
+_LINKS = {"of", "the", "’s", "'s"}
+
+
+def _body(span, countries: dict[int, str]) -> tuple[frozenset, str | None]:
+    """What an organisation's name says apart from its country: its other words, and the country named in it
+    (by name, demonym or possessive owner): "Indian Parliament", "Parliament of India" say the same."""
+    words = frozenset(t.lower_ for t in span if t.i not in countries and t.lower_ not in _LINKS)
+    codes = {countries[t.i] for t in span if t.i in countries}
+    return words, codes.pop() if len(codes) == 1 else None
+
+
+def _one_per_body(entries: list[dict], bodies: list[tuple[frozenset, str | None]]) -> list[dict]:
+    """One organisation named in two forms that differ only by its country is one: a form without a country
+    goes with the one country form of the same words ("Fortescue Metals Group", "Australia’s Fortescue
+    Metals Group"); the name kept is the fullest form without a possessive owner ("Parliament of India")."""
+    coded: dict[frozenset, set] = {}
+    for words, code in bodies:
+        if code is not None and words:
+            coded.setdefault(words, set()).add(code)
+    groups: dict[tuple, list[dict]] = {}
+    for entry, (words, code) in zip(entries, bodies):
+        if code is None and len(coded.get(words, ())) == 1:
+            code = next(iter(coded[words]))
+        key = (words, code) if words and code is not None else (id(entry),)
+        groups.setdefault(key, []).append(entry)
+    out = []
+    for group in groups.values():
+        best = max(group, key=lambda e: ("’s " not in e["name"] and "'s " not in e["name"], len(e["name"].split())))
+        for entry in group:
+            if entry is not best:
+                best["mentions"].extend(entry["mentions"])
+        best["mentions"].sort(key=lambda m: m["start"])
+        out.append(best)
+    return out
 
 
 @Language.factory("idefx_records")
@@ -92,6 +130,8 @@ class RecordBuilder(BatchComponent):
                     modifiers.update((s, e) for s in range(span.start, span.end) for e in range(s + 1, span.end)
                                      if doc[e].is_alpha)
         organizations: dict[str, dict] = {}
+        bodies = []  # what each organisation's first form says apart from its country
+        country_of = {i: span.kb_id_ for span in doc.spans.get(COUNTRY_SPANS, []) for i in range(span.start, span.end)}
         for span in doc.spans.get(ORG_SPANS, []):
             inside = range(span.start, span.end)
             naming = span.label_ == KNOWN_ORG and (span.start, span.end) in modifiers
@@ -99,13 +139,17 @@ class RecordBuilder(BatchComponent):
                                                   and _of_before(doc, span.start) not in named_elsewhere):
                 continue
             start, end = span.start_char, span.end_char
+            markup = _MARKUP.search(text, start + 1, end)
+            end = markup.start() if markup else end
             name = _BARE.sub(r"\1\2", " ".join(text[start:end].split()))
+            if name_key(name) not in organizations:
+                bodies.append(_body(span, country_of))
             entry = organizations.setdefault(name_key(name), {"name": name, "mentions": []})
             entry["mentions"].append(_evidence(text, start, end))
         doc._.idefx = {
             "people": people,
             "countries": list(countries.values()),
-            "organizations": list(organizations.values()),
+            "organizations": _one_per_body(list(organizations.values()), bodies),
             "published": doc._.idefx_published,
             "dates": [{"text": text[s.start_char:s.end_char], "date": s.kb_id_ or None, "start": s.start_char,
                        "end": s.end_char} for s in (doc.spans[DATES] if DATES in doc.spans else [])],

@@ -70,6 +70,9 @@ class PeopleScan:
             if nxt is not None and t.is_cap(nxt) and (t.lower[nxt] in words.org_heads or (
                     t.lower[nxt] in words.not_names and t.lower[nxt] not in WEEKDAYS)):
                 continue  # "Denali Commission", "Biden-Harris Administration", "Asia-Africa Summit": not a person
+            if nxt is not None and nxt == t.next_word(end) and t.lower[nxt] in words.attributive_after \
+                    and not t.is_cap(nxt) and not self.chain.before(start, identities.taken)[0]:
+                continue  # "the Biden administration", "senior Biden-Harris officials": a name as a modifier
             left, region_start = self.chain.before(start, identities.taken)
             if not left and len(name_toks) >= 3 and t.lower[t.prev_word(start)] in {"of", "for", "and", "&"}:
                 # "Technical Director of Baykar Selçuk Bayraktar", "Minister of Foreign Affairs, Trade and

@@ -64,6 +64,7 @@ class PersonVocabulary:
         self.members_before = by_last_word(state["members_before"])  # "included X, Y"
         self.credits_before = by_last_word(state["credits_before"])  # "Reporting by X"
         self.roles_before = set(state["roles_before"])  # "businessman X", "activist X"
+        self.attributive_after = set(state["attributive_after"])  # "the Biden administration": a name as modifier
         self.side_words = set(state["side_words"])
         self.travel_words = set(state["travel_words"])  # "visited", "trip (to)", "arrived (in)"
         # a country's seats of power and services named for it ("Pentagon", "Kremlin", "Bundeswehr"), as written
