@@ -22,15 +22,10 @@ def unwrapped(text: str) -> str:
     singles = [k for k in range(len(lines) - 1) if lines[k].strip() and lines[k + 1].strip()]
     if not _hard_wrapped(lines, singles):
         return text
-    out = list(text)
-    position, starts = 0, []
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
-    for k in singles:
-        if len(lines[k]) >= SHORT_LINE and not _LINE_OPENING.match(lines[k + 1]):
-            out[starts[k + 1] - 1] = " "
-    return "".join(out)
+    wraps = {k for k in singles if len(lines[k]) >= SHORT_LINE and not _LINE_OPENING.match(lines[k + 1])}
+    if not wraps:
+        return text
+    return "".join(line + (" " if k in wraps else "\n") for k, line in enumerate(lines))[:len(text)]
 
 
 def _hard_wrapped(lines: list[str], singles: list[int]) -> bool:

@@ -353,7 +353,7 @@ def sides_named_after(participants: Participants, sent: Sentence, drafts: list[M
     verbs = participants.cues.within("talk_verb", sent.start, sent.end)
     if not drafts or not verbs:
         return
-    text = participants.doc.text
+    text = participants.text.text
     people = participants.people_in(sent.start, verbs[0].start)
     for draft in same_sentence(drafts):
         if not draft.evidence or text[draft.evidence[0][1]:sent.start_char].strip():
