@@ -367,6 +367,23 @@ def test_a_titled_name_after_another_persons_title_is_the_next_person(nlp, text,
     assert next_name in found
 
 
+@pytest.mark.parametrize("text, name, title, next_name, next_title", [
+    ("Secretary of State Ana Costa, Secretary of Commerce Lena Holm, and Trade Representative Omar Haddad met.",
+     "Ana Costa", "Secretary of State", "Lena Holm", "Secretary of Commerce"),
+    ("Attending were Minister of Finance Kofi Mensah, Minister of Commerce Rosa Vidal and the governor.",
+     "Kofi Mensah", "Minister of Finance", "Rosa Vidal", "Minister of Commerce"),
+    ("Chair of the Board Tomas Ferrer, Director for Commerce Mara Quispe, and two aides signed.",
+     "Tomas Ferrer", "Chair of the Board", "Mara Quispe", "Director for Commerce"),
+])
+def test_a_complement_word_running_into_the_next_name_ends_the_apposition(nlp, text, name, title, next_name,
+                                                                          next_title):
+    """", Secretary of Commerce Lena Holm,": "Commerce" may read as a name word, but it closes the title of the
+    name after it."""
+    found = people(nlp, text)
+    assert found[name].titles == [title]
+    assert found[next_name].titles == [next_title]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The Foreign Ministers of Chile Rosa Vidal, Peru Jorge Salas and Bolivia Ana Paz met in Lima.",
      {"Rosa Vidal": "CL", "Jorge Salas": "PE", "Ana Paz": "BO"}),

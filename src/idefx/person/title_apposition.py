@@ -71,6 +71,11 @@ class TitleApposition:
                   and len(self.names.name_tokens(run.start, run.end)) >= 2
                   and t.is_cap(t.prev_word(run.start))
                   and self.reader.has_kind(region[:region.index(run.start)], "head")]
+        # ", Secretary of Commerce Lena Holm,": the complement's one word runs into the name that follows it
+        named += [toks[1] for run in self.names.runs if region and region[0] < run.start <= region[-1]
+                  and len(toks := self.names.name_tokens(run.start, run.end)) >= 3 and toks[1] in region
+                  and t.lower[t.prev_word(run.start)] in {"of", "for"}
+                  and self.reader.has_kind(region[:region.index(run.start)], "head")]
         named.sort()
         if region and not named:
             # ", Chief of Staff of the Qatari Armed Forces Salem bin Hamad ...": a name running on past it
