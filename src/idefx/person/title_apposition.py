@@ -11,6 +11,7 @@ from idefx.person.title_chain import MAX_COMPLEMENT_WORDS
 from idefx.person.title_pieces import DETERMINERS, POSSESSIVE, TitlePiece, TitlePieceReader
 from idefx.person.title_regions import CLAUSE_WORDS, CONNECTORS, MAX_REGION, TitleRegions
 from idefx.person.tokens import DocTokens
+from idefx.person.vocabulary import UNCOMMON_NAME
 
 MAX_AGE_DIGITS = 3
 SERVES = {"serves", "served", "works", "worked", "acts", "acted"}  # ", who serves as <title>"
@@ -74,6 +75,7 @@ class TitleApposition:
         # ", Secretary of Commerce Lena Holm,": the complement's one word runs into the name that follows it
         named += [toks[1] for run in self.names.runs if region and region[0] < run.start <= region[-1]
                   and len(toks := self.names.name_tokens(run.start, run.end)) >= 3 and toks[1] in region
+                  and all(t.flags[k] & UNCOMMON_NAME for k in toks[1:])
                   and t.lower[t.prev_word(run.start)] in {"of", "for"}
                   and self.reader.has_kind(region[:region.index(run.start)], "head")]
         named.sort()
