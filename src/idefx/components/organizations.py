@@ -215,27 +215,6 @@ class OrgFinder(BatchComponent):
             j -= 1
         return k - j >= 2 or (k - j == 1 and j >= 0 and self._title_word(text, tags, j))
 
-    def _name_ahead(self, text: list[str], k: int) -> bool:
-        """Whether the words from ``k`` (after a name complete with its head noun and an "and") name a body of
-        their own: an acronym ("Agency and NASA") or capitalised words joined by "and" up to a head noun
-        ("Foundation and Washington and Lee University")."""
-        if text[k].isupper() and len(text[k]) > 1 and text[k].isalpha():
-            return True
-        while k < len(text) and (text[k][:1].isupper() or text[k] in {"and", "&"}):
-            if text[k].lower() in self.heads:
-                return True
-            k += 1
-        return False
-
-    def _head_follows(self, text: list[str], k: int) -> bool:
-        """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
-        its head ("National People’s Congress", "People’s Liberation Army")."""
-        while k < len(text) and text[k][:1].isupper():
-            if text[k].lower() in self.heads:
-                return True
-            k += 1
-        return False
-
     def _head_phrases(self, doc: Doc, idx: numpy.ndarray, text: list[str], countries: list, tags: list,
                       heads: list[int]) -> list[Span]:
         """Phrases around the capitalised head nouns at ``heads``, over the tokens ``idx`` of the Doc (``text``
@@ -281,7 +260,7 @@ class OrgFinder(BatchComponent):
                         k += 1
                     seg_start = k
                     while k < n and (self._cap(text[k]) or (text[k] == "-" and k + 1 < n and self._cap(text[k + 1]))
-                                     or (text[k] in POSSESSIVE and k > seg_start and self._head_follows(text, k + 1))):
+                                     or (text[k] in POSSESSIVE and k > seg_start and head_follows(self.heads, text, k + 1))):
                         if self._title_word(text, tags, k) and self._name_like(text, tags, countries, k + 1):
                             break  # "... Forces Major General X": a title before a name
                         if k > seg_start and text[k - 1] != "-" and self._name_like(text, tags, countries, k) \
@@ -290,16 +269,8 @@ class OrgFinder(BatchComponent):
                         k += 1
                     if k == seg_start:
                         break
-                    if text[end] in {"and", "&"} and (text[end + 1] == "the" or (
-                            text[end - 1].lower() in self.heads
-                            and any(text[j].lower() in self.heads for j in range(seg_start, k)))
-                            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
-                            or (text[seg_start].lower() in self.heads and (
-                                text[seg_start].lower() == text[i].lower() or k < n and text[k] in {"of", "for"}))
-                            or (text[end - 1].lower() in self.heads and self._name_ahead(text, seg_start))):
-                        break  # "X Council and the Office of Y", "X Group and Y Industries", "X and Mexico’s
-                        # Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council
-                        # of State and Council of Ministers" (a head noun opening a name of its own): two
+                    if text[end] in {"and", "&"} and second_body(self.heads, text, i, end, seg_start, k):
+                        break
                     end = k
                     if countries[k - 1] is not None and countries[k - 1].end == idx[k - 1] + 1 \
                             and not (k < n and text[k] == "in" and text[i].lower() in self.in_place):
@@ -471,3 +442,40 @@ def merge_acronyms(spans: list[Span], text: list[str]) -> list[Span]:
             full.add("".join(t[0] for t in text[s.start:s.end] if t[:1].isupper()))
             full.add("".join(t[0].upper() for t in text[s.start:s.end] if t[:1].isupper() or t == "of"))
     return [s for s in spans if not (s.end - s.start == 1 and text[s.start].isupper() and text[s.start] in full)]
+
+
+def name_ahead(heads: set[str], text: list[str], k: int) -> bool:
+    """Whether the words from ``k`` (after a name complete with its head noun and an "and") name a body of
+    their own: an acronym ("Agency and NASA") or capitalised words joined by "and" up to a head noun
+    ("Foundation and Washington and Lee University")."""
+    if text[k].isupper() and len(text[k]) > 1 and text[k].isalpha():
+        return True
+    while k < len(text) and (text[k][:1].isupper() or text[k] in {"and", "&"}):
+        if text[k].lower() in heads:
+            return True
+        k += 1
+    return False
+
+
+def second_body(heads: set[str], text: list[str], head: int, end: int, seg_start: int, k: int) -> bool:
+    """Whether the words seg_start..k after "and" (the name so far ending at ``end``, its head noun at
+    ``head``) name a second organisation: "X Council and the Office of Y", "X Group and Y Industries", "X and
+    Mexico’s Ministry of Y" (one owner's word: "of Housing and Urban Development’s" is one), "Council of State
+    and Council of Ministers" (a head noun opening a name of its own), "X Agency and NASA"."""
+    first = text[seg_start].lower()
+    name_done = text[end - 1].lower() in heads
+    return (text[end + 1] == "the"
+            or (name_done and any(text[j].lower() in heads for j in range(seg_start, k)))
+            or (seg_start + 1 < k and text[seg_start + 1] in POSSESSIVE)
+            or (first in heads and (first == text[head].lower() or k < len(text) and text[k] in {"of", "for"}))
+            or (name_done and name_ahead(heads, text, seg_start)))
+
+
+def head_follows(heads: set[str], text: list[str], k: int) -> bool:
+    """Whether capitalised words from ``k`` run on to a head noun: a possessive inside a name goes on to
+    its head ("National People’s Congress", "People’s Liberation Army")."""
+    while k < len(text) and text[k][:1].isupper():
+        if text[k].lower() in heads:
+            return True
+        k += 1
+    return False
